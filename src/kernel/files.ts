@@ -1,0 +1,188 @@
+// /proc and /sys as Linux shows them, generated from live kernel state on every read
+// (kernel/module/procfs.c, sysfs.c, kallsyms, sysctl). Writes go to the same structures.
+
+import { KernelError, EACCES, EINVAL, EISDIR, ENOENT, ENOTDIR, EPERM } from './errno.js';
+import type { Kernel } from './kernel.js';
+import { moduleFlags, UTS_RELEASE, UTS_VERSION } from './kernel.js';
+import { ModuleState, type Module } from './module.js';
+import { moduleTaintString } from './taint.js';
+
+const hex8 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+
+/** One /proc/modules line (procfs.c m_show). */
+function procModulesLine(m: Module): string {
+  let users = '';
+  for (const u of m.users) users += `${u.name},`;
+  if (m.permanent) users += '[permanent],';
+  if (!users) users = '-';
+  const state = m.state === ModuleState.GOING ? 'Unloading' : m.state === ModuleState.COMING ? 'Loading' : 'Live';
+  const flags = moduleFlags(m, false);
+  return `${m.name} ${m.coreSize} ${m.refcount} ${users} ${state} 0x${hex8(m.base)}${flags ? ` ${flags}` : ''}\n`;
+}
+
+function kallsyms(k: Kernel): string {
+  let out = '';
+  for (const s of k.symbols.values()) {
+    if (s.owner) continue;
+    const addr = s.fn ? k.mem.slotIfAny(s.fn) ?? 0 : s.addr;
+    out += `${hex8(addr)} ${s.fn ? 'T' : 'D'} ${s.name}\n`;
+  }
+  for (const m of [...k.modules].reverse()) {
+    if (m.state === ModuleState.UNFORMED) continue;
+    const slotOfIndex = new Map<number, number>();
+    const slots = [...m.extraSlots];
+    for (let i = m.tableBase; i < m.tableBase + m.tableSize; i++) slots.push(i);
+    for (const i of slots) {
+      const f = k.mem.table.get(i) as (Function & { name: string }) | null;
+      if (f) slotOfIndex.set(Number(f.name), i);
+    }
+    const exported = new Set(m.published);
+    const firstDefined = m.meta.imports.filter((i) => i.kind === 'function').length;
+    for (const [idx, name] of k.functionNamesOf(m)) {
+      if (idx < firstDefined) continue;
+      const type = exported.has(name) ? 'T' : 't';
+      out += `${hex8(slotOfIndex.get(idx) ?? 0)} ${type} ${name}\t[${m.name}]\n`;
+    }
+    for (const name of m.published) {
+      const s = k.symbols.get(name);
+      if (s && !s.fn) out += `${hex8(s.addr)} D ${name}\t[${m.name}]\n`;
+    }
+  }
+  return out;
+}
+
+type Reader = () => string;
+type Writer = (data: string) => void;
+interface Entry { read?: Reader; write?: Writer; dir?: () => string[] }
+
+function sysctlInt(data: string): number {
+  const t = data.trim();
+  if (!/^[+-]?\d+$/.test(t)) throw new KernelError(EINVAL);
+  return Number(t);
+}
+
+/** Resolves a path to its entry; undefined when it does not exist. */
+function lookup(k: Kernel, path: string): Entry | undefined {
+  const parts = path.split('/').filter((p) => p && p !== '.');
+  const p = '/' + parts.join('/');
+  switch (p) {
+    case '/proc': return { dir: () => ['cmdline', 'kallsyms', 'modules', 'sys', 'version'] };
+    case '/proc/modules': return { read: () => k.modules.filter((m) => m.state !== ModuleState.UNFORMED).map(procModulesLine).join('') };
+    case '/proc/kallsyms': return { read: () => kallsyms(k) };
+    case '/proc/cmdline': return { read: () => `${k.cmdline}\n` };
+    case '/proc/version': return { read: () => `Linux version ${UTS_RELEASE} (lkm-wasm) (clang, wasm-ld) ${UTS_VERSION}\n` };
+    case '/proc/sys': return { dir: () => ['kernel'] };
+    case '/proc/sys/kernel': return { dir: () => ['modprobe', 'modules_disabled', 'osrelease', 'printk', 'tainted'] };
+    case '/proc/sys/kernel/osrelease': return { read: () => `${UTS_RELEASE}\n` };
+    case '/proc/sys/kernel/tainted': return {
+      read: () => `${k.taintMask}\n`,
+      // Bits can be set by writing, never cleared (proc_taint).
+      write: (d) => {
+        const v = sysctlInt(d);
+        for (let b = 0; b < 32; b++) if (v & (1 << b)) k.addTaint(b);
+      },
+    };
+    case '/proc/sys/kernel/modules_disabled': return {
+      read: () => `${k.modulesDisabled ? 1 : 0}\n`,
+      // Only 0 → 1: once disabled, module loading stays off until reboot.
+      write: (d) => {
+        const v = sysctlInt(d);
+        if (v !== 1 && !(v === 0 && !k.modulesDisabled)) throw new KernelError(EINVAL);
+        if (v === 1) k.modulesDisabled = true;
+      },
+    };
+    case '/proc/sys/kernel/printk': return {
+      read: () => `${k.log.console.join('\t')}\n`,
+      write: (d) => {
+        const vals = d.trim().split(/\s+/).map(sysctlInt);
+        vals.slice(0, 4).forEach((v, i) => { k.log.console[i] = v; });
+      },
+    };
+    case '/proc/sys/kernel/modprobe': return {
+      read: () => `${k.modprobePath}\n`,
+      write: (d) => {
+        const v = d.replace(/\n$/, '');
+        if (v.length > 255) throw new KernelError(EINVAL);
+        k.modprobePath = v;
+      },
+    };
+    case '/sys': return { dir: () => ['module'] };
+    case '/sys/module': return { dir: () => k.modules.filter((m) => m.sysfs).map((m) => m.name).sort() };
+  }
+  if (parts[0] !== 'sys' || parts[1] !== 'module' || parts.length < 3) return undefined;
+  const m = k.byName.get(parts[2]!);
+  if (!m || !m.sysfs) return undefined;
+  return moduleEntry(k, m, parts.slice(3));
+}
+
+function moduleEntry(k: Kernel, m: Module, rest: string[]): Entry | undefined {
+  const files: Record<string, Entry> = {
+    uevent: { write: () => {} },
+    initstate: { read: () => `${m.state === ModuleState.GOING ? 'going' : m.state === ModuleState.COMING ? 'coming' : 'live'}\n` },
+    refcnt: { read: () => `${m.refcount}\n` },
+    taint: { read: () => `${moduleTaintString(m.taints)}\n` },
+    coresize: { read: () => `${m.coreSize}\n` },
+    initsize: { read: () => '0\n' },
+    holders: { dir: () => m.users.map((u) => u.name) },
+    parameters: { dir: () => m.params.filter((p) => p.perm !== 0).map((p) => p.name) },
+  };
+  const version = m.modinfo('version');
+  if (version !== undefined) files.version = { read: () => `${version}\n` };
+  const srcversion = m.modinfo('srcversion');
+  if (srcversion !== undefined) files.srcversion = { read: () => `${srcversion}\n` };
+  if (rest.length === 0) return { dir: () => Object.keys(files).sort() };
+  const [first, second, ...more] = rest;
+  if (first === 'holders' && second !== undefined) {
+    // holders/<user> is a symlink to /sys/module/<user>: reading through it lists that directory.
+    const user = m.users.find((u) => u.name === second);
+    if (!user) return undefined;
+    return more.length ? moduleEntry(k, user, more) : { dir: () => moduleEntry(k, user, [])!.dir!() };
+  }
+  if (first === 'parameters' && second !== undefined && more.length === 0) {
+    const p = m.params.find((q) => q.name === second && q.perm !== 0);
+    if (!p) return undefined;
+    return {
+      read: p.perm & 0o444 ? () => paramGet(k, p.kp) : undefined,
+      write: p.perm & 0o222 ? (d) => paramSet(k, p.kp, d) : undefined,
+    };
+  }
+  if (second !== undefined) return undefined;
+  return files[first!];
+}
+
+function paramGet(k: Kernel, kp: number): string {
+  const buf = k.scratchBuffer;
+  const n = k.run('sysfs param read', () => k.vm.lkm_param_get(kp, buf));
+  if (n < 0) throw new KernelError(-n);
+  return new TextDecoder().decode(k.mem.bytes(buf, n));
+}
+
+function paramSet(k: Kernel, kp: number, data: string): void {
+  const buf = k.scratchBuffer;
+  k.mem.writeCString(buf, data, 4096);
+  const ret = k.run('sysfs param write', () => k.vm.lkm_param_set(kp, buf));
+  if (ret < 0) throw new KernelError(-ret);
+}
+
+export function readKernelFile(k: Kernel, path: string): string {
+  const e = lookup(k, path);
+  if (!e) throw new KernelError(ENOENT);
+  if (e.dir) throw new KernelError(EISDIR);
+  if (!e.read) throw new KernelError(EACCES);
+  return e.read();
+}
+
+export function writeKernelFile(k: Kernel, path: string, data: string): void {
+  const e = lookup(k, path);
+  if (!e) throw new KernelError(path.startsWith('/proc') || path.startsWith('/sys') ? ENOENT : EPERM);
+  if (e.dir) throw new KernelError(EISDIR);
+  if (!e.write) throw new KernelError(EACCES);
+  e.write(data);
+}
+
+export function listKernelDir(k: Kernel, path: string): string[] {
+  const e = lookup(k, path);
+  if (!e) throw new KernelError(ENOENT);
+  if (!e.dir) throw new KernelError(ENOTDIR);
+  return e.dir();
+}

@@ -1,0 +1,96 @@
+// The `host.*` imports of vmlinux (docs/module-format.md §7): what only the JavaScript side can do.
+
+import type { Kernel } from './kernel.js';
+import { ModuleState } from './module.js';
+import { modulePut, symbolGet, symbolPut, symbolPutAddr, tryModuleGet } from './refcount.js';
+import { wasmFrames } from './oops.js';
+
+export function hostImports(k: Kernel): Record<string, Function> {
+  const mem = k.mem;
+  return {
+    printk(text: number, len: number): number {
+      const s = new TextDecoder().decode(mem.bytes(text, len));
+      k.printk(s);
+      return len;
+    },
+    kallsyms(addr: number, buf: number, size: number, flags: number): number {
+      const s = describeAddress(k, addr >>> 0, (flags & 1) !== 0);
+      return s ? mem.writeCString(buf, s, size) : 0;
+    },
+    random(buf: number, len: number): void {
+      const b = new Uint8Array(len);
+      k.random(b);
+      mem.u8.set(b, buf);
+    },
+    clock_ns(): bigint {
+      return BigInt(k.nowNs());
+    },
+    add_taint(flag: number): void {
+      k.addTaint(flag);
+    },
+    dump_stack(): void {
+      const frames = wasmFrames(new Error().stack);
+      k.printk(`\x014${k.cpuLine()}\n`);
+      k.printk('\x014Hardware name: lkm-wasm WebAssembly virtual machine\n');
+      k.printk('\x014Call Trace:\n');
+      k.printk('\x014 <TASK>\n');
+      for (const f of frames) k.printk(`\x014 ${k.describeFrame(f)}\n`);
+      k.printk('\x014 </TASK>\n');
+    },
+    module_get(modAddr: number, mode: number): number {
+      const m = k.byThisModule.get(modAddr);
+      if (!m) return 0; // not a module we know: treat as built-in
+      if (mode === 2) { m.refcnt++; return 0; } // __module_get: the caller already holds one
+      return tryModuleGet(m) ? 0 : -2;
+    },
+    module_put(modAddr: number): void {
+      const m = k.byThisModule.get(modAddr);
+      if (m) modulePut(m);
+    },
+    module_refcount(modAddr: number): number {
+      const m = k.byThisModule.get(modAddr);
+      return m ? m.refcount : 0;
+    },
+    module_is_live(modAddr: number): number {
+      const m = k.byThisModule.get(modAddr);
+      return m && m.state !== ModuleState.GOING ? 1 : 0;
+    },
+    symbol_get(name: number): number {
+      return symbolGet(k, mem.cstring(name));
+    },
+    symbol_put(name: number): void {
+      symbolPut(k, mem.cstring(name));
+    },
+    symbol_put_addr(addr: number): void {
+      symbolPutAddr(k, addr >>> 0);
+    },
+  };
+}
+
+/**
+ * %pS / %ps: "name+0x0/0x0 [module]" for a function pointer (table index) or a data address.
+ * wasm functions have no byte offsets a pointer could point into, so the offset is always 0.
+ */
+export function describeAddress(k: Kernel, addr: number, withOffset: boolean): string | undefined {
+  const off = withOffset ? '+0x0/0x0' : '';
+  if (addr > 0 && addr < k.mem.table.length) {
+    const fn = k.mem.table.get(addr) as (Function & { name: string }) | null;
+    if (!fn) return undefined;
+    const index = Number(fn.name);
+    const owner = ownerOfSlot(k, addr);
+    const name = k.functionName(owner ?? null, index) ?? `wasm-function[${index}]`;
+    return owner ? `${name}${off} [${owner.name}]` : `${name}${off}`;
+  }
+  for (const s of k.symbols.values()) {
+    if (!s.fn && s.addr === addr) return s.owner ? `${s.name}${off} [${s.owner.name}]` : `${s.name}${off}`;
+  }
+  return undefined;
+}
+
+function ownerOfSlot(k: Kernel, slot: number) {
+  for (const m of k.modules) {
+    if (slot >= m.tableBase && slot < m.tableBase + m.tableSize) return m;
+    if (m.extraSlots.includes(slot)) return m;
+  }
+  return undefined;
+}

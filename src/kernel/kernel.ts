@@ -1,0 +1,422 @@
+// The kernel: boot (memory, table, vmlinux, symbol table), the module list, taint state and the
+// entry points every tool uses. Plain TypeScript with no Node or DOM imports.
+
+import { readFunctionNames, readModuleMetadata, type ModuleMetadata } from '../wasm/metadata.js';
+import { KernelError, ENOENT, EPERM } from './errno.js';
+import { AddressSpace, KERNEL_STACK_SIZE, VMLINUX_BASE } from './memory.js';
+import { Module, ModuleState, normalizeModuleName } from './module.js';
+import { PrintkRing, formatRecord, type LogRecord } from './printk.js';
+import { SymbolTable } from './symbols.js';
+import { LOCKDEP_UNRELIABLE, TAINT, kernelTaintString, moduleTaintString } from './taint.js';
+import { hostImports } from './host.js';
+import { wasmFrames, oopsHeadline, type Frame } from './oops.js';
+import { loadModule, type LoadOptions } from './load.js';
+import { deleteModule } from './unload.js';
+import { readKernelFile, writeKernelFile, listKernelDir } from './files.js';
+
+export const UTS_RELEASE = '6.12.0-lkm-wasm';
+export const UTS_VERSION = '#1 SMP PREEMPT_DYNAMIC';
+export const UTS_MACHINE = 'wasm32';
+
+export interface BootOptions {
+  /** vmlinux.ko bytes (built from wasm/kernel). */
+  vmlinux: Uint8Array;
+  /** Kernel command line (/proc/cmdline): `module_blacklist=a,b`, `mod.param=v`, … */
+  cmdline?: string;
+  /** Monotonic clock in milliseconds; default performance.now(). */
+  clockMs?: () => number;
+  /** Fills a buffer with random bytes; default crypto.getRandomValues. */
+  random?: (buf: Uint8Array) => void;
+  /** Reads a file for `insmod(path)`; the Node and browser adapters provide one. */
+  readFile?: (path: string) => Promise<Uint8Array>;
+  /** Console: receives each completed record at or above the console loglevel. */
+  console?: (line: string, record: LogRecord) => void;
+}
+
+/** What `lsmod` and the library API report for one module. */
+export interface ModuleInfo {
+  name: string;
+  size: number;
+  refcount: number;
+  users: string[];
+  state: 'Live' | 'Loading' | 'Unloading';
+  taints: string;
+  permanent: boolean;
+}
+
+/** Thrown when module code faults: the Oops is in the log, and the operation that ran it failed. */
+export class KernelOops extends Error {
+  override name = 'KernelOops';
+  constructor(message: string, readonly module: string | undefined, readonly frames: Frame[]) {
+    super(message);
+  }
+}
+
+interface VmlinuxExports {
+  lkm_mm_init(heap: number): void;
+  lkm_region_alloc(size: number, align: number): number;
+  lkm_region_free(p: number): void;
+  lkm_parse_params(mod: number, args: number): number;
+  lkm_param_get(kp: number, buf: number): number;
+  lkm_param_set(kp: number, val: number): number;
+  lkm_kmem_orphan(mod: number): void;
+  kfree(p: number): void;
+  __kmalloc?: (size: number, flags: number) => number;
+}
+
+export class Kernel {
+  readonly mem = new AddressSpace();
+  readonly symbols = new SymbolTable();
+  readonly log: PrintkRing;
+  /** Newest first, as Linux's module list (and /proc/modules). */
+  readonly modules: Module[] = [];
+  readonly byName = new Map<string, Module>();
+  /** __this_module address → module, for calls from C that pass THIS_MODULE. */
+  readonly byThisModule = new Map<number, Module>();
+  taintMask = 0;
+  /** debug_locks: cleared by the first taint that makes lock debugging unreliable. */
+  debugLocks = true;
+  signatureNoticePrinted = false;
+  modulesDisabled = false;
+  modprobePath = '/sbin/modprobe';
+  lastUnloaded: string | undefined;
+  readonly cmdline: string;
+  readonly blacklist: Set<string>;
+  /** The process the current operation runs as (Comm/PID in Oops and WARN headers). */
+  current = { comm: 'swapper/0', pid: 0 };
+  private nextPid = 100;
+  readonly stackPointer: WebAssembly.Global;
+  vm!: VmlinuxExports;
+  vmlinuxNames: Map<number, string> = new Map();
+  vmlinuxWasmName = 'vmlinux.ko';
+  private vmlinuxMeta!: ModuleMetadata;
+  private readonly clockMs: () => number;
+  private readonly bootMs: number;
+  readonly random: (buf: Uint8Array) => void;
+  readonly readFileHook?: (path: string) => Promise<Uint8Array>;
+  private readonly compiled = new Map<string, WebAssembly.Module>();
+  private scratch = 0;
+
+  private constructor(opts: BootOptions) {
+    this.clockMs = opts.clockMs ?? (() => performance.now());
+    this.bootMs = this.clockMs();
+    this.random = opts.random ?? ((b) => { crypto.getRandomValues(b as Uint8Array<ArrayBuffer>); });
+    this.readFileHook = opts.readFile;
+    this.cmdline = opts.cmdline ?? '';
+    this.blacklist = new Set(
+      this.cmdline.split(/\s+/).filter((a) => a.startsWith('module_blacklist='))
+        .flatMap((a) => a.slice('module_blacklist='.length).split(',')).filter(Boolean)
+        .map(normalizeModuleName),
+    );
+    this.log = new PrintkRing(() => this.nowNs());
+    if (opts.console) {
+      const sink = opts.console;
+      this.log.subscribe((r) => {
+        if (r.level < this.log.console[0]) for (const line of formatRecord(r)) sink(line, r);
+      });
+    }
+    this.stackPointer = new WebAssembly.Global({ value: 'i32', mutable: true }, 0);
+  }
+
+  /** Boots a kernel: memory, table, vmlinux and its symbol table. */
+  static async boot(opts: BootOptions): Promise<Kernel> {
+    const k = new Kernel(opts);
+    await k.loadVmlinux(opts.vmlinux);
+    k.printk(`\x015Linux version ${UTS_RELEASE} (lkm-wasm) (clang, wasm-ld) ${UTS_VERSION}\n`);
+    k.printk(`\x016Command line: ${k.cmdline}\n`);
+    return k;
+  }
+
+  nowNs(): number {
+    return Math.round((this.clockMs() - this.bootMs) * 1e6);
+  }
+
+  printk(text: string): void {
+    this.log.log(text);
+  }
+
+  /** add_taint(): sets the kernel-wide bit; P, F and R also switch lock debugging off, once. */
+  addTaint(bit: number): void {
+    this.taintMask |= 1 << bit;
+    if (LOCKDEP_UNRELIABLE.has(bit) && this.debugLocks) {
+      this.debugLocks = false;
+      this.printk('\x014Disabling lock debugging due to kernel taint\n');
+    }
+  }
+
+  testTaint(bit: number): boolean {
+    return (this.taintMask & (1 << bit)) !== 0;
+  }
+
+  /** Compiles once per distinct content; instances are per load. */
+  async compile(bytes: Uint8Array): Promise<WebAssembly.Module> {
+    const key = await digest(bytes);
+    let m = this.compiled.get(key);
+    if (!m) {
+      m = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
+      this.compiled.set(key, m);
+    }
+    return m;
+  }
+
+  private async loadVmlinux(bytes: Uint8Array): Promise<void> {
+    const meta = readModuleMetadata(bytes);
+    this.vmlinuxMeta = meta;
+    const compiled = await this.compile(bytes);
+    const base = VMLINUX_BASE;
+    const align = 2 ** meta.dylink.memoryAlign;
+    const stackBottom = Math.ceil((base + meta.dylink.memorySize) / 16) * 16;
+    const stackTop = stackBottom + KERNEL_STACK_SIZE;
+    const heap = Math.ceil(stackTop / 4096) * 4096;
+    const pages = Math.ceil(heap / 65536) + 16;
+    const have = this.mem.memory.buffer.byteLength / 65536;
+    if (pages > have) this.mem.memory.grow(pages - have);
+    void align;
+    this.stackPointer.value = stackTop;
+    const tableBase = this.mem.allocSlots(meta.dylink.tableSize);
+    const got = new Map<string, WebAssembly.Global>();
+    const gotProxy = new Proxy({}, {
+      get: (_t, name: string) => {
+        let g = got.get(name);
+        if (!g) { g = new WebAssembly.Global({ value: 'i32', mutable: true }, 0); got.set(name, g); }
+        return g;
+      },
+    });
+    const env: Record<string, WebAssembly.ImportValue> = {
+      memory: this.mem.memory,
+      __indirect_function_table: this.mem.table,
+      __stack_pointer: this.stackPointer,
+      __memory_base: new WebAssembly.Global({ value: 'i32', mutable: false }, base),
+      __table_base: new WebAssembly.Global({ value: 'i32', mutable: false }, tableBase),
+    };
+    const instance = new WebAssembly.Instance(compiled, {
+      env, 'GOT.mem': gotProxy, 'GOT.func': gotProxy, host: hostImports(this),
+    });
+    const exp = instance.exports as Record<string, unknown>;
+    // vmlinux's own preemptible symbols (if any) point back into itself.
+    for (const [name, g] of got) {
+      const e = exp[name];
+      if (typeof e === 'function') g.value = this.mem.addressOf(e);
+      else if (e instanceof WebAssembly.Global) g.value = base + (e.value as number);
+    }
+    (exp.__wasm_apply_data_relocs as (() => void) | undefined)?.();
+    (exp.__wasm_call_ctors as (() => void) | undefined)?.();
+    this.vm = exp as unknown as VmlinuxExports;
+    this.vm.lkm_mm_init(heap);
+    for (const [names, gplOnly] of [[meta.exports, false], [meta.gplExports, true]] as const) {
+      for (const name of names) {
+        const e = exp[name];
+        if (e === undefined) continue;
+        this.symbols.add({
+          name, owner: null, gplOnly,
+          fn: typeof e === 'function' ? e : undefined,
+          addr: e instanceof WebAssembly.Global ? base + (e.value as number) : 0,
+        });
+      }
+    }
+    this.vmlinuxNames = readFunctionNames(bytes, meta);
+    this.vmlinuxWasmName = wasmModuleName(bytes, meta) ?? 'vmlinux.ko';
+    this.scratch = this.vm.lkm_region_alloc(4096, 16);
+  }
+
+  /** A 4 KiB kernel buffer for host → C calls (sysfs reads/writes). */
+  get scratchBuffer(): number { return this.scratch; }
+
+  /** Runs a new "process" (insmod, rmmod, a cat of a sysfs file) for Oops/WARN headers. */
+  asProcess<T>(comm: string, fn: () => T): T {
+    const saved = this.current;
+    this.current = { comm, pid: this.nextPid++ };
+    try { return fn(); } finally { this.current = saved; }
+  }
+
+  /**
+   * Calls into wasm code. A trap becomes an Oops in the log (taint D) and a KernelOops error; the
+   * shadow stack pointer is restored so the kernel stays usable.
+   */
+  run<T>(what: string, fn: () => T): T {
+    const sp = this.stackPointer.value as number;
+    try {
+      return fn();
+    } catch (e) {
+      this.stackPointer.value = sp;
+      if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) throw this.oops(e, what);
+      throw e;
+    }
+  }
+
+  private oops(e: Error, what: string): KernelOops {
+    const frames = wasmFrames(e.stack);
+    const top = frames[0];
+    const owner = top ? this.moduleOfWasmName(top.wasmModule) : undefined;
+    this.printk(`\x011${oopsHeadline(e.message)}\n`);
+    this.addTaint(TAINT.DIE);
+    this.printk(`\x014${this.cpuLine()}\n`);
+    this.printk('\x014Hardware name: lkm-wasm WebAssembly virtual machine\n');
+    if (top) this.printk(`\x014RIP: ${this.describeFrame(top)}\n`);
+    this.printk('\x014Call Trace:\n');
+    this.printk('\x014 <TASK>\n');
+    for (const f of frames) this.printk(`\x014 ${this.describeFrame(f)}\n`);
+    this.printk('\x014 </TASK>\n');
+    this.printk(`\x014${this.modulesLinkedIn()}\n`);
+    this.printk(`\x014---[ end trace 0000000000000000 ]---\n`);
+    return new KernelOops(`${what}: ${e.message}`, owner?.name, frames);
+  }
+
+  cpuLine(): string {
+    return `CPU: 0 UID: 0 PID: ${this.current.pid} Comm: ${this.current.comm} ${kernelTaintString(this.taintMask)} ${UTS_RELEASE} ${UTS_VERSION}`;
+  }
+
+  /** "func+0x0/0x0 [module]" as a call trace line; offsets are not known in wasm, only functions. */
+  describeFrame(f: Frame): string {
+    const m = this.moduleOfWasmName(f.wasmModule);
+    const name = f.func || `wasm-function[${f.funcIndex}]`;
+    return m ? `${name} [${m.name}]` : name;
+  }
+
+  moduleOfWasmName(wasmName: string): Module | undefined {
+    if (wasmName === this.vmlinuxWasmName) return undefined;
+    for (const m of this.modules) if (wasmModuleName(m.bytes, m.meta) === wasmName) return m;
+    return undefined;
+  }
+
+  /** print_modules(): "Modules linked in: a(OE) b [last unloaded: c(OE)]". */
+  modulesLinkedIn(): string {
+    let s = 'Modules linked in:';
+    for (const m of this.modules) {
+      if (m.state === ModuleState.UNFORMED) continue;
+      s += ` ${m.name}${moduleFlags(m, true)}`;
+    }
+    if (this.lastUnloaded) s += ` [last unloaded: ${this.lastUnloaded}]`;
+    return s;
+  }
+
+  /** Finds a live-list module by name ('-' and '_' equal); UNFORMED ones are invisible. */
+  findModule(name: string): Module | undefined {
+    const m = this.byName.get(normalizeModuleName(name));
+    return m && m.state !== ModuleState.UNFORMED ? m : undefined;
+  }
+
+  // ---- The library API ------------------------------------------------------------------------
+
+  /**
+   * init_module(2): loads a module from its bytes (or a path, through the boot option readFile).
+   * `params` is the argument string ("a=1 b=x") or a list of arguments joined as insmod joins them.
+   */
+  async insmod(file: Uint8Array | string, params: string | string[] = '', opts: LoadOptions = {}): Promise<Module> {
+    if (this.modulesDisabled) throw new KernelError(EPERM);
+    let bytes: Uint8Array;
+    if (typeof file === 'string') {
+      if (!this.readFileHook) throw new KernelError(ENOENT, `cannot read ${file}: no file system attached`);
+      bytes = await this.readFileHook(file);
+    } else bytes = file;
+    const args = Array.isArray(params) ? joinInsmodArgs(params) : params;
+    return loadModule(this, bytes, args, opts);
+  }
+
+  /** delete_module(2). `force` is rmmod -f (O_TRUNC). */
+  rmmod(name: string, opts: { force?: boolean } = {}): void {
+    deleteModule(this, normalizeModuleName(name), opts.force ?? false);
+  }
+
+  lsmod(): ModuleInfo[] {
+    return this.modules.filter((m) => m.state !== ModuleState.UNFORMED).map((m) => ({
+      name: m.name,
+      size: m.coreSize,
+      refcount: m.refcount,
+      users: m.users.map((u) => u.name),
+      state: m.state === ModuleState.GOING ? 'Unloading' : m.state === ModuleState.COMING ? 'Loading' : 'Live',
+      taints: moduleTaintString(m.taints),
+      permanent: m.permanent,
+    }));
+  }
+
+  /** The log as dmesg prints it. `level`: only these levels; `clear`: clear after reading (dmesg -c). */
+  dmesg(opts: { clear?: boolean; level?: number[]; time?: boolean } = {}): string[] {
+    this.log.flush();
+    const recs = this.log.read().filter((r) => !opts.level || opts.level.includes(r.level));
+    if (opts.clear) this.log.clear();
+    return recs.flatMap((r) => formatRecord(r, { time: opts.time }));
+  }
+
+  /** Reads a live view: /proc/modules, /proc/kallsyms, /proc/sys/kernel/*, /sys/module/NAME/… */
+  readFile(path: string): string {
+    return readKernelFile(this, path);
+  }
+
+  writeFile(path: string, data: string): void {
+    writeKernelFile(this, path, data);
+  }
+
+  readdir(path: string): string[] {
+    return listKernelDir(this, path);
+  }
+
+  /** Every symbol in the kernel symbol table: name, owner ("vmlinux" or module), GPL-only. */
+  listSymbols(): { name: string; owner: string; gplOnly: boolean; kind: 'function' | 'data' }[] {
+    return [...this.symbols.values()].map((s) => ({
+      name: s.name, owner: s.owner?.name ?? 'vmlinux', gplOnly: s.gplOnly, kind: s.fn ? 'function' : 'data',
+    }));
+  }
+
+  get vmlinuxMetadata(): ModuleMetadata { return this.vmlinuxMeta; }
+
+  /** Function name of a vmlinux or module function index, for kallsyms and traces. */
+  functionName(m: Module | null, index: number): string | undefined {
+    return m ? this.functionNamesOf(m).get(index) : this.vmlinuxNames.get(index);
+  }
+
+  functionNamesOf(m: Module): Map<number, string> {
+    m.functionNames ??= readFunctionNames(m.bytes, m.meta);
+    return m.functionNames;
+  }
+}
+
+/**
+ * The "(…)" after a module name (module_flags()): taint letters, then '-' while going or '+' while
+ * loading. /proc/modules prints it only for tainted modules; Oops' "Modules linked in:" always.
+ */
+export function moduleFlags(m: Module, evenUntainted: boolean): string {
+  const letters = moduleTaintString(m.taints);
+  if (!letters && !evenUntainted) return '';
+  const state = m.state === ModuleState.GOING ? '-' : m.state === ModuleState.COMING ? '+' : '';
+  const s = letters + state;
+  return s ? `(${s})` : '';
+}
+
+/** kmod joins insmod arguments with spaces, quoting values that contain spaces. */
+export function joinInsmodArgs(args: string[]): string {
+  return args.map((a) => {
+    if (!/\s/.test(a)) return a;
+    const eq = a.indexOf('=');
+    if (eq < 0 || a.includes('"')) return a;
+    return `${a.slice(0, eq)}="${a.slice(eq + 1)}"`;
+  }).join(' ');
+}
+
+/** The module name recorded in the wasm name section (wasm-ld writes the output file name). */
+export function wasmModuleName(bytes: Uint8Array, meta: ModuleMetadata): string | undefined {
+  const s = meta.customSections.get('name');
+  if (!s) return undefined;
+  let p = s.start;
+  const u32 = () => {
+    let r = 0, shift = 0, b: number;
+    do { b = bytes[p++]!; r |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
+    return r >>> 0;
+  };
+  while (p < s.end) {
+    const id = bytes[p++]!;
+    const len = u32();
+    const end = p + len;
+    if (id === 0) {
+      const n = u32();
+      return new TextDecoder().decode(bytes.subarray(p, p + n));
+    }
+    p = end;
+  }
+  return undefined;
+}
+
+async function digest(bytes: Uint8Array): Promise<string> {
+  const h = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(h), (b) => b.toString(16).padStart(2, '0')).join('');
+}

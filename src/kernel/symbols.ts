@@ -1,0 +1,40 @@
+// The kernel symbol table (kernel/module/kallsyms.c + the ksymtab search of main.c): one hash map from
+// name to its definition, so lookup is O(1) whatever the number of modules.
+
+import type { Module } from './module.js';
+
+export interface KernelSymbol {
+  name: string;
+  /** Defining module, or null for vmlinux. */
+  owner: Module | null;
+  /** A wasm function (called directly by importers), or undefined for data. */
+  fn: Function | undefined;
+  /** Data: absolute address in kernel memory. Functions: 0 until a table slot is needed. */
+  addr: number;
+  gplOnly: boolean;
+}
+
+export class SymbolTable {
+  private map = new Map<string, KernelSymbol>();
+
+  get(name: string): KernelSymbol | undefined {
+    return this.map.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.map.has(name);
+  }
+
+  add(sym: KernelSymbol): void {
+    this.map.set(sym.name, sym);
+  }
+
+  /** Removes the symbols a module published (on unload or failed load). */
+  removeAll(names: readonly string[], owner: Module): void {
+    for (const n of names) if (this.map.get(n)?.owner === owner) this.map.delete(n);
+  }
+
+  get size(): number { return this.map.size; }
+
+  values(): IterableIterator<KernelSymbol> { return this.map.values(); }
+}

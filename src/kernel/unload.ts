@@ -1,0 +1,67 @@
+// delete_module(2): the checks in Linux's order, then GOING, exit(), teardown and "last unloaded".
+
+import { KernelError, EBUSY, ENOENT, EPERM, EWOULDBLOCK } from './errno.js';
+import type { Kernel } from './kernel.js';
+import { moduleFlags } from './kernel.js';
+import { ModuleState, MODULE_REF_BASE, type Module } from './module.js';
+import { dropUses } from './refcount.js';
+import { TAINT } from './taint.js';
+
+export function deleteModule(k: Kernel, name: string, force: boolean): void {
+  if (k.modulesDisabled) throw new KernelError(EPERM);
+  const mod = k.findModule(name);
+  if (!mod) throw new KernelError(ENOENT);
+  // Other modules depend on us: not even force helps.
+  if (mod.users.length > 0) throw new KernelError(EWOULDBLOCK);
+  // Still initialising, or already going.
+  if (mod.state !== ModuleState.LIVE) throw new KernelError(EBUSY);
+  // An init without an exit: only a forced unload may proceed.
+  if (mod.permanent && !tryForceUnload(k, force)) throw new KernelError(EBUSY);
+  // try_stop_module(): drop the base reference; someone else holding one blocks unless forced.
+  mod.refcnt -= MODULE_REF_BASE;
+  if (mod.refcnt !== 0 && !tryForceUnload(k, force)) {
+    mod.refcnt += MODULE_REF_BASE;
+    throw new KernelError(EWOULDBLOCK);
+  }
+  mod.state = ModuleState.GOING;
+  const exit = (mod.instance!.exports as Record<string, unknown>).cleanup_module as (() => void) | undefined;
+  // An Oops in exit() leaves the module GOING ("Unloading"), as on Linux.
+  if (exit) k.run(`${mod.name}: exit`, exit);
+  k.lastUnloaded = `${mod.name}${moduleFlags(mod, false)}`;
+  k.symbols.removeAll(mod.published, mod);
+  mod.sysfs = false;
+  dropUses(mod);
+  releaseModuleMemory(k, mod);
+}
+
+/** try_force_unload(): with O_TRUNC (rmmod -f) the unload goes ahead and taints the kernel R. */
+function tryForceUnload(k: Kernel, force: boolean): boolean {
+  if (force) k.addTaint(TAINT.FORCED_RMMOD);
+  return force;
+}
+
+/**
+ * The end of free_module(): report allocations the module did not free, hand its memory region and
+ * table slots back for reuse, and take it off the list.
+ */
+export function releaseModuleMemory(k: Kernel, mod: Module): void {
+  if (mod.thisModule) {
+    const bytes = k.mem.u32(mod.thisModule + 84);
+    const count = k.mem.u32(mod.thisModule + 88);
+    if (count > 0) {
+      k.printk(`\x014${mod.name}: ${count} allocation${count === 1 ? '' : 's'} (${bytes} bytes) not freed at unload: leaked\n`);
+    }
+    k.vm.lkm_kmem_orphan(mod.thisModule);
+    k.byThisModule.delete(mod.thisModule);
+  }
+  if (mod.argsAddr) k.vm.lkm_region_free(mod.argsAddr);
+  k.vm.lkm_region_free(mod.base);
+  k.mem.releaseSlots(mod.tableBase, mod.tableSize);
+  for (const s of mod.extraSlots) k.mem.releaseSlots(s, 1);
+  mod.extraSlots.length = 0;
+  mod.state = ModuleState.UNFORMED;
+  const i = k.modules.indexOf(mod);
+  if (i >= 0) k.modules.splice(i, 1);
+  if (k.byName.get(mod.name) === mod) k.byName.delete(mod.name);
+  mod.instance = undefined;
+}

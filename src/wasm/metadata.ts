@@ -1,0 +1,213 @@
+// Reads what modinfo, depmod and the loader need from a .ko without compiling it
+// (docs/module-format.md §2): dylink.0, .modinfo, __ksymtab[_gpl], imports, exports, names.
+
+import { Cursor, SECTION, WasmFormatError, nulStrings, sections, type Section } from './reader.js';
+
+export interface DylinkInfo {
+  memorySize: number;
+  memoryAlign: number; // log2 bytes
+  tableSize: number;
+  tableAlign: number; // log2 elements
+  needed: string[];
+  /** Imports marked weak (field names: emscripten matches them on the field only). */
+  weakImports: Set<string>;
+  tlsExports: Set<string>;
+}
+
+export type ImportKind = 'function' | 'table' | 'memory' | 'global' | 'tag';
+
+export interface WasmImport { module: string; name: string; kind: ImportKind; }
+export interface WasmExport { name: string; kind: ImportKind; index: number; }
+
+export interface ModInfoEntry { key: string; value: string; }
+
+export interface ModuleMetadata {
+  dylink: DylinkInfo;
+  /** .modinfo strings in section order. */
+  modinfo: ModInfoEntry[];
+  /** EXPORT_SYMBOL names, then EXPORT_SYMBOL_GPL names. */
+  exports: string[];
+  gplExports: string[];
+  /** Undefined symbols the module needs, in import order, without ABI names or its own exports. */
+  undefinedSymbols: string[];
+  /** Subset of undefinedSymbols that are weak (may stay unresolved). */
+  weakSymbols: Set<string>;
+  imports: WasmImport[];
+  wasmExports: WasmExport[];
+  hasInit: boolean;
+  hasExit: boolean;
+  /** Bytes of the code section (the module's "text"). */
+  codeSize: number;
+  /** Custom sections by name (payload ranges), for readers of other sections. */
+  customSections: Map<string, Section>;
+}
+
+/** Imports every side module has that are not symbols (docs/module-format.md §1). */
+export const ABI_IMPORTS = new Set([
+  'memory', '__indirect_function_table', '__stack_pointer', '__memory_base', '__table_base',
+]);
+
+const KIND: ImportKind[] = ['function', 'table', 'memory', 'global', 'tag'];
+
+function readDylink(bytes: Uint8Array, s: Section): DylinkInfo {
+  const info: DylinkInfo = {
+    memorySize: 0, memoryAlign: 0, tableSize: 0, tableAlign: 0,
+    needed: [], weakImports: new Set(), tlsExports: new Set(),
+  };
+  const c = new Cursor(bytes, s.start, s.end);
+  while (!c.done) {
+    const type = c.u8();
+    const len = c.u32();
+    const sub = new Cursor(bytes, c.pos, c.pos + len);
+    c.pos += len;
+    switch (type) {
+      case 1:
+        info.memorySize = sub.u32();
+        info.memoryAlign = sub.u32();
+        info.tableSize = sub.u32();
+        info.tableAlign = sub.u32();
+        break;
+      case 2:
+        for (let n = sub.u32(); n > 0; n--) info.needed.push(sub.name());
+        break;
+      case 3:
+        for (let n = sub.u32(); n > 0; n--) {
+          const name = sub.name();
+          if (sub.u32() & 0x100) info.tlsExports.add(name);
+        }
+        break;
+      case 4:
+        for (let n = sub.u32(); n > 0; n--) {
+          sub.name();
+          const field = sub.name();
+          if (sub.u32() & 0x1) info.weakImports.add(field);
+        }
+        break;
+      default:
+        break; // unknown sub-sections are skipped by length, as the spec asks
+    }
+  }
+  return info;
+}
+
+function skipLimits(c: Cursor): void {
+  const flags = c.u8();
+  c.u32();
+  if (flags & 1) c.u32();
+}
+
+function readImports(bytes: Uint8Array, s: Section): WasmImport[] {
+  const c = new Cursor(bytes, s.start, s.end);
+  const out: WasmImport[] = [];
+  for (let n = c.u32(); n > 0; n--) {
+    const module = c.name();
+    const name = c.name();
+    const k = c.u8();
+    switch (k) {
+      case 0: c.u32(); break; // type index
+      case 1: c.u8(); skipLimits(c); break; // reftype, limits
+      case 2: skipLimits(c); break;
+      case 3: c.u8(); c.u8(); break; // valtype, mutability
+      case 4: c.u8(); c.u32(); break; // tag
+      default: throw new WasmFormatError(`unknown import kind ${k}`);
+    }
+    out.push({ module, name, kind: KIND[k]! });
+  }
+  return out;
+}
+
+function readExports(bytes: Uint8Array, s: Section): WasmExport[] {
+  const c = new Cursor(bytes, s.start, s.end);
+  const out: WasmExport[] = [];
+  for (let n = c.u32(); n > 0; n--) {
+    const name = c.name();
+    const k = c.u8();
+    out.push({ name, kind: KIND[k] ?? 'function', index: c.u32() });
+  }
+  return out;
+}
+
+/** Splits "key=value" as modinfo does (a string without '=' has an empty value). */
+export function splitModinfo(s: string): ModInfoEntry {
+  const eq = s.indexOf('=');
+  return eq < 0 ? { key: s, value: '' } : { key: s.slice(0, eq), value: s.slice(eq + 1) };
+}
+
+/** Reads a module's metadata from its bytes. Throws WasmFormatError for anything that is not a side module. */
+export function readModuleMetadata(bytes: Uint8Array): ModuleMetadata {
+  const secs = sections(bytes);
+  const first = secs[0];
+  if (!first || first.id !== SECTION.custom || first.name !== 'dylink.0') {
+    throw new WasmFormatError('not a side module: the first section is not dylink.0');
+  }
+  const custom = new Map<string, Section>();
+  let imports: WasmImport[] = [];
+  let wasmExports: WasmExport[] = [];
+  let codeSize = 0;
+  for (const s of secs) {
+    if (s.id === SECTION.custom) custom.set(s.name!, s);
+    else if (s.id === SECTION.import) imports = readImports(bytes, s);
+    else if (s.id === SECTION.export) wasmExports = readExports(bytes, s);
+    else if (s.id === SECTION.code) codeSize = s.end - s.start;
+  }
+  const dylink = readDylink(bytes, first);
+  const strings = (name: string) => {
+    const s = custom.get(name);
+    return s ? nulStrings(bytes.subarray(s.start, s.end)) : [];
+  };
+  const exportNames = new Set(wasmExports.map((e) => e.name));
+  const undefinedSymbols: string[] = [];
+  const seen = new Set<string>();
+  for (const imp of imports) {
+    const isSymbol = imp.module === 'GOT.mem' || imp.module === 'GOT.func'
+      || (imp.module === 'env' && !ABI_IMPORTS.has(imp.name));
+    if (!isSymbol || exportNames.has(imp.name) || seen.has(imp.name)) continue;
+    seen.add(imp.name);
+    undefinedSymbols.push(imp.name);
+  }
+  const weakSymbols = new Set(undefinedSymbols.filter((s) => dylink.weakImports.has(s)));
+  return {
+    dylink,
+    modinfo: strings('.modinfo').map(splitModinfo),
+    exports: strings('__ksymtab'),
+    gplExports: strings('__ksymtab_gpl'),
+    undefinedSymbols,
+    weakSymbols,
+    imports,
+    wasmExports,
+    hasInit: exportNames.has('init_module'),
+    hasExit: exportNames.has('cleanup_module'),
+    codeSize,
+    customSections: custom,
+  };
+}
+
+/** The first value of a modinfo key, or undefined. */
+export function modinfoValue(meta: ModuleMetadata, key: string): string | undefined {
+  return meta.modinfo.find((e) => e.key === key)?.value;
+}
+
+/**
+ * Function names from the `name` section (subsection 1), by function index (imports first, as wasm
+ * numbers them). Used for kallsyms, %pS and call traces; parsed only when asked for.
+ */
+export function readFunctionNames(bytes: Uint8Array, meta: Pick<ModuleMetadata, 'customSections'>): Map<number, string> {
+  const names = new Map<number, string>();
+  const s = meta.customSections.get('name');
+  if (!s) return names;
+  const c = new Cursor(bytes, s.start, s.end);
+  while (!c.done) {
+    const id = c.u8();
+    const len = c.u32();
+    const end = c.pos + len;
+    if (id === 1) {
+      const sub = new Cursor(bytes, c.pos, end);
+      for (let n = sub.u32(); n > 0; n--) {
+        const idx = sub.u32();
+        names.set(idx, sub.name());
+      }
+    }
+    c.pos = end;
+  }
+  return names;
+}

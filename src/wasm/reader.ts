@@ -1,0 +1,121 @@
+// A minimal WebAssembly binary reader: section headers, LEB128, names. Enough to read a module's
+// metadata (docs/module-format.md §2) without compiling it. Plain TS: runs in Node and browsers.
+
+export const SECTION = {
+  custom: 0, type: 1, import: 2, function: 3, table: 4, memory: 5, global: 6, export: 7,
+  start: 8, element: 9, code: 10, data: 11, dataCount: 12,
+} as const;
+
+export class WasmFormatError extends Error {
+  override name = 'WasmFormatError';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+/** A cursor over bytes; every read advances it and checks bounds. */
+export class Cursor {
+  constructor(readonly bytes: Uint8Array, public pos = 0, readonly end = bytes.length) {}
+
+  get done(): boolean { return this.pos >= this.end; }
+
+  u8(): number {
+    if (this.pos >= this.end) throw new WasmFormatError('unexpected end of section');
+    return this.bytes[this.pos++]!;
+  }
+
+  /** Unsigned LEB128, up to 32 bits. */
+  u32(): number {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      const b = this.u8();
+      result |= (b & 0x7f) << shift;
+      if ((b & 0x80) === 0) return result >>> 0;
+      shift += 7;
+      if (shift > 28) {
+        const last = this.u8();
+        return (result | (last << shift)) >>> 0;
+      }
+    }
+  }
+
+  /** Signed LEB128, up to 32 bits (i32.const immediates). */
+  s32(): number {
+    let result = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = this.u8();
+      result |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80 && shift < 35);
+    if (shift < 32 && b & 0x40) result |= -1 << shift;
+    return result | 0;
+  }
+
+  /** Skips a signed LEB of any width (i64.const). */
+  skipLeb(): void {
+    while (this.u8() & 0x80) { /* continue */ }
+  }
+
+  bytesOf(n: number): Uint8Array {
+    if (this.pos + n > this.end) throw new WasmFormatError('unexpected end of section');
+    const out = this.bytes.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return out;
+  }
+
+  name(): string {
+    return utf8.decode(this.bytesOf(this.u32()));
+  }
+}
+
+export interface Section {
+  id: number;
+  /** Custom sections only. */
+  name?: string;
+  /** Payload start (after the name, for custom sections) and end. */
+  start: number;
+  end: number;
+}
+
+/** Lists the sections of a wasm binary without decoding their contents. */
+export function sections(bytes: Uint8Array): Section[] {
+  if (bytes.length < 8 || bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) {
+    throw new WasmFormatError('not a WebAssembly module (bad magic)');
+  }
+  if (bytes[4] !== 1 || bytes[5] !== 0 || bytes[6] !== 0 || bytes[7] !== 0) {
+    throw new WasmFormatError('unsupported WebAssembly version');
+  }
+  const out: Section[] = [];
+  const c = new Cursor(bytes, 8);
+  while (!c.done) {
+    const id = c.u8();
+    const size = c.u32();
+    const end = c.pos + size;
+    if (end > bytes.length) throw new WasmFormatError('section extends past the end of the file');
+    if (id === SECTION.custom) {
+      const sc = new Cursor(bytes, c.pos, end);
+      const name = sc.name();
+      out.push({ id, name, start: sc.pos, end });
+    } else {
+      out.push({ id, start: c.pos, end });
+    }
+    c.pos = end;
+  }
+  return out;
+}
+
+/** Splits a section of NUL-terminated strings ("a\0b\0") into its strings. */
+export function nulStrings(bytes: Uint8Array): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 0) {
+      if (i > from) out.push(utf8.decode(bytes.subarray(from, i)));
+      from = i + 1;
+    }
+  }
+  if (from < bytes.length) out.push(utf8.decode(bytes.subarray(from)));
+  return out;
+}

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The module API that modules call (kernel/module/main.c's exported half): reference counts and
+ * symbol_get. The module list, states and counts live in the kernel host, which owns struct module's
+ * life cycle; these are the C entry points into it.
+ */
+#include <linux/module.h>
+
+#define HOST(name) __attribute__((import_module("host"), import_name(#name)))
+
+HOST(module_get) int host_module_get(struct module *mod, int strong);
+HOST(module_put) void host_module_put(struct module *mod);
+HOST(module_refcount) int host_module_refcount(struct module *mod);
+HOST(module_is_live) int host_module_is_live(struct module *mod);
+HOST(symbol_get) void *host_symbol_get(const char *name);
+HOST(symbol_put) void host_symbol_put(const char *name);
+HOST(symbol_put_addr) void host_symbol_put_addr(void *addr);
+
+/* Succeeds unless the module is going away; NULL (built-in code) always succeeds. */
+bool try_module_get(struct module *module)
+{
+	return !module || host_module_get(module, 0) == 0;
+}
+EXPORT_SYMBOL(try_module_get);
+
+/* Takes a reference the caller already knows to be safe (it holds one). */
+void __module_get(struct module *module)
+{
+	if (module)
+		host_module_get(module, 2);
+}
+EXPORT_SYMBOL(__module_get);
+
+void module_put(struct module *module)
+{
+	if (module)
+		host_module_put(module);
+}
+EXPORT_SYMBOL(module_put);
+
+int module_refcount(struct module *mod)
+{
+	return host_module_refcount(mod);
+}
+EXPORT_SYMBOL(module_refcount);
+
+bool module_is_live(struct module *mod)
+{
+	return !mod || host_module_is_live(mod);
+}
+EXPORT_SYMBOL_GPL(module_is_live);
+
+void *__symbol_get(const char *symbol)
+{
+	return host_symbol_get(symbol);
+}
+EXPORT_SYMBOL_GPL(__symbol_get);
+
+void __symbol_put(const char *symbol)
+{
+	host_symbol_put(symbol);
+}
+EXPORT_SYMBOL(__symbol_put);
+
+void symbol_put_addr(void *addr)
+{
+	host_symbol_put_addr(addr);
+}
+EXPORT_SYMBOL_GPL(symbol_put_addr);
