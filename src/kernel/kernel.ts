@@ -226,7 +226,17 @@ export class Kernel {
   asProcess<T>(comm: string, fn: () => T): T {
     const saved = this.current;
     this.current = { comm, pid: this.nextPid++ };
-    try { return fn(); } finally { this.current = saved; }
+    let async = false;
+    try {
+      const r = fn();
+      if (r instanceof Promise) {
+        async = true;
+        return r.finally(() => { this.current = saved; }) as T;
+      }
+      return r;
+    } finally {
+      if (!async) this.current = saved;
+    }
   }
 
   /**

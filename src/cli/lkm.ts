@@ -1,0 +1,26 @@
+// The `lkm` command: dispatches to build, run, shell and the one-shot kmod tools.
+
+const USAGE = `Usage: lkm <command> [args]
+
+  build [DIR|FILES…] [-o OUT]     build kernel modules (reads DIR's Kbuild/Makefile)
+  run FILE.c|DIR|FILE.ko [params] build, insmod with params, rmmod, print the kernel log
+  shell [--root DIR] [-c "cmds"]  interactive shell over an emulated 6.12 kernel
+  insmod|rmmod|lsmod|dmesg …      one-shot kmod tools on a freshly booted kernel
+`;
+
+export async function lkm(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'build': return (await import('./build.js')).main(rest);
+    case 'run': return (await import('./run.js')).main(rest);
+    case 'shell': return (await import('./shell.js')).main(rest);
+    case 'insmod': case 'rmmod': case 'lsmod': case 'dmesg':
+      return (await import('./tools.js')).runOneShot(argv);
+    case undefined: case '-h': case '--help': case 'help':
+      process.stdout.write(USAGE);
+      return cmd === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`lkm: unknown command '${cmd}'\n${USAGE}`);
+      return 2;
+  }
+}

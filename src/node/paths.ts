@@ -1,0 +1,26 @@
+// Where things are on the host: the repository (the package root) and its build tree.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+let root: string | undefined;
+
+/** The lkm-wasm package root, found from this file's location (works from src/ and dist/). */
+export function packageRoot(): string {
+  if (root) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'lkm-wasm') return (root = dir);
+    const up = dirname(dir);
+    if (up === dir) throw new Error('lkm-wasm: cannot find the package root');
+    dir = up;
+  }
+}
+
+export const RELEASE = '6.12.0-lkm-wasm';
+export const buildDir = () => join(packageRoot(), 'build');
+export const vmlinuxPath = () => join(buildDir(), 'vmlinux.ko');
+/** The build's module tree, mounted at /lib/modules/<release> in the emulated file system. */
+export const moduleTreeDir = () => join(buildDir(), 'lib', 'modules', RELEASE);

@@ -1,0 +1,126 @@
+// Command-line syntax of the lkm shell: a small POSIX-like subset — words with quotes and escapes,
+// $VAR and $?, pipes, redirections (> >> < 2> 2>&1), and lists joined by ; && ||.
+
+export interface Redirect { fd: 0 | 1 | 2; op: '>' | '>>' | '<' | '>&1'; target: string; }
+export interface SimpleCommand { argv: string[]; redirects: Redirect[]; }
+export interface Pipeline { commands: SimpleCommand[]; }
+export interface ListItem { pipeline: Pipeline; /** how it joins the previous item */ op: ';' | '&&' | '||'; }
+
+export class ShellSyntaxError extends Error {}
+
+type Token = { kind: 'word'; text: string } | { kind: 'op'; text: string };
+
+/** Splits a line into words and operators, expanding quotes, escapes and variables. */
+export function tokenize(line: string, vars: (name: string) => string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  let word: string | undefined;
+  const flush = () => { if (word !== undefined) { out.push({ kind: 'word', text: word }); word = undefined; } };
+  const expand = (): string => {
+    // at '$'
+    i++;
+    if (line[i] === '?') { i++; return vars('?'); }
+    if (line[i] === '{') {
+      const end = line.indexOf('}', i);
+      if (end < 0) throw new ShellSyntaxError('bad substitution');
+      const name = line.slice(i + 1, end);
+      i = end + 1;
+      return vars(name);
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(line.slice(i));
+    if (!m) return '$';
+    i += m[0].length;
+    return vars(m[0]);
+  };
+  while (i < line.length) {
+    const c = line[i]!;
+    if (c === ' ' || c === '\t') { flush(); i++; continue; }
+    if (c === '#' && word === undefined) break;
+    if (c === "'") {
+      const end = line.indexOf("'", i + 1);
+      if (end < 0) throw new ShellSyntaxError('unterminated quoted string');
+      word = (word ?? '') + line.slice(i + 1, end);
+      i = end + 1;
+      continue;
+    }
+    if (c === '"') {
+      word = word ?? '';
+      i++;
+      for (;;) {
+        if (i >= line.length) throw new ShellSyntaxError('unterminated quoted string');
+        const d = line[i]!;
+        if (d === '"') { i++; break; }
+        if (d === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!)) { word += line[i + 1]; i += 2; continue; }
+        if (d === '$') { word += expand(); continue; }
+        word += d;
+        i++;
+      }
+      continue;
+    }
+    if (c === '\\') {
+      if (i + 1 < line.length) word = (word ?? '') + line[i + 1];
+      i += 2;
+      continue;
+    }
+    if (c === '$') { word = (word ?? '') + expand(); continue; }
+    const two = line.slice(i, i + 2);
+    if (two === '2>' && word === undefined) {
+      flush();
+      if (line.slice(i, i + 4) === '2>&1') { out.push({ kind: 'op', text: '2>&1' }); i += 4; }
+      else { out.push({ kind: 'op', text: '2>' }); i += 2; }
+      continue;
+    }
+    if (two === '&&' || two === '||' || two === '>>') { flush(); out.push({ kind: 'op', text: two }); i += 2; continue; }
+    if (c === ';' || c === '|' || c === '>' || c === '<') { flush(); out.push({ kind: 'op', text: c }); i++; continue; }
+    word = (word ?? '') + c;
+    i++;
+  }
+  flush();
+  return out;
+}
+
+export function parse(line: string, vars: (name: string) => string): ListItem[] {
+  const tokens = tokenize(line, vars);
+  const items: ListItem[] = [];
+  let op: ListItem['op'] = ';';
+  let pipeline: Pipeline = { commands: [] };
+  let cmd: SimpleCommand = { argv: [], redirects: [] };
+  const endCommand = () => {
+    if (cmd.argv.length === 0 && cmd.redirects.length === 0) throw new ShellSyntaxError('syntax error: missing command');
+    pipeline.commands.push(cmd);
+    cmd = { argv: [], redirects: [] };
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'word') { cmd.argv.push(t.text); continue; }
+    switch (t.text) {
+      case '|':
+        endCommand();
+        break;
+      case ';': case '&&': case '||':
+        if (cmd.argv.length === 0 && pipeline.commands.length === 0) {
+          if (t.text === ';') continue;
+          throw new ShellSyntaxError(`syntax error near unexpected token \`${t.text}'`);
+        }
+        endCommand();
+        items.push({ pipeline, op });
+        pipeline = { commands: [] };
+        op = t.text as ListItem['op'];
+        break;
+      case '2>&1':
+        cmd.redirects.push({ fd: 2, op: '>&1', target: '' });
+        break;
+      default: {
+        const target = tokens[++i];
+        if (!target || target.kind !== 'word') throw new ShellSyntaxError(`syntax error near unexpected token \`${t.text}'`);
+        if (t.text === '<') cmd.redirects.push({ fd: 0, op: '<', target: target.text });
+        else if (t.text === '2>') cmd.redirects.push({ fd: 2, op: '>', target: target.text });
+        else cmd.redirects.push({ fd: 1, op: t.text as '>' | '>>', target: target.text });
+      }
+    }
+  }
+  if (cmd.argv.length || cmd.redirects.length) endCommand();
+  if (pipeline.commands.length) items.push({ pipeline, op });
+  else if (op !== ';') throw new ShellSyntaxError('syntax error: unexpected end of line');
+  return items;
+}

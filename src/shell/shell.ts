@@ -1,0 +1,271 @@
+// The lkm shell: runs command lines against one kernel. The kmod tools are the same functions the
+// one-shot CLI uses; the rest are the few Unix commands one needs around them (cat, echo, ls, grep …).
+
+import type { Kernel } from '../kernel/kernel.js';
+import { UTS_MACHINE, UTS_RELEASE, UTS_VERSION } from '../kernel/kernel.js';
+import { dmesg } from '../tools/dmesg.js';
+import { insmod } from '../tools/insmod.js';
+import { lsmod } from '../tools/lsmod.js';
+import { rmmod } from '../tools/rmmod.js';
+import type { Tool, ToolContext } from '../tools/context.js';
+import { KernelFs, normalizePath, FsError } from './fs.js';
+import { parse, ShellSyntaxError, type SimpleCommand } from './parse.js';
+
+export interface ShellIo {
+  stdin: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export type Command = (argv: string[], io: ShellIo, sh: Shell) => Promise<number>;
+
+const dec = new TextDecoder();
+
+/** Runs a kmod-style tool with the shell's file system and streams. */
+function tool(t: Tool): Command {
+  return (argv, io, sh) => {
+    const ctx: ToolContext = {
+      kernel: sh.kernel,
+      fs: {
+        readFile: (p) => sh.fs.readFile(sh.resolve(p)),
+        isFile: async (p) => (await sh.fs.stat(sh.resolve(p)))?.type === 'file',
+      },
+      stdout: io.stdout,
+      stderr: io.stderr,
+    };
+    return t(argv.slice(1), ctx);
+  };
+}
+
+function errText(e: unknown): string {
+  if (e instanceof FsError) return e.message.slice(e.message.indexOf(': ') + 2);
+  return (e as Error).message;
+}
+
+/** Reads the named files (or stdin when none) for cat/grep/head/tail/wc. */
+async function inputs(files: string[], io: ShellIo, sh: Shell, prog: string): Promise<{ text: string; ok: boolean }> {
+  if (files.length === 0) return { text: io.stdin, ok: true };
+  let text = '';
+  let ok = true;
+  for (const f of files) {
+    try {
+      text += dec.decode(await sh.fs.readFile(sh.resolve(f)));
+    } catch (e) {
+      io.stderr(`${prog}: ${f}: ${errText(e)}\n`);
+      ok = false;
+    }
+  }
+  return { text, ok };
+}
+
+const lines = (t: string) => (t.endsWith('\n') ? t.slice(0, -1) : t).split('\n').filter((l, i, a) => l !== '' || i < a.length - 1);
+
+export const BUILTINS: Record<string, Command> = {
+  insmod: tool(insmod),
+  rmmod: tool(rmmod),
+  lsmod: tool(lsmod),
+  dmesg: tool(dmesg),
+
+  async cat(argv, io, sh) {
+    const { text, ok } = await inputs(argv.slice(1), io, sh, 'cat');
+    io.stdout(text);
+    return ok ? 0 : 1;
+  },
+  async echo(argv, io) {
+    let args = argv.slice(1);
+    let newline = true;
+    if (args[0] === '-n') { newline = false; args = args.slice(1); }
+    io.stdout(args.join(' ') + (newline ? '\n' : ''));
+    return 0;
+  },
+  async ls(argv, io, sh) {
+    const args = argv.slice(1).filter((a) => !a.startsWith('-'));
+    const long = argv.includes('-l');
+    let status = 0;
+    for (const a of args.length ? args : ['.']) {
+      const p = sh.resolve(a);
+      try {
+        const st = await sh.fs.stat(p);
+        if (!st) throw new FsError('ENOENT', 2, p);
+        const names = st.type === 'dir' ? await sh.fs.readdir(p) : [a];
+        if (args.length > 1 && st.type === 'dir') io.stdout(`${a}:\n`);
+        if (long) for (const n of names) io.stdout(`${n}\n`);
+        else if (names.length) io.stdout(`${names.join('  ')}\n`);
+      } catch (e) {
+        io.stderr(`ls: cannot access '${a}': ${errText(e)}\n`);
+        status = 2;
+      }
+    }
+    return status;
+  },
+  async cd(argv, io, sh) {
+    const p = sh.resolve(argv[1] ?? '/');
+    const st = await sh.fs.stat(p);
+    if (!st) { io.stderr(`cd: ${argv[1]}: No such file or directory\n`); return 1; }
+    if (st.type !== 'dir') { io.stderr(`cd: ${argv[1]}: Not a directory\n`); return 1; }
+    sh.cwd = p;
+    return 0;
+  },
+  async pwd(_argv, io, sh) {
+    io.stdout(`${sh.cwd}\n`);
+    return 0;
+  },
+  async grep(argv, io, sh) {
+    const flags = new Set<string>();
+    const rest: string[] = [];
+    for (const a of argv.slice(1)) {
+      if (a.startsWith('-') && a.length > 1 && rest.length === 0) for (const c of a.slice(1)) flags.add(c);
+      else rest.push(a);
+    }
+    const [pattern, ...files] = rest;
+    if (pattern === undefined) { io.stderr('Usage: grep [OPTION]... PATTERNS [FILE]...\n'); return 2; }
+    let re: RegExp;
+    try { re = new RegExp(pattern, flags.has('i') ? 'i' : ''); } catch { io.stderr('grep: Invalid regular expression\n'); return 2; }
+    const { text, ok } = await inputs(files, io, sh, 'grep');
+    const hits = lines(text).filter((l) => re.test(l) !== flags.has('v'));
+    if (flags.has('c')) io.stdout(`${hits.length}\n`);
+    else if (!flags.has('q')) for (const l of hits) io.stdout(`${l}\n`);
+    return !ok ? 2 : hits.length ? 0 : 1;
+  },
+  async head(argv, io, sh) { return headTail(argv, io, sh, 'head'); },
+  async tail(argv, io, sh) { return headTail(argv, io, sh, 'tail'); },
+  async wc(argv, io, sh) {
+    const files = argv.slice(1).filter((a) => !a.startsWith('-'));
+    const { text, ok } = await inputs(files, io, sh, 'wc');
+    const nl = (text.match(/\n/g) ?? []).length;
+    if (argv.includes('-l')) io.stdout(`${nl}\n`);
+    else io.stdout(`${nl} ${text.split(/\s+/).filter(Boolean).length} ${new TextEncoder().encode(text).length}\n`);
+    return ok ? 0 : 1;
+  },
+  async uname(argv, io) {
+    const opt = argv[1] ?? '-s';
+    const map: Record<string, string> = {
+      '-s': 'Linux', '-r': UTS_RELEASE, '-m': UTS_MACHINE, '-n': 'lkm-wasm', '-v': UTS_VERSION,
+      '-a': `Linux lkm-wasm ${UTS_RELEASE} ${UTS_VERSION} ${UTS_MACHINE} GNU/Linux`,
+    };
+    if (!map[opt]) { io.stderr(`uname: invalid option -- '${opt.replace(/^-+/, '')}'\n`); return 1; }
+    io.stdout(`${map[opt]}\n`);
+    return 0;
+  },
+  async true() { return 0; },
+  async false() { return 1; },
+  async clear(_argv, io) { io.stdout('\x1b[H\x1b[2J'); return 0; },
+  async exit(argv, _io, sh) {
+    sh.exitRequested = Number(argv[1] ?? sh.lastStatus) & 0xff;
+    return sh.exitRequested;
+  },
+  async help(_argv, io, sh) {
+    io.stdout(
+      'lkm shell: a Linux-like shell over an emulated 6.12 kernel.\n' +
+      `Commands: ${Object.keys(sh.commands).sort().join(' ')}\n` +
+      'Syntax: cmd args | cmd; cmd && cmd || cmd; > file, >> file, < file, 2> file, 2>&1, $VAR, $?\n' +
+      'Modules of the example tree are in /lib/modules/$(uname -r)/extra.\n',
+    );
+    return 0;
+  },
+};
+
+async function headTail(argv: string[], io: ShellIo, sh: Shell, prog: 'head' | 'tail'): Promise<number> {
+  let n = 10;
+  const files: string[] = [];
+  const args = argv.slice(1);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '-n') n = Number(args[++i]);
+    else if (/^-\d+$/.test(a)) n = Number(a.slice(1));
+    else if (a.startsWith('-n')) n = Number(a.slice(2));
+    else files.push(a);
+  }
+  if (!Number.isFinite(n)) { io.stderr(`${prog}: invalid number of lines\n`); return 1; }
+  const { text, ok } = await inputs(files, io, sh, prog);
+  const all = lines(text);
+  const pick = prog === 'head' ? all.slice(0, n) : all.slice(Math.max(0, all.length - n));
+  for (const l of pick) io.stdout(`${l}\n`);
+  return ok ? 0 : 1;
+}
+
+export class Shell {
+  cwd = '/';
+  lastStatus = 0;
+  exitRequested: number | undefined;
+  readonly env = new Map<string, string>([['HOME', '/root'], ['PATH', '/sbin:/usr/sbin:/bin:/usr/bin']]);
+  readonly commands: Record<string, Command> = { ...BUILTINS };
+
+  constructor(readonly kernel: Kernel, readonly fs: KernelFs, private readonly out: { stdout(t: string): void; stderr(t: string): void }) {
+    this.env.set('PWD', this.cwd);
+  }
+
+  resolve(p: string): string {
+    return normalizePath(p, this.cwd);
+  }
+
+  /** Runs one command line; returns its exit status (also in $?). */
+  async run(line: string): Promise<number> {
+    let items;
+    try {
+      items = parse(line, (n) => (n === '?' ? String(this.lastStatus) : this.env.get(n) ?? ''));
+    } catch (e) {
+      if (!(e instanceof ShellSyntaxError)) throw e;
+      this.out.stderr(`lkm: ${e.message}\n`);
+      return (this.lastStatus = 2);
+    }
+    for (const item of items) {
+      if (this.exitRequested !== undefined) break;
+      if (item.op === '&&' && this.lastStatus !== 0) continue;
+      if (item.op === '||' && this.lastStatus === 0) continue;
+      let stdin = '';
+      const cmds = item.pipeline.commands;
+      for (let i = 0; i < cmds.length; i++) {
+        const last = i === cmds.length - 1;
+        let captured = '';
+        const status = await this.runCommand(cmds[i]!, stdin, last ? this.out.stdout : (t) => { captured += t; });
+        if (last) this.lastStatus = status;
+        stdin = captured;
+      }
+    }
+    return this.lastStatus;
+  }
+
+  private async runCommand(cmd: SimpleCommand, stdin: string, stdout: (t: string) => void): Promise<number> {
+    let out = stdout;
+    let err = this.out.stderr;
+    const pending: { path: string; append: boolean; text: string }[] = [];
+    for (const r of cmd.redirects) {
+      if (r.op === '<') {
+        try { stdin = dec.decode(await this.fs.readFile(this.resolve(r.target))); } catch (e) {
+          this.out.stderr(`lkm: ${r.target}: ${errText(e)}\n`);
+          return 1;
+        }
+      } else if (r.op === '>&1') {
+        err = (t) => out(t);
+      } else {
+        const sink = { path: this.resolve(r.target), append: r.op === '>>', text: '' };
+        pending.push(sink);
+        if (r.fd === 1) out = (t) => { sink.text += t; };
+        else err = (t) => { sink.text += t; };
+      }
+    }
+    const name = cmd.argv[0];
+    let status = 0;
+    if (name !== undefined) {
+      const c = this.commands[name];
+      if (!c) {
+        err(`lkm: ${name}: command not found\n`);
+        status = 127;
+      } else {
+        status = await c(cmd.argv, { stdin, stdout: out, stderr: err }, this);
+      }
+    }
+    for (const p of pending) {
+      try {
+        const prev = p.append ? await this.fs.readText(p.path).catch(() => '') : '';
+        await this.fs.writeFile(p.path, prev + p.text);
+      } catch (e) {
+        // A sysfs write that the kernel refuses fails like write(2): "echo: write error: …".
+        this.out.stderr(`lkm: ${name ?? ''}: write error: ${errText(e)}\n`);
+        status = 1;
+      }
+    }
+    return status;
+  }
+}

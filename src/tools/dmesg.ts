@@ -1,0 +1,74 @@
+// dmesg(1) (util-linux): the kernel ring buffer with timestamps; -c/-C clear, -l filter, -r raw,
+// -t no time, -x decode, -n console level.
+
+import { formatRecord, formatTimestamp } from '../kernel/printk.js';
+import { parseOpts, type Tool } from './context.js';
+
+const LEVELS = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
+
+function parseLevel(s: string): number | undefined {
+  if (/^[0-7]$/.test(s)) return Number(s);
+  const i = LEVELS.indexOf(s);
+  return i >= 0 ? i : undefined;
+}
+
+export const dmesg: Tool = async (argv, ctx) => {
+  const o = parseOpts(argv, {
+    short: { c: 'read-clear', C: 'clear', l: 'level', r: 'raw', t: 'notime', x: 'decode', n: 'console-level', k: 'kernel', h: 'help' },
+    withValue: new Set(['level', 'console-level']),
+  });
+  if (o.error) {
+    ctx.stderr(`dmesg: ${o.error}\n`);
+    return 1;
+  }
+  if (o.flags.has('help')) {
+    ctx.stdout('Usage:\n dmesg [options]\n\nDisplay or control the kernel ring buffer.\n\nOptions:\n -C, --clear                 clear the kernel ring buffer\n -c, --read-clear            read and clear all messages\n -k, --kernel                display kernel messages\n -l, --level <list>          restrict output to defined levels\n -n, --console-level <level> set level of messages printed to console\n -r, --raw                   print the raw message buffer\n -t, --notime                don\'t show any timestamp with messages\n -x, --decode                decode facility and level to readable string\n');
+    return 0;
+  }
+  const k = ctx.kernel;
+  const cl = o.flags.get('console-level');
+  if (typeof cl === 'string') {
+    const lvl = parseLevel(cl);
+    if (lvl === undefined) {
+      ctx.stderr(`dmesg: unknown level '${cl}'\n`);
+      return 1;
+    }
+    // A number is the console loglevel itself; a name means "show this level and more severe".
+    k.writeFile('/proc/sys/kernel/printk', String(/^\d$/.test(cl) ? lvl : lvl + 1));
+    return 0;
+  }
+  if (o.flags.has('clear')) {
+    k.dmesg({ clear: true });
+    return 0;
+  }
+  let levels: number[] | undefined;
+  const l = o.flags.get('level');
+  if (typeof l === 'string') {
+    levels = [];
+    for (const name of l.split(',')) {
+      const lvl = parseLevel(name);
+      if (lvl === undefined) {
+        ctx.stderr(`dmesg: unknown level '${name}'\n`);
+        return 1;
+      }
+      levels.push(lvl);
+    }
+  }
+  k.log.flush();
+  const records = k.log.read().filter((r) => !levels || levels.includes(r.level));
+  if (o.flags.has('read-clear')) k.log.clear();
+  const time = !o.flags.has('notime');
+  let out = '';
+  for (const r of records) {
+    if (o.flags.has('raw')) {
+      // Raw: the syslog prefix <level> (facility 0 = kern), then the record.
+      for (const line of r.text.split('\n')) out += `<${r.level}>${time ? `${formatTimestamp(r.tsNs)} ` : ''}${line}\n`;
+    } else if (o.flags.has('decode')) {
+      for (const line of formatRecord(r, { time })) out += `kern  :${LEVELS[r.level]!.padEnd(6)}: ${line}\n`;
+    } else {
+      for (const line of formatRecord(r, { time })) out += `${line}\n`;
+    }
+  }
+  ctx.stdout(out);
+  return 0;
+};

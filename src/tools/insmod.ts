@@ -1,0 +1,80 @@
+// insmod(8), as kmod's tools/insmod.c: one file path, the rest are module parameters.
+
+import { KernelError, strerror } from '../kernel/errno.js';
+import { KernelOops, joinInsmodArgs } from '../kernel/kernel.js';
+import { parseOpts, type Tool } from './context.js';
+
+/** The reason texts kmod prints for init_module failures (mod_strerror). */
+export function insmodReason(errno: number): string {
+  switch (errno) {
+    case 8: return 'Invalid module format'; // ENOEXEC
+    case 2: return 'Unknown symbol in module'; // ENOENT
+    case 3: return 'Module has wrong symbol version'; // ESRCH
+    case 22: return 'Invalid parameters'; // EINVAL
+    default: return strerror(errno);
+  }
+}
+
+/** Exit status of a process the kernel killed after an Oops in its system call (SIGSEGV). */
+export const OOPS_EXIT = 139;
+
+export const insmod: Tool = async (argv, ctx) => {
+  const o = parseOpts(argv, {
+    short: { f: 'force', s: 'syslog', v: 'verbose', V: 'version', h: 'help' },
+    long: ['force-modversion', 'force-vermagic'],
+    stopAtFirst: true,
+  });
+  if (o.error) {
+    ctx.stderr(`insmod: ${o.error}\n`);
+    return 1;
+  }
+  if (o.flags.has('help')) {
+    ctx.stdout('Usage:\n\tinsmod [options] filename [args]\nOptions:\n\t-V, --version     show version\n\t-h, --help        show this help\n');
+    return 0;
+  }
+  if (o.flags.has('version')) {
+    ctx.stdout('lkm-wasm insmod (kmod-compatible)\n');
+    return 0;
+  }
+  const [file, ...params] = o.rest;
+  if (file === undefined) {
+    ctx.stderr('insmod: ERROR: missing filename.\n');
+    return 1;
+  }
+  if (file === '-') {
+    ctx.stderr('insmod: ERROR: this tool does not support loading from stdin!\n');
+    return 1;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await ctx.fs.readFile(file);
+  } catch (e) {
+    ctx.stderr(`insmod: ERROR: could not load module ${file}: ${fsReason(e)}\n`);
+    return 1;
+  }
+  const force = o.flags.has('force');
+  try {
+    await ctx.kernel.asProcess('insmod', () => ctx.kernel.insmod(bytes, joinInsmodArgs(params), {
+      ignoreVermagic: force || o.flags.has('force-vermagic'),
+      ignoreModversions: force || o.flags.has('force-modversion'),
+    }));
+  } catch (e) {
+    if (e instanceof KernelOops) {
+      ctx.stderr('Segmentation fault\n');
+      return OOPS_EXIT;
+    }
+    if (!(e instanceof KernelError)) throw e;
+    ctx.stderr(`insmod: ERROR: could not insert module ${file}: ${insmodReason(e.errno)}\n`);
+    return 1;
+  }
+  return 0;
+};
+
+/** strerror text of a host file system error (ENOENT → "No such file or directory"). */
+export function fsReason(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  const known: Record<string, string> = {
+    ENOENT: strerror(2), EACCES: strerror(13), EISDIR: strerror(21), ENOTDIR: strerror(20),
+  };
+  return (code && known[code]) || (e as Error).message;
+}

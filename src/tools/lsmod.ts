@@ -1,0 +1,32 @@
+// lsmod(8), as kmod's tools/lsmod.c: names from /proc/modules, size/refcnt/holders from /sys/module.
+
+import type { Tool } from './context.js';
+
+export const lsmod: Tool = async (argv, ctx) => {
+  const extra = argv.filter((a) => !a.startsWith('-'));
+  if (extra.length > 0) {
+    ctx.stderr('lsmod: ERROR: too many arguments provided.\n');
+    return 1;
+  }
+  if (argv.includes('-h') || argv.includes('--help')) {
+    ctx.stdout('Usage:\n\tlsmod [options]\nOptions:\n\t-s, --syslog      print to syslog, not stderr\n\t-v, --verbose     enables more messages\n\t-V, --version     show version\n\t-h, --help        show this help\n');
+    return 0;
+  }
+  const k = ctx.kernel;
+  let out = 'Module                  Size  Used by\n';
+  for (const line of k.readFile('/proc/modules').split('\n')) {
+    if (!line) continue;
+    const fields = line.split(' ');
+    const name = fields[0]!;
+    const sys = (f: string) => { try { return k.readFile(`/sys/module/${name}/${f}`).trim(); } catch { return undefined; } };
+    const size = Number(sys('coresize') ?? fields[1]);
+    const refcnt = Number(sys('refcnt') ?? fields[2]);
+    let row = `${name.padEnd(19)} ${String(size).padStart(8)}  ${refcnt}`;
+    let holders: string[] = [];
+    try { holders = k.readdir(`/sys/module/${name}/holders`); } catch { /* none */ }
+    holders.forEach((h, i) => { row += (i === 0 ? ' ' : ',') + h; });
+    out += `${row}\n`;
+  }
+  ctx.stdout(out);
+  return 0;
+};

@@ -1,0 +1,62 @@
+// rmmod(8), as kmod's tools/rmmod.c: in-use checks from /sys, then delete_module(2).
+
+import { KernelError, strerror } from '../kernel/errno.js';
+import { KernelOops } from '../kernel/kernel.js';
+import { normalizeModuleName } from '../kernel/module.js';
+import { OOPS_EXIT } from './insmod.js';
+import { parseOpts, type Tool, type ToolContext } from './context.js';
+
+/** check_module_inuse(): the ERROR line to print, or undefined when removal may be attempted. */
+function checkModuleInuse(ctx: ToolContext, name: string): string | undefined {
+  const k = ctx.kernel;
+  const read = (p: string) => { try { return k.readFile(p); } catch { return undefined; } };
+  if (read(`/sys/module/${name}/initstate`) === undefined) return `Module ${name} is not currently loaded`;
+  const holders = k.readdir(`/sys/module/${name}/holders`);
+  if (holders.length > 0) return `Module ${name} is in use by:${holders.map((h) => ` ${h}`).join('')}`;
+  const refcnt = read(`/sys/module/${name}/refcnt`);
+  if (refcnt === undefined) return 'Module unloading is not supported';
+  if (Number(refcnt) > 0) return `Module ${name} is in use`;
+  return undefined;
+}
+
+export const rmmod: Tool = async (argv, ctx) => {
+  const o = parseOpts(argv, { short: { f: 'force', s: 'syslog', v: 'verbose', V: 'version', h: 'help' } });
+  if (o.error) {
+    ctx.stderr(`rmmod: ${o.error}\n`);
+    return 1;
+  }
+  if (o.flags.has('help')) {
+    ctx.stdout('Usage:\n\trmmod [options] modulename ...\nOptions:\n\t-f, --force       forces a module unload and may crash your\n\t                  machine. This requires Forced Module Removal\n\t                  option in your kernel. DANGEROUS\n\t-s, --syslog      print to syslog, not stderr\n\t-v, --verbose     enables more messages\n\t-V, --version     show version\n\t-h, --help        show this help\n');
+    return 0;
+  }
+  if (o.rest.length === 0) {
+    ctx.stderr('rmmod: ERROR: missing module name.\n');
+    return 1;
+  }
+  const force = o.flags.has('force');
+  let status = 0;
+  for (const arg of o.rest) {
+    const name = normalizeModuleName(arg);
+    if (!force) {
+      const why = checkModuleInuse(ctx, name);
+      if (why) {
+        ctx.stderr(`rmmod: ERROR: ${why}\n`);
+        status = 1;
+        continue;
+      }
+    }
+    try {
+      ctx.kernel.asProcess('rmmod', () => ctx.kernel.rmmod(name, { force }));
+    } catch (e) {
+      if (e instanceof KernelOops) {
+        ctx.stderr('Segmentation fault\n');
+        return OOPS_EXIT;
+      }
+      if (!(e instanceof KernelError)) throw e;
+      ctx.stderr(`rmmod: ERROR: could not remove '${name}': ${strerror(e.errno)}\n`);
+      ctx.stderr(`rmmod: ERROR: could not remove module ${arg}: ${strerror(e.errno)}\n`);
+      status = 1;
+    }
+  }
+  return status;
+};
