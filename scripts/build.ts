@@ -1,0 +1,34 @@
+// npm run build: vmlinux (wasm/kernel → build/vmlinux.ko) and every module of modules-src/ →
+// build/lib/modules/6.12.0-lkm-wasm/extra/NAME.ko, Module.symvers, modules.order. Quiet when nothing changed.
+// Options: -j N (workers), -v (command lines).
+
+import { buildTree, closeBuildPool } from '../src/build/index.js';
+
+async function run(argv: string[]): Promise<number> {
+  let jobs: number | undefined;
+  let verbose = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '-v' || a === 'V=1') verbose = true;
+    else if (a === '-j') jobs = Number(argv[++i]);
+    else if (/^-j\d+$/.test(a)) jobs = Number(a.slice(2));
+    else {
+      process.stderr.write(`build: unknown argument '${a}' (usage: build [-j N] [-v])\n`);
+      return 2;
+    }
+  }
+  try {
+    const r = await buildTree({
+      jobs,
+      verbose,
+      color: !!process.stderr.isTTY && !process.env.NO_COLOR,
+      log: (text, stream) => { (stream === 'out' ? process.stdout : process.stderr).write(text); },
+    });
+    if (!r.ok) process.stderr.write('build: failed\n');
+    return r.ok ? 0 : 1;
+  } finally {
+    await closeBuildPool();
+  }
+}
+
+process.exitCode = await run(process.argv.slice(2));

@@ -1,0 +1,282 @@
+// The module build API for Node (CLI, npm scripts, tests). Browser code uses core.ts with its own BuildHost and
+// ToolRunner instead; this file wires core.ts to the file system, the worker pool and LKM_CC.
+
+import { availableParallelism } from 'node:os';
+import { isAbsolute, resolve as resolvePath } from 'node:path';
+import {
+  BuildError, buildUnit, planDir, planFiles, type BuildEnv, type BuildLog, type BuildResult, type Plan, type UnitSpec,
+} from './core.js';
+import type { SymversEntry } from './modpost.js';
+import { findEmcc, NativeRunner, type EmccToolchain } from './node-emcc.js';
+import { nodeHost, repoRoot, yowaspInfo } from './node-host.js';
+import { NodeWorkerPool } from './node-pool.js';
+import { dirname, join } from './paths.js';
+import { KERNEL_RELEASE } from './toolchain.js';
+
+export type { BuildLog, BuildResult, BuildStats, ModuleResult, ObjectResult } from './core.js';
+export { KERNEL_RELEASE, VERMAGIC } from './toolchain.js';
+
+export interface BuildOptions {
+  /** Where NAME.ko (and Module.symvers) go. Default: the module directory. */
+  outDir?: string;
+  /** Build cache. Default: OUTDIR/.lkm-cache. */
+  cacheDir?: string;
+  /** Parallel compiler jobs (workers). Default: the number of cores. */
+  jobs?: number;
+  /** Ask clang for colored diagnostics. */
+  color?: boolean;
+  /** Print every command line (make V=1). */
+  verbose?: boolean;
+  /** Receives progress lines ('out') and diagnostics ('err'). Nothing is printed without it. */
+  log?: BuildLog;
+  /** make command-line variables (`FOO=bar`). */
+  vars?: Record<string, string>;
+  /** More Module.symvers files to resolve symbols from (added to KBUILD_EXTRA_SYMBOLS). */
+  extraSymbols?: string[];
+  /** vmlinux.ko to check undefined symbols against; false: none. Default: build/vmlinux.ko if it exists. */
+  vmlinux?: string | false;
+  /** Kernel headers. Default: wasm/include of this checkout. */
+  includeDir?: string;
+  /** The compiler: undefined/'' = @yowasp/clang, 'emcc' = emscripten's LLVM. Default: $LKM_CC. */
+  cc?: string;
+}
+
+export interface KernelOptions extends BuildOptions {
+  /** Directory with vmlinux's Kbuild. Default: wasm/kernel. */
+  kernelDir?: string;
+}
+
+export interface TreeOptions extends BuildOptions {
+  /** Checkout root (wasm/kernel, modules-src/). Default: this checkout. */
+  root?: string;
+  /** Output root. Default: ROOT/build. */
+  buildDir?: string;
+}
+
+export interface TreeResult {
+  ok: boolean;
+  /** vmlinux (undefined when wasm/kernel has no Kbuild/Makefile yet). */
+  kernel?: BuildResult;
+  /** Every module of modules-src/. */
+  modules: BuildResult;
+  /** build/lib/modules/RELEASE/extra and …/modules.order. */
+  extraDir: string;
+  modulesOrder: string;
+  ms: number;
+}
+
+let pool: NodeWorkerPool | undefined;
+let emcc: Promise<EmccToolchain> | undefined;
+
+/** Stops the compiler workers kept between builds (they never keep the process alive anyway). */
+export async function closeBuildPool(): Promise<void> {
+  const p = pool;
+  pool = undefined;
+  await p?.close();
+}
+
+/** Workers started by the shared pool so far (each loads clang once); for tests and the bench. */
+export function poolWorkersStarted(): number {
+  return pool?.started ?? 0;
+}
+
+const abs = (p: string) => (isAbsolute(p) ? resolvePath(p) : resolvePath(process.cwd(), p));
+
+async function environment(opts: BuildOptions): Promise<BuildEnv> {
+  const jobs = Math.max(1, opts.jobs ?? availableParallelism());
+  const cc = opts.cc ?? process.env.LKM_CC ?? '';
+  const base = {
+    host: nodeHost,
+    includeDir: abs(opts.includeDir ?? join(repoRoot(), 'wasm/include')),
+    color: opts.color,
+    verbose: opts.verbose,
+    log: opts.log,
+  };
+  if (cc === 'emcc') {
+    emcc ??= findEmcc();
+    emcc.catch(() => { emcc = undefined; });
+    const tc = await emcc;
+    const runner = new NativeRunner(tc, jobs);
+    return { ...base, compilerId: tc.id, runner: async () => runner };
+  }
+  if (cc !== '' && cc !== 'yowasp' && cc !== 'clang') {
+    throw new BuildError(`lkm build: LKM_CC=${cc} is not supported (use emcc, or leave it unset for @yowasp/clang)`);
+  }
+  const { version, bundleUrl } = yowaspInfo();
+  return {
+    ...base,
+    compilerId: `@yowasp/clang ${version}`,
+    runner: async () => {
+      if (!pool) pool = new NodeWorkerPool(jobs, bundleUrl);
+      pool.size = jobs;
+      return pool;
+    },
+  };
+}
+
+function emptyResult(): BuildResult {
+  return {
+    ok: false, modules: [], warnings: [], errors: [], diagnostics: '',
+    stats: { objects: 0, compiled: 0, cacheHits: 0, linked: 0, linkSkipped: 0, ms: 0, toolMs: 0 },
+  };
+}
+
+/** A result for a build that could not start (bad Makefile, missing sources, no emcc). */
+function failed(errors: string[], warnings: string[], log?: BuildLog): BuildResult {
+  for (const e of errors) log?.(`${e}\n`, 'err');
+  return { ...emptyResult(), errors, warnings };
+}
+
+function logWarnings(plan: Plan, log?: BuildLog): void {
+  for (const w of plan.warnings) log?.(`${w}\n`, 'err');
+}
+
+function defaultVmlinux(opts: BuildOptions): string | undefined {
+  if (opts.vmlinux === false) return undefined;
+  if (typeof opts.vmlinux === 'string') return abs(opts.vmlinux);
+  return join(repoRoot(), 'build/vmlinux.ko');
+}
+
+async function runPlanned(plan: Plan, unit: Omit<UnitSpec, 'modules'>, opts: BuildOptions): Promise<BuildResult> {
+  logWarnings(plan, opts.log);
+  if (plan.errors.length) return failed(plan.errors, plan.warnings, opts.log);
+  let env: BuildEnv;
+  try {
+    env = await environment(opts);
+  } catch (e) {
+    if (e instanceof BuildError) return failed([e.message], plan.warnings, opts.log);
+    throw e;
+  }
+  try {
+    const r = await buildUnit({ ...unit, modules: plan.modules }, env);
+    r.warnings.unshift(...plan.warnings);
+    return r;
+  } catch (e) {
+    if (e instanceof BuildError) return failed([e.message], plan.warnings, opts.log);
+    throw e;
+  }
+}
+
+function makeVarsEnvironment(): Record<string, string> {
+  const env: Record<string, string> = {};
+  if (process.env.KBUILD_EXTRA_SYMBOLS) env.KBUILD_EXTRA_SYMBOLS = process.env.KBUILD_EXTRA_SYMBOLS;
+  return env;
+}
+
+/** `lkm build DIR`: the modules of DIR's Kbuild/Makefile, into OUTDIR (default DIR). */
+export async function buildDir(dir: string, opts: BuildOptions = {}): Promise<BuildResult> {
+  const d = abs(dir);
+  const outDir = abs(opts.outDir ?? d);
+  const plan = await planDir(nodeHost, d, { vars: opts.vars, environment: makeVarsEnvironment() });
+  return runPlanned(plan, {
+    kind: 'modules', outDir, cacheDir: abs(opts.cacheDir ?? join(outDir, '.lkm-cache')),
+    symvers: join(outDir, 'Module.symvers'),
+    extraSymbols: [...plan.extraSymbols, ...(opts.extraSymbols ?? []).map(abs)],
+    vmlinux: defaultVmlinux(opts),
+  }, opts);
+}
+
+/** `lkm build a.c b.c`: one module per file, named after it. OUTDIR defaults to the files' directory. */
+export async function buildFiles(files: string[], opts: BuildOptions = {}): Promise<BuildResult> {
+  const srcs = files.map(abs);
+  const dirs = [...new Set(srcs.map((f) => dirname(f)))];
+  if (!opts.outDir && dirs.length > 1) {
+    return failed(['lkm build: error: the sources are in different directories; give an output directory with -o'], [], opts.log);
+  }
+  const outDir = abs(opts.outDir ?? dirs[0] ?? process.cwd());
+  const plan = await planFiles(nodeHost, srcs);
+  return runPlanned(plan, {
+    kind: 'modules', outDir, cacheDir: abs(opts.cacheDir ?? join(outDir, '.lkm-cache')),
+    symvers: join(outDir, 'Module.symvers'), extraSymbols: (opts.extraSymbols ?? []).map(abs), vmlinux: defaultVmlinux(opts),
+  }, opts);
+}
+
+/** vmlinux from wasm/kernel (kernel mode: no -DMODULE, no NAME.mod.c, exports __ksymtab* and lkm_*) → build/. */
+export async function buildKernel(opts: KernelOptions = {}): Promise<BuildResult> {
+  const kernelDir = abs(opts.kernelDir ?? join(repoRoot(), 'wasm/kernel'));
+  const outDir = abs(opts.outDir ?? join(repoRoot(), 'build'));
+  const plan = await planDir(nodeHost, kernelDir, { vars: opts.vars });
+  return runPlanned(plan, { kind: 'kernel', outDir, cacheDir: abs(opts.cacheDir ?? join(outDir, '.cache/vmlinux')) }, opts);
+}
+
+async function hasKbuild(dir: string): Promise<boolean> {
+  const entries = await nodeHost.listDir(dir);
+  return !!entries?.some((e) => !e.dir && ['Kbuild', 'Makefile', 'makefile', 'GNUmakefile'].includes(e.name));
+}
+
+async function writeIfChanged(path: string, text: string): Promise<void> {
+  const old = await nodeHost.readFile(path);
+  if (old && new TextDecoder().decode(old) === text) return;
+  await nodeHost.writeFile(path, text);
+}
+
+/**
+ * `npm run build`: vmlinux (wasm/kernel → build/vmlinux.ko) and every module directory of modules-src/ (each
+ * subdirectory with a Kbuild/Makefile) as one build, into build/lib/modules/RELEASE/extra/NAME.ko, with
+ * build/Module.symvers and build/lib/modules/RELEASE/modules.order. Both parts share the worker pool and run
+ * at the same time; the modules' modpost waits for vmlinux's exports.
+ */
+export async function buildTree(opts: TreeOptions = {}): Promise<TreeResult> {
+  const t0 = Date.now();
+  const root = abs(opts.root ?? repoRoot());
+  const buildDirPath = abs(opts.buildDir ?? join(root, 'build'));
+  const releaseDir = join(buildDirPath, 'lib/modules', KERNEL_RELEASE);
+  const extraDir = join(releaseDir, 'extra');
+  const modulesOrder = join(releaseDir, 'modules.order');
+  const kernelDir = join(root, 'wasm/kernel');
+  const vmlinuxKo = join(buildDirPath, 'vmlinux.ko');
+
+  let kernelP: Promise<BuildResult> | undefined;
+  if (await hasKbuild(kernelDir)) {
+    kernelP = buildKernel({ ...opts, kernelDir, outDir: buildDirPath, cacheDir: join(buildDirPath, '.cache/vmlinux') });
+  } else {
+    opts.log?.(`lkm build: warning: ${kernelDir} has no Kbuild; vmlinux is not built\n`, 'err');
+  }
+  const kernelExports = kernelP?.then((r) => (r.ok ? r.modules.flatMap((m) => m.exports) : undefined));
+
+  const srcRoot = join(root, 'modules-src');
+  const dirs: string[] = [];
+  for (const e of ((await nodeHost.listDir(srcRoot)) ?? []).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (e.dir && !e.name.startsWith('.') && (await hasKbuild(join(srcRoot, e.name)))) dirs.push(join(srcRoot, e.name));
+  }
+  const plan: Plan = { modules: [], extraSymbols: [], warnings: [], errors: [], files: [] };
+  for (const d of dirs) {
+    const p = await planDir(nodeHost, d, { vars: opts.vars });
+    plan.modules.push(...p.modules);
+    plan.extraSymbols.push(...p.extraSymbols.filter((x) => !plan.extraSymbols.includes(x)));
+    plan.warnings.push(...p.warnings);
+    plan.errors.push(...p.errors);
+  }
+  const seen = new Map<string, string>();
+  for (const m of plan.modules) {
+    const prev = seen.get(m.name);
+    if (prev) plan.errors.push(`lkm build: error: module ${m.name} is built by both ${prev} and ${m.dir}`);
+    seen.set(m.name, m.dir);
+  }
+
+  let modules: BuildResult;
+  if (plan.modules.length === 0 && plan.errors.length === 0) {
+    modules = { ...emptyResult(), ok: true };
+  } else {
+    const useVmlinux = kernelP ? undefined : defaultVmlinux(opts);
+    modules = await runPlanned(plan, {
+      kind: 'modules', outDir: extraDir, cacheDir: join(buildDirPath, '.cache/modules'),
+      symvers: join(buildDirPath, 'Module.symvers'),
+      symversPrefix: kernelExports?.then((ex): SymversEntry[] => (ex ?? []).map((e) => ({ symbol: e.name, module: 'vmlinux', gpl: e.gpl }))),
+      vmlinuxExports: kernelExports?.then((ex) => (ex ? new Set(ex.map((e) => e.name)) : undefined)),
+      vmlinux: useVmlinux ?? (kernelP ? vmlinuxKo : undefined),
+      extraSymbols: [...plan.extraSymbols, ...(opts.extraSymbols ?? []).map(abs)],
+    }, opts);
+  }
+  const kernel = await kernelP;
+
+  if (modules.ok) {
+    await writeIfChanged(modulesOrder, modules.modules.map((m) => `extra/${m.name}.ko\n`).join(''));
+    // extra/ belongs to this build: drop modules that no longer exist in modules-src/.
+    const keep = new Set(modules.modules.map((m) => `${m.name}.ko`));
+    for (const e of (await nodeHost.listDir(extraDir)) ?? []) {
+      if (!e.dir && e.name.endsWith('.ko') && !keep.has(e.name)) await nodeHost.remove(join(extraDir, e.name));
+    }
+  }
+  return { ok: modules.ok && (kernel?.ok ?? true), kernel, modules, extraDir, modulesOrder, ms: Date.now() - t0 };
+}

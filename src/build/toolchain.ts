@@ -1,0 +1,155 @@
+// The compiler and linker invocations that define the module ABI (docs/module-format.md).
+// Every module and vmlinux go through these two functions, so the flags live in exactly one place.
+// Backends: @yowasp/clang (clang + wasm-ld compiled to WebAssembly, from npm) or emcc (LKM_CC=emcc).
+
+import type { Tree } from '@yowasp/clang';
+
+/** Release string of the emulated kernel: `uname -r`, vermagic, /lib/modules/<release>. */
+export const KERNEL_RELEASE = '6.12.0-lkm-wasm';
+/** vermagic as Linux writes it: release, then the config words, with a trailing space. */
+export const VERMAGIC = `${KERNEL_RELEASE} SMP mod_unload wasm32 `;
+
+/** clang -c flags for every kernel object (module or vmlinux). */
+export const COMMON_CFLAGS = [
+  '--target=wasm32-unknown-unknown',
+  '-O2',
+  '-fPIC',
+  '-matomics',
+  '-mbulk-memory',
+  '-nostdlib',
+  '-ffreestanding',
+  '-fno-common',
+  '-fno-strict-aliasing',
+  '-std=gnu11',
+  '-D__KERNEL__',
+  '-D__wasm_lkm__',
+  '-Wall',
+  '-Wundef',
+  '-Wno-unused-function',
+  '-Wno-unused-const-variable',
+  '-Werror=implicit-function-declaration',
+  '-Werror=implicit-int',
+  '-Werror=return-type',
+  '-Werror=strict-prototypes',
+  '-Wno-format-security',
+];
+
+/** wasm-ld flags producing an emscripten-ABI side module with shared memory (dylink.0 first). */
+export const COMMON_LDFLAGS = [
+  '--experimental-pic',
+  '-shared',
+  '--shared-memory',
+  '--no-entry',
+  '--unresolved-symbols=import-dynamic',
+  '--export-if-defined=init_module',
+  '--export-if-defined=cleanup_module',
+  '--export-if-defined=__this_module',
+];
+
+/**
+ * Flags kbuild adds per object on top of COMMON_CFLAGS: the kernel headers (`include`, `include/uapi`),
+ * `-include linux/kconfig.h`, `-DMODULE` for module objects (not vmlinux), and the kbuild names
+ * (KBUILD_MODNAME: module name with `-` turned into `_`; KBUILD_BASENAME: object file name without `.o`).
+ */
+export function kbuildCflags(o: { includeDir: string; modname: string; basename: string; module: boolean }): string[] {
+  return [
+    `-I${o.includeDir}`,
+    `-I${o.includeDir}/uapi`,
+    '-include',
+    'linux/kconfig.h',
+    ...(o.module ? ['-DMODULE'] : []),
+    `-DKBUILD_BASENAME="${o.basename}"`,
+    `-DKBUILD_MODNAME="${o.modname}"`,
+  ];
+}
+
+/** Added when diagnostics go to a terminal; not part of any cache key. */
+export const COLOR_CFLAGS = ['-fcolor-diagnostics'];
+
+/** clang arguments compiling `src` to `out`, writing the make-style dependency list to `depfile`. */
+export function compileArgs(cflags: string[], src: string, out: string, depfile: string): string[] {
+  return [...cflags, '-c', src, '-o', out, '-MD', '-MF', depfile];
+}
+
+/** wasm-ld arguments linking `objects` into the side module `out`, exporting `exports` (from __ksymtab*). */
+export function linkArgs(exports: string[], objects: string[], out: string): string[] {
+  return [...COMMON_LDFLAGS, ...exports.map((s) => `--export=${s}`), ...objects, '-o', out];
+}
+
+export interface ToolResult {
+  /** Files the tool wrote, by the path it was asked to write. */
+  files: Record<string, Uint8Array>;
+  /** Everything the tool printed on stderr (diagnostics), as text. */
+  stderr: string;
+  /** 0 on success. */
+  status: number;
+}
+
+type Yowasp = typeof import('@yowasp/clang');
+let yowasp: Promise<Yowasp> | undefined;
+
+/** Loads @yowasp/clang once per process and preloads its resources without printing progress. */
+export function loadCompiler(): Promise<Yowasp> {
+  yowasp ??= (async () => {
+    const mod = await import('@yowasp/clang');
+    await mod.runLLVM(undefined, {}, { fetchProgress() {} });
+    return mod;
+  })();
+  return yowasp;
+}
+
+/** Puts `content` at absolute `path` inside a yowasp file tree (creating the directories). */
+export function mountFile(tree: Tree, path: string, content: string | Uint8Array): void {
+  const parts = path.split('/').filter(Boolean);
+  let dir = tree;
+  for (const p of parts.slice(0, -1)) {
+    const next = dir[p];
+    if (next === undefined || typeof next === 'string' || next instanceof Uint8Array) dir[p] = {};
+    dir = dir[p] as Tree;
+  }
+  dir[parts[parts.length - 1]!] = content;
+}
+
+function pick(tree: Tree | undefined, path: string): Uint8Array | undefined {
+  let node: Tree | string | Uint8Array | undefined = tree;
+  for (const p of path.split('/').filter(Boolean)) {
+    if (node === undefined || typeof node === 'string' || node instanceof Uint8Array) return undefined;
+    node = node[p];
+  }
+  if (typeof node === 'string') return new TextEncoder().encode(node);
+  return node instanceof Uint8Array ? node : undefined;
+}
+
+/**
+ * Runs one yowasp command. `files` is the whole input tree mounted at `/`; `outputs` are absolute
+ * paths read back from the tree the tool returns. Diagnostics are captured, never thrown.
+ */
+export async function runTool(
+  tool: 'clang' | 'wasm-ld',
+  args: string[],
+  files: Tree,
+  outputs: string[],
+): Promise<ToolResult> {
+  const mod = await loadCompiler();
+  const chunks: Uint8Array[] = [];
+  const stderr = (b: Uint8Array | null) => { if (b) chunks.push(b.slice()); };
+  let tree: Tree | undefined;
+  let status = 0;
+  try {
+    tree = (await mod.commands[tool](args, files, { stderr, stdout: stderr, decodeASCII: false })) as Tree;
+  } catch (e) {
+    if (!(e instanceof mod.Exit)) throw e;
+    status = e.code || 1;
+    tree = e.files;
+  }
+  const out: Record<string, Uint8Array> = {};
+  for (const o of outputs) {
+    const f = pick(tree, o);
+    if (f) out[o] = f;
+  }
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) { all.set(c, at); at += c.length; }
+  const text = new TextDecoder().decode(all);
+  return { files: out, stderr: text, status };
+}

@@ -1,0 +1,188 @@
+// Walks WebAssembly object files (clang -c output) and linked modules section by section, without compiling
+// them: custom sections (__ksymtab, __ksymtab_gpl, .modinfo, dylink.0), imports, exports and the object
+// symbol table of the `linking` section (tool-conventions Linking.md), which is what modpost needs.
+
+export interface WasmImport { module: string; name: string; kind: number }
+export interface WasmExport { name: string; kind: number }
+
+/** A symbol of an object file's symbol table that matters across objects (locals are dropped). */
+export interface ObjSymbol {
+  name: string;
+  /** 0 function, 1 data, 2 global, 4 tag, 5 table. */
+  kind: number;
+  weak: boolean;
+  /** Import module of an undefined function (`env` for ordinary calls, `host` for vmlinux's host calls). */
+  module?: string;
+}
+
+export interface ObjectInfo {
+  /** Names from the `__ksymtab` custom section(s) (EXPORT_SYMBOL). */
+  ksymtab: string[];
+  /** Names from `__ksymtab_gpl` (EXPORT_SYMBOL_GPL). */
+  ksymtabGpl: string[];
+  /** Non-local symbols the object defines. */
+  defined: ObjSymbol[];
+  /** Symbols the object references but does not define. */
+  undefined: ObjSymbol[];
+}
+
+const SYM_WEAK = 0x1;
+const SYM_LOCAL = 0x2;
+const SYM_UNDEFINED = 0x10;
+const SYM_EXPLICIT_NAME = 0x40;
+
+export class WasmFormatError extends Error {}
+
+class Reader {
+  pos: number;
+  constructor(readonly b: Uint8Array, pos = 0, readonly end = b.length) { this.pos = pos; }
+  u8(): number {
+    if (this.pos >= this.end) throw new WasmFormatError('unexpected end of section');
+    return this.b[this.pos++]!;
+  }
+  leb(): number {
+    let result = 0;
+    let shift = 0;
+    for (;;) {
+      const x = this.u8();
+      result += (x & 0x7f) * 2 ** shift;
+      if (!(x & 0x80)) return result;
+      shift += 7;
+      if (shift > 35) throw new WasmFormatError('LEB128 too long');
+    }
+  }
+  bytes(n: number): Uint8Array {
+    if (this.pos + n > this.end) throw new WasmFormatError('unexpected end of section');
+    const s = this.b.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return s;
+  }
+  str(): string { return new TextDecoder().decode(this.bytes(this.leb())); }
+  limits(): void { const f = this.leb(); this.leb(); if (f & 1) this.leb(); }
+}
+
+export interface Section { id: number; name?: string; start: number; end: number }
+
+/** Lists the sections of a wasm binary: id, custom name, payload range. */
+export function sections(bin: Uint8Array): Section[] {
+  if (bin.length < 8 || bin[0] !== 0 || bin[1] !== 0x61 || bin[2] !== 0x73 || bin[3] !== 0x6d) {
+    throw new WasmFormatError('not a WebAssembly binary');
+  }
+  const r = new Reader(bin, 8);
+  const out: Section[] = [];
+  while (r.pos < bin.length) {
+    const id = r.u8();
+    const size = r.leb();
+    const start = r.pos;
+    const end = start + size;
+    if (end > bin.length) throw new WasmFormatError('section runs past the end of the file');
+    if (id === 0) {
+      const name = r.str();
+      out.push({ id, name, start: r.pos, end });
+    } else {
+      out.push({ id, start, end });
+    }
+    r.pos = end;
+  }
+  return out;
+}
+
+/** Payloads of every custom section called `name`, in file order. */
+export function customSections(bin: Uint8Array, name: string): Uint8Array[] {
+  return sections(bin).filter((s) => s.id === 0 && s.name === name).map((s) => bin.subarray(s.start, s.end));
+}
+
+/** NUL-separated strings of a custom section (`__ksymtab`, `.modinfo`), empty ones dropped. */
+export function cstrings(payload: Uint8Array): string[] {
+  return new TextDecoder().decode(payload).split('\0').filter(Boolean);
+}
+
+export function imports(bin: Uint8Array): WasmImport[] {
+  const sec = sections(bin).find((s) => s.id === 2);
+  if (!sec) return [];
+  const r = new Reader(bin, sec.start, sec.end);
+  const out: WasmImport[] = [];
+  for (let n = r.leb(); n > 0; n--) {
+    const module = r.str();
+    const name = r.str();
+    const kind = r.u8();
+    if (kind === 0) r.leb();
+    else if (kind === 1) { r.u8(); r.limits(); }
+    else if (kind === 2) r.limits();
+    else if (kind === 3) { r.u8(); r.u8(); }
+    else if (kind === 4) { r.u8(); r.leb(); }
+    else throw new WasmFormatError(`unknown import kind ${kind}`);
+    out.push({ module, name, kind });
+  }
+  return out;
+}
+
+export function exports(bin: Uint8Array): WasmExport[] {
+  const sec = sections(bin).find((s) => s.id === 7);
+  if (!sec) return [];
+  const r = new Reader(bin, sec.start, sec.end);
+  const out: WasmExport[] = [];
+  for (let n = r.leb(); n > 0; n--) {
+    const name = r.str();
+    const kind = r.u8();
+    r.leb();
+    out.push({ name, kind });
+  }
+  return out;
+}
+
+/** Reads what modpost needs from one object file: exported names and the defined/undefined symbols. */
+export function readObject(bin: Uint8Array): ObjectInfo {
+  const secs = sections(bin);
+  const info: ObjectInfo = { ksymtab: [], ksymtabGpl: [], defined: [], undefined: [] };
+  for (const s of secs) {
+    if (s.id !== 0) continue;
+    if (s.name === '__ksymtab') info.ksymtab.push(...cstrings(bin.subarray(s.start, s.end)));
+    else if (s.name === '__ksymtab_gpl') info.ksymtabGpl.push(...cstrings(bin.subarray(s.start, s.end)));
+  }
+  // Imported functions/globals/tables/tags by index, to name undefined symbols without EXPLICIT_NAME.
+  const byKind: Record<number, WasmImport[]> = { 0: [], 1: [], 2: [], 3: [], 4: [] };
+  for (const imp of imports(bin)) byKind[imp.kind]!.push(imp);
+  const importKindOf: Record<number, number> = { 0: 0, 2: 3, 4: 4, 5: 1 };
+
+  const linking = secs.find((s) => s.id === 0 && s.name === 'linking');
+  if (!linking) return info;
+  const r = new Reader(bin, linking.start, linking.end);
+  const version = r.leb();
+  if (version !== 2) throw new WasmFormatError(`unsupported linking section version ${version}`);
+  while (r.pos < linking.end) {
+    const type = r.u8();
+    const len = r.leb();
+    const end = r.pos + len;
+    if (type === 8) {
+      for (let n = r.leb(); n > 0; n--) {
+        const kind = r.u8();
+        const flags = r.leb();
+        const undef = (flags & SYM_UNDEFINED) !== 0;
+        let name = '';
+        let module: string | undefined;
+        if (kind === 0 || kind === 2 || kind === 4 || kind === 5) {
+          const index = r.leb();
+          const imp = undef ? byKind[importKindOf[kind]!]![index] : undefined;
+          if (!undef || flags & SYM_EXPLICIT_NAME) name = r.str();
+          else name = imp?.name ?? '';
+          if (undef && kind === 0) module = imp?.module;
+        } else if (kind === 1) {
+          name = r.str();
+          if (!undef) { r.leb(); r.leb(); r.leb(); }
+        } else if (kind === 3) {
+          r.leb();
+          continue;
+        } else {
+          throw new WasmFormatError(`unknown symbol kind ${kind}`);
+        }
+        if (flags & SYM_LOCAL || !name) continue;
+        const sym: ObjSymbol = { name, kind, weak: (flags & SYM_WEAK) !== 0 };
+        if (module !== undefined) sym.module = module;
+        (undef ? info.undefined : info.defined).push(sym);
+      }
+    }
+    r.pos = end;
+  }
+  return info;
+}
