@@ -1,0 +1,114 @@
+// Kernel benchmarks (npm run bench): each number is printed next to a baseline measured in the same run.
+//  1. insmod + init + rmmod of hello.ko from bytes in memory vs a bare WebAssembly.compile + instantiate.
+//  2. a call into another module's export vs the same call inside one module (ns/call, 10^7 calls).
+//  3. insmod time of the 1,000th module vs the 10th, 1,000 modules exporting 100 symbols each.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildDir, closeBuildPool } from '../src/build/index.js';
+import { bootNodeKernel } from '../src/node/kernel.js';
+import { buildDir as buildRoot, moduleTreeDir, packageRoot } from '../src/node/paths.js';
+
+const now = () => performance.now();
+const fmt = (n: number, d = 1) => n.toFixed(d);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function benchModules(): Promise<string> {
+  const out = join(buildRoot(), 'bench');
+  const r = await buildDir(join(packageRoot(), 'bench/modules'), { outDir: out, log: () => {} });
+  await closeBuildPool();
+  if (!r.ok) throw new Error(`bench modules failed to build:\n${r.errors.join('\n')}\n${r.diagnostics}`);
+  return out;
+}
+
+async function loaderOverhead(): Promise<void> {
+  const bytes = new Uint8Array(await readFile(join(moduleTreeDir(), 'extra/hello.ko')));
+  const { kernel: k } = await bootNodeKernel();
+  const rounds = 300;
+  // Warm both paths first (engine tiers, compile cache).
+  for (let i = 0; i < 20; i++) { await k.insmod(bytes); k.rmmod('hello'); }
+  const mem = k.mem.memory;
+  const table = new WebAssembly.Table({ initial: 8, element: 'anyfunc' });
+  const g = (v: number, mutable = false) => new WebAssembly.Global({ value: 'i32', mutable }, v);
+  const bare = async () => {
+    const m = await WebAssembly.compile(bytes);
+    const got = new Proxy({}, { get: () => g(0, true) });
+    const printk = k.symbols.get('_printk')!.fn!;
+    new WebAssembly.Instance(m, {
+      env: { memory: mem, __indirect_function_table: table, __stack_pointer: k.stackPointer,
+        __memory_base: g(1 << 20), __table_base: g(1), _printk: printk },
+      'GOT.mem': got, 'GOT.func': got,
+    });
+  };
+  for (let i = 0; i < 20; i++) await bare();
+  const tb = [];
+  const tk = [];
+  for (let i = 0; i < rounds; i++) {
+    let t = now(); await bare(); tb.push(now() - t);
+    t = now(); await k.insmod(bytes); k.rmmod('hello'); tk.push(now() - t);
+  }
+  const b = median(tb), l = median(tk);
+  console.log('1. loader overhead (hello.ko, median of %d rounds)', rounds);
+  console.log(`   WebAssembly.compile + instantiate     ${fmt(b * 1000)} µs   (baseline)`);
+  console.log(`   insmod + init + rmmod                 ${fmt(l * 1000)} µs   ratio ${fmt(l / b, 2)}×`);
+}
+
+async function callCost(out: string): Promise<void> {
+  const { kernel: k } = await bootNodeKernel();
+  await k.insmod(new Uint8Array(await readFile(join(out, 'bench-callee.ko'))));
+  await k.insmod(new Uint8Array(await readFile(join(out, 'bench-caller.ko'))));
+  const cross = k.symbols.get('bench_loop_cross')!.fn as (n: number) => number;
+  const local = k.symbols.get('bench_loop_local')!.fn as (n: number) => number;
+  const n = 10_000_000;
+  cross(1e5); local(1e5);
+  const runs = 5;
+  const tc = [], tl = [];
+  for (let i = 0; i < runs; i++) {
+    let t = now(); const a = cross(n); tc.push(now() - t);
+    t = now(); const b = local(n); tl.push(now() - t);
+    if (a !== b) throw new Error(`loops disagree: ${a} vs ${b}`);
+  }
+  const c = median(tc) * 1e6 / n, l = median(tl) * 1e6 / n;
+  console.log('2. call cost (%d calls, median of %d runs)', n, runs);
+  console.log(`   call inside one module                ${fmt(l, 2)} ns/call   (baseline)`);
+  console.log(`   call into another module's export     ${fmt(c, 2)} ns/call   ratio ${fmt(c / l, 2)}×`);
+}
+
+/** Copies of genQ000.ko renamed by patching the 4-character tag "Q000" (module name, exports, names). */
+function renamed(template: Uint8Array, tag: string): Uint8Array {
+  const out = template.slice();
+  const [q, z] = ['Q'.charCodeAt(0), '0'.charCodeAt(0)];
+  for (let i = 0; i + 3 < out.length; i++) {
+    if (out[i] === q && out[i + 1] === z && out[i + 2] === z && out[i + 3] === z) {
+      for (let j = 0; j < 4; j++) out[i + j] = tag.charCodeAt(j);
+    }
+  }
+  return out;
+}
+
+async function scale(out: string): Promise<void> {
+  const template = new Uint8Array(await readFile(join(out, 'genQ000.ko')));
+  const { kernel: k } = await bootNodeKernel();
+  const count = 1000;
+  const mods = Array.from({ length: count }, (_, i) => renamed(template, `M${String(i).padStart(3, '0')}`));
+  const times: number[] = [];
+  for (const bytes of mods) {
+    const t = now();
+    await k.insmod(bytes);
+    times.push(now() - t);
+  }
+  const early = median(times.slice(5, 15));
+  const late = median(times.slice(count - 10));
+  console.log('3. scale: %d modules × 100 exports (%d symbols in the table)', count, k.symbols.size);
+  console.log(`   insmod of the ~10th module            ${fmt(early * 1000)} µs   (baseline)`);
+  console.log(`   insmod of the ~1000th module          ${fmt(late * 1000)} µs   ratio ${fmt(late / early, 2)}×`);
+}
+
+const out = await benchModules();
+await loaderOverhead();
+await callCost(out);
+await scale(out);

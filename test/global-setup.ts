@@ -1,0 +1,16 @@
+// Builds what the tests load: vmlinux, the example modules (the tree `npm run build` makes) and the
+// failure-path fixtures under test/fixtures/modules. Incremental, so it costs nothing when current.
+import { buildDir, buildTree, closeBuildPool } from '../src/build/index.js';
+import { FIXTURE_OUT, FIXTURE_SRC } from './helpers/paths.js';
+
+export default async function setup(): Promise<void> {
+  const log = (t: string, s: 'out' | 'err') => { if (s === 'err') process.stderr.write(t); };
+  try {
+    const tree = await buildTree({ log });
+    if (!tree.ok) throw new Error('building the kernel and the example modules failed (see above)');
+    const fx = await buildDir(FIXTURE_SRC, { outDir: FIXTURE_OUT, log: () => {} });
+    if (!fx.ok) throw new Error(`building the test fixtures failed:\n${fx.errors.join('\n')}\n${fx.diagnostics}`);
+  } finally {
+    await closeBuildPool();
+  }
+}

@@ -1,0 +1,44 @@
+// A booted kernel with a shell, for behaviour tests: run command lines and get exactly what a
+// terminal would show (stdout, stderr, exit status).
+import { bootNodeKernel } from '../../src/node/kernel.js';
+import { Shell } from '../../src/shell/shell.js';
+import type { Kernel } from '../../src/kernel/kernel.js';
+
+export interface Result { status: number; stdout: string; stderr: string; }
+
+export interface TestKernel {
+  k: Kernel;
+  sh: Shell;
+  /** Runs a shell command line. */
+  run(line: string): Promise<Result>;
+  /** dmesg lines (without timestamps) logged after boot. */
+  log(): string[];
+  /** dmesg lines logged since the last call of `mark()`. */
+  mark(): () => string[];
+}
+
+export async function bootTestKernel(opts: { cmdline?: string } = {}): Promise<TestKernel> {
+  const { kernel: k, fs } = await bootNodeKernel({ cmdline: opts.cmdline ?? '' });
+  let out = '';
+  let err = '';
+  const sh = new Shell(k, fs, { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } });
+  const bootSeq = k.log.seq;
+  const linesSince = (seq: number) => {
+    k.log.flush();
+    return k.log.since(seq).flatMap((r) => r.text.split('\n'));
+  };
+  return {
+    k, sh,
+    async run(line) {
+      out = '';
+      err = '';
+      const status = await sh.run(line);
+      return { status, stdout: out, stderr: err };
+    },
+    log: () => linesSince(bootSeq),
+    mark() {
+      const seq = k.log.seq;
+      return () => linesSince(seq);
+    },
+  };
+}
