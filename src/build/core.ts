@@ -128,9 +128,10 @@ export interface BuildStats {
   cacheHits: number;
   linked: number;
   linkSkipped: number;
-  /** Wall time of the whole build and summed time spent in compiler/linker jobs. */
+  /** Wall time of the whole build, of compiling the objects, and of NAME.mod.c + linking. */
   ms: number;
-  toolMs: number;
+  compileMs: number;
+  linkMs: number;
 }
 
 export interface BuildResult {
@@ -405,7 +406,7 @@ class UnitBuild {
     this.files = new Files(env.host);
     this.result = {
       ok: true, modules: [], warnings: [], errors: [], diagnostics: '',
-      stats: { objects: 0, compiled: 0, cacheHits: 0, linked: 0, linkSkipped: 0, ms: 0, toolMs: 0 },
+      stats: { objects: 0, compiled: 0, cacheHits: 0, linked: 0, linkSkipped: 0, ms: 0, compileMs: 0, linkMs: 0 },
     };
   }
 
@@ -485,9 +486,7 @@ class UnitBuild {
     const runArgs = this.env.color ? [...args, ...COLOR_CFLAGS] : args;
     this.out(`  ${this.module ? 'CC [M]' : 'CC    '}  ${label}`);
     if (this.env.verbose) this.out(`clang ${runArgs.join(' ')}`);
-    const t0 = Date.now();
-    const res = await runner.run({ tool: 'clang', args: runArgs, files, outputs: [out, dep] });
-    this.result.stats.toolMs += Date.now() - t0;
+    const res = await runner.run({ tool: 'clang', args: runArgs, files, outputs: [out, dep], compile: { src: o.src, out, dep } });
     this.err(res.stderr);
     const bin = res.files[out];
     const empty: Compiled = { ok: false, cached: false, path: objPath, hash: '', info: { ksymtab: [], ksymtabGpl: [], defined: [], undefined: [] } };
@@ -532,9 +531,7 @@ class UnitBuild {
     const runner = await this.runner();
     this.out(`  ${this.module ? 'LD [M]' : 'LD    '}  ${koPath}`);
     if (this.env.verbose) this.out(`wasm-ld ${args.join(' ')}`);
-    const t0 = Date.now();
     const res = await runner.run({ tool: 'wasm-ld', args, files, outputs: [out] });
-    this.result.stats.toolMs += Date.now() - t0;
     this.err(res.stderr);
     const ko = res.files[out];
     if (res.status !== 0 || !ko) return { ok: false, linked: false };
@@ -571,8 +568,10 @@ class UnitBuild {
     const { unit } = this;
     const r = this.result;
     // 1. Every object, in parallel (the runner queues).
+    const tCompile = Date.now();
     const compiled = await Promise.all(unit.modules.map((m) =>
       Promise.all(m.objects.map((o) => this.compile(m, o, join(m.dir, o.obj))))));
+    r.stats.compileMs = Date.now() - tCompile;
     const failed = unit.modules.filter((_, i) => compiled[i]!.some((c) => !c.ok));
     for (const m of unit.modules) {
       const i = unit.modules.indexOf(m);
@@ -625,6 +624,7 @@ class UnitBuild {
     if (this.module && (anyCompiled || symversChanged) && unit.symvers) this.out(`  MODPOST ${unit.symvers}`);
 
     // 3. Per module: NAME.mod.c (modules), then link.
+    const tLink = Date.now();
     await Promise.all(unit.modules.map(async (m, i) => {
       const mr = r.modules[i]!;
       const objs = [...compiled[i]!];
@@ -651,6 +651,7 @@ class UnitBuild {
       if (l.size !== undefined) mr.size = l.size;
       if (!l.ok) { mr.ok = false; this.fail(`lkm build: error: module ${m.name} failed (${m.name}.ko)`); }
     }));
+    r.stats.linkMs = Date.now() - tLink;
     if (anyCompiled || symversChanged || r.stats.linked > 0) for (const w of r.warnings) this.env.log?.(`${w}\n`, 'err');
     return this.finish();
   }

@@ -117,7 +117,7 @@ async function environment(opts: BuildOptions): Promise<BuildEnv> {
 function emptyResult(): BuildResult {
   return {
     ok: false, modules: [], warnings: [], errors: [], diagnostics: '',
-    stats: { objects: 0, compiled: 0, cacheHits: 0, linked: 0, linkSkipped: 0, ms: 0, toolMs: 0 },
+    stats: { objects: 0, compiled: 0, cacheHits: 0, linked: 0, linkSkipped: 0, ms: 0, compileMs: 0, linkMs: 0 },
   };
 }
 

@@ -19,6 +19,8 @@ export interface ToolJob {
   files: Record<string, Uint8Array | string>;
   /** Absolute paths under OUT_DIR to read back after the run. */
   outputs: string[];
+  /** For a `clang -c` job: its source, object and dependency file (lets a runner skip the driver step). */
+  compile?: { src: string; out: string; dep: string };
 }
 
 export interface ToolRunner {
