@@ -12,7 +12,7 @@
 //                                and the hash of the .ko written; the module is relinked only when one changed
 // A hit needs no compiler at all: a build where nothing changed reads records and hashes sources only.
 
-import { filterOut, MakeError, objectFlags, parseKbuild, type Kbuild } from './kbuild.js';
+import { filterOut, MakeError, objectFlags, parseKbuild, shellWords, type Kbuild } from './kbuild.js';
 import {
   definedWithPrefix, formatSymvers, modC, modpost, moduleExports, moduleImports, parseSymvers, sha256hex,
   srcversion, type ExportedSymbol, type ImportedSymbol, type SymversEntry,
@@ -208,11 +208,11 @@ async function readText(host: BuildHost, path: string): Promise<string | undefin
 /** Reads the Kbuild (or Makefile) of `dir` like kbuild, following `obj-m += sub/` into subdirectories. */
 export async function planDir(host: BuildHost, dir: string, opts: PlanOptions = {}): Promise<Plan> {
   const plan: Plan = { modules: [], extraSymbols: [], warnings: [], errors: [], files: [] };
-  await planInto(plan, host, normalize(dir), opts, true);
+  await planInto(plan, host, normalize(dir), opts, true, []);
   return plan;
 }
 
-async function planInto(plan: Plan, host: BuildHost, dir: string, opts: PlanOptions, top: boolean): Promise<void> {
+async function planInto(plan: Plan, host: BuildHost, dir: string, opts: PlanOptions, top: boolean, inherited: string[]): Promise<void> {
   let file: string | undefined;
   let text: string | undefined;
   for (const f of KBUILD_FILES) {
@@ -268,11 +268,13 @@ async function planInto(plan: Plan, host: BuildHost, dir: string, opts: PlanOpti
         continue;
       }
       const flags = objectFlags(kb, obj);
-      objects.push({ obj, src, add: absolutizeIncludes(flags.add, dir), remove: flags.remove });
+      objects.push({ obj, src, add: [...inherited, ...absolutizeIncludes(flags.add, dir)], remove: flags.remove });
     }
     plan.modules.push({ name: m.name, dir, objects });
   }
-  for (const sub of kb.subdirs) await planInto(plan, host, join(dir, sub), opts, false);
+  // subdir-ccflags-y applies to this directory and every one below it.
+  const down = [...inherited, ...absolutizeIncludes(shellWords(kb.vars.get('subdir-ccflags-y') ?? ''), dir)];
+  for (const sub of kb.subdirs) await planInto(plan, host, join(dir, sub), opts, false, down);
   if (top && plan.modules.length === 0 && plan.errors.length === 0) {
     plan.errors.push(`lkm build: error: ${file}: no modules to build (obj-m is empty)`);
   }

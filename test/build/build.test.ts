@@ -246,6 +246,23 @@ describe('lkm build (compiles with @yowasp/clang)', () => {
     expect(existsSync(join(out, '.lkm-cache'))).toBe(true);
   }, T);
 
+  it('descends into obj-m subdirectories and resolves relative -I in ccflags-y', async () => {
+    const dir = join(ws.root, 'tree');
+    writeTree(dir, {
+      Kbuild: 'obj-m += top.o sub/\nccflags-y := -Iinclude -DFROM_TOP\nsubdir-ccflags-y := -DEVERYWHERE\n',
+      'include/shared.h': '#define SHARED 7\n',
+      'top.c': '#include <linux/module.h>\n#include <shared.h>\n#ifndef FROM_TOP\n#error no ccflags\n#endif\nint top_init(void) { return SHARED - 7; }\nmodule_init(top_init);\n',
+      'sub/Makefile': 'obj-m := inner.o\ninner-y := a.o b.o\nCFLAGS_b.o := -DONLY_B=1\nccflags-remove-y := -Wall\n',
+      'sub/a.c': '#include <linux/module.h>\n#ifdef ONLY_B\n#error not for a\n#endif\nint a_init(void) { return 0; }\nmodule_init(a_init);\n',
+      'sub/b.c': '#include <linux/module.h>\n#if !defined(EVERYWHERE) || defined(FROM_TOP)\n#error subdir-ccflags-y only\n#endif\nint b_value = ONLY_B;\n',
+    });
+    const r = await buildDir(dir, opts());
+    expect(r.errors).toEqual([]);
+    expect(r.modules.map((m) => m.name)).toEqual(['top', 'inner']);
+    expect(r.modules[1]!.objects.map((o) => o.src)).toEqual([join(dir, 'sub/a.c'), join(dir, 'sub/b.c')]);
+    expect(existsSync(join(dir, 'inner.ko'))).toBe(true);
+  }, T);
+
   it('uses at most `jobs` workers', () => {
     expect(poolWorkersStarted()).toBeLessThanOrEqual(2);
   });
