@@ -164,7 +164,7 @@ export function buildVmlinux(): Promise<Built> {
     const exports: string[] = [];
     const gplExports: string[] = [];
     for (const s of sources) {
-      const out = `/tmp/vmlinux/${s.split('/').pop()!.replace(/\.c$/, '.o')}`;
+      const out = `/build-out/${s.split('/').pop()!.replace(/\.c$/, '.o')}`;
       const { obj, stderr } = await compile(tree, s, out, ['-DKBUILD_MODNAME="vmlinux"']);
       diagnostics += stderr;
       exports.push(...nulStrings(customSections(obj, '__ksymtab')));

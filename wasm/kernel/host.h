@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * What only JavaScript can do: the `host.*` imports of vmlinux (docs/module-format.md §7), and the
+ * internals shared between the files of wasm/kernel/.
+ */
+#ifndef _LKM_KERNEL_HOST_H
+#define _LKM_KERNEL_HOST_H
+
+#include <linux/types.h>
+#include <linux/stdarg.h>
+
+#define __host_import(name) __attribute__((import_module("host"), import_name(#name)))
+
+__host_import(printk) int host_printk(const char *text, unsigned int len);
+__host_import(kallsyms) int host_kallsyms(unsigned long addr, char *buf, unsigned int size, int flags);
+__host_import(random) void host_random(void *buf, unsigned int len);
+__host_import(clock_ns) unsigned long long host_clock_ns(void);
+__host_import(add_taint) void host_add_taint(unsigned int flag);
+__host_import(dump_stack) void host_dump_stack(void);
+
+/* Entry points the host calls: exported from vmlinux under their own names. */
+#define __lkm_entry __attribute__((visibility("default"), used))
+
+/* jiffies since boot, from the host's monotonic clock (HZ = CONFIG_HZ). */
+unsigned long lkm_jiffies(void);
+
+/* PID printed in WARNING lines (the host sets it with lkm_set_current_pid()). */
+extern int lkm_current_pid;
+
+#endif
