@@ -60,7 +60,9 @@ function parse(argv: string[]): Parsed | 'help' {
     delete vars.M;
   }
   if (vars.KBUILD_EXTRA_SYMBOLS !== undefined) {
+    // Paths relative to the current directory (kbuild would take them relative to the kernel tree).
     opts.extraSymbols = vars.KBUILD_EXTRA_SYMBOLS.split(/\s+/).filter(Boolean);
+    delete vars.KBUILD_EXTRA_SYMBOLS;
   }
   opts.vars = vars;
   return { paths, opts };

@@ -5,6 +5,9 @@ import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDir, buildFiles, buildKernel, closeBuildPool, poolWorkersStarted, type BuildOptions } from '../../src/build/index.js';
+import { buildUnit, planDir } from '../../src/build/core.js';
+import { nodeHost } from '../../src/build/node-host.js';
+import { InlineRunner } from '../../src/build/runner.js';
 import { customSections, cstrings, exports, imports, sections } from '../../src/build/wasm-objects.js';
 import { HELLO_C, TEXTBOOK_MAKEFILE, workspace, writeTree } from './fixtures.js';
 
@@ -261,6 +264,21 @@ describe('lkm build (compiles with @yowasp/clang)', () => {
     expect(r.modules.map((m) => m.name)).toEqual(['top', 'inner']);
     expect(r.modules[1]!.objects.map((o) => o.src)).toEqual([join(dir, 'sub/a.c'), join(dir, 'sub/b.c')]);
     expect(existsSync(join(dir, 'inner.ko'))).toBe(true);
+  }, T);
+
+  it('runs the browser-safe core with the in-thread runner too', async () => {
+    const dir = join(ws.root, 'inline');
+    writeTree(dir, { 'Kbuild': 'obj-m := inl.o\n', 'inl.c': HELLO_C });
+    const plan = await planDir(nodeHost, dir);
+    expect(plan.errors).toEqual([]);
+    const runner = new InlineRunner();
+    const r = await buildUnit(
+      { kind: 'modules', modules: plan.modules, outDir: dir, cacheDir: join(dir, '.cache') },
+      { host: nodeHost, compilerId: 'inline', runner: async () => runner, includeDir: ws.include },
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.stats).toMatchObject({ compiled: 2, linked: 1 });
+    expect(modinfo(ko(join(dir, 'inl.ko')))).toContain('name=inl');
   }, T);
 
   it('uses at most `jobs` workers', () => {
