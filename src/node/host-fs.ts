@@ -1,85 +1,134 @@
-// The emulated file system's backing store in Node: a host directory as "/", with other host
-// directories mounted over parts of it (the build's module tree at /lib/modules/<release>).
-// Without --root the host's own "/" is visible read-only and writes land in memory, so a session
-// never changes the host outside the directory it was given.
+// A host directory as a backing store of the emulated file system (src/vfs): `--root DIR` as "/",
+// `--modules DIR` as /lib/modules/<release>. A read-only host directory (the host's own "/" when no
+// --root is given) is shown as it is, and writes land in a memory overlay, so a session never changes
+// the host outside the directories it was given. Paths arrive normalised, so `..` cannot climb out.
 
 import { promises as fsp } from 'node:fs';
 import { join } from 'node:path';
-import { FsError, normalizePath, type Backing, type Stat } from '../shell/fs.js';
-
-export interface Mount { at: string; dir: string; }
+import type { Backing, Stat } from '../vfs/backing.js';
+import { FsError, fsError } from '../vfs/errors.js';
+import { MemoryBacking } from '../vfs/memory.js';
+import { basename, dirname, normalizePath } from '../vfs/path.js';
+import { errnoByName } from '../kernel/errno.js';
 
 export class HostBacking implements Backing {
-  private overlay = new Map<string, Uint8Array>();
+  private readonly overlay = new MemoryBacking();
+  /** Overlay paths that hide a host file (removed or renamed away in a read-only session). */
+  private readonly whiteouts = new Set<string>();
 
-  constructor(readonly root: string, readonly writable: boolean, readonly mounts: Mount[] = []) {}
+  /** `writable`: writes go to the host directory; otherwise to memory. */
+  constructor(readonly dir: string, readonly writable: boolean) {}
 
-  /** Host path for an emulated path (already normalized, so it cannot climb out of its mount). */
   hostPath(path: string): string {
-    const p = normalizePath(path);
-    for (const m of this.mounts) {
-      if (p === m.at || p.startsWith(`${m.at}/`)) return join(m.dir, p.slice(m.at.length));
-    }
-    return join(this.root, p);
+    return join(this.dir, normalizePath(path));
+  }
+
+  private async inOverlay(p: string): Promise<Stat | undefined> {
+    return this.writable ? undefined : this.overlay.stat(p);
   }
 
   async readFile(path: string): Promise<Uint8Array> {
-    const o = this.overlay.get(normalizePath(path));
-    if (o) return o;
+    const p = normalizePath(path);
+    if ((await this.inOverlay(p))?.type === 'file') return this.overlay.readFile(p);
+    if (this.whiteouts.has(p)) throw fsError('ENOENT', p);
     try {
-      return new Uint8Array(await fsp.readFile(this.hostPath(path)));
+      return new Uint8Array(await fsp.readFile(this.hostPath(p)));
     } catch (e) {
-      throw asFsError(e, path);
+      throw asFsError(e, p);
     }
   }
 
   async writeFile(path: string, data: Uint8Array): Promise<void> {
+    const p = normalizePath(path);
     if (!this.writable) {
-      this.overlay.set(normalizePath(path), data);
-      return;
+      await this.overlay.mkdir(dirname(p));
+      this.whiteouts.delete(p);
+      return this.overlay.writeFile(p, data);
     }
     try {
-      await fsp.writeFile(this.hostPath(path), data);
+      await fsp.writeFile(this.hostPath(p), data);
     } catch (e) {
-      throw asFsError(e, path);
+      throw asFsError(e, p);
     }
   }
 
   async readdir(path: string): Promise<string[]> {
     const p = normalizePath(path);
     const names = new Set<string>();
+    let found = false;
     try {
       for (const n of await fsp.readdir(this.hostPath(p))) names.add(n);
+      found = true;
     } catch (e) {
-      if (!this.mounts.some((m) => m.at.startsWith(`${p === '/' ? '' : p}/`))) throw asFsError(e, path);
+      if (this.writable) throw asFsError(e, p);
     }
-    // Mount points and overlay files show up in their parent directory.
-    for (const m of this.mounts) {
-      const rest = p === '/' ? m.at.slice(1) : m.at.startsWith(`${p}/`) ? m.at.slice(p.length + 1) : undefined;
-      if (rest) names.add(rest.split('/')[0]!);
+    if (!this.writable && (await this.overlay.stat(p))?.type === 'dir') {
+      for (const n of await this.overlay.readdir(p)) names.add(n);
+      found = true;
     }
-    for (const f of this.overlay.keys()) {
-      const dir = f.slice(0, f.lastIndexOf('/')) || '/';
-      if (dir === p) names.add(f.slice(f.lastIndexOf('/') + 1));
-    }
+    if (!found) throw fsError('ENOENT', p);
+    for (const w of this.whiteouts) if (dirname(w) === p) names.delete(basename(w));
     return [...names].sort();
   }
 
   async stat(path: string): Promise<Stat | undefined> {
     const p = normalizePath(path);
-    if (this.overlay.has(p)) return { type: 'file' };
-    if (this.mounts.some((m) => m.at.startsWith(`${p === '/' ? '' : p}/`))) return { type: 'dir' };
+    const o = await this.inOverlay(p);
+    if (o?.type === 'file') return o;
+    if (this.whiteouts.has(p)) return undefined;
     try {
       const st = await fsp.stat(this.hostPath(p));
-      return { type: st.isDirectory() ? 'dir' : 'file' };
+      return { type: st.isDirectory() ? 'dir' : 'file', size: st.size, mtimeMs: st.mtimeMs };
     } catch {
-      return undefined;
+      return o;
     }
+  }
+
+  async mkdir(path: string): Promise<void> {
+    const p = normalizePath(path);
+    if (!this.writable) return this.overlay.mkdir(p);
+    try {
+      await fsp.mkdir(this.hostPath(p), { recursive: true });
+    } catch (e) {
+      throw asFsError(e, p);
+    }
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    const f = normalizePath(from);
+    const t = normalizePath(to);
+    if (this.writable) {
+      try {
+        await fsp.rename(this.hostPath(f), this.hostPath(t));
+      } catch (e) {
+        throw asFsError(e, f);
+      }
+      return;
+    }
+    const data = await this.readFile(f);
+    await this.writeFile(t, data);
+    await this.unlink(f);
+  }
+
+  async unlink(path: string): Promise<void> {
+    const p = normalizePath(path);
+    if (this.writable) {
+      try {
+        await fsp.unlink(this.hostPath(p));
+      } catch (e) {
+        throw asFsError(e, p);
+      }
+      return;
+    }
+    const inOverlay = (await this.overlay.stat(p))?.type === 'file';
+    if (inOverlay) await this.overlay.unlink(p);
+    const onHost = await fsp.stat(this.hostPath(p)).then(() => true, () => false);
+    if (!inOverlay && !onHost) throw fsError('ENOENT', p);
+    if (onHost) this.whiteouts.add(p);
   }
 }
 
 function asFsError(e: unknown, path: string): FsError {
   const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-  const errno = { ENOENT: 2, EACCES: 13, EISDIR: 21, ENOTDIR: 20, EEXIST: 17, EROFS: 30 }[code] ?? 5;
-  return new FsError(code, errno, path);
+  return new FsError(code, errnoByName(code) ?? 5, path);
 }

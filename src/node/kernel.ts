@@ -2,18 +2,25 @@
 
 import { readFile } from 'node:fs/promises';
 import { Kernel, type BootOptions } from '../kernel/kernel.js';
-import { KernelFs } from '../shell/fs.js';
+import { Vfs } from '../vfs/index.js';
 import { HostBacking } from './host-fs.js';
 import { moduleTreeDir, RELEASE, vmlinuxPath } from './paths.js';
 
 export interface NodeBootOptions extends Partial<BootOptions> {
   /** Host directory to use as "/" (writable). Default: the host's "/", read-only, writes kept in memory. */
   root?: string;
-  /** Host directory mounted at /lib/modules/<release>. Default: the build's module tree. */
+  /** Host directory mounted at /lib/modules/<release> (writable: depmod writes there). Default: the build's module tree. */
   modules?: string;
 }
 
-export async function bootNodeKernel(opts: NodeBootOptions = {}): Promise<{ kernel: Kernel; fs: KernelFs }> {
+/** The emulated file system of a Node session, without a kernel attached yet. */
+export function nodeVfs(opts: { root?: string; modules?: string } = {}): Vfs {
+  const vfs = new Vfs(new HostBacking(opts.root ?? '/', opts.root !== undefined));
+  vfs.mount(`/lib/modules/${RELEASE}`, new HostBacking(opts.modules ?? moduleTreeDir(), true));
+  return vfs;
+}
+
+export async function bootNodeKernel(opts: NodeBootOptions = {}): Promise<{ kernel: Kernel; fs: Vfs }> {
   let vmlinux = opts.vmlinux;
   if (!vmlinux) {
     try {
@@ -22,15 +29,12 @@ export async function bootNodeKernel(opts: NodeBootOptions = {}): Promise<{ kern
       throw new Error(`lkm: ${vmlinuxPath()} is missing: run \`npm run build\` first`);
     }
   }
-  const backing = new HostBacking(opts.root ?? '/', opts.root !== undefined, [
-    { at: `/lib/modules/${RELEASE}`, dir: opts.modules ?? moduleTreeDir() },
-  ]);
-  let fs: KernelFs | undefined;
+  const fs = nodeVfs(opts);
   const kernel = await Kernel.boot({
     ...opts,
     vmlinux,
-    readFile: (p) => fs!.readFile(p),
+    readFile: (p) => fs.readFile(p),
   });
-  fs = new KernelFs(kernel, backing);
+  fs.kernel = kernel;
   return { kernel, fs };
 }

@@ -1,0 +1,24 @@
+// A backing store: ordinary files and directories under one mount point. Paths given to a backing are
+// normalised and relative to its mount ("/" is the mount point itself).
+
+export interface Stat {
+  type: 'file' | 'dir';
+  size: number;
+  /** Modification time in milliseconds (depmod -A compares them). */
+  mtimeMs: number;
+}
+
+export interface Backing {
+  readFile(path: string): Promise<Uint8Array>;
+  /** Creates or replaces a file; the parent directory must exist. */
+  writeFile(path: string, data: Uint8Array): Promise<void>;
+  readdir(path: string): Promise<string[]>;
+  stat(path: string): Promise<Stat | undefined>;
+  /** mkdir -p. */
+  mkdir(path: string): Promise<void>;
+  /** rename(2): atomic replacement of `to` inside one backing. */
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  /** True when writes are refused (EROFS). */
+  readonly readOnly?: boolean;
+}

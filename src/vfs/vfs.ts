@@ -1,0 +1,245 @@
+// The emulated file system: one tree made of mounts. "/" and any mount point are backing stores (a host
+// directory in Node, memory in a browser or a test); /proc and /sys are the kernel's live views, read
+// and written through the Kernel API. No Node imports: the same code runs in a browser.
+//
+// Layout a kmod user expects (created on demand, nothing here is required to exist):
+//   /lib/modules/<release>/…   the module tree and depmod's files
+//   /etc/modprobe.d/ /run/modprobe.d/ /usr/local/lib/modprobe.d/ /usr/lib/modprobe.d/ /lib/modprobe.d/
+//   /etc/depmod.d/ …           depmod's configuration, same directory set
+//   /dev                       device nodes (memory)
+//   /proc/cmdline, /proc/modules, /proc/sys/kernel/modprobe, /sys/module/…   from the kernel
+
+import { KernelError } from '../kernel/errno.js';
+import type { Backing, Stat } from './backing.js';
+import { FsError, fsError } from './errors.js';
+import { MemoryBacking } from './memory.js';
+import { basename, dirname, isWithin, normalizePath, relativeTo } from './path.js';
+
+/** What the file system needs from a kernel: its /proc and /sys views (Kernel implements this). */
+export interface KernelView {
+  readFile(path: string): string;
+  writeFile(path: string, data: string): void;
+  readdir(path: string): string[];
+}
+
+interface Mount { at: string; backing: Backing; }
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+const KERNEL_DIRS = ['/proc', '/sys'];
+let tmpSeq = 0;
+
+export class Vfs {
+  private mounts: Mount[] = [];
+  /** The kernel whose /proc and /sys are shown; without one, /proc and /sys come from the backing. */
+  kernel: KernelView | undefined;
+
+  constructor(root: Backing = new MemoryBacking(), opts: { kernel?: KernelView; dev?: boolean } = {}) {
+    this.mounts.push({ at: '/', backing: root });
+    this.kernel = opts.kernel;
+    if (opts.dev !== false) this.mount('/dev', new MemoryBacking());
+  }
+
+  /** Mounts a backing store at a directory (a later mount over the same place hides the earlier one). */
+  mount(at: string, backing: Backing): void {
+    const p = normalizePath(at);
+    this.mounts = this.mounts.filter((m) => m.at !== p);
+    this.mounts.push({ at: p, backing });
+    this.mounts.sort((a, b) => b.at.length - a.at.length);
+  }
+
+  /** Mount points, deepest first. */
+  get mountPoints(): string[] {
+    return this.mounts.map((m) => m.at);
+  }
+
+  resolve(path: string, cwd = '/'): string {
+    return normalizePath(path, cwd);
+  }
+
+  private isKernelPath(p: string): boolean {
+    return this.kernel !== undefined && KERNEL_DIRS.some((d) => isWithin(p, d));
+  }
+
+  private locate(path: string): { backing: Backing; rel: string; at: string } {
+    const p = normalizePath(path);
+    for (const m of this.mounts) {
+      if (isWithin(p, m.at)) return { backing: m.backing, rel: `/${relativeTo(p, m.at)}`, at: m.at };
+    }
+    throw new Error('unreachable: "/" is always mounted');
+  }
+
+  private kernelCall<T>(path: string, fn: (k: KernelView) => T): T {
+    try {
+      return fn(this.kernel!);
+    } catch (e) {
+      if (e instanceof KernelError) throw new FsError(e.code, e.errno, path);
+      throw e;
+    }
+  }
+
+  /** Names of mount points directly below `p` (they exist even when the backing lacks the directory). */
+  private mountChildren(p: string): string[] {
+    const out: string[] = [];
+    for (const m of this.mounts) {
+      if (m.at !== p && isWithin(m.at, p)) out.push(relativeTo(m.at, p).split('/')[0]!);
+    }
+    if (this.kernel) for (const d of KERNEL_DIRS) if (dirname(d) === p) out.push(basename(d));
+    return out;
+  }
+
+  async readFile(path: string): Promise<Uint8Array> {
+    const p = normalizePath(path);
+    if (this.isKernelPath(p)) return enc.encode(this.kernelCall(p, (k) => k.readFile(p)));
+    const { backing, rel } = this.locate(p);
+    try {
+      return await backing.readFile(rel);
+    } catch (e) {
+      throw relocate(e, p);
+    }
+  }
+
+  async readText(path: string): Promise<string> {
+    return dec.decode(await this.readFile(path));
+  }
+
+  async writeFile(path: string, data: string | Uint8Array): Promise<void> {
+    const p = normalizePath(path);
+    if (this.isKernelPath(p)) {
+      const text = typeof data === 'string' ? data : dec.decode(data);
+      return this.kernelCall(p, (k) => k.writeFile(p, text));
+    }
+    const { backing, rel } = this.locate(p);
+    if (backing.readOnly) throw fsError('EROFS', p);
+    try {
+      await backing.writeFile(rel, typeof data === 'string' ? enc.encode(data) : data);
+    } catch (e) {
+      throw relocate(e, p);
+    }
+  }
+
+  /**
+   * Writes a file so that readers see either the old or the new content, never a partial one: the data
+   * goes to a temporary file in the same directory, which is then renamed over the target (depmod).
+   */
+  async writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+    const p = normalizePath(path);
+    const tmp = `${dirname(p) === '/' ? '' : dirname(p)}/.${basename(p)}.${Date.now().toString(36)}${(tmpSeq++).toString(36)}.tmp`;
+    await this.writeFile(tmp, data);
+    try {
+      await this.rename(tmp, p);
+    } catch (e) {
+      await this.unlink(tmp).catch(() => {});
+      throw e;
+    }
+  }
+
+  async readdir(path: string): Promise<string[]> {
+    const p = normalizePath(path);
+    if (this.isKernelPath(p)) return this.kernelCall(p, (k) => k.readdir(p));
+    const { backing, rel } = this.locate(p);
+    const extra = this.mountChildren(p);
+    let names: string[] = [];
+    try {
+      names = await backing.readdir(rel);
+    } catch (e) {
+      if (extra.length === 0) throw relocate(e, p);
+    }
+    return [...new Set([...names, ...extra])].sort();
+  }
+
+  async stat(path: string): Promise<Stat | undefined> {
+    const p = normalizePath(path);
+    if (this.isKernelPath(p)) {
+      if (KERNEL_DIRS.includes(p)) return { type: 'dir', size: 0, mtimeMs: 0 };
+      try {
+        this.kernel!.readdir(p);
+        return { type: 'dir', size: 0, mtimeMs: 0 };
+      } catch (e) {
+        if (!(e instanceof KernelError)) throw e;
+        if (e.code === 'ENOTDIR') return { type: 'file', size: 4096, mtimeMs: 0 };
+        return undefined;
+      }
+    }
+    const { backing, rel } = this.locate(p);
+    const st = await backing.stat(rel).catch(() => undefined);
+    if (st) return st;
+    if (this.mounts.some((m) => m.at !== p && isWithin(m.at, p))) return { type: 'dir', size: 0, mtimeMs: 0 };
+    return undefined;
+  }
+
+  async exists(path: string): Promise<boolean> {
+    return (await this.stat(path)) !== undefined;
+  }
+
+  async isFile(path: string): Promise<boolean> {
+    return (await this.stat(path))?.type === 'file';
+  }
+
+  async isDir(path: string): Promise<boolean> {
+    return (await this.stat(path))?.type === 'dir';
+  }
+
+  async mkdir(path: string): Promise<void> {
+    const p = normalizePath(path);
+    if (this.isKernelPath(p)) throw fsError('EPERM', p);
+    const { backing, rel } = this.locate(p);
+    if (backing.readOnly) throw fsError('EROFS', p);
+    try {
+      await backing.mkdir(rel);
+    } catch (e) {
+      throw relocate(e, p);
+    }
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    const f = normalizePath(from);
+    const t = normalizePath(to);
+    const a = this.locate(f);
+    const b = this.locate(t);
+    if (a.at !== b.at || this.isKernelPath(f) || this.isKernelPath(t)) throw fsError('EXDEV', t);
+    if (a.backing.readOnly) throw fsError('EROFS', t);
+    try {
+      await a.backing.rename(a.rel, b.rel);
+    } catch (e) {
+      throw relocate(e, t);
+    }
+  }
+
+  async unlink(path: string): Promise<void> {
+    const p = normalizePath(path);
+    if (this.isKernelPath(p)) throw fsError('EPERM', p);
+    const { backing, rel } = this.locate(p);
+    if (backing.readOnly) throw fsError('EROFS', p);
+    try {
+      await backing.unlink(rel);
+    } catch (e) {
+      throw relocate(e, p);
+    }
+  }
+
+  /** Every regular file below `dir`, as paths relative to it, sorted (directories walked depth first). */
+  async walk(dir: string, filter?: (rel: string) => boolean): Promise<string[]> {
+    const root = normalizePath(dir);
+    const out: string[] = [];
+    const visit = async (rel: string): Promise<void> => {
+      const abs = rel ? `${root === '/' ? '' : root}/${rel}` : root;
+      let names: string[];
+      try { names = await this.readdir(abs); } catch { return; }
+      for (const n of names) {
+        const r = rel ? `${rel}/${n}` : n;
+        const st = await this.stat(`${abs === '/' ? '' : abs}/${n}`);
+        if (st?.type === 'dir') await visit(r);
+        else if (st?.type === 'file' && (!filter || filter(r))) out.push(r);
+      }
+    };
+    await visit('');
+    return out;
+  }
+}
+
+/** Backing errors name the backing-relative path; report the full emulated path instead. */
+function relocate(e: unknown, path: string): unknown {
+  if (e instanceof FsError) return new FsError(e.code, e.errno, path);
+  return e;
+}
