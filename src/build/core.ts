@@ -18,8 +18,8 @@ import {
   srcversion, type ExportedSymbol, type ImportedSymbol, type SymversEntry,
 } from './modpost.js';
 import { basename, dirname, extname, isInside, join, normalize, relative, resolve } from './paths.js';
-import { OUT_DIR, type ToolRunner } from './runner.js';
-import { COLOR_CFLAGS, COMMON_CFLAGS, compileArgs, kbuildCflags, linkArgs } from './toolchain.js';
+import { OUT_DIR, type ToolJob, type ToolRunner } from './runner.js';
+import { COLOR_CFLAGS, COMMON_CFLAGS, compileArgs, kbuildCflags, linkArgs, type ToolResult } from './toolchain.js';
 import { customSections, cstrings, readObject, sections, type ObjectInfo } from './wasm-objects.js';
 
 /** Bumped when the cache layout or record format changes: old records then simply miss. */
@@ -182,7 +182,7 @@ function globToRegExp(pattern: string): RegExp {
 }
 
 /** All file paths under `dir` (sorted), skipping hidden entries, node_modules and build outputs. */
-async function walk(host: BuildHost, dir: string, limit: { files: number; depth: number }): Promise<string[]> {
+async function walk(host: BuildHost, dir: string, limit: { files: number; depth: number; accept?: (name: string) => boolean }): Promise<string[]> {
   const out: string[] = [];
   const visit = async (d: string, depth: number): Promise<void> => {
     const entries = await host.listDir(d);
@@ -193,7 +193,7 @@ async function walk(host: BuildHost, dir: string, limit: { files: number; depth:
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const p = `${d === '/' ? '' : d}/${e.name}`;
       if (e.dir) { if (depth < limit.depth) await visit(p, depth + 1); }
-      else if (!/\.(o|ko|wasm|cmd|a)$/.test(e.name)) out.push(p);
+      else if (!/\.(o|ko|wasm|cmd|a)$/.test(e.name) && (!limit.accept || limit.accept(e.name))) out.push(p);
     }
   };
   await visit(normalize(dir), 0);
@@ -332,9 +332,15 @@ class Files {
     if (!p) { p = this.read(path).then((b) => (b ? sha256hex(b) : undefined)); this.hashes.set(path, p); }
     return p;
   }
-  tree(dir: string): Promise<string[]> {
-    let p = this.trees.get(dir);
-    if (!p) { p = walk(this.host, dir, { files: 4000, depth: 6 }); this.trees.set(dir, p); }
+  /** Files under `dir` to mount; `sourcesOnly` keeps names that C code includes (.h, .c, .inc, .def, ...). */
+  tree(dir: string, sourcesOnly: boolean): Promise<string[]> {
+    const key = `${sourcesOnly ? 's' : 'a'}:${dir}`;
+    let p = this.trees.get(key);
+    if (!p) {
+      const accept = sourcesOnly ? (n: string) => /\.(h|c|inc|def|tbl|x|hh|hpp|S)$/.test(n) : undefined;
+      p = walk(this.host, dir, { files: 4000, depth: 6, accept });
+      this.trees.set(key, p);
+    }
     return p;
   }
   /** Forget a path (after writing it). */
@@ -432,6 +438,15 @@ class UnitBuild {
     return this.runnerP;
   }
 
+  /** Runs a job; a runner failure (a crashed worker) becomes a failed run with a message. */
+  async runTool(runner: ToolRunner, job: ToolJob): Promise<ToolResult> {
+    try {
+      return await runner.run(job);
+    } catch (e) {
+      return { status: 1, stderr: `lkm build: error: ${job.tool}: ${e instanceof Error ? e.message : String(e)}\n`, files: {} };
+    }
+  }
+
   /** Files to mount for a compile: the kernel headers, the module directory and every -I directory. */
   async mount(src: string, dir: string, flags: string[]): Promise<Record<string, Uint8Array>> {
     const dirs = [this.env.includeDir, dir];
@@ -443,7 +458,9 @@ class UnitBuild {
       if (d?.startsWith('/') && !dirs.some((x) => isInside(x, d))) dirs.push(normalize(d));
     }
     const paths = new Set<string>([src]);
-    for (const d of dirs) for (const p of await this.files.tree(d)) paths.add(p);
+    // The kernel headers whole; module and -I directories only for files C code includes (a module built from a
+    // busy directory, `lkm build ~/x.c`, must not mount everything next to it).
+    for (const d of dirs) for (const p of await this.files.tree(d, d !== this.env.includeDir)) paths.add(p);
     for (let i = 0; i < flags.length; i++) if (flags[i] === '-include' && flags[i + 1]?.startsWith('/')) paths.add(flags[i + 1]!);
     const files: Record<string, Uint8Array> = {};
     await Promise.all([...paths].map(async (p) => {
@@ -488,11 +505,12 @@ class UnitBuild {
     const runArgs = this.env.color ? [...args, ...COLOR_CFLAGS] : args;
     this.out(`  ${this.module ? 'CC [M]' : 'CC    '}  ${label}`);
     if (this.env.verbose) this.out(`clang ${runArgs.join(' ')}`);
-    const res = await runner.run({ tool: 'clang', args: runArgs, files, outputs: [out, dep], compile: { src: o.src, out, dep } });
+    const res = await this.runTool(runner, { tool: 'clang', args: runArgs, files, outputs: [out, dep], compile: { src: o.src, out, dep } });
     this.err(res.stderr);
     const bin = res.files[out];
     const empty: Compiled = { ok: false, cached: false, path: objPath, hash: '', info: { ksymtab: [], ksymtabGpl: [], defined: [], undefined: [] } };
-    if (res.status !== 0 || !bin) return empty;
+    if (res.status !== 0) return empty;
+    if (!bin) { this.err(`lkm build: error: clang wrote no ${label}`); return empty; }
     this.result.stats.compiled++;
     const deps: [string, string][] = [];
     const depText = res.files[dep] ? new TextDecoder().decode(res.files[dep]) : '';
@@ -500,7 +518,7 @@ class UnitBuild {
       const content = files[p] ?? (await this.files.read(p));
       if (content) deps.push([p, await sha256hex(content)]);
     }
-    if (!deps.some(([p]) => p === o.src)) return empty;
+    if (!deps.some(([p]) => p === o.src)) { this.err(`lkm build: error: no dependency list for ${label}`); return empty; }
     const info = readObject(bin);
     const hash = await sha256hex(bin);
     await this.env.host.writeFile(objPath, bin);
@@ -533,10 +551,11 @@ class UnitBuild {
     const runner = await this.runner();
     this.out(`  ${this.module ? 'LD [M]' : 'LD    '}  ${koPath}`);
     if (this.env.verbose) this.out(`wasm-ld ${args.join(' ')}`);
-    const res = await runner.run({ tool: 'wasm-ld', args, files, outputs: [out] });
+    const res = await this.runTool(runner, { tool: 'wasm-ld', args, files, outputs: [out] });
     this.err(res.stderr);
     const ko = res.files[out];
-    if (res.status !== 0 || !ko) return { ok: false, linked: false };
+    if (res.status !== 0) return { ok: false, linked: false };
+    if (!ko) { this.err(`lkm build: error: wasm-ld wrote no ${koPath}`); return { ok: false, linked: false }; }
     const first = sections(ko)[0];
     if (first?.name !== 'dylink.0') {
       this.err(`lkm build: error: ${koPath}: the linker did not write a dylink.0 section first`);
