@@ -3,8 +3,9 @@
  * NOTE:
  *
  * This header has combined a lot of unrelated to each other stuff, as Linux's: prefer the specific
- * headers. Linux's kernel.h does not include bug.h or errno.h; this one also provides BUG/WARN because
- * so many modules use them after including only module.h or kernel.h.
+ * headers. Linux's kernel.h does not include bug.h, errno.h, err.h or string.h; this one does, because
+ * modules use them after including only module.h or kernel.h (on Linux they arrive through module.h's
+ * long chain of includes).
  */
 #ifndef _LINUX_KERNEL_H
 #define _LINUX_KERNEL_H
@@ -32,6 +33,10 @@
 #include <linux/args.h>
 #include <linux/bug.h>
 #include <asm/page.h>
+/* Reached through module.h's includes on Linux; modules rely on them. */
+#include <linux/errno.h>
+#include <linux/err.h>
+#include <linux/string.h>
 
 #define STACK_MAGIC	0xdeadbeef
 
