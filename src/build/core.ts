@@ -643,6 +643,8 @@ class UnitBuild {
     }
     const anyCompiled = r.stats.compiled > 0;
     if (this.module && (anyCompiled || symversChanged) && unit.symvers) this.out(`  MODPOST ${unit.symvers}`);
+    // Like make: modpost's warnings show when it had something to do (they are always in the result).
+    if (anyCompiled || symversChanged) for (const w of r.warnings) this.env.log?.(`${w}\n`, 'err');
 
     // 3. Per module: NAME.mod.c (modules), then link.
     const tLink = Date.now();
@@ -673,7 +675,6 @@ class UnitBuild {
       if (!l.ok) { mr.ok = false; this.fail(`lkm build: error: module ${m.name} failed (${m.name}.ko)`); }
     }));
     r.stats.linkMs = Date.now() - tLink;
-    if (anyCompiled || symversChanged || r.stats.linked > 0) for (const w of r.warnings) this.env.log?.(`${w}\n`, 'err');
     return this.finish();
   }
 

@@ -187,7 +187,9 @@ export async function buildFiles(files: string[], opts: BuildOptions = {}): Prom
   const plan = await planFiles(nodeHost, srcs);
   return runPlanned(plan, {
     kind: 'modules', outDir, cacheDir: abs(opts.cacheDir ?? join(outDir, '.lkm-cache')),
-    symvers: join(outDir, 'Module.symvers'), extraSymbols: (opts.extraSymbols ?? []).map(abs), vmlinux: defaultVmlinux(opts),
+    symvers: join(outDir, 'Module.symvers'),
+    extraSymbols: [...(process.env.KBUILD_EXTRA_SYMBOLS ?? '').split(/\s+/).filter(Boolean), ...(opts.extraSymbols ?? [])].map(abs),
+    vmlinux: defaultVmlinux(opts),
   }, opts);
 }
 
