@@ -227,6 +227,25 @@ struct module __this_module = { .name = KBUILD_MODNAME, .init = init_module, .ex
   return { wasm, diagnostics, exports: [], gplExports: [] };
 }
 
+/** Compiles `source` alone (-c, as a module unless `kernel`) and returns clang's diagnostics ('' = clean). */
+export async function compileOnly(source: string, kernel = false): Promise<string> {
+  const tree: Tree = {};
+  const parts = [HARNESS_VERSION, 'compile-only', String(kernel), source, ...COMMON_CFLAGS, ...headerTree(tree)];
+  const key = hash(parts);
+  const marker = join(CACHE, `cc-${key}.ok`);
+  if (existsSync(marker)) return '';
+  mountFile(tree, '/src/cc/t.c', source);
+  const extra = kernel ? ['-DKBUILD_MODNAME="vmlinux"'] : ['-DMODULE', '-DKBUILD_MODNAME="t"'];
+  const base = [...COMMON_CFLAGS, `-I${INCLUDE}`, '-include', 'linux/kconfig.h', '-DKBUILD_BASENAME="t"', ...extra];
+  const r = await runTool('clang', [...base, '-c', '/src/cc/t.c', '-o', '/out/t.o'], tree, ['/out/t.o']);
+  const diag = r.status !== 0 && !r.stderr ? 'compile failed' : r.stderr;
+  if (!diag) {
+    mkdirSync(CACHE, { recursive: true });
+    writeFileSync(marker, '');
+  }
+  return diag;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Booting.
 

@@ -192,9 +192,31 @@ int t_cleanup(void)
 
 int t_count(void) { return THIS_MODULE->kmem_count; }
 
+#include <linux/kref.h>
+static int released;
+static void release(struct kref *k) { released++; }
+const char *t_kref(void)
+{
+	struct kref k;
+	refcount_t r = REFCOUNT_INIT(1);
+
+	pos = 0;
+	kref_init(&k);
+	kref_get(&k);
+	OUT("%u", kref_read(&k));
+	OUT(" %d", kref_put(&k, release));
+	OUT(" %d", kref_put(&k, release));
+	OUT(" %d", released);
+	OUT(" %d", kref_get_unless_zero(&k));
+	OUT(" %d", refcount_dec_and_test(&r));
+	OUT(" %d", refcount_dec_and_test(&r));	/* underflow: warns, saturates */
+	OUT(" %d", refcount_read(&r) == REFCOUNT_SATURATED);
+	return out;
+}
+
 MODULE_LICENSE("GPL");
 `;
-const EXPORTS = ['t_lists', 't_bits', 't_math', 't_text', 't_hexdump', 't_jiffies', 't_msecs', 't_ktime', 't_random', 't_cleanup', 't_count'];
+const EXPORTS = ['t_kref', 't_lists', 't_bits', 't_math', 't_text', 't_hexdump', 't_jiffies', 't_msecs', 't_ktime', 't_random', 't_cleanup', 't_count'];
 
 let k: Vmlinux;
 let m: TestModule;
@@ -235,6 +257,23 @@ describe('headers and lib/ from a module', () => {
     expect(m.call('t_msecs')).toBe(1240);
     expect(m.call('t_ktime')).toBe(k.now);
     for (let i = 0; i < 20; i++) expect(m.call('t_random')).toBeLessThan(10);
+  });
+  it('kref and refcount_t, with the underflow warning', () => {
+    expect(k.cstr(m.call('t_kref'))).toBe('2 0 1 1 0 1 0 1');
+    const ev = k.takeEvents();
+    expect(ev[1]).toBe('refcount_t: underflow; use-after-free.\n');
+    expect(ev[2]).toMatch(/^\x014WARNING: CPU: 0 PID: 0 at lib\/refcount\.c:\d+ refcount_warn_saturate\n$/);
+  });
+  it('plain-named allocation symbols are exported for foreign callers, charged to the kernel', () => {
+    const p = k.fn('kmalloc')(10, 0xcc0) >>> 0;
+    expect(p % 16).toBe(0);
+    expect(k.fn('ksize')(p)).toBe(16);
+    k.fn('kfree')(p);
+    const s = k.fn('kasprintf')(0xcc0, k.str('%d-%s'), k.vaList([5, 'x'])) >>> 0;
+    expect(k.cstr(s)).toBe('5-x');
+    k.fn('kfree')(s);
+    k.freeScratch();
+    expect(k.takeEvents()).toEqual([]);
   });
   it('__free(kfree) frees at the end of the scope', () => {
     expect(m.call('t_cleanup')).toBe(1);

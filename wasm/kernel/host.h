@@ -22,9 +22,9 @@ __host_import(dump_stack) void host_dump_stack(void);
 #define __lkm_entry __attribute__((visibility("default"), used))
 
 /* jiffies since boot, from the host's monotonic clock (HZ = CONFIG_HZ). */
-unsigned long lkm_jiffies(void);
+unsigned long jiffies_now(void);
 
 /* PID printed in WARNING lines (the host sets it with lkm_set_current_pid()). */
-extern int lkm_current_pid;
+extern int warn_pid;
 
 #endif

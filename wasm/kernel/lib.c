@@ -23,6 +23,8 @@
 #include <linux/jiffies.h>
 #include <linux/ktime.h>
 #include <linux/math.h>
+#include <linux/refcount.h>
+#include <linux/bug.h>
 #include "host.h"
 
 /* ---------------------------------------------------------------------------------------------------
@@ -762,7 +764,7 @@ EXPORT_SYMBOL_GPL(ktime_get_raw_fast_ns);
 
 unsigned long lkm_get_jiffies(void)
 {
-	return lkm_jiffies();
+	return jiffies_now();
 }
 EXPORT_SYMBOL(lkm_get_jiffies);
 
@@ -771,3 +773,61 @@ u64 get_jiffies_64(void)
 	return (u64)INITIAL_JIFFIES + host_clock_ns() / (NSEC_PER_SEC / HZ);
 }
 EXPORT_SYMBOL(get_jiffies_64);
+
+/* ---------------------------------------------------------------------------------------------------
+ * lib/refcount.c
+ */
+static bool refcount_warned[REFCOUNT_DEC_LEAK + 1];
+
+void refcount_warn_saturate(refcount_t *r, enum refcount_saturation_type t)
+{
+	static const char *const what[] = {
+		[REFCOUNT_ADD_NOT_ZERO_OVF] = "saturated; leaking memory",
+		[REFCOUNT_ADD_OVF] = "saturated; leaking memory",
+		[REFCOUNT_ADD_UAF] = "addition on 0; use-after-free",
+		[REFCOUNT_SUB_UAF] = "underflow; use-after-free",
+		[REFCOUNT_DEC_LEAK] = "decrement hit 0; leaking memory",
+	};
+
+	refcount_set(r, REFCOUNT_SATURATED);
+	if ((unsigned int)t > REFCOUNT_DEC_LEAK)
+		return;
+	if (__atomic_exchange_n(&refcount_warned[t], true, __ATOMIC_SEQ_CST))
+		return;
+	__warn_printk("refcount_t: %s.\n", what[t]);
+	__lkm_warn("lib/refcount.c", __LINE__, "refcount_warn_saturate", NULL, TAINT_WARN, false);
+}
+EXPORT_SYMBOL(refcount_warn_saturate);
+
+/* Drops the count from 1 to 0 only: true if it did. */
+bool refcount_dec_if_one(refcount_t *r)
+{
+	int val = 1;
+
+	return atomic_try_cmpxchg(&r->refs, &val, 0);
+}
+EXPORT_SYMBOL(refcount_dec_if_one);
+
+/* Decrements unless the count is 1 (or saturated): false if it was 1. */
+bool refcount_dec_not_one(refcount_t *r)
+{
+	unsigned int new, val = atomic_read(&r->refs);
+
+	do {
+		if (unlikely(val == REFCOUNT_SATURATED))
+			return true;
+
+		if (val == 1)
+			return false;
+
+		new = val - 1;
+		if (new > val) {
+			WARN_ONCE(new > val, "refcount_t: underflow; use-after-free.\n");
+			return true;
+		}
+
+	} while (!atomic_try_cmpxchg(&r->refs, (int *)&val, new));
+
+	return true;
+}
+EXPORT_SYMBOL(refcount_dec_not_one);

@@ -86,7 +86,7 @@ EXPORT_SYMBOL(dump_stack);
 /* Linux starts jiffies 5 minutes before the 32-bit wrap, to catch wrap bugs early. */
 #define INITIAL_JIFFIES ((unsigned long)(unsigned int) (-300*CONFIG_HZ))
 
-unsigned long lkm_jiffies(void)
+unsigned long jiffies_now(void)
 {
 	return INITIAL_JIFFIES + (unsigned long)(host_clock_ns() / NSEC_PER_JIFFY);
 }
@@ -94,12 +94,12 @@ unsigned long lkm_jiffies(void)
 /* ---------------------------------------------------------------------------------------------------
  * Taint, panic, BUG and WARN.
  */
-int lkm_current_pid;
+int warn_pid;
 
 /* The host tells which task is running (the PID shown in WARNING lines). */
 void __lkm_entry lkm_set_current_pid(int pid)
 {
-	lkm_current_pid = pid;
+	warn_pid = pid;
 }
 
 void add_taint(unsigned flag, enum lockdep_ok lockdep_ok)
@@ -163,10 +163,10 @@ void __lkm_warn(const char *file, int line, const char *func, const char *mod,
 
 	if (mod)
 		pr_warn("WARNING: CPU: 0 PID: %d at %s:%d %s [%s]\n",
-			lkm_current_pid, file, line, func, mod);
+			warn_pid, file, line, func, mod);
 	else
 		pr_warn("WARNING: CPU: 0 PID: %d at %s:%d %s\n",
-			lkm_current_pid, file, line, func);
+			warn_pid, file, line, func);
 
 	host_dump_stack();
 	pr_warn("---[ end trace %016llx ]---\n", 0ULL);
@@ -225,7 +225,7 @@ int ___ratelimit(struct ratelimit_state *rs, const char *func)
 	if (__atomic_exchange_n(&rs->lock, 1, __ATOMIC_ACQUIRE))
 		return 0;
 
-	now = lkm_jiffies();
+	now = jiffies_now();
 	if (!rs->begin)
 		rs->begin = now;
 

@@ -4,6 +4,7 @@
 
 #include <linux/types.h>
 #include <linux/sort.h>
+#include <linux/stddef.h>
 
 static __always_inline
 void *__inline_bsearch(const void *key, const void *base, size_t num, size_t size, cmp_func_t cmp)
