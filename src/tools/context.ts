@@ -2,6 +2,7 @@
 // call the library and print; they never reach into kernel internals (kmod's libkmod/tools split).
 
 import type { Kernel } from '../kernel/kernel.js';
+import type { Vfs } from '../vfs/index.js';
 
 export interface ToolFs {
   /** Reads a file (absolute or relative to the current directory). Throws an error with `code` (ENOENT…). */
@@ -15,6 +16,14 @@ export interface ToolContext {
   fs: ToolFs;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The whole emulated file system (depmod, modprobe, modinfo: module tree, configuration, /sys). */
+  vfs?: Vfs;
+  /** Current directory, for relative paths given to a tool. */
+  cwd?: string;
+  /** Environment variables (MODPROBE_OPTIONS). */
+  env?: Record<string, string>;
+  /** Runs a command line through the lkm shell with extra environment (install/remove commands); resolves to its status. */
+  system?: (cmd: string, env: Record<string, string>, io: { stdout(text: string): void; stderr(text: string): void }) => Promise<number>;
 }
 
 export type Tool = (argv: string[], ctx: ToolContext) => Promise<number>;

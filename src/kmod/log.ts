@@ -1,0 +1,32 @@
+// kmod's logging: "<prog>: <LEVEL>: <message>" on stderr, filtered by a verbosity; FATAL (LOG_CRIT)
+// ends the tool with exit status 1 unless the tool was told to be quiet.
+
+export enum Prio { CRIT = 2, ERR = 3, WARNING = 4, NOTICE = 5, INFO = 6, DEBUG = 7 }
+
+const NAMES: Record<number, string> = {
+  [Prio.CRIT]: 'FATAL', [Prio.ERR]: 'ERROR', [Prio.WARNING]: 'WARNING',
+  [Prio.NOTICE]: 'NOTICE', [Prio.INFO]: 'INFO', [Prio.DEBUG]: 'DEBUG',
+};
+
+/** Thrown by a FATAL message: the tool exits with this status. */
+export class FatalExit extends Error {
+  constructor(readonly status: number) {
+    super(`exit ${status}`);
+  }
+}
+
+export class Logger {
+  /** Messages at or below this priority are printed (modprobe: WARNING by default; -v adds levels). */
+  constructor(readonly prog: string, public maxPrio: Prio, private readonly sink: (text: string) => void, public quiet = false) {}
+
+  log(prio: Prio, msg: string): void {
+    if (!this.quiet && prio <= this.maxPrio) this.sink(`${this.prog}: ${NAMES[prio]}: ${msg}${msg.endsWith('\n') ? '' : '\n'}`);
+    if (prio <= Prio.CRIT && !this.quiet) throw new FatalExit(1);
+  }
+
+  fatal(msg: string): void { this.log(Prio.CRIT, msg); }
+  err(msg: string): void { this.log(Prio.ERR, msg); }
+  warn(msg: string): void { this.log(Prio.WARNING, msg); }
+  info(msg: string): void { this.log(Prio.INFO, msg); }
+  debug(msg: string): void { this.log(Prio.DEBUG, msg); }
+}
