@@ -123,7 +123,8 @@ function moduleEntry(k: Kernel, m: Module, rest: string[]): Entry | undefined {
     taint: { read: () => `${moduleTaintString(m.taints)}\n` },
     coresize: { read: () => `${m.coreSize}\n` },
     initsize: { read: () => '0\n' },
-    holders: { dir: () => m.users.map((u) => u.name) },
+    // kernfs lists a directory in its own hash order; names sorted give the same set, deterministically.
+    holders: { dir: () => m.users.map((u) => u.name).sort() },
     parameters: { dir: () => m.params.filter((p) => p.perm !== 0).map((p) => p.name) },
   };
   const version = m.modinfo('version');

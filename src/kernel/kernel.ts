@@ -60,6 +60,7 @@ interface VmlinuxExports {
   lkm_param_get(kp: number, buf: number): number;
   lkm_param_set(kp: number, val: number): number;
   lkm_kmem_orphan(mod: number): void;
+  lkm_set_current_pid(pid: number): void;
   kfree(p: number): void;
   __kmalloc?: (size: number, flags: number) => number;
 }
@@ -225,18 +226,23 @@ export class Kernel {
   /** Runs a new "process" (insmod, rmmod, a cat of a sysfs file) for Oops/WARN headers. */
   asProcess<T>(comm: string, fn: () => T): T {
     const saved = this.current;
-    this.current = { comm, pid: this.nextPid++ };
+    this.setCurrent({ comm, pid: this.nextPid++ });
     let async = false;
     try {
       const r = fn();
       if (r instanceof Promise) {
         async = true;
-        return r.finally(() => { this.current = saved; }) as T;
+        return r.finally(() => this.setCurrent(saved)) as T;
       }
       return r;
     } finally {
-      if (!async) this.current = saved;
+      if (!async) this.setCurrent(saved);
     }
+  }
+
+  private setCurrent(task: { comm: string; pid: number }): void {
+    this.current = task;
+    this.vm.lkm_set_current_pid(task.pid);
   }
 
   /**

@@ -5,8 +5,9 @@
  * life cycle; these are the C entry points into it.
  */
 #include <linux/module.h>
+#include "host.h"
 
-#define HOST(name) __attribute__((import_module("host"), import_name(#name)))
+#define HOST(name) __host_import(name)
 
 HOST(module_get) int host_module_get(struct module *mod, int strong);
 HOST(module_put) void host_module_put(struct module *mod);
