@@ -192,10 +192,12 @@ export async function buildTestModule(name: string, source: string, exportNames:
   const tree: Tree = {};
   const modc = `#include <linux/module.h>
 extern const struct kernel_param __start___param[] __weak, __stop___param[] __weak;
+extern struct _ddebug __start___dyndbg[] __weak, __stop___dyndbg[] __weak;
 extern int init_module(void) __weak;
 extern void cleanup_module(void) __weak;
 struct module __this_module = { .name = KBUILD_MODNAME, .init = init_module, .exit = cleanup_module,
-	.kp = __start___param, .kp_end = __stop___param };
+	.kp = __start___param, .kp_end = __stop___param,
+	.dyndbg = __start___dyndbg, .dyndbg_end = __stop___dyndbg };
 `;
   const srcPath = `/src/${name}/${name}.c`;
   const modPath = `/src/${name}/${name}.mod.c`;
@@ -446,7 +448,8 @@ export class Vmlinux {
       __memory_base: new WebAssembly.Global({ value: 'i32', mutable: false }, memoryBase),
       __table_base: new WebAssembly.Global({ value: 'i32', mutable: false }, tableBase),
     };
-    const imports: Record<string, any> = { env, host: this.hostImports() };
+    const host = this.hostImports();
+    const imports: Record<string, any> = { env, host };
     const got = (map: Map<string, WebAssembly.Global>) => new Proxy({}, {
       get: (_t, name: string) => {
         let g = map.get(name);
@@ -462,6 +465,10 @@ export class Vmlinux {
         env[imp.name] = typeof f === 'function' ? f : (..._: unknown[]) => {
           throw new Error(`unresolved symbol ${imp.name} called`);
         };
+      }
+      // host imports this harness does not model (added by other parts of vmlinux): return 0
+      if (imp.module === 'host' && imp.kind === 'function' && !(imp.name in host)) {
+        host[imp.name] = () => { this.events.push(`host.${imp.name}`); return 0; };
       }
       if (imp.module === 'GOT.mem') imports['GOT.mem'][imp.name];
       if (imp.module === 'GOT.func') imports['GOT.func'][imp.name];

@@ -31,9 +31,28 @@ int get_bo(void) { return bo; }
 int get_arr_n(void) { return arr_n; }
 int get_foo_bar(void) { return foo_bar; }
 const char *get_cp(void) { return cp; }
+void debug_a(void) { pr_debug("debug a %d\\n", 1); }
+void debug_b(void) { pr_debug("debug b\\n"); }
+
+#include <linux/kernel.h>
+struct my_va_format { const char *fmt; va_list *va; };	/* Linux's struct va_format layout */
+static char vbuf[64];
+static const char *inner(const char *fmt, ...)
+{
+	va_list ap;
+	struct my_va_format vaf;
+
+	va_start(ap, fmt);
+	vaf.fmt = fmt;
+	vaf.va = &ap;
+	snprintf(vbuf, sizeof(vbuf), "<%pV>", &vaf);
+	va_end(ap);
+	return vbuf;
+}
+const char *pv(void) { return inner("%s=%d", "x", 3); }
 MODULE_LICENSE("GPL");
 `;
-const EXPORTS = ['get_i', 'get_bo', 'get_arr_n', 'get_foo_bar', 'get_cp'];
+const EXPORTS = ['debug_a', 'debug_b', 'pv', 'get_i', 'get_bo', 'get_arr_n', 'get_foo_bar', 'get_cp'];
 
 let k: Vmlinux;
 let m: TestModule;
@@ -158,6 +177,43 @@ describe('lkm_parse_params', () => {
     k.takeEvents();
     expect(parse('danger=1')).toBe(0);
     expect(k.takeEvents()).toEqual(['\x015Setting dangerous option danger - tainting kernel\n', 'taint 6']);
+  });
+});
+
+describe('dyndbg', () => {
+  it('dyndbg="QUERY" enables the module\'s pr_debug sites', () => {
+    expect(parse('dyndbg=-p')).toBe(0); // an earlier test enabled them all
+    m.call('debug_a'); m.call('debug_b');
+    expect(k.takeLog()).toEqual([]);
+    expect(parse('dyndbg="func debug_a +p"')).toBe(0);
+    m.call('debug_a'); m.call('debug_b');
+    expect(k.takeLog()).toEqual(['\x017debug a 1\n']);
+    expect(parse('dyndbg')).toBe(0); // bare: +p for every site
+    m.call('debug_b');
+    expect(k.takeLog()).toEqual(['\x017debug b\n']);
+    expect(parse('ptest.dyndbg=-p')).toBe(0);
+    m.call('debug_a'); m.call('debug_b');
+    expect(k.takeLog()).toEqual([]);
+  });
+});
+
+describe('%pV', () => {
+  it('formats a nested va_format', () => {
+    expect(k.cstr(m.call('pv'))).toBe('<x=3>');
+  });
+});
+
+describe('lkm_destroy_params', () => {
+  it('frees the charp strings the kernel allocated', () => {
+    expect(parse('cp=abc')).toBe(0);
+    // the value lives after a list_head in a kernel allocation (Linux's struct kmalloced_param)
+    const obj = (m.call('get_cp') >>> 0) - 8;
+    expect(k.fn('ksize')(obj)).toBe(16);
+    k.takeEvents();
+    k.fn('lkm_destroy_params')(m.thisModule);
+    expect(k.takeEvents()).toEqual([]);
+    k.fn('kfree')(obj); // already freed: reported as a double free
+    expect(k.takeEvents().some((e) => /double free|invalid pointer/.test(e))).toBe(true);
   });
 });
 

@@ -762,11 +762,11 @@ u64 ktime_get_raw_fast_ns(void)
 }
 EXPORT_SYMBOL_GPL(ktime_get_raw_fast_ns);
 
-unsigned long lkm_get_jiffies(void)
+unsigned long __lkm_get_jiffies(void)
 {
 	return jiffies_now();
 }
-EXPORT_SYMBOL(lkm_get_jiffies);
+EXPORT_SYMBOL(__lkm_get_jiffies);
 
 u64 get_jiffies_64(void)
 {

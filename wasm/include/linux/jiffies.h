@@ -22,9 +22,9 @@
  * by the timer interrupt; here reading it asks the clock, so `jiffies` is an expression (it cannot be
  * assigned, which no module does).
  */
-extern unsigned long lkm_get_jiffies(void);
+extern unsigned long __lkm_get_jiffies(void);
 extern u64 get_jiffies_64(void);
-#define jiffies		(lkm_get_jiffies())
+#define jiffies		(__lkm_get_jiffies())
 #define jiffies_64	(get_jiffies_64())
 
 /* Have the jiffies wrap 5 minutes after boot, as Linux does, to flush out wrap bugs. */
