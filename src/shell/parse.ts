@@ -79,48 +79,81 @@ export function tokenize(line: string, vars: (name: string) => string): Token[] 
   return out;
 }
 
-export function parse(line: string, vars: (name: string) => string): ListItem[] {
-  const tokens = tokenize(line, vars);
-  const items: ListItem[] = [];
+/**
+ * Splits a line at ; && || (outside quotes), so each part is expanded only when it runs: `false; echo $?`
+ * must see the status of `false`.
+ */
+export function splitList(line: string): { op: ListItem['op']; text: string }[] {
+  const out: { op: ListItem['op']; text: string }[] = [];
   let op: ListItem['op'] = ';';
-  let pipeline: Pipeline = { commands: [] };
+  let start = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (c === "'" || c === '"') { quote = c; continue; }
+    if (c === '\\') { i++; continue; }
+    if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
+    const two = line.slice(i, i + 2);
+    if (c === ';' || two === '&&' || two === '||') {
+      out.push({ op, text: line.slice(start, i) });
+      op = c === ';' ? ';' : (two as ListItem['op']);
+      i += c === ';' ? 0 : 1;
+      start = i + 1;
+    }
+  }
+  if (quote) throw new ShellSyntaxError('unterminated quoted string');
+  const rest = line.slice(start);
+  const hashAt = findComment(rest);
+  out.push({ op, text: hashAt < 0 ? rest : rest.slice(0, hashAt) });
+  // Empty parts are fine after ';' (a trailing ';'), not around && and ||.
+  for (let i = 0; i < out.length; i++) {
+    if (out[i]!.text.trim()) continue;
+    const next = out[i + 1];
+    if (out[i]!.op !== ';' || (next && next.op !== ';')) {
+      throw new ShellSyntaxError(`syntax error near unexpected token \`${next?.op ?? out[i]!.op}'`);
+    }
+  }
+  return out.filter((p) => p.text.trim());
+}
+
+function findComment(s: string): number {
+  let quote: string | undefined;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (quote) { if (c === quote) quote = undefined; continue; }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === '\\') i++;
+    else if (c === '#' && (i === 0 || /\s/.test(s[i - 1]!))) return i;
+  }
+  return -1;
+}
+
+/** Parses one pipeline (no ; && ||): commands joined by |, with their redirections. */
+export function parsePipeline(text: string, vars: (name: string) => string): Pipeline {
+  const tokens = tokenize(text, vars);
+  const pipeline: Pipeline = { commands: [] };
   let cmd: SimpleCommand = { argv: [], redirects: [] };
   const endCommand = () => {
-    if (cmd.argv.length === 0 && cmd.redirects.length === 0) throw new ShellSyntaxError('syntax error: missing command');
+    if (cmd.argv.length === 0 && cmd.redirects.length === 0) throw new ShellSyntaxError("syntax error near unexpected token `|'");
     pipeline.commands.push(cmd);
     cmd = { argv: [], redirects: [] };
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind === 'word') { cmd.argv.push(t.text); continue; }
-    switch (t.text) {
-      case '|':
-        endCommand();
-        break;
-      case ';': case '&&': case '||':
-        if (cmd.argv.length === 0 && pipeline.commands.length === 0) {
-          if (t.text === ';') continue;
-          throw new ShellSyntaxError(`syntax error near unexpected token \`${t.text}'`);
-        }
-        endCommand();
-        items.push({ pipeline, op });
-        pipeline = { commands: [] };
-        op = t.text as ListItem['op'];
-        break;
-      case '2>&1':
-        cmd.redirects.push({ fd: 2, op: '>&1', target: '' });
-        break;
-      default: {
-        const target = tokens[++i];
-        if (!target || target.kind !== 'word') throw new ShellSyntaxError(`syntax error near unexpected token \`${t.text}'`);
-        if (t.text === '<') cmd.redirects.push({ fd: 0, op: '<', target: target.text });
-        else if (t.text === '2>') cmd.redirects.push({ fd: 2, op: '>', target: target.text });
-        else cmd.redirects.push({ fd: 1, op: t.text as '>' | '>>', target: target.text });
-      }
-    }
+    if (t.text === '|') { endCommand(); continue; }
+    if (t.text === '2>&1') { cmd.redirects.push({ fd: 2, op: '>&1', target: '' }); continue; }
+    const target = tokens[++i];
+    if (!target || target.kind !== 'word') throw new ShellSyntaxError(`syntax error near unexpected token \`${t.text}'`);
+    if (t.text === '<') cmd.redirects.push({ fd: 0, op: '<', target: target.text });
+    else if (t.text === '2>') cmd.redirects.push({ fd: 2, op: '>', target: target.text });
+    else cmd.redirects.push({ fd: 1, op: t.text as '>' | '>>', target: target.text });
   }
-  if (cmd.argv.length || cmd.redirects.length) endCommand();
-  if (pipeline.commands.length) items.push({ pipeline, op });
-  else if (op !== ';') throw new ShellSyntaxError('syntax error: unexpected end of line');
-  return items;
+  endCommand();
+  return pipeline;
 }

@@ -7,9 +7,12 @@ import { dmesg } from '../tools/dmesg.js';
 import { insmod } from '../tools/insmod.js';
 import { lsmod } from '../tools/lsmod.js';
 import { rmmod } from '../tools/rmmod.js';
+import { depmod } from '../tools/depmod.js';
+import { modinfo } from '../tools/modinfo.js';
+import { modprobe } from '../tools/modprobe.js';
 import type { Tool, ToolContext } from '../tools/context.js';
 import { KernelFs, normalizePath, FsError } from './fs.js';
-import { parse, ShellSyntaxError, type SimpleCommand } from './parse.js';
+import { parsePipeline, splitList, ShellSyntaxError, type SimpleCommand } from './parse.js';
 
 export interface ShellIo {
   stdin: string;
@@ -32,6 +35,10 @@ function tool(t: Tool): Command {
       },
       stdout: io.stdout,
       stderr: io.stderr,
+      vfs: sh.fs,
+      cwd: sh.cwd,
+      env: Object.fromEntries(sh.env),
+      system: (cmd, env, out) => sh.child(out, env).run(cmd),
     };
     return t(argv.slice(1), ctx);
   };
@@ -65,6 +72,9 @@ export const BUILTINS: Record<string, Command> = {
   rmmod: tool(rmmod),
   lsmod: tool(lsmod),
   dmesg: tool(dmesg),
+  depmod: tool(depmod),
+  modprobe: tool(modprobe),
+  modinfo: tool(modinfo),
 
   async cat(argv, io, sh) {
     const { text, ok } = await inputs(argv.slice(1), io, sh, 'cat');
@@ -87,7 +97,8 @@ export const BUILTINS: Record<string, Command> = {
       try {
         const st = await sh.fs.stat(p);
         if (!st) throw new FsError('ENOENT', 2, p);
-        const names = st.type === 'dir' ? await sh.fs.readdir(p) : [a];
+        // Like ls, sorted by name (readdir order is the file system's own).
+        const names = st.type === 'dir' ? (await sh.fs.readdir(p)).sort() : [a];
         if (args.length > 1 && st.type === 'dir') io.stdout(`${a}:\n`);
         if (long) for (const n of names) io.stdout(`${n}\n`);
         else if (names.length) io.stdout(`${names.join('  ')}\n`);
@@ -195,33 +206,51 @@ export class Shell {
     this.env.set('PWD', this.cwd);
   }
 
+  /** A child shell (install/remove commands): same kernel, files, directory, commands; environment plus `env`. */
+  child(out: { stdout(t: string): void; stderr(t: string): void }, env: Record<string, string> = {}): Shell {
+    const c = new Shell(this.kernel, this.fs, out);
+    c.cwd = this.cwd;
+    for (const [k, v] of this.env) c.env.set(k, v);
+    for (const [k, v] of Object.entries(env)) c.env.set(k, v);
+    Object.assign(c.commands, this.commands);
+    return c;
+  }
+
+  /** A command named by path (/sbin/modprobe, as in /proc/sys/kernel/modprobe): a builtin in a PATH directory. */
+  commandAt(path: string): Command | undefined {
+    if (!path.includes('/')) return undefined;
+    const p = normalizePath(path, this.cwd);
+    const dir = p.slice(0, p.lastIndexOf('/'));
+    if (!['/sbin', '/usr/sbin', '/bin', '/usr/bin'].includes(dir)) return undefined;
+    return this.commands[p.slice(p.lastIndexOf('/') + 1)];
+  }
+
   resolve(p: string): string {
     return normalizePath(p, this.cwd);
   }
 
   /** Runs one command line; returns its exit status (also in $?). */
   async run(line: string): Promise<number> {
-    let items;
+    const vars = (n: string) => (n === '?' ? String(this.lastStatus) : this.env.get(n) ?? '');
     try {
-      items = parse(line, (n) => (n === '?' ? String(this.lastStatus) : this.env.get(n) ?? ''));
+      for (const item of splitList(line)) {
+        if (this.exitRequested !== undefined) break;
+        if (item.op === '&&' && this.lastStatus !== 0) continue;
+        if (item.op === '||' && this.lastStatus === 0) continue;
+        const cmds = parsePipeline(item.text, vars).commands;
+        let stdin = '';
+        for (let i = 0; i < cmds.length; i++) {
+          const last = i === cmds.length - 1;
+          let captured = '';
+          const status = await this.runCommand(cmds[i]!, stdin, last ? this.out.stdout : (t) => { captured += t; });
+          if (last) this.lastStatus = status;
+          stdin = captured;
+        }
+      }
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
       this.out.stderr(`lkm: ${e.message}\n`);
-      return (this.lastStatus = 2);
-    }
-    for (const item of items) {
-      if (this.exitRequested !== undefined) break;
-      if (item.op === '&&' && this.lastStatus !== 0) continue;
-      if (item.op === '||' && this.lastStatus === 0) continue;
-      let stdin = '';
-      const cmds = item.pipeline.commands;
-      for (let i = 0; i < cmds.length; i++) {
-        const last = i === cmds.length - 1;
-        let captured = '';
-        const status = await this.runCommand(cmds[i]!, stdin, last ? this.out.stdout : (t) => { captured += t; });
-        if (last) this.lastStatus = status;
-        stdin = captured;
-      }
+      this.lastStatus = 2;
     }
     return this.lastStatus;
   }
@@ -248,7 +277,7 @@ export class Shell {
     const name = cmd.argv[0];
     let status = 0;
     if (name !== undefined) {
-      const c = this.commands[name];
+      const c = this.commands[name] ?? this.commandAt(name);
       if (!c) {
         err(`lkm: ${name}: command not found\n`);
         status = 127;

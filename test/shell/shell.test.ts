@@ -1,0 +1,63 @@
+// The lkm shell's syntax and builtins, against a booted kernel.
+import { describe, expect, it } from 'vitest';
+import { parsePipeline, splitList, ShellSyntaxError, tokenize } from '../../src/shell/parse.js';
+import { bootTestKernel } from '../helpers/kernel.js';
+import { example } from '../helpers/paths.js';
+
+const noVars = () => '';
+
+describe('parsing', () => {
+  it('splits lists outside quotes and drops comments', () => {
+    expect(splitList('a; b && c || d')).toEqual([
+      { op: ';', text: 'a' }, { op: ';', text: ' b ' }, { op: '&&', text: ' c ' }, { op: '||', text: ' d' }]);
+    expect(splitList(`echo "x;y" 'p&&q' # ; ignored`)).toEqual([{ op: ';', text: `echo "x;y" 'p&&q' ` }]);
+    expect(() => splitList('a && && b')).toThrow(ShellSyntaxError);
+    expect(() => splitList('echo "open')).toThrow(ShellSyntaxError);
+  });
+
+  it('tokenizes quotes, escapes and variables', () => {
+    const vars = (n: string) => ({ X: 'ex', '?': '3' } as Record<string, string>)[n] ?? '';
+    expect(tokenize(`a "b c" 'd $X' "$X" \\$X $? x\\ y`, vars).map((t) => t.text))
+      .toEqual(['a', 'b c', 'd $X', 'ex', '$X', '3', 'x y']);
+  });
+
+  it('parses pipes and redirections', () => {
+    expect(parsePipeline('cat < in | grep x > out 2>&1', noVars)).toEqual({ commands: [
+      { argv: ['cat'], redirects: [{ fd: 0, op: '<', target: 'in' }] },
+      { argv: ['grep', 'x'], redirects: [{ fd: 1, op: '>', target: 'out' }, { fd: 2, op: '>&1', target: '' }] },
+    ] });
+    expect(() => parsePipeline('| x', noVars)).toThrow(ShellSyntaxError);
+    expect(() => parsePipeline('echo >', noVars)).toThrow(ShellSyntaxError);
+  });
+});
+
+describe('running', () => {
+  it('$? is the status of the previous command', async () => {
+    const t = await bootTestKernel();
+    expect((await t.run('false; echo $?; true && echo yes || echo no')).stdout).toBe('1\nyes\n');
+    expect((await t.run('nosuch')).stderr).toBe('lkm: nosuch: command not found\n');
+    expect((await t.run('echo $?')).stdout).toBe('127\n');
+  });
+
+  it('pipes kernel views through grep, head, wc', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${example('stack-a')}; insmod ${example('stack-b')}`);
+    expect((await t.run('lsmod | grep stack_a')).stdout).toMatch(/^stack_a +\d+  1 stack_b\n$/);
+    expect((await t.run('cat /proc/modules | wc -l')).stdout).toBe('2\n');
+    expect((await t.run('dmesg | grep -c taints')).stdout).toBe('1\n');
+    expect((await t.run('uname -r')).stdout).toBe('6.12.0-lkm-wasm\n');
+  });
+
+  it('writes sysfs parameters with echo >, and reports refused writes like bash', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${example('hello-params')} 'name=a b' ports=1,2,3`);
+    const p = '/sys/module/hello_params/parameters';
+    expect((await t.run(`cat ${p}/name ${p}/ports ${p}/mask ${p}/disable`)).stdout).toBe('a b\n1,2,3\n0x0000ff\nN\n');
+    expect((await t.run(`echo 5 > ${p}/level; cat ${p}/level`)).stdout).toBe('5\n');
+    const bad = await t.run(`echo 9 > ${p}/level`);
+    expect(bad).toEqual({ status: 1, stdout: '', stderr: 'lkm: echo: write error: Invalid argument\n' });
+    expect((await t.run(`echo 1 > ${p}/byte_val`)).stderr).toBe('lkm: echo: write error: Permission denied\n');
+    expect((await t.run(`ls ${p}`)).stdout).toBe(
+      'byte_val  debug  disable  flag  level  long_val  mask  name  ports  short_val  type  uint_val  ullong_val  ulong_val  ushort_val  verbose\n');
+  });
+});
