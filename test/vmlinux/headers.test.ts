@@ -25,3 +25,18 @@ describe('headers are self-contained', () => {
     expect(await compileOnly(all, false)).toBe('');
   }, 600_000);
 });
+
+describe('compile-time checks fail the build as on Linux', () => {
+  const body = (code: string) => `#include <linux/kernel.h>\n#include <linux/minmax.h>\nint f(int a, unsigned int b, int *p);\nint f(int a, unsigned int b, int *p)\n{\n${code}\n}\n`;
+  it('BUILD_BUG_ON of a true condition', async () => {
+    expect(await compileOnly(body('BUILD_BUG_ON(sizeof(long) != 4); return 0;'))).toBe('');
+    expect(await compileOnly(body('BUILD_BUG_ON(sizeof(long) == 4); return 0;'))).toMatch(/BUILD_BUG_ON failed: sizeof\(long\) == 4/);
+  }, 120_000);
+  it('min() of a signed and an unsigned variable', async () => {
+    expect(await compileOnly(body('return min(a, 5u) + min(b, 3) + min_t(int, a, b);'))).toBe('');
+    expect(await compileOnly(body('return min(a, b);'))).toMatch(/min\(a, b\) signedness error/);
+  }, 120_000);
+  it('ARRAY_SIZE of a pointer', async () => {
+    expect(await compileOnly(body('return ARRAY_SIZE(p);'))).toMatch(/error/);
+  }, 120_000);
+});

@@ -15,7 +15,7 @@
  *   non-negative integer constant or both promote to the same signedness.
  */
 #define __is_signed(x)	is_signed_type(typeof(x))
-/* A non-negative integer constant is fine against either signedness. */
+/* A non-negative integer constant is fine against either signedness (x is only evaluated if constant). */
 #define __is_noneg_int(x)						\
 	__builtin_choose_expr(__is_constexpr(x),			\
 		(long long)(x) >= 0, 0)
@@ -35,7 +35,7 @@
 
 #define __careful_cmp_once(op, x, y, ux, uy) ({			\
 	__auto_type ux = (x); __auto_type uy = (y);			\
-	BUILD_BUG_ON_MSG(!__types_ok(ux, uy),				\
+	BUILD_BUG_ON_MSG(!__types_ok(x, y),				\
 		#op"("#x", "#y") signedness error");			\
 	__cmp(op, ux, uy); })
 
@@ -71,7 +71,7 @@
 	__auto_type uval = (val);					\
 	__auto_type ulo = (lo);						\
 	__auto_type uhi = (hi);						\
-	BUILD_BUG_ON_MSG(!__types_ok(uval, ulo) || !__types_ok(uval, uhi), \
+	BUILD_BUG_ON_MSG(!__types_ok(val, lo) || !__types_ok(val, hi),	\
 		"clamp("#val", "#lo", "#hi") signedness error");	\
 	__clamp(uval, ulo, uhi); })
 
