@@ -287,8 +287,11 @@ function absolutizeIncludes(flags: string[], dir: string): string[] {
     const f = flags[i]!;
     const m = /^(-I|-iquote|-isystem|-idirafter)(.+)$/.exec(f);
     if (m && !m[2]!.startsWith('/')) { out.push(m[1]! + resolve(dir, m[2]!)); continue; }
-    if (/^(-I|-iquote|-isystem|-idirafter|-include)$/.test(f) && i + 1 < flags.length) {
-      const v = flags[++i]!;
+    if (/^(-I|-iquote|-isystem|-idirafter|-include)$/.test(f)) {
+      // `-I$(UNSET)` leaves a bare -I: drop it rather than let it swallow the next flag.
+      const v = flags[i + 1];
+      if (v === undefined || v.startsWith('-')) continue;
+      i++;
       out.push(f, f === '-include' || v.startsWith('/') ? v : resolve(dir, v));
       continue;
     }

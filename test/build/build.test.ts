@@ -301,6 +301,48 @@ describe('lkm build errors that need no compiler', () => {
     expect(r.errors).toEqual([`${join(dir, 'Makefile')}:1: *** unsupported.  Stop.`]);
   });
 
+  it('plans the LDD3 scull Makefile (DEBUG conditional, unset LDDINC, rules and include .depend)', async () => {
+    const dir = join(ws.root, 'scull');
+    writeTree(dir, {
+      'main.c': '', 'pipe.c': '', 'access.c': '',
+      Makefile: [
+        '# Comment/uncomment the following line to disable/enable debugging',
+        'DEBUG = y',
+        'ifeq ($(DEBUG),y)',
+        '  DEBFLAGS = -O -g -DSCULL_DEBUG # "-O" is needed to expand inlines',
+        'else',
+        '  DEBFLAGS = -O2',
+        'endif',
+        'EXTRA_CFLAGS += $(DEBFLAGS)',
+        'EXTRA_CFLAGS += -I$(LDDINC)',
+        'ifneq ($(KERNELRELEASE),)',
+        '# call from kernel build system',
+        'scull-objs := main.o pipe.o access.o',
+        'obj-m\t:= scull.o',
+        'else',
+        'KERNELDIR ?= /lib/modules/$(shell uname -r)/build',
+        'PWD       := $(shell pwd)',
+        'modules:',
+        '\t$(MAKE) -C $(KERNELDIR) M=$(PWD) LDDINC=$(PWD)/../include modules',
+        'endif',
+        'clean:',
+        '\trm -rf *.o *~ core .depend .*.cmd *.ko *.mod.c .tmp_versions',
+        'depend .depend dep:',
+        '\t$(CC) $(EXTRA_CFLAGS) -M *.c > .depend',
+        'ifeq (.depend,$(wildcard .depend))',
+        'include .depend',
+        'endif',
+        '',
+      ].join('\n'),
+    });
+    const plan = await planDir(nodeHost, dir);
+    expect(plan.errors).toEqual([]);
+    expect(plan.modules.map((m) => [m.name, m.objects.map((o) => o.obj)])).toEqual([['scull', ['main.o', 'pipe.o', 'access.o']]]);
+    expect(plan.modules[0]!.objects[0]!.add).toEqual(['-O', '-g', '-DSCULL_DEBUG']);
+    const withInc = await planDir(nodeHost, dir, { vars: { LDDINC: '../include' } });
+    expect(withInc.modules[0]!.objects[0]!.add).toEqual(['-O', '-g', '-DSCULL_DEBUG', `-I${join(ws.root, 'include')}`]);
+  });
+
   it('LKM_CC=emcc without emcc in PATH gives a clear message', async () => {
     const dir = join(ws.root, 'emcc');
     writeTree(dir, { Makefile: 'obj-m := e.o\n', 'e.c': 'int x;\n' });
