@@ -146,6 +146,50 @@ describe('kmalloc', () => {
   });
 });
 
+describe('stress', () => {
+  it('random kmalloc/kfree/krealloc keeps every object intact and non-overlapping', () => {
+    let seed = 12345;
+    const rnd = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n; };
+    const live = new Map<number, { size: number; tag: number }>();
+    const check = (p: number, size: number, tag: number) => {
+      const u8 = k.u8;
+      for (let i = 0; i < size; i += Math.max(1, size >> 4)) expect(u8[p + i]).toBe(tag);
+      expect(u8[p + size - 1]).toBe(tag);
+    };
+    for (let step = 0; step < 3000; step++) {
+      const r = rnd(10);
+      if (r < 5 || live.size === 0) {
+        const size = rnd(4) === 0 ? 1 + rnd(20000) : 1 + rnd(300);
+        const p = kmalloc(size);
+        expect(p).not.toBe(0);
+        expect(live.has(p)).toBe(false);
+        const tag = 1 + rnd(255);
+        k.u8.fill(tag, p, p + size);
+        live.set(p, { size, tag });
+      } else {
+        const keys = [...live.keys()];
+        const p = keys[rnd(keys.length)]!;
+        const { size, tag } = live.get(p)!;
+        check(p, size, tag);
+        live.delete(p);
+        if (r === 9) {
+          const nsize = 1 + rnd(6000);
+          const q = k.fn('__lkm_krealloc')(p, nsize, GFP_KERNEL, 0) >>> 0;
+          check(q, Math.min(size, nsize), tag);
+          k.u8.fill(tag, q, q + nsize);
+          live.set(q, { size: nsize, tag });
+        } else {
+          kfree(p);
+        }
+      }
+    }
+    const spans = [...live.entries()].sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![0] + spans[i - 1]![1].size);
+    for (const [p, { size, tag }] of live) { check(p, size, tag); kfree(p); }
+    expect(k.takeEvents()).toEqual([]);
+  });
+});
+
 describe('bad frees', () => {
   it('double free and invalid pointers warn and taint B, without corrupting', () => {
     const p = kmalloc(64);
