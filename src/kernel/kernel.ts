@@ -61,6 +61,7 @@ interface VmlinuxExports {
   lkm_param_set(kp: number, val: number): number;
   lkm_kmem_orphan(mod: number): void;
   lkm_set_current_pid(pid: number): void;
+  lkm_destroy_params(mod: number): void;
   kfree(p: number): void;
   __kmalloc?: (size: number, flags: number) => number;
 }

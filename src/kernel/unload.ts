@@ -45,6 +45,8 @@ function tryForceUnload(k: Kernel, force: boolean): boolean {
  * table slots back for reuse, and take it off the list.
  */
 export function releaseModuleMemory(k: Kernel, mod: Module): void {
+  // destroy_params(): charp parameters free the strings they allocated.
+  if (mod.thisModule) k.run(`${mod.name}: destroy_params`, () => k.vm.lkm_destroy_params(mod.thisModule));
   if (mod.thisModule) {
     const bytes = k.mem.u32(mod.thisModule + 84);
     const count = k.mem.u32(mod.thisModule + 88);

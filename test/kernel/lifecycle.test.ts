@@ -239,6 +239,20 @@ describe('taints', () => {
   });
 });
 
+describe('memory', () => {
+  it('allocations a module leaves behind are reported at unload', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${fixture('leaky')}`);
+    const m = t.mark();
+    expect((await t.run('rmmod leaky')).status).toBe(0);
+    expect(m()).toEqual(['leaky: 2 allocations (4100 bytes) not freed at unload: leaked']);
+    // A clean module reports nothing; charp parameters are freed by the kernel itself.
+    const m2 = t.mark();
+    await t.run(`insmod ${example('hello-params')} type=wep && rmmod hello_params`);
+    expect(m2().filter((l) => l.includes('not freed'))).toEqual([]);
+  });
+});
+
 describe('faults', () => {
   it('an init that traps leaves an Oops, taints D, and the kernel keeps working', async () => {
     const t = await bootTestKernel();
