@@ -7,7 +7,7 @@ import type { Vfs } from '../vfs/index.js';
 import { joinPath } from '../vfs/index.js';
 import { loadModprobeConfig, type ModprobeConfig } from './config.js';
 import { INDEX_FILE } from './depmod.js';
-import { buildIndex, IndexFormatError, ModuleIndex } from './index-file.js';
+import { buildIndex, ModuleIndex } from './index-file.js';
 import type { Logger } from './log.js';
 import { fnmatch, pathToModname, underscores } from './name.js';
 
@@ -205,8 +205,8 @@ export class KModule {
 export async function openIndex(vfs: Vfs, dirname: string): Promise<ModuleIndex> {
   try {
     return new ModuleIndex(await vfs.readFile(joinPath(dirname, INDEX_FILE)));
-  } catch (e) {
-    if (e instanceof IndexFormatError) { /* fall back to the text files */ }
+  } catch {
+    // missing or not an index of this version: fall back to the text files
   }
   const read = async (f: string) => vfs.readText(joinPath(dirname, f)).catch(() => '');
   const depText = await read('modules.dep');
@@ -233,7 +233,8 @@ export async function openIndex(vfs: Vfs, dirname: string): Promise<ModuleIndex>
   const aliases: [string, number][] = [];
   for (const l of (await read('modules.alias')).split('\n')) {
     const w = l.split(/\s+/);
-    if (w[0] === 'alias' && w.length >= 3) aliases.push([w[1]!, ensure(w[2]!)]);
+    const norm = w[0] === 'alias' && w.length >= 3 ? underscores(w[1]!) : undefined;
+    if (norm !== undefined) aliases.push([norm, ensure(w[2]!)]);
   }
   const symbols: [string, number][] = [];
   for (const l of (await read('modules.symbols')).split('\n')) {

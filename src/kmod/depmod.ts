@@ -10,7 +10,7 @@ import { configDirs, listConfigFiles, logicalLines } from './config.js';
 import { kmodHashOrder } from './hash.js';
 import { buildIndex } from './index-file.js';
 import type { Logger } from './log.js';
-import { hasKmodExtension, pathToModname } from './name.js';
+import { hasKmodExtension, pathToModname, underscores } from './name.js';
 
 export const INDEX_FILE = 'modules.lkm.bin';
 
@@ -261,7 +261,7 @@ export async function depmod(vfs: Vfs, opts: DepmodOptions): Promise<DepmodResul
     for (const f of order) opts.stdout?.(texts.get(f)!);
     return result;
   }
-  const index = buildIndex(indexInput(sorted, computed.symbolOwners, builtin));
+  const index = buildIndex(indexInput(sorted, computed.symbolOwners, builtin, log));
   result.files.set(INDEX_FILE, index);
   const out = opts.outdir ?? dirname;
   try {
@@ -482,13 +482,18 @@ function renderFiles(mods: Mod[], owners: Map<string, Mod>, log: Logger): Map<st
   return files;
 }
 
-function indexInput(mods: Mod[], owners: Map<string, Mod>, builtin: string[]) {
+function indexInput(mods: Mod[], owners: Map<string, Mod>, builtin: string[], log: Logger) {
   const kept = mods.filter((m) => !m.depLoop);
   const at = new Map(kept.map((m, i) => [m, i]));
   return {
     modules: kept.map((m) => ({ name: m.name, path: m.relpath, deps: allDependencies(m).map((d) => at.get(d)!).filter((i) => i !== undefined) })),
     symbols: [...owners.entries()].filter(([, m]) => at.has(m)).map(([s, m]) => [s, at.get(m)!] as [string, number]),
-    aliases: kept.flatMap((m) => info(m, 'alias').map((a) => [a, at.get(m)!] as [string, number])),
+    // The index holds normalised patterns ('-' → '_' outside [...]), as lookups normalise the name.
+    aliases: kept.flatMap((m) => info(m, 'alias').flatMap((a) => {
+      const norm = underscores(a);
+      if (norm === undefined) { log.warn(`Unmatched bracket in ${a}`); return []; }
+      return [[norm, at.get(m)!] as [string, number]];
+    })),
     builtin,
   };
 }

@@ -128,3 +128,25 @@ export function withKernel(vfs: Vfs, k = new FakeKernel()): FakeKernel {
   vfs.kernel = k;
   return k;
 }
+
+import { Shell } from '../../src/shell/shell.js';
+import type { Kernel } from '../../src/kernel/kernel.js';
+
+export interface TestShell { sh: Shell; run(line: string): Promise<Out>; }
+
+/** An lkm shell over a tree and a (fake or real) kernel: commands run exactly as typed at the prompt. */
+export function shellOver(vfs: Vfs, kernel: FakeKernel | Kernel, env: Record<string, string> = {}): TestShell {
+  let stdout = '';
+  let stderr = '';
+  const sh = new Shell(kernel as Kernel, vfs, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
+  for (const [k, v] of Object.entries(env)) sh.env.set(k, v);
+  return {
+    sh,
+    async run(line) {
+      stdout = '';
+      stderr = '';
+      const status = await sh.run(line);
+      return { status, stdout, stderr };
+    },
+  };
+}
