@@ -6,6 +6,7 @@ const USAGE = `Usage: lkm <command> [args]
   run FILE.c|DIR|FILE.ko [params] build, insmod with params, rmmod, print the kernel log
   shell [--root DIR] [-c "cmds"]  interactive shell over an emulated 6.12 kernel
   insmod|rmmod|lsmod|dmesg …      one-shot kmod tools on a freshly booted kernel
+  modprobe|depmod|modinfo …       (also --root DIR, --modules DIR)
 `;
 
 export async function lkm(argv: string[]): Promise<number> {
@@ -14,7 +15,7 @@ export async function lkm(argv: string[]): Promise<number> {
     case 'build': return (await import('./build.js')).main(rest);
     case 'run': return (await import('./run.js')).main(rest);
     case 'shell': return (await import('./shell.js')).main(rest);
-    case 'insmod': case 'rmmod': case 'lsmod': case 'dmesg':
+    case 'insmod': case 'rmmod': case 'lsmod': case 'dmesg': case 'modprobe': case 'depmod': case 'modinfo':
       return (await import('./tools.js')).runOneShot(argv);
     case undefined: case '-h': case '--help': case 'help':
       process.stdout.write(USAGE);

@@ -1,7 +1,7 @@
 // `lkm shell [--root DIR] [--modules DIR] [-c "cmd; cmd"]`: an interactive kernel shell (Node).
 
 import { createInterface } from 'node:readline';
-import { bootNodeKernel } from '../node/kernel.js';
+import { openSession } from '../node/session.js';
 import { Shell } from '../shell/shell.js';
 import { normalizePath } from '../shell/fs.js';
 
@@ -24,10 +24,9 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const { kernel, fs } = await bootNodeKernel({ root, modules, cmdline });
-  const sh = new Shell(kernel, fs, {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+  const { kernel, sh } = await openSession({
+    root, modules, cmdline, isTTY: process.stderr.isTTY === true,
+    io: { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
   });
   // Start where the user is, when that place is visible in the emulated root.
   if (root === undefined) sh.cwd = normalizePath(process.cwd());
@@ -35,12 +34,11 @@ export async function main(argv: string[]): Promise<number> {
 
   const interactive = process.stdin.isTTY === true;
   if (interactive) {
-    process.stdout.write(`lkm-wasm ${kernel.readFile('/proc/sys/kernel/osrelease').trim()} — an emulated Linux kernel. ` +
-      "Type 'help' for commands, 'exit' to leave.\n");
+    process.stdout.write(banner(kernel.readFile('/proc/sys/kernel/osrelease').trim()));
   }
   const rl = createInterface({
     input: process.stdin, output: process.stdout, terminal: interactive,
-    completer: (line: string) => complete(sh, line),
+    completer: (line: string, cb: (err: null, r: [string[], string]) => void) => { complete(sh, line).then((r) => cb(null, r), () => cb(null, [[], ''])); },
   });
   const prompt = () => `root@lkm-wasm:${sh.cwd}# `;
   rl.setPrompt(prompt());
@@ -55,12 +53,54 @@ export async function main(argv: string[]): Promise<number> {
   return sh.exitRequested ?? sh.lastStatus;
 }
 
-/** Tab completion: command names first, then paths. */
-function complete(sh: Shell, line: string): [string[], string] {
+/** The five lines printed when an interactive shell starts. */
+export function banner(release: string): string {
+  return `lkm-wasm ${release}: an emulated Linux kernel with the example modules installed (depmod -a done).\n` +
+    '  modprobe stack_c         load a module and its dependencies (stack_a, stack_b)\n' +
+    '  lsmod; dmesg             see what is loaded and what the kernel said\n' +
+    '  modprobe -r stack_c      unload it (rmmod NAME for one module); modinfo hello_params\n' +
+    "  help                     all commands; 'exit' leaves\n";
+}
+
+const MODULE_COMMANDS = new Set(['modprobe', 'modinfo', 'rmmod']);
+
+/** Tab completion: command names, module names (modprobe, modinfo, rmmod), then paths. */
+async function complete(sh: Shell, line: string): Promise<[string[], string]> {
   const words = line.split(/\s+/);
   const cur = words[words.length - 1] ?? '';
-  if (words.length <= 1) {
-    return [Object.keys(sh.commands).filter((c) => c.startsWith(cur)), cur];
+  if (words.length <= 1) return [Object.keys(sh.commands).filter((c) => c.startsWith(cur)).sort(), cur];
+  const hits: string[] = [];
+  const cmd = words[0]!;
+  if (MODULE_COMMANDS.has(cmd) && !cur.includes('/') && !cur.startsWith('-')) {
+    const names = cmd === 'rmmod'
+      ? await sh.fs.readdir('/sys/module').catch(() => [] as string[])
+      : await moduleNames(sh);
+    hits.push(...names.filter((n) => n.startsWith(cur.replace(/-/g, '_'))));
   }
-  return [[], cur];
+  const slash = cur.lastIndexOf('/');
+  const dir = slash >= 0 ? cur.slice(0, slash + 1) : '';
+  const base = cur.slice(slash + 1);
+  try {
+    for (const n of await sh.fs.readdir(sh.resolve(dir || '.'))) {
+      if (!n.startsWith(base)) continue;
+      const isDir = (await sh.fs.stat(sh.resolve(dir + n)))?.type === 'dir';
+      hits.push(dir + n + (isDir ? '/' : ''));
+    }
+  } catch { /* not a directory */ }
+  return [[...new Set(hits)].sort(), cur];
+}
+
+/** Module names of the running kernel's module tree (from modules.dep). */
+async function moduleNames(sh: Shell): Promise<string[]> {
+  const release = sh.kernel.readFile('/proc/sys/kernel/osrelease').trim();
+  try {
+    const dep = await sh.fs.readText(`/lib/modules/${release}/modules.dep`);
+    return dep.split('\n').filter(Boolean).map((l) => {
+      const p = l.slice(0, l.indexOf(':'));
+      const b = p.slice(p.lastIndexOf('/') + 1);
+      return b.slice(0, b.indexOf('.') < 0 ? undefined : b.indexOf('.')).replace(/-/g, '_');
+    });
+  } catch {
+    return [];
+  }
 }

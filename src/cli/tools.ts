@@ -1,17 +1,50 @@
-// One-shot kmod tools: `lkm insmod|rmmod|lsmod|dmesg …` boot a fresh kernel, run the tool, exit.
+// One-shot kmod tools: `lkm insmod|rmmod|lsmod|dmesg|modprobe|depmod|modinfo …` boot a fresh kernel,
+// run the tool, exit. `--root DIR` and `--modules DIR` (anywhere before `--`) choose the emulated root
+// and the module tree, as for `lkm shell`. depmod and modinfo only read files: they run without a kernel
+// when vmlinux is not built.
 
-import { bootNodeKernel } from '../node/kernel.js';
+import { nodeVfs } from '../node/kernel.js';
+import { openSession } from '../node/session.js';
 import { normalizePath } from '../shell/fs.js';
-import { Shell } from '../shell/shell.js';
+import type { Shell } from '../shell/shell.js';
+import { depmod } from '../tools/depmod.js';
+import { modinfo } from '../tools/modinfo.js';
 
-export async function runOneShot(argv: string[]): Promise<number> {
-  const { kernel, fs } = await bootNodeKernel();
-  const sh = new Shell(kernel, fs, {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-  });
-  sh.cwd = normalizePath(process.cwd());
-  const cmd = sh.commands[argv[0]!];
-  if (!cmd) throw new Error(`unknown tool ${argv[0]}`);
-  return cmd(argv, { stdin: '', stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }, sh);
+const out = { stdout: (t: string) => { process.stdout.write(t); }, stderr: (t: string) => { process.stderr.write(t); } };
+
+/** Removes `--root DIR` / `--modules DIR` from a one-shot command line. */
+export function sessionOptions(argv: string[]): { argv: string[]; root?: string; modules?: string } {
+  const rest: string[] = [];
+  let root: string | undefined;
+  let modules: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') { rest.push(...argv.slice(i)); break; }
+    if (a === '--root' || a === '--modules') {
+      const v = argv[++i];
+      if (a === '--root') root = v; else modules = v;
+    } else if (a.startsWith('--root=')) root = a.slice(7);
+    else if (a.startsWith('--modules=')) modules = a.slice(10);
+    else rest.push(a);
+  }
+  return { argv: rest, root, modules };
+}
+
+export async function runOneShot(argvIn: string[]): Promise<number> {
+  const { argv, root, modules } = sessionOptions(argvIn);
+  const name = argv[0]!;
+  let sh: Shell;
+  try {
+    ({ sh } = await openSession({ root, modules, io: out, isTTY: process.stderr.isTTY === true }));
+  } catch (e) {
+    const tool = name === 'depmod' ? depmod : name === 'modinfo' ? modinfo : undefined;
+    if (!tool || !/vmlinux/.test((e as Error).message)) throw e;
+    const vfs = nodeVfs({ root, modules });
+    return tool(argv.slice(1), { vfs, cwd: root === undefined ? normalizePath(process.cwd()) : '/', env: { ...process.env } as Record<string, string>, ...out });
+  }
+  if (root === undefined) sh.cwd = normalizePath(process.cwd());
+  for (const [k, v] of Object.entries(process.env)) if (k === 'MODPROBE_OPTIONS' && v !== undefined) sh.env.set(k, v);
+  const cmd = sh.commands[name];
+  if (!cmd) throw new Error(`unknown tool ${name}`);
+  return cmd(argv, { stdin: '', ...out }, sh);
 }

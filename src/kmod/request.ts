@@ -1,0 +1,65 @@
+// request_module(): the kernel runs `<modprobe_path> -q -- NAME` as a usermode helper and returns its
+// exit status (kernel/module/kmod.c). Here the helper is whatever the session registered for the kernel
+// (the lkm shell: the path names a command such as /sbin/modprobe). Driver code that needs a module on
+// demand calls it: opening /dev with no driver → request_module("char-major-%d-%d"), mounting an unknown
+// filesystem type → request_module("fs-%s").
+
+import { ENAMETOOLONG, ENOENT } from '../kernel/errno.js';
+
+/** Longest module name + 1 (MODULE_NAME_LEN of a 64-bit kernel, which kmod.c checks against). */
+export const MODULE_NAME_LEN = 56;
+
+export interface UsermodeHelper {
+  /** Whether the program at `path` exists (exec would succeed). */
+  exists(path: string): boolean;
+  /** Runs argv (argv[0] is the program path) with the environment; resolves to its exit status. */
+  run(argv: string[], env: Record<string, string>): Promise<number>;
+}
+
+const helpers = new WeakMap<object, UsermodeHelper>();
+
+/** Registers how a kernel runs usermode helpers (one per session). */
+export function setUsermodeHelper(kernel: object, helper: UsermodeHelper): void {
+  helpers.set(kernel, helper);
+}
+
+export const USERMODE_ENV = { HOME: '/', TERM: 'linux', PATH: '/sbin:/usr/sbin:/bin:/usr/bin' };
+
+interface Prepared { run: () => Promise<number>; }
+
+/** The checks __request_module makes before it execs: -ENOENT, -ENAMETOOLONG, or the helper to run. */
+function prepare(kernel: { modprobePath: string }, name: string): number | Prepared {
+  const path = kernel.modprobePath;
+  if (!path) return -ENOENT;
+  if (name.length >= MODULE_NAME_LEN) return -ENAMETOOLONG;
+  const helper = helpers.get(kernel);
+  if (!helper || !helper.exists(path)) return -ENOENT;
+  return { run: () => helper.run([path, '-q', '--', name], { ...USERMODE_ENV }) };
+}
+
+/**
+ * request_module(name) (wait = true) / request_module_nowait(name) (wait = false): 0, a negative errno,
+ * or modprobe's positive exit status. Without wait the result is known once the helper started: 0.
+ */
+export async function requestModule(kernel: { modprobePath: string }, name: string, wait = true): Promise<number> {
+  const p = prepare(kernel, name);
+  if (typeof p === 'number') return p;
+  const running = p.run();
+  if (!wait) {
+    running.catch(() => {});
+    return 0;
+  }
+  return running;
+}
+
+/**
+ * For a synchronous caller (C code through a host import, which cannot wait for JavaScript): the
+ * errors known before exec are returned at once; otherwise modprobe is started and 0 returned, as
+ * request_module_nowait() does. `done` receives modprobe's exit status when it finishes.
+ */
+export function requestModuleNoWait(kernel: { modprobePath: string }, name: string, done?: (status: number) => void): number {
+  const p = prepare(kernel, name);
+  if (typeof p === 'number') return p;
+  p.run().then((s) => done?.(s), () => done?.(-ENOENT));
+  return 0;
+}

@@ -1,0 +1,58 @@
+// A Node session of the lkm shell: a booted kernel over the emulated root, the module tree indexed
+// (`depmod -A` at start, so `modprobe stack_c` works at once), and request_module() wired to run the
+// modprobe named by /proc/sys/kernel/modprobe through the shell.
+
+import type { Kernel } from '../kernel/kernel.js';
+import { setUsermodeHelper } from '../kmod/request.js';
+import { Shell } from '../shell/shell.js';
+import { depmod } from '../tools/depmod.js';
+import type { Vfs } from '../vfs/index.js';
+import { bootNodeKernel, type NodeBootOptions } from './kernel.js';
+
+export interface SessionIo { stdout(text: string): void; stderr(text: string): void; }
+
+export interface Session { kernel: Kernel; fs: Vfs; sh: Shell; }
+
+/** Quotes a word for the lkm shell. */
+export function shellQuote(w: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`;
+}
+
+/** Runs the kernel's usermode helpers (request_module's modprobe) as commands of `sh`, with no terminal. */
+export function attachUsermodeHelper(kernel: Kernel, sh: Shell): void {
+  setUsermodeHelper(kernel, {
+    exists: (path) => sh.commandAt(path) !== undefined,
+    run: (argv, env) => {
+      const child = sh.child({ stdout: () => {}, stderr: () => {} }, env);
+      child.cwd = '/';
+      return child.run(argv.map(shellQuote).join(' '));
+    },
+  });
+}
+
+/** Draws a progress bar on a terminal (stderr), nothing otherwise. */
+export function progressBar(io: SessionIo, isTTY: boolean, label: string, min = 200): ((done: number, total: number) => void) | undefined {
+  if (!isTTY) return undefined;
+  let last = -1;
+  return (done, total) => {
+    if (total < min) return;
+    const pct = Math.floor((done * 100) / total);
+    if (pct === last && done !== total) return;
+    last = pct;
+    const width = 30;
+    const fill = Math.round((width * done) / total);
+    io.stderr(`\r${label} [${'#'.repeat(fill)}${' '.repeat(width - fill)}] ${done}/${total}${done === total ? '\n' : ''}`);
+  };
+}
+
+/** Boots, attaches the shell and runs `depmod -A` over the module tree. */
+export async function openSession(opts: NodeBootOptions & { io: SessionIo; isTTY?: boolean }): Promise<Session> {
+  const { kernel, fs } = await bootNodeKernel(opts);
+  const sh = new Shell(kernel, fs, opts.io);
+  attachUsermodeHelper(kernel, sh);
+  await depmod(['-A'], {
+    vfs: fs, cwd: '/', stdout: opts.io.stdout, stderr: opts.io.stderr,
+    progress: progressBar(opts.io, opts.isTTY ?? false, 'depmod'),
+  });
+  return { kernel, fs, sh };
+}

@@ -1,0 +1,146 @@
+// modprobe, depmod, modinfo and request_module against the real kernel (build/vmlinux.ko) in a session
+// like `lkm shell --root DIR --modules DIR`: temporary copies, so the build tree is never written.
+import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ENAMETOOLONG, ENOENT } from '../../src/kernel/errno.js';
+import { requestModule, requestModuleNoWait } from '../../src/kmod/request.js';
+import { openSession } from '../../src/node/session.js';
+import { buildFiles, closeBuildPool } from '../../src/build/index.js';
+import { EXTRA } from '../helpers/paths.js';
+import { REL } from './helpers.js';
+
+const MOD = `/lib/modules/${REL}`;
+
+async function session(opts: { conf?: Record<string, string>; cmdline?: string; extraKo?: Record<string, string> } = {}) {
+  const root = mkdtempSync(join(tmpdir(), 'lkm-root-'));
+  const modules = mkdtempSync(join(tmpdir(), 'lkm-modules-'));
+  cpSync(EXTRA, join(modules, 'extra'), { recursive: true });
+  cpSync(join(EXTRA, '..', 'modules.order'), join(modules, 'modules.order'));
+  for (const [p, src] of Object.entries(opts.extraKo ?? {})) { mkdirSync(join(modules, p, '..'), { recursive: true }); cpSync(src, join(modules, p)); }
+  for (const [p, c] of Object.entries(opts.conf ?? {})) { mkdirSync(join(root, p, '..'), { recursive: true }); writeFileSync(join(root, p), c); }
+  let stdout = '';
+  let stderr = '';
+  const s = await openSession({ root, modules, cmdline: opts.cmdline ?? '', io: { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } } });
+  expect(stderr).toBe('');
+  return {
+    ...s,
+    async run(line: string) {
+      stdout = '';
+      stderr = '';
+      const status = await s.sh.run(line);
+      return { status, stdout, stderr };
+    },
+    dmesg: () => s.kernel.dmesg({ time: false }),
+  };
+}
+
+describe('modprobe with the kernel', () => {
+  it('the session indexed the tree at start: modprobe stack_c loads three modules in order', async () => {
+    const t = await session();
+    expect((await t.run(`cat ${MOD}/modules.dep`)).stdout).toContain('extra/stack-c.ko: extra/stack-b.ko extra/stack-a.ko\n');
+    expect(await t.run('modprobe stack_c')).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect((await t.run('lsmod')).stdout).toMatch(/^Module {18}Size {2}Used by\nstack_c +\d+ {2}0\nstack_b +\d+ {2}1 stack_c\nstack_a +\d+ {2}2 stack_b,stack_c\n$/);
+    expect(t.dmesg().filter((l) => /loaded/.test(l))).toEqual([
+      'stack_a: loaded', 'stack_b: loaded, 2 + 3 = 5 (via stack_a)', 'stack_c: loaded, stack_c_sum(10) = 31, secret 42, calls a=3 b=1',
+    ]);
+    expect(await t.run('modprobe --first-time stack_b')).toEqual({ status: 1, stdout: '', stderr: "modprobe: ERROR: could not insert 'stack_b': Module already in kernel\n" });
+    expect(await t.run('modprobe -r -v stack_c')).toEqual({ status: 0, stdout: 'rmmod stack_c\nrmmod stack_b\n', stderr: '' });
+    expect((await t.run('cat /proc/modules')).stdout).toMatch(/^stack_a \d+ 0 - Live 0x[0-9a-f]{8} \(OE\)\n$/);
+    expect(await t.run('modprobe -r stack_a && lsmod')).toEqual({ status: 0, stdout: 'Module                  Size  Used by\n', stderr: '' });
+  });
+
+  it('options from modprobe.d and the kernel command line reach the module parameters', async () => {
+    const t = await session({ conf: { '/etc/modprobe.d/hp.conf': 'options hello_params debug=7\n' }, cmdline: 'hello_params.verbose=1' });
+    expect(await t.run('modprobe hello-params type="wpa" "name=a b"')).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect((await t.run('cd /sys/module/hello_params/parameters && cat type debug verbose name')).stdout).toBe('wpa\n7\nY\na b\n');
+  });
+
+  it('errors from the kernel are kmod errors; a dependency that is missing from modules.dep fails', async () => {
+    const t = await session();
+    await t.run(`echo "extra/stack-b.ko:" > ${MOD}/modules.dep`);
+    await t.run(`echo > ${MOD}/modules.lkm.bin`);
+    expect(await t.run('modprobe stack_b')).toEqual({
+      status: 1, stdout: '', stderr: "modprobe: ERROR: could not insert 'stack_b': Unknown symbol in module, or unknown parameter (see dmesg)\n",
+    });
+    expect(t.dmesg()).toContain('stack_b: Unknown symbol stack_a_add (err -2)');
+    // Only what the text files name exists now (the index was replaced by a non-index file).
+    expect(await t.run('modprobe init_fails')).toEqual({ status: 1, stdout: '', stderr: `modprobe: FATAL: Module init_fails not found in directory ${MOD}\n` });
+  });
+
+  it('an init that fails: could not insert with the errno text', async () => {
+    const t = await session();
+    const r = await t.run('modprobe init-fails');
+    expect(r).toEqual({ status: 1, stdout: '', stderr: "modprobe: ERROR: could not insert 'init_fails': No such device\n" });
+    expect((await t.run('lsmod')).stdout).toBe('Module                  Size  Used by\n');
+  });
+
+  it('modinfo and depmod in the session', async () => {
+    const t = await session();
+    expect((await t.run('modinfo -F filename stack_c')).stdout).toBe(`${MOD}/extra/stack-c.ko\n`);
+    expect(await t.run('depmod -A')).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect((await t.run('depmod -n | head -1')).stdout).toBe('extra/hello.ko:\n');
+  });
+});
+
+describe('request_module', () => {
+  it('runs modprobe -q -- NAME through /proc/sys/kernel/modprobe and returns its exit status', async () => {
+    const t = await session({ conf: { '/etc/modprobe.d/watchdog.conf': 'alias char-major-10-30 hello\n' } });
+    expect((await t.run('cat /proc/sys/kernel/modprobe')).stdout).toBe('/sbin/modprobe\n');
+    expect(await requestModule(t.kernel, 'stack_b')).toBe(0);
+    expect(t.kernel.lsmod().map((m) => m.name)).toEqual(['stack_b', 'stack_a']);
+    // alias char-major-10-30 softdog, as the seed documents: what opening /dev/watchdog asks for.
+    expect(await requestModule(t.kernel, 'char-major-10-30')).toBe(0);
+    expect(t.kernel.findModule('hello')).toBeDefined();
+    expect(await requestModule(t.kernel, 'no-such-module')).toBe(1);
+    expect(await requestModule(t.kernel, 'x'.repeat(56))).toBe(-ENAMETOOLONG);
+    expect(await requestModule(t.kernel, 'x'.repeat(55))).toBe(1);
+  });
+
+  it('nowait returns 0 at once and the module arrives later', async () => {
+    const t = await session();
+    let status: number | undefined;
+    const done = new Promise<void>((r) => { expect(requestModuleNoWait(t.kernel, 'stack_a', (s) => { status = s; r(); })).toBe(0); });
+    expect(await requestModule(t.kernel, 'hello', false)).toBe(0);
+    await done;
+    expect(status).toBe(0);
+    expect(t.kernel.findModule('stack_a')).toBeDefined();
+  });
+
+  it('an empty modprobe path disables autoload (-ENOENT); a missing program is -ENOENT', async () => {
+    const t = await session();
+    await t.run('echo > /proc/sys/kernel/modprobe');
+    expect(await requestModule(t.kernel, 'hello')).toBe(-ENOENT);
+    await t.run('echo /nonexistent/modprobe > /proc/sys/kernel/modprobe');
+    expect(await requestModule(t.kernel, 'hello')).toBe(-ENOENT);
+    await t.run('echo /usr/sbin/modprobe > /proc/sys/kernel/modprobe');
+    expect(await requestModule(t.kernel, 'hello')).toBe(0);
+    expect(t.kernel.lsmod().map((m) => m.name)).toEqual(['hello']);
+  });
+});
+
+describe('seed scenarios', () => {
+  it('modprobe -vn lkm, modprobe lkm, modprobe -r lkm, modprobe lk, modprobe -q lk', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lkm-src-'));
+    writeFileSync(join(dir, 'lkm.c'), '#include <linux/module.h>\n#include <linux/init.h>\n' +
+      'static int __init lkm_init(void) { pr_info("lkm: hello\\n"); return 0; }\n' +
+      'static void __exit lkm_exit(void) { pr_info("lkm: bye\\n"); }\n' +
+      'module_init(lkm_init);\nmodule_exit(lkm_exit);\nMODULE_LICENSE("GPL");\n');
+    try {
+      const r = await buildFiles([join(dir, 'lkm.c')], { outDir: dir, log: () => {} });
+      expect(r.ok).toBe(true);
+    } finally {
+      await closeBuildPool();
+    }
+    const t = await session({ extraKo: { 'kernel/arch/x86/kernel/lkm.ko': join(dir, 'lkm.ko') } });
+    expect(await t.run('modprobe -vn lkm')).toEqual({ status: 0, stdout: `insmod ${MOD}/kernel/arch/x86/kernel/lkm.ko \n`, stderr: '' });
+    expect(t.kernel.lsmod()).toEqual([]);
+    expect(await t.run('modprobe lkm')).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(t.dmesg()).toContain('lkm: hello');
+    expect(await t.run('modprobe -r lkm')).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(t.dmesg()).toContain('lkm: bye');
+    expect(await t.run('modprobe lk')).toEqual({ status: 1, stdout: '', stderr: `modprobe: FATAL: Module lk not found in directory ${MOD}\n` });
+    expect(await t.run('modprobe -q lk')).toEqual({ status: 1, stdout: '', stderr: '' });
+  });
+});
