@@ -4,6 +4,7 @@ import type { Kernel } from './kernel.js';
 import { ModuleState } from './module.js';
 import { modulePut, symbolGet, symbolPut, symbolPutAddr, tryModuleGet } from './refcount.js';
 import { wasmFrames } from './oops.js';
+import { requestModuleNoWait } from '../kmod/request.js';
 
 export function hostImports(k: Kernel): Record<string, Function> {
   const mem = k.mem;
@@ -37,6 +38,9 @@ export function hostImports(k: Kernel): Record<string, Function> {
       for (const f of frames) k.printk(`\x014 ${k.describeFrame(f)}\n`);
       k.printk('\x014 </TASK>\n');
     },
+    print_modules(): void {
+      k.printk(`\x014${k.modulesLinkedIn()}\n`);
+    },
     module_get(modAddr: number, mode: number): number {
       const m = k.byThisModule.get(modAddr);
       if (!m) return 0; // not a module we know: treat as built-in
@@ -63,6 +67,14 @@ export function hostImports(k: Kernel): Record<string, Function> {
     },
     symbol_put_addr(addr: number): void {
       symbolPutAddr(k, addr >>> 0);
+    },
+    /**
+     * __request_module(wait, name): -ENOENT (empty modprobe path, no helper), -ENAMETOOLONG, or 0 with
+     * `modprobe -q -- name` started. C cannot block on JavaScript, so `wait` behaves as nowait.
+     */
+    request_module(name: number, wait: number): number {
+      void wait;
+      return requestModuleNoWait(k, mem.cstring(name));
     },
   };
 }

@@ -7,6 +7,7 @@ export const WASM_PAGE = 65536;
 export const VMLINUX_BASE = 0x10000;
 export const KERNEL_STACK_SIZE = 256 * 1024;
 export const MAX_PAGES = 16384; // 1 GiB
+const TABLE_GROW_STEP = 1024;
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -84,7 +85,10 @@ export class AddressSpace {
       else this.freeSlots[i] = [start + n, len - n];
       return start;
     }
-    return this.table.grow(n);
+    // Grow in large steps: an engine updates every instance that shares the table on each grow.
+    const start = this.table.grow(Math.max(n, TABLE_GROW_STEP));
+    if (this.table.length > start + n) this.releaseSlots(start + n, this.table.length - start - n);
+    return start;
   }
 
   /** Returns slots to the free list, clearing them so a stale pointer traps instead of calling old code. */

@@ -85,7 +85,7 @@ describe('WARN and BUG', () => {
     const ev = k.takeEvents();
     expect(ev[0]).toBe('------------[ cut here ]------------\n');
     expect(ev[1]).toMatch(/^\x014WARNING: CPU: 0 PID: 123 at \/src\/wtest\/wtest\.c:\d+ t_warn_on \[wtest\]\n$/);
-    expect(ev.slice(2)).toEqual(['dump_stack', '\x014---[ end trace 0000000000000000 ]---\n', 'taint 9']);
+    expect(ev.slice(2)).toEqual(['host.print_modules', 'dump_stack', '\x014---[ end trace 0000000000000000 ]---\n', 'taint 9']);
     k.fn('lkm_set_current_pid')(0);
   });
   it('WARN prints its message after the cut line', () => {

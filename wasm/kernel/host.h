@@ -17,6 +17,7 @@ __host_import(random) void host_random(void *buf, unsigned int len);
 __host_import(clock_ns) unsigned long long host_clock_ns(void);
 __host_import(add_taint) void host_add_taint(unsigned int flag);
 __host_import(dump_stack) void host_dump_stack(void);
+__host_import(print_modules) void host_print_modules(void);
 
 /* Entry points the host calls: exported from vmlinux under their own names. */
 #define __lkm_entry __attribute__((visibility("default"), used))

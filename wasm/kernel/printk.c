@@ -151,7 +151,8 @@ EXPORT_SYMBOL(__warn_printk);
  * The report of a WARN_ON()/WARN() (kernel/panic.c __warn(), as reached through x86's report_bug()):
  *   ------------[ cut here ]------------          (unless __warn_printk() printed it with the message)
  *   WARNING: CPU: 0 PID: 1 at drivers/foo.c:12 foo_probe [foo]
- *   <the host's dump_stack: modules linked in, CPU/PID/taint line, call trace>
+ *   Modules linked in: …                          (print_modules(), from the host's module list)
+ *   <the host's dump_stack: CPU/PID/taint line, call trace>
  *   ---[ end trace 0000000000000000 ]---
  * and then taint (W by default).
  */
@@ -168,6 +169,7 @@ void __lkm_warn(const char *file, int line, const char *func, const char *mod,
 		pr_warn("WARNING: CPU: 0 PID: %d at %s:%d %s\n",
 			warn_pid, file, line, func);
 
+	host_print_modules();
 	host_dump_stack();
 	pr_warn("---[ end trace %016llx ]---\n", 0ULL);
 	add_taint(taint, LOCKDEP_STILL_OK);

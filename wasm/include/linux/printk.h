@@ -10,7 +10,11 @@
 #include <linux/ratelimit_types.h>
 #include <linux/dynamic_debug.h>
 
-extern const char linux_banner[];
+/* %pV: a format and its arguments passed on as one argument (vsprintf formats it recursively). */
+struct va_format {
+	const char *fmt;
+	va_list *va;
+};
 
 #define PRINTK_MAX_SINGLE_HEADER_LEN 2
 
@@ -32,13 +36,6 @@ static inline const char *printk_skip_level(const char *buffer)
 		return buffer + 2;
 	return buffer;
 }
-
-/* The console loglevel and friends, as /proc/sys/kernel/printk shows them. */
-extern int console_printk[];
-#define console_loglevel (console_printk[0])
-#define default_message_loglevel (console_printk[1])
-#define minimum_console_loglevel (console_printk[2])
-#define default_console_loglevel (console_printk[3])
 
 /* Compiled out, but the arguments are still checked against the format. */
 #define no_printk(fmt, ...)				\
