@@ -8,6 +8,7 @@ import { ENAMETOOLONG, ENOENT } from '../../src/kernel/errno.js';
 import { requestModule, requestModuleNoWait } from '../../src/kmod/request.js';
 import { openSession } from '../../src/node/session.js';
 import { buildFiles, closeBuildPool } from '../../src/build/index.js';
+import { hostImports } from '../../src/kernel/host.js';
 import { EXTRA } from '../helpers/paths.js';
 import { REL } from './helpers.js';
 
@@ -106,6 +107,18 @@ describe('request_module', () => {
     await done;
     expect(status).toBe(0);
     expect(t.kernel.findModule('stack_a')).toBeDefined();
+  });
+
+  it('the host.request_module import (for C) starts modprobe and returns 0, or the early errors', async () => {
+    const t = await session();
+    const imports = hostImports(t.kernel);
+    const buf = t.kernel.scratchBuffer;
+    t.kernel.mem.writeCString(buf, 'stack_a', 64);
+    expect(imports.request_module!(buf, 1)).toBe(0);
+    for (let i = 0; i < 50 && !t.kernel.findModule('stack_a'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(t.kernel.findModule('stack_a')).toBeDefined();
+    t.kernel.mem.writeCString(buf, 'y'.repeat(60), 64);
+    expect(imports.request_module!(buf, 0)).toBe(-ENAMETOOLONG);
   });
 
   it('an empty modprobe path disables autoload (-ENOENT); a missing program is -ENOENT', async () => {
