@@ -37,7 +37,7 @@ async function loaderOverhead(): Promise<void> {
   const bare = async () => {
     const m = await WebAssembly.compile(bytes);
     const got = new Proxy({}, { get: () => g(0, true) });
-    const printk = k.symbols.get('_printk')!.fn!;
+    const printk = k.symtab.get('_printk')!.fn!;
     new WebAssembly.Instance(m, {
       env: { memory: mem, __indirect_function_table: table, __stack_pointer: k.stackPointer,
         __memory_base: g(1 << 20), __table_base: g(1), _printk: printk },
@@ -61,8 +61,8 @@ async function callCost(out: string): Promise<void> {
   const { kernel: k } = await bootNodeKernel();
   await k.insmod(new Uint8Array(await readFile(join(out, 'bench-callee.ko'))));
   await k.insmod(new Uint8Array(await readFile(join(out, 'bench-caller.ko'))));
-  const cross = k.symbols.get('bench_loop_cross')!.fn as (n: number) => number;
-  const local = k.symbols.get('bench_loop_local')!.fn as (n: number) => number;
+  const cross = k.symtab.get('bench_loop_cross')!.fn as (n: number) => number;
+  const local = k.symtab.get('bench_loop_local')!.fn as (n: number) => number;
   const n = 10_000_000;
   cross(1e5); local(1e5);
   const runs = 5;
@@ -95,7 +95,7 @@ function lookupCost(k: Awaited<ReturnType<typeof bootNodeKernel>>['kernel'], nam
   const reps = 2000;
   let found = 0;
   const t = now();
-  for (let r = 0; r < reps; r++) for (const n of names) if (k.symbols.get(n)) found++;
+  for (let r = 0; r < reps; r++) for (const n of names) if (k.symtab.get(n)) found++;
   const per = ((now() - t) * 1e6) / (reps * names.length);
   if (found !== reps * names.length) throw new Error('lookup missed');
   return per;
@@ -141,7 +141,7 @@ async function scale(out: string): Promise<void> {
   const early = median(times.slice(5, 15));
   const late = median(times.slice(count - 10));
   const [engEarly, engLate] = await engineSharedTable(template, count);
-  console.log('3. scale: %d modules × 100 exports (%d symbols in the table)', count, k.symbols.size);
+  console.log('3. scale: %d modules × 100 exports (%d symbols in the table)', count, k.symtab.size);
   console.log(`   symbol lookup, 10 modules loaded      ${fmt(lookupEarly, 1)} ns   (baseline)`);
   console.log(`   symbol lookup, 1000 modules loaded    ${fmt(lookupLate, 1)} ns   ratio ${fmt(lookupLate / lookupEarly, 2)}×`);
   console.log(`   insmod of the ~10th module            ${fmt(early * 1000)} µs   (baseline)`);

@@ -22,7 +22,7 @@ function procModulesLine(m: Module): string {
 
 function kallsyms(k: Kernel): string {
   let out = '';
-  for (const s of k.symbols.values()) {
+  for (const s of k.symtab.values()) {
     if (s.owner) continue;
     const addr = s.fn ? k.mem.slotIfAny(s.fn) ?? 0 : s.addr;
     out += `${hex8(addr)} ${s.fn ? 'T' : 'D'} ${s.name}\n`;
@@ -44,7 +44,7 @@ function kallsyms(k: Kernel): string {
       out += `${hex8(slotOfIndex.get(idx) ?? 0)} ${type} ${name}\t[${m.name}]\n`;
     }
     for (const name of m.published) {
-      const s = k.symbols.get(name);
+      const s = k.symtab.get(name);
       if (s && !s.fn) out += `${hex8(s.addr)} D ${name}\t[${m.name}]\n`;
     }
   }

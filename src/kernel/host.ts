@@ -93,7 +93,7 @@ export function describeAddress(k: Kernel, addr: number, withOffset: boolean): s
     const name = k.functionName(owner ?? null, index) ?? `wasm-function[${index}]`;
     return owner ? `${name}${off} [${owner.name}]` : `${name}${off}`;
   }
-  for (const s of k.symbols.values()) {
+  for (const s of k.symtab.values()) {
     if (!s.fn && s.addr === addr) return s.owner ? `${s.name}${off} [${s.owner.name}]` : `${s.name}${off}`;
   }
   return undefined;

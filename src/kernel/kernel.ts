@@ -68,7 +68,7 @@ interface VmlinuxExports {
 
 export class Kernel {
   readonly mem = new AddressSpace();
-  readonly symbols = new SymbolTable();
+  readonly symtab = new SymbolTable();
   readonly log: PrintkRing;
   /** Newest first, as Linux's module list (and /proc/modules). */
   readonly modules: Module[] = [];
@@ -209,7 +209,7 @@ export class Kernel {
       for (const name of names) {
         const e = exp[name];
         if (e === undefined) continue;
-        this.symbols.add({
+        this.symtab.add({
           name, owner: null, gplOnly,
           fn: typeof e === 'function' ? e : undefined,
           addr: e instanceof WebAssembly.Global ? base + (e.value as number) : 0,
@@ -369,8 +369,8 @@ export class Kernel {
   }
 
   /** Every symbol in the kernel symbol table: name, owner ("vmlinux" or module), GPL-only. */
-  listSymbols(): { name: string; owner: string; gplOnly: boolean; kind: 'function' | 'data' }[] {
-    return [...this.symbols.values()].map((s) => ({
+  symbols(): { name: string; owner: string; gplOnly: boolean; kind: 'function' | 'data' }[] {
+    return [...this.symtab.values()].map((s) => ({
       name: s.name, owner: s.owner?.name ?? 'vmlinux', gplOnly: s.gplOnly, kind: s.fn ? 'function' : 'data',
     }));
   }

@@ -177,7 +177,7 @@ function simplifySymbols(k: Kernel, mod: Module): Resolution {
 
 /** resolve_symbol(): the symbol, or 0 (not found) / -errno. */
 function resolveSymbol(k: Kernel, mod: Module, name: string, gplOk: boolean): KernelSymbol | number {
-  const sym = k.symbols.get(name);
+  const sym = k.symtab.get(name);
   if (!sym || (sym.gplOnly && !gplOk)) return 0;
   if (sym.gplOnly) mod.usingGplOnly = true;
   const owner = sym.owner;
@@ -309,7 +309,7 @@ function readParams(k: Kernel, mod: Module): ParamInfo[] {
 function completeFormation(k: Kernel, mod: Module): void {
   const exp = mod.instance!.exports as Record<string, unknown>;
   for (const name of [...mod.meta.exports, ...mod.meta.gplExports]) {
-    const dup = k.symbols.get(name);
+    const dup = k.symtab.get(name);
     if (dup) {
       err(k, `${mod.name}: exports duplicate symbol ${name} (owned by ${dup.owner?.name ?? 'kernel'})`);
       throw new KernelError(ENOEXEC);
@@ -319,7 +319,7 @@ function completeFormation(k: Kernel, mod: Module): void {
     for (const name of names) {
       const e = exp[name];
       if (e === undefined) continue;
-      k.symbols.add({
+      k.symtab.add({
         name, owner: mod, gplOnly,
         fn: typeof e === 'function' ? e : undefined,
         addr: typeof e === 'function' ? 0 : mod.base + ((e as WebAssembly.Global).value as number),
@@ -379,7 +379,7 @@ function dumpStack(k: Kernel): void {
 
 /** free_module() for a load that failed: unpublish, drop links, give back memory and slots, unlink. */
 export function freeModule(k: Kernel, mod: Module): void {
-  k.symbols.removeAll(mod.published, mod);
+  k.symtab.removeAll(mod.published, mod);
   mod.sysfs = false;
   dropUses(mod);
   releaseModuleMemory(k, mod);

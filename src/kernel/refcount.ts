@@ -43,7 +43,7 @@ export function dropUses(user: Module): void {
 
 /** symbol_get(): GPL-only exports only (since 6.5); raises the owner's count, creates no link. */
 export function symbolGet(k: Kernel, name: string): number {
-  const sym = k.symbols.get(name);
+  const sym = k.symtab.get(name);
   if (!sym) return 0;
   if (!sym.gplOnly) {
     k.printk(`\x013failing symbol_get of non-GPLONLY symbol ${name}.\n`);
@@ -54,7 +54,7 @@ export function symbolGet(k: Kernel, name: string): number {
 }
 
 export function symbolPut(k: Kernel, name: string): void {
-  const sym = k.symbols.get(name);
+  const sym = k.symtab.get(name);
   if (!sym) {
     k.printk(`\x012kernel BUG at kernel/module/main.c: symbol_put of unknown symbol ${name}\n`);
     return;

@@ -28,7 +28,7 @@ export function deleteModule(k: Kernel, name: string, force: boolean): void {
   // An Oops in exit() leaves the module GOING ("Unloading"), as on Linux.
   if (exit) k.run(`${mod.name}: exit`, exit);
   k.lastUnloaded = `${mod.name}${moduleFlags(mod, false)}`;
-  k.symbols.removeAll(mod.published, mod);
+  k.symtab.removeAll(mod.published, mod);
   mod.sysfs = false;
   dropUses(mod);
   releaseModuleMemory(k, mod);

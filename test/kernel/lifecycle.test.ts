@@ -32,7 +32,7 @@ describe('hello', () => {
     expect(m()).toEqual(['hello: Goodbye, world']);
     expect((await t.run('cat /proc/modules')).stdout).toBe('');
     expect((await t.run('ls /sys/module')).stdout).toBe('');
-    expect(t.k.listSymbols().filter((s) => s.owner !== 'vmlinux')).toEqual([]);
+    expect(t.k.symbols().filter((s) => s.owner !== 'vmlinux')).toEqual([]);
   });
 
   it('legacy init_module/cleanup_module names work', async () => {
@@ -79,14 +79,14 @@ describe('init return values', () => {
 
   it('init returning -ENODEV: "No such device", nothing left behind, taints kept', async () => {
     const t = await bootTestKernel();
-    const symbols = t.k.symbols.size;
+    const symbols = t.k.symtab.size;
     const r = await t.run(`insmod ${example('init-fails')}`);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`insmod: ERROR: could not insert module ${example('init-fails')}: No such device\n`);
     expect(t.log()).toEqual([OOT('init_fails'), UNSIGNED('init_fails'), 'init_fails: no device found']);
     expect((await t.run('cat /proc/modules')).stdout).toBe('');
     expect((await t.run('ls /sys/module')).stdout).toBe('');
-    expect(t.k.symbols.size).toBe(symbols);
+    expect(t.k.symtab.size).toBe(symbols);
     expect((await t.run('cat /proc/sys/kernel/tainted')).stdout).toBe(`${(1 << 12) | (1 << 13)}\n`);
     // The same module can be tried again: its name and memory were released.
     expect((await t.run(`insmod ${example('init-fails')}`)).stderr).toContain('No such device');
@@ -138,9 +138,9 @@ describe('module stacking', () => {
     const t = await bootTestKernel();
     for (const m of ['stack-a', 'stack-b']) await t.run(`insmod ${example(m)}`);
     const k = t.k;
-    const add = k.symbols.get('stack_a_add')!.fn as (a: number, b: number) => number;
+    const add = k.symtab.get('stack_a_add')!.fn as (a: number, b: number) => number;
     expect(add(20, 22)).toBe(42);
-    const calls = k.symbols.get('stack_a_calls')!.addr;
+    const calls = k.symtab.get('stack_a_calls')!.addr;
     expect(k.mem.i32(calls)).toBe(2);
   });
 });
