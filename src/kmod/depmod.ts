@@ -13,6 +13,7 @@ import type { Logger } from './log.js';
 import { hasKmodExtension, pathToModname, underscores } from './name.js';
 
 export const INDEX_FILE = 'modules.lkm.bin';
+const READ_CONCURRENCY = 16;
 
 /** What depmod needs of a module file (the subset of ModuleMetadata it reads). */
 export interface ModuleFacts {
@@ -111,6 +112,8 @@ export interface DepmodOptions {
   verbose?: boolean;
   /** Progress of the scan (files read, total). */
   progress?: (done: number, total: number) => void;
+  /** Receives the time of each phase (scan, read, dependencies, render, index, write), in ms. */
+  timings?: (phase: string, ms: number) => void;
 }
 
 export interface DepmodResult {
@@ -146,23 +149,22 @@ async function kernelSymbols(vfs: Vfs, opts: DepmodOptions): Promise<Set<string>
   return syms;
 }
 
-/** Module files below a directory, skipping excluded directory names. */
+/** Module files below a directory (sorted walk), skipping excluded directory names. */
 async function scanDir(vfs: Vfs, dir: string, excludes: string[]): Promise<string[]> {
   const out: string[] = [];
-  const visit = async (d: string, depth: number): Promise<void> => {
-    let names: string[];
-    try { names = await vfs.readdir(d); } catch { return; }
-    for (const n of names) {
-      const p = joinPath(d, n);
-      if (hasKmodExtension(n)) {
-        if (await vfs.isFile(p)) out.push(p);
+  const visit = async (d: string): Promise<void> => {
+    let entries: { name: string; type: 'file' | 'dir' | undefined }[];
+    try { entries = await vfs.readdirTypes(d); } catch { return; }
+    for (const { name, type } of entries) {
+      const p = joinPath(d, name);
+      if (hasKmodExtension(name)) {
+        if (type === 'file') out.push(p);
         continue;
       }
-      if (excludes.includes(n) && depth >= 0) continue;
-      if (await vfs.isDir(p)) await visit(p, depth + 1);
+      if (type === 'dir' && !excludes.includes(name)) await visit(p);
     }
   };
-  await visit(dir, 0);
+  await visit(dir);
   return out;
 }
 
@@ -192,6 +194,12 @@ function higherPriority(cfg: DepmodConfig, dirname: string, newPath: string, old
 export async function depmod(vfs: Vfs, opts: DepmodOptions): Promise<DepmodResult> {
   const { log, dirname } = opts;
   const result: DepmodResult = { status: 0, modules: 0, files: new Map() };
+  let t0 = performance.now();
+  const phase = (name: string) => {
+    const t = performance.now();
+    opts.timings?.(name, t - t0);
+    t0 = t;
+  };
   const cfg = await loadDepmodConfig(vfs, log, opts.release, opts.configPaths);
 
   if (!(await vfs.isDir(dirname)) && !opts.files) {
@@ -208,6 +216,7 @@ export async function depmod(vfs: Vfs, opts: DepmodOptions): Promise<DepmodResul
     for (const ext of cfg.externals) paths.push(...await scanDir(vfs, joinPath(ext), []));
   }
 
+  phase('scan');
   if (opts.quick && !opts.dryRun && await upToDate(vfs, dirname, paths)) return result;
 
   // One module per name; a duplicate replaces the earlier copy when its location has priority.
@@ -223,30 +232,40 @@ export async function depmod(vfs: Vfs, opts: DepmodOptions): Promise<DepmodResul
     return undefined;
   });
 
-  const mods: Mod[] = [];
-  let done = 0;
+  // Read the files a few at a time: the host's I/O runs in parallel, the parsing in order.
   const entries = [...byName.entries()];
-  for (const [name, path] of entries) {
-    let facts: ModuleFacts;
-    try {
-      facts = readModuleMetadata(await vfs.readFile(path));
-    } catch (e) {
-      log.err(`failed to load symbols from ${path}: ${e instanceof FsError ? e.reason : strerror(22)}`);
-      facts = { modinfo: [], exports: [], gplExports: [], undefinedSymbols: [], weakSymbols: new Set() };
+  const mods: Mod[] = new Array(entries.length);
+  let done = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < entries.length) {
+      const i = next++;
+      const [name, path] = entries[i]!;
+      let facts: ModuleFacts;
+      try {
+        facts = readModuleMetadata(vfs.readFileSync(path) ?? await vfs.readFile(path));
+      } catch (e) {
+        log.err(`failed to load symbols from ${path}: ${e instanceof FsError ? e.reason : strerror(22)}`);
+        facts = { modinfo: [], exports: [], gplExports: [], undefinedSymbols: [], weakSymbols: new Set() };
+      }
+      mods[i] = {
+        name, path, relpath: isWithin(path, dirname) ? relativeTo(path, dirname) : path, facts,
+        deps: [], users: 0, idx: 0, sortIdx: 0, depSortIdx: 0, depLoop: false,
+      };
+      opts.progress?.(++done, entries.length);
+      if ((done & 255) === 0) await new Promise((r) => setTimeout(r, 0)); // let a progress bar draw
     }
-    mods.push({
-      name, path, relpath: isWithin(path, dirname) ? relativeTo(path, dirname) : path, facts,
-      deps: [], users: 0, idx: 0, sortIdx: 0, depSortIdx: 0, depLoop: false,
-    });
-    opts.progress?.(++done, entries.length);
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, entries.length) }, worker));
 
+  phase('read');
   const sorted = await sortModules(vfs, dirname, mods, log);
   const computed = computeDependencies(sorted, kernelSyms, {
     warnUnknown: !!opts.errsyms && kernelSyms !== undefined,
     log,
     verbose: opts.verbose ? opts.stdout : undefined,
   });
+  phase('dependencies');
   if (computed.cycles) {
     result.status = 1;
     return result;
@@ -254,6 +273,7 @@ export async function depmod(vfs: Vfs, opts: DepmodOptions): Promise<DepmodResul
 
   const builtin = await readBuiltin(vfs, dirname);
   const texts = renderFiles(sorted, computed.symbolOwners, log);
+  phase('render');
   result.modules = sorted.filter((m) => !m.depLoop).length;
   const order = ['modules.dep', 'modules.alias', 'modules.softdep', 'modules.weakdep', 'modules.symbols', 'modules.devname'];
   for (const f of order) result.files.set(f, texts.get(f)!);
@@ -263,6 +283,7 @@ export async function depmod(vfs: Vfs, opts: DepmodOptions): Promise<DepmodResul
   }
   const index = buildIndex(indexInput(sorted, computed.symbolOwners, builtin, log));
   result.files.set(INDEX_FILE, index);
+  phase('index');
   const out = opts.outdir ?? dirname;
   try {
     if (opts.outdir) await vfs.mkdir(out);
@@ -272,6 +293,7 @@ export async function depmod(vfs: Vfs, opts: DepmodOptions): Promise<DepmodResul
     log.err(`could not write ${out}: ${e instanceof FsError ? e.reason : (e as Error).message}`);
     result.status = 1;
   }
+  phase('write');
   return result;
 }
 
@@ -414,8 +436,12 @@ function reportCycles(mods: Mod[], users: number[], log: Logger): void {
   log.err(`Found ${inLoop.size} modules in dependency cycles!`);
 }
 
+const closures = new WeakMap<Mod, Mod[]>();
+
 /** Every dependency of a module (transitively), closest first. */
 function allDependencies(m: Mod): Mod[] {
+  const cached = closures.get(m);
+  if (cached) return cached;
   const seen = new Set<Mod>();
   const visit = (x: Mod) => {
     for (const d of x.deps) {
@@ -425,7 +451,9 @@ function allDependencies(m: Mod): Mod[] {
     }
   };
   visit(m);
-  return [...seen].sort((a, b) => a.depSortIdx - b.depSortIdx);
+  const out = [...seen].sort((a, b) => a.depSortIdx - b.depSortIdx);
+  closures.set(m, out);
+  return out;
 }
 
 const info = (m: Mod, key: string) => m.facts.modinfo.filter((e) => e.key === key).map((e) => e.value);

@@ -69,7 +69,8 @@ class StringTable {
 export function buildIndex(input: IndexInput): Uint8Array {
   const st = new StringTable();
   const n = input.modules.length;
-  const byName = [...input.modules.keys()].sort((a, b) => cmpBytes(enc.encode(input.modules[a]!.name), enc.encode(input.modules[b]!.name)));
+  const encNames = input.modules.map((m) => enc.encode(m.name));
+  const byName = [...input.modules.keys()].sort((a, b) => cmpBytes(encNames[a]!, encNames[b]!));
   const slot = new Array<number>(n);
   byName.forEach((orig, i) => { slot[orig] = i; });
 

@@ -3,7 +3,7 @@
 // --root is given) is shown as it is, and writes land in a memory overlay, so a session never changes
 // the host outside the directories it was given. Paths arrive normalised, so `..` cannot climb out.
 
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Backing, Stat } from '../vfs/backing.js';
 import { FsError, fsError } from '../vfs/errors.js';
@@ -29,10 +29,27 @@ export class HostBacking implements Backing {
 
   async readFile(path: string): Promise<Uint8Array> {
     const p = normalizePath(path);
-    if ((await this.inOverlay(p))?.type === 'file') return this.overlay.readFile(p);
-    if (this.whiteouts.has(p)) throw fsError('ENOENT', p);
+    if (!this.writable) {
+      if ((await this.overlay.stat(p))?.type === 'file') return this.overlay.readFile(p);
+      if (this.whiteouts.has(p)) throw fsError('ENOENT', p);
+    }
     try {
-      return new Uint8Array(await fsp.readFile(this.hostPath(p)));
+      const b = await fsp.readFile(this.hostPath(p));
+      return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    } catch (e) {
+      throw asFsError(e, p);
+    }
+  }
+
+  readFileSync(path: string): Uint8Array {
+    const p = normalizePath(path);
+    if (!this.writable) {
+      try { return this.overlay.readFileSync(p); } catch { /* not in the overlay */ }
+      if (this.whiteouts.has(p)) throw fsError('ENOENT', p);
+    }
+    try {
+      const b = readFileSync(this.hostPath(p));
+      return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
     } catch (e) {
       throw asFsError(e, p);
     }
@@ -69,6 +86,28 @@ export class HostBacking implements Backing {
     if (!found) throw fsError('ENOENT', p);
     for (const w of this.whiteouts) if (dirname(w) === p) names.delete(basename(w));
     return [...names].sort();
+  }
+
+  async readdirTypes(path: string): Promise<{ name: string; type: 'file' | 'dir' | undefined }[]> {
+    if (!this.writable) {
+      const names = await this.readdir(path);
+      return Promise.all(names.map(async (name) => ({ name, type: (await this.stat(`${normalizePath(path)}/${name}`))?.type })));
+    }
+    const p = normalizePath(path);
+    try {
+      const entries = await fsp.readdir(this.hostPath(p), { withFileTypes: true });
+      const out = await Promise.all(entries.map(async (e) => {
+        let type: 'file' | 'dir' | undefined = e.isDirectory() ? 'dir' : e.isFile() ? 'file' : undefined;
+        if (e.isSymbolicLink()) {
+          const st = await fsp.stat(join(this.hostPath(p), e.name)).catch(() => undefined);
+          type = st?.isDirectory() ? 'dir' : st?.isFile() ? 'file' : undefined;
+        }
+        return { name: e.name, type };
+      }));
+      return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (e) {
+      throw asFsError(e, p);
+    }
   }
 
   async stat(path: string): Promise<Stat | undefined> {

@@ -33,7 +33,7 @@ The following options are useful for people managing distributions:
 `;
 
 /** Extra hooks for callers in-process (the shell's boot, the bench): progress of the scan. */
-export interface DepmodHooks { progress?: (done: number, total: number) => void; }
+export interface DepmodHooks { progress?: (done: number, total: number) => void; timings?: (phase: string, ms: number) => void; }
 
 export async function depmod(argv: string[], ctx: KmodToolContext & DepmodHooks): Promise<number> {
   const g = getopt(argv, 'aAb:o:C:E:F:euqrvnP:wmVh', {
@@ -114,6 +114,7 @@ export async function depmod(argv: string[], ctx: KmodToolContext & DepmodHooks)
       symvers: symvers !== undefined ? vfs.resolve(symvers, cwd) : undefined,
       verbose: verbose > 0,
       progress: ctx.progress,
+      timings: ctx.timings,
     });
     return r.status;
   } catch (e) {

@@ -56,6 +56,10 @@ export class MemoryBacking implements Backing {
   }
 
   async readFile(path: string): Promise<Uint8Array> {
+    return this.readFileSync(path);
+  }
+
+  readFileSync(path: string): Uint8Array {
     const n = this.node(path);
     if (!n) throw fsError('ENOENT', path);
     if (!n.data) throw fsError('EISDIR', path);
@@ -75,6 +79,14 @@ export class MemoryBacking implements Backing {
     if (!n) throw fsError('ENOENT', path);
     if (!n.children) throw fsError('ENOTDIR', path);
     return [...n.children.keys()].sort();
+  }
+
+  async readdirTypes(path: string): Promise<{ name: string; type: 'file' | 'dir' | undefined }[]> {
+    const n = this.node(path);
+    if (!n) throw fsError('ENOENT', path);
+    if (!n.children) throw fsError('ENOTDIR', path);
+    return [...n.children.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, c]) => ({ name, type: c.children ? 'dir' as const : 'file' as const }));
   }
 
   async stat(path: string): Promise<Stat | undefined> {

@@ -99,6 +99,19 @@ export class Vfs {
     }
   }
 
+  /** readFile without waiting, when the backing can (undefined otherwise: use readFile). */
+  readFileSync(path: string): Uint8Array | undefined {
+    const p = normalizePath(path);
+    if (this.isKernelPath(p)) return undefined;
+    const { backing, rel } = this.locate(p);
+    if (!backing.readFileSync) return undefined;
+    try {
+      return backing.readFileSync(rel);
+    } catch (e) {
+      throw relocate(e, p);
+    }
+  }
+
   async readText(path: string): Promise<string> {
     return dec.decode(await this.readFile(path));
   }
@@ -146,6 +159,21 @@ export class Vfs {
       if (extra.length === 0) throw relocate(e, p);
     }
     return [...new Set([...names, ...extra])].sort();
+  }
+
+  /** Directory entries with their types (a stat per entry only when the backing cannot say). */
+  async readdirTypes(path: string): Promise<{ name: string; type: 'file' | 'dir' | undefined }[]> {
+    const p = normalizePath(path);
+    const { backing, rel } = this.locate(p);
+    if (this.isKernelPath(p) || !backing.readdirTypes || this.mountChildren(p).length > 0) {
+      const names = await this.readdir(p);
+      return Promise.all(names.map(async (name) => ({ name, type: (await this.stat(`${p === '/' ? '' : p}/${name}`))?.type })));
+    }
+    try {
+      return await backing.readdirTypes(rel);
+    } catch (e) {
+      throw relocate(e, p);
+    }
   }
 
   async stat(path: string): Promise<Stat | undefined> {
