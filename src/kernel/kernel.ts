@@ -9,7 +9,7 @@ import { PrintkRing, formatRecord, type LogRecord } from './printk.js';
 import { SymbolTable } from './symbols.js';
 import { LOCKDEP_UNRELIABLE, TAINT, kernelTaintString, moduleTaintString } from './taint.js';
 import { hostImports } from './host.js';
-import { wasmFrames, oopsHeadline, type Frame } from './oops.js';
+import { wasmFrames, classifyTrap, oopsLine, Guards, type Fault, type FaultKind, type Frame } from './oops.js';
 import { loadModule, type LoadOptions } from './load.js';
 import { deleteModule } from './unload.js';
 import { readKernelFile, writeKernelFile, listKernelDir } from './files.js';
@@ -47,7 +47,8 @@ export interface ModuleInfo {
 /** Thrown when module code faults: the Oops is in the log, and the operation that ran it failed. */
 export class KernelOops extends Error {
   override name = 'KernelOops';
-  constructor(message: string, readonly module: string | undefined, readonly frames: Frame[]) {
+  constructor(message: string, readonly module: string | undefined, readonly frames: Frame[],
+    readonly kind: FaultKind = 'other') {
     super(message);
   }
 }
@@ -247,36 +248,79 @@ export class Kernel {
   }
 
   /**
+   * Observes calls into wasm code (the worker's watchdog): called with what runs when the outermost
+   * call starts, and with undefined when it returns.
+   */
+  onModuleCode: ((what: string | undefined) => void) | undefined;
+  private runDepth = 0;
+  private guards: Guards | undefined;
+  private dieCounter = 0;
+
+  /** [bottom, top) of the kernel's C stack (it sits right after vmlinux's data). */
+  get stackRange(): { bottom: number; top: number } {
+    const bottom = Math.ceil((VMLINUX_BASE + this.vmlinuxMeta.dylink.memorySize) / 16) * 16;
+    return { bottom, top: bottom + KERNEL_STACK_SIZE };
+  }
+
+  /**
    * Calls into wasm code. A trap becomes an Oops in the log (taint D) and a KernelOops error; the
-   * shadow stack pointer is restored so the kernel stays usable.
+   * shadow stack pointer is restored so the kernel stays usable. When the outermost call returns, the
+   * NULL page and the stack guard are checked (oops.ts): a store there is an Oops too.
    */
   run<T>(what: string, fn: () => T): T {
     const sp = this.stackPointer.value as number;
+    const outer = this.runDepth++ === 0;
+    if (!this.guards) {
+      this.guards = new Guards(this.mem.memory, VMLINUX_BASE, this.stackRange);
+      this.guards.arm();
+    }
     try {
-      return fn();
+      if (outer) this.onModuleCode?.(what);
+      const r = fn();
+      if (outer) {
+        const f = this.guards.check();
+        if (f) throw this.oops(f, what, []);
+      }
+      return r;
     } catch (e) {
+      const spAtTrap = this.stackPointer.value as number;
       this.stackPointer.value = sp;
-      if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) throw this.oops(e, what);
+      if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
+        if (outer) this.guards.check(); // re-poison whatever the faulting code wrote there
+        const fault = classifyTrap(e.message, { sp: spAtTrap, ...this.stackRange });
+        throw this.oops(fault, what, wasmFrames(e.stack), e.message);
+      }
       throw e;
+    } finally {
+      if (--this.runDepth === 0) this.onModuleCode?.(undefined);
     }
   }
 
-  private oops(e: Error, what: string): KernelOops {
-    const frames = wasmFrames(e.stack);
+  /**
+   * die(): prints the Oops record (Linux's x86 order: header, CPU line, RIP, call trace, modules,
+   * CR2, end marker), then taints D. Without engine frames (a guard found the fault after the call
+   * returned) the trace names the entry point that was called.
+   */
+  oops(fault: Fault, what: string, frames: Frame[], message?: string): KernelOops {
     const top = frames[0];
-    const owner = top ? this.moduleOfWasmName(top.wasmModule) : undefined;
-    this.printk(`\x011${oopsHeadline(e.message)}\n`);
-    this.addTaint(TAINT.DIE);
+    const owner = top ? this.moduleOfWasmName(top.wasmModule) : this.findModule(what.split(':')[0] ?? '');
+    const entry = what.includes(': ') ? `${entryFunction(what)} [${what.slice(0, what.indexOf(': '))}]` : what;
+    for (const l of fault.pre) this.printk(`\x011${l}\n`);
+    this.printk(`\x014${oopsLine(fault, ++this.dieCounter)}\n`);
     this.printk(`\x014${this.cpuLine()}\n`);
     this.printk('\x014Hardware name: lkm-wasm WebAssembly virtual machine\n');
-    if (top) this.printk(`\x014RIP: ${this.describeFrame(top)}\n`);
+    this.printk(`\x014RIP: ${top ? this.describeFrame(top) : entry}\n`);
     this.printk('\x014Call Trace:\n');
     this.printk('\x014 <TASK>\n');
-    for (const f of frames) this.printk(`\x014 ${this.describeFrame(f)}\n`);
+    if (frames.length) for (const f of frames) this.printk(`\x014 ${this.describeFrame(f)}\n`);
+    else this.printk(`\x014 ${entry}\n`);
     this.printk('\x014 </TASK>\n');
     this.printk(`\x014${this.modulesLinkedIn()}\n`);
+    if (fault.cr2 !== undefined) this.printk(`\x014CR2: ${(fault.cr2 >>> 0).toString(16).padStart(16, '0')}\n`);
     this.printk(`\x014---[ end trace 0000000000000000 ]---\n`);
-    return new KernelOops(`${what}: ${e.message}`, owner?.name, frames);
+    this.addTaint(TAINT.DIE);
+    const why = message ?? fault.pre[0] ?? oopsLine(fault, this.dieCounter);
+    return new KernelOops(`${what}: ${why}`, owner?.name, frames, fault.kind);
   }
 
   cpuLine(): string {
@@ -431,6 +475,16 @@ export function wasmModuleName(bytes: Uint8Array, meta: ModuleMetadata): string 
     p = end;
   }
   return undefined;
+}
+
+/** The C function behind a Kernel.run() label: "hello: init" → init_module. */
+function entryFunction(what: string): string {
+  const phase = what.slice(what.indexOf(': ') + 2);
+  const known: Record<string, string> = {
+    init: 'init_module', exit: 'cleanup_module', constructors: '__wasm_call_ctors', relocation: '__wasm_apply_data_relocs',
+    instantiate: '__wasm_init_memory', parse_args: 'parse_args', destroy_params: 'destroy_params',
+  };
+  return known[phase] ?? phase;
 }
 
 async function digest(bytes: Uint8Array): Promise<string> {
