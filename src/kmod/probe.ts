@@ -39,9 +39,10 @@ export const PROBE_BLACKLISTED = 0x10000;
 /** Errno-style result: 0, a positive flag, or -errno. */
 export type Err = number;
 
+/** libkmod's module_options_concat: config options, a space, then the command-line options (if any). */
 function concatOptions(a: string, b: string | undefined): string {
-  if (a && b) return `${a} ${b}`;
-  return a || b || '';
+  if (a) return `${a} ${b ?? ''}`;
+  return b ?? '';
 }
 
 /** libkmod's probe list of `mod`. */

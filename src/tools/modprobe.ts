@@ -277,7 +277,7 @@ export async function modprobe(argv: string[], ctx: KmodToolContext): Promise<nu
         if (r < 0) err = r;
       }
     } else {
-      err = await insert(args[0]!, optionsFromArgs(args.slice(1)));
+      err = await insert(args[0]!, args.length > 1 ? optionsFromArgs(args.slice(1)) : undefined);
     }
     return err >= 0 ? 0 : 1;
   } catch (e) {

@@ -106,14 +106,20 @@ describe('loading', () => {
 
 describe('options', () => {
   it('config options, then command-line options for the target only; values with spaces are quoted', async () => {
+    // libkmod joins "<config options> <command-line options>": a trailing space when only config options exist.
     const { k, t } = await setup({
       '/etc/modprobe.d/params.conf': 'options hello-params debug=2\toptions_tab=1\noptions stack_a unused=1\noptions hello_params verbose\n',
     });
     expect((await t.run('modprobe -n -v hello_params type=wpa "name=a b"')).stdout)
       .toBe(`insmod ${P('hello-params')} debug=2 options_tab=1 verbose type=wpa name="a b"\n`);
-    expect((await t.run('modprobe -n -v stack_b x=1')).stdout).toBe(`insmod ${P('stack-a')} unused=1\ninsmod ${P('stack-b')} x=1\n`);
+    expect((await t.run('modprobe -n -v stack_b x=1')).stdout).toBe(`insmod ${P('stack-a')} unused=1 \ninsmod ${P('stack-b')} x=1\n`);
     await t.run('modprobe hello_params type=wpa');
     expect(k.calls).toEqual(['hello_params debug=2 options_tab=1 verbose type=wpa']);
+  });
+
+  it('kmod testsuite modprobe_param_kcmdline_show_deps: cmdline options are shown, trailing space kept', async () => {
+    const { t } = await setup({}, 'hello.foo hello.bar=1');
+    expect(await t.run('modprobe --show-depends hello')).toEqual({ status: 0, stdout: `insmod ${P('hello')} foo bar=1 \n`, stderr: '' });
   });
 
   it('the kernel command line adds options (quoted values kept) and modprobe.blacklist entries', async () => {
@@ -154,7 +160,7 @@ describe('configuration', () => {
       '/etc/modprobe.d/30-d.txt': 'options hello ignored=1\n',
       '/etc/modprobe.d/.hidden.conf': 'options hello hidden=1\n',
     });
-    expect((await t.run('modprobe -n -v hello')).stdout).toBe(`insmod ${P('hello')} y=usrlib x=etc z=run\n`);
+    expect((await t.run('modprobe -n -v hello')).stdout).toBe(`insmod ${P('hello')} y=usrlib x=etc z=run \n`);
   });
 
   it('bad lines are reported with kmod words and skipped; continuation lines join', async () => {
@@ -167,13 +173,13 @@ describe('configuration', () => {
       "modprobe: ERROR: /etc/modprobe.d/bad.conf line 3: ignoring bad line starting with 'alias'\n" +
       'modprobe: ERROR: /etc/modprobe.d/bad.conf: command include is deprecated and not parsed anymore\n' +
       "modprobe: ERROR: /etc/modprobe.d/bad.conf line 8: ignoring bad line starting with 'options'\n");
-    expect(r.stdout).toBe(`insmod ${P('hello')}   a=1\n`);
+    expect(r.stdout).toBe(`insmod ${P('hello')}   a=1 \n`);
     expect((await t.run('modprobe -c -q')).stdout).toMatch(/^blacklist x\n/);
   });
 
   it('-C reads only the given file', async () => {
     const { t } = await setup({ '/etc/modprobe.d/a.conf': 'options hello a=1\n', '/tmp/my.conf': 'options hello b=2\n' });
-    expect((await t.run('modprobe -C /tmp/my.conf -n -v hello')).stdout).toBe(`insmod ${P('hello')} b=2\n`);
+    expect((await t.run('modprobe -C /tmp/my.conf -n -v hello')).stdout).toBe(`insmod ${P('hello')} b=2 \n`);
   });
 });
 
@@ -286,7 +292,7 @@ describe('soft dependencies and commands', () => {
     const { k, t } = await setup({ '/etc/modprobe.d/i.conf': 'install hel* echo "installing $MODPROBE_MODULE with" $CMDLINE_OPTS; true\noptions hello a=1\n' });
     expect(await t.run('modprobe hello b=2')).toEqual({ status: 0, stdout: 'installing hello with a=1 b=2\n', stderr: '' });
     expect(k.calls).toEqual([]);
-    expect((await t.run('modprobe -n -v hello')).stdout).toBe('install echo "installing $MODPROBE_MODULE with" $CMDLINE_OPTS; true a=1\n');
+    expect((await t.run('modprobe -n -v hello')).stdout).toBe('install echo "installing $MODPROBE_MODULE with" $CMDLINE_OPTS; true a=1 \n');
     expect(await t.run('modprobe -i hello')).toEqual({ status: 0, stdout: '', stderr: '' });
     expect(k.calls).toEqual(['hello a=1']);
   });
