@@ -3,7 +3,8 @@
 //   warm       same process (compiler workers already loaded), empty cache
 //   no change  same process, nothing to do
 //   no change, new process   what `npm test` / `npm start` pay before running
-// and the size of each .ko. It measures and prints; it asserts nothing.
+// each with V8's default tiering and with --liftoff-only (what `npm run build` and `lkm build` use, see
+// preferBaselineCompiler), and the size of each .ko. It measures and prints; it asserts nothing.
 // Run: npx tsc -p . && node dist/bench/build.js [-j N]
 
 import { spawnSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import { readdirSync, rmSync, statSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildTree, closeBuildPool, poolWorkersStarted, type TreeResult } from '../src/build/index.js';
+import { buildTree, closeBuildPool, poolWorkersStarted, preferBaselineCompiler, type TreeResult } from '../src/build/index.js';
 
 interface Sample { label: string; wallMs: number; compiled: number; hits: number; linked: number; workers?: number }
 
@@ -35,12 +36,14 @@ async function timed(label: string, buildDir: string, jobs?: number): Promise<Sa
 }
 
 /** Child mode: one process doing cold, warm and no-change builds; prints JSON samples. */
-async function child(buildDir: string, jobs?: number): Promise<void> {
+async function child(buildDir: string, jobs: number | undefined, liftoff: boolean): Promise<void> {
+  if (liftoff) preferBaselineCompiler();
+  const tag = liftoff ? '--liftoff-only' : 'default tiering';
   const samples: Sample[] = [];
-  samples.push(await timed('cold (new process, clang not loaded, empty cache)', buildDir, jobs));
+  samples.push(await timed(`cold, ${tag} (new process, empty cache)`, buildDir, jobs));
   rmSync(buildDir, { recursive: true, force: true });
-  samples.push(await timed('warm (clang loaded, empty cache)', buildDir, jobs));
-  samples.push(await timed('no change (same process)', buildDir, jobs));
+  samples.push(await timed(`warm, ${tag} (clang loaded, empty cache)`, buildDir, jobs));
+  samples.push(await timed(`no change, ${tag} (same process)`, buildDir, jobs));
   await closeBuildPool();
   process.stdout.write(`${JSON.stringify(samples)}\n`);
 }
@@ -77,24 +80,27 @@ function sizes(dir: string): [string, number][] {
 }
 
 async function main(argv: string[]): Promise<void> {
-  if (argv[0] === '--child') return child(argv[1]!, argv[2] ? Number(argv[2]) : undefined);
+  if (argv[0] === '--child') return child(argv[1]!, argv[2] !== '-' ? Number(argv[2]) : undefined, argv[3] === 'liftoff');
   if (argv[0] === '--child-nochange') return childNoChange(argv[1]!);
   let jobs: number | undefined;
   if (argv[0] === '-j') jobs = Number(argv[1]);
   const dir = mkdtempSync(join(tmpdir(), 'lkm-bench-build-'));
   try {
-    const a = runChild(['--child', dir, ...(jobs ? [String(jobs)] : [])]);
+    const j = jobs ? String(jobs) : '-';
+    const a = runChild(['--child', dir, j, 'tierup']);
+    rmSync(dir, { recursive: true, force: true });
+    const l = runChild(['--child', dir, j, 'liftoff']);
     const b = runChild(['--child-nochange', dir]);
     const rows = [
-      ...a.samples.map((s, i) => ({ ...s, wallMs: i === 0 ? s.wallMs : s.wallMs })),
+      ...a.samples,
+      ...l.samples,
       { ...b.samples[0]!, label: 'no change (new process, incl. node start)', wallMs: b.wallMs },
     ];
-    console.log(`lkm build benchmark: ${a.samples[0] ? '' : '(no samples) '}example tree, ${jobs ?? 'default'} jobs`);
-    console.log(`cold process incl. node start: ${a.wallMs.toFixed(0)} ms (all three in-process builds)`);
+    console.log(`lkm build benchmark: example tree (wasm/kernel + modules-src), ${jobs ?? 'default'} jobs`);
     console.log('');
-    console.log(`${'build'.padEnd(52)} ${'ms'.padStart(8)} ${'compiled'.padStart(9)} ${'cached'.padStart(7)} ${'linked'.padStart(7)}`);
+    console.log(`${'build'.padEnd(58)} ${'ms'.padStart(8)} ${'compiled'.padStart(9)} ${'cached'.padStart(7)} ${'linked'.padStart(7)}`);
     for (const s of rows) {
-      console.log(`${s.label.padEnd(52)} ${s.wallMs.toFixed(0).padStart(8)} ${String(s.compiled).padStart(9)} ${String(s.hits).padStart(7)} ${String(s.linked).padStart(7)}`);
+      console.log(`${s.label.padEnd(58)} ${s.wallMs.toFixed(0).padStart(8)} ${String(s.compiled).padStart(9)} ${String(s.hits).padStart(7)} ${String(s.linked).padStart(7)}`);
     }
     console.log('');
     console.log('module sizes:');

@@ -2,7 +2,9 @@
 // build/lib/modules/6.12.0-lkm-wasm/extra/NAME.ko, Module.symvers, modules.order. Quiet when nothing changed.
 // Options: -j N (workers), -v (command lines).
 
-import { buildTree, closeBuildPool } from '../src/build/index.js';
+import { buildTree, closeBuildPool, preferBaselineCompiler } from '../src/build/index.js';
+
+preferBaselineCompiler();
 
 async function run(argv: string[]): Promise<number> {
   let jobs: number | undefined;

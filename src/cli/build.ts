@@ -2,7 +2,9 @@
 // Parses arguments, calls src/build, prints. Exit status: 0 built (or up to date), 1 build failed, 2 usage.
 
 import { statSync } from 'node:fs';
-import { buildDir, buildFiles, closeBuildPool, type BuildOptions, type BuildResult } from '../build/index.js';
+import {
+  buildDir, buildFiles, closeBuildPool, preferBaselineCompiler, type BuildOptions, type BuildResult,
+} from '../build/index.js';
 
 export const USAGE = `usage: lkm build [DIR | FILE.c...] [-o OUTDIR] [-j N] [-v] [VAR=value...]
 
@@ -86,6 +88,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { paths, opts } = parsed;
+  // `lkm build` is a one-shot process: baseline-compiled clang starts much faster (see preferBaselineCompiler).
+  preferBaselineCompiler();
   opts.color = !!process.stderr.isTTY && !process.env.NO_COLOR;
   opts.log = (text, stream) => { (stream === 'out' ? process.stdout : process.stderr).write(text); };
 
