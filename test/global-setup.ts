@@ -1,9 +1,11 @@
 // Builds what the tests load: vmlinux, the example modules (the tree `npm run build` makes) and the
 // failure-path fixtures under test/fixtures/modules. Incremental, so it costs nothing when current.
-import { buildDir, buildTree, closeBuildPool } from '../src/build/index.js';
+import { buildDir, buildTree, closeBuildPool, preferBaselineCompiler } from '../src/build/index.js';
 import { FIXTURE_OUT, FIXTURE_SRC } from './helpers/paths.js';
 
 export default async function setup(): Promise<void> {
+  // This process only builds (tests run in forks), so V8's baseline tier is safe and compiles clang fastest.
+  preferBaselineCompiler();
   const log = (t: string, s: 'out' | 'err') => { if (s === 'err') process.stderr.write(t); };
   try {
     const tree = await buildTree({ log });
