@@ -1,0 +1,71 @@
+// The kernel API as a caller sees it whatever the isolation: every call returns a promise, so the same
+// code drives an in-thread kernel (isolate: 'none') and a kernel in a worker (isolate: 'worker').
+
+import type { ModuleInfo } from '../kernel/kernel.js';
+import type { LoadOptions } from '../kernel/load.js';
+import type { LogListener, LogRecord } from '../kernel/printk.js';
+import type { BatchOp, BatchResult, SymbolInfo } from './protocol.js';
+
+export type Isolate = 'none' | 'worker';
+
+/** The kernel log as the caller reads it (PrintkRing's reading half). */
+export interface LogView {
+  /** Sequence number the next record will get. */
+  readonly seq: number;
+  /** Records not cleared, oldest first (an open record included). */
+  read(): LogRecord[];
+  /** Records with seq ≥ `seq`. */
+  since(seq: number): LogRecord[];
+  /** Completes an open (newline-less) record. */
+  flush(): void;
+  /** dmesg -C. */
+  clear(): void;
+  /** Completed records as they are logged; returns the unsubscribe function. */
+  subscribe(l: LogListener): () => void;
+}
+
+/** An operation for `batch()`: as BatchOp, but insmod may name a file the caller's readFile reads. */
+export type ScriptOp =
+  | BatchOp
+  | { op: 'insmod'; args: [file: Uint8Array | string, params?: string | string[], opts?: LoadOptions]; comm?: string };
+
+export interface KernelApi {
+  readonly isolate: Isolate;
+  readonly log: LogView;
+  /** init_module(2) from bytes or a path (read on the caller's side by the boot option readFile). */
+  insmod(file: Uint8Array | string, params?: string | string[], opts?: LoadOptions): Promise<ModuleInfo>;
+  /** delete_module(2); `force` is rmmod -f. */
+  rmmod(name: string, opts?: { force?: boolean }): Promise<void>;
+  lsmod(): Promise<ModuleInfo[]>;
+  dmesg(opts?: { clear?: boolean; level?: number[]; time?: boolean }): Promise<string[]>;
+  /** /proc and /sys. */
+  readFile(path: string): Promise<string>;
+  writeFile(path: string, data: string): Promise<void>;
+  readdir(path: string): Promise<string[]>;
+  symbols(): Promise<SymbolInfo[]>;
+  /** The taint mask (/proc/sys/kernel/tainted). */
+  tainted(): Promise<number>;
+  /** Calls started synchronously inside `fn` run as process `comm` (insmod, rmmod …) in Oops/WARN lines. */
+  asProcess<T>(comm: string, fn: () => T): T;
+  /** Runs the operations in order in one round trip; each gets its own result. */
+  batch(ops: ScriptOp[], opts?: { stopOnError?: boolean }): Promise<BatchResult[]>;
+  /** Boots a new kernel (worker mode: a new worker); the caller's files and log listeners are kept. */
+  reboot(): Promise<void>;
+  /** Stops the kernel (worker mode: terminates the worker). */
+  close(): Promise<void>;
+}
+
+export interface KernelBootOptions {
+  /** 'worker' (default in the shell, CLI and web page) or 'none' (the kernel runs on the caller's thread). */
+  isolate?: Isolate;
+  vmlinux: Uint8Array;
+  cmdline?: string;
+  /** Reads a file for insmod(path), on the caller's side. */
+  readFile?: (path: string) => Promise<Uint8Array>;
+  /** Receives each completed record at or below the console loglevel (on the caller's side). */
+  console?: (line: string, record: LogRecord) => void;
+  /** Watchdog (worker mode): module code running longer than this is a soft lockup. Default 10 000 ms. */
+  watchdogMs?: number;
+}
+
+export const DEFAULT_WATCHDOG_MS = 10_000;

@@ -1,0 +1,382 @@
+// The caller's side of a kernel in a worker: the same API as the in-thread kernel (api.ts), a mirror of
+// the kernel log fed by the records the worker streams, and the watchdog.
+//
+// Watchdog: the worker announces each entry into module code (Kernel.run → `enter`, with what runs,
+// the process, the modules line and the taint mask) and its return (`leave`). A timer on the caller's
+// thread fires when module code has not returned after `watchdogMs`: the caller appends Linux's soft
+// lockup record to its log, marks the kernel tainted L, terminates the worker (a thread spinning in
+// wasm cannot be interrupted otherwise), and rejects the pending calls with a SoftLockupError naming the
+// module. The kernel then stays "hung" (every call fails with KernelHungError, dmesg still works) until
+// reboot() boots a new kernel in a new worker. Files are never in the worker (insmod(path) reads them
+// on the caller's side), so nothing the caller holds is lost.
+
+import * as Comlink from 'comlink';
+import { UTS_RELEASE, UTS_VERSION, type ModuleInfo } from '../kernel/kernel.js';
+import { KernelError, ENOENT } from '../kernel/errno.js';
+import type { LoadOptions } from '../kernel/load.js';
+import { formatRecord, type LogListener, type LogRecord } from '../kernel/printk.js';
+import { TAINT, kernelTaintString } from '../kernel/taint.js';
+import { DEFAULT_WATCHDOG_MS, type KernelApi, type KernelBootOptions, type LogView, type ScriptOp } from './api.js';
+import {
+  fromWireError, isWorkerEvent, type BatchOp, type BatchResult, type KernelService, type SymbolInfo, type Wire,
+  type WorkerEvent,
+} from './protocol.js';
+
+/** A started worker, as the platform adapter (node.ts, browser.ts) gives it. */
+export interface WorkerPort {
+  /** For Comlink.wrap. */
+  endpoint: Comlink.Endpoint;
+  /** Every message the worker posts (comlink replies included; they are ignored here). */
+  onMessage(l: (data: unknown) => void): void;
+  /** The worker died on its own (an uncaught error, out of memory). */
+  onExit(l: (why: string) => void): void;
+  terminate(): void;
+  /** Node: keep the process alive only while calls are pending. */
+  ref?(): void;
+  unref?(): void;
+}
+
+export type SpawnWorker = () => WorkerPort;
+
+/** What the watchdog saw: the soft lockup record's facts. */
+export interface Lockup {
+  /** Seconds module code had been running when the watchdog fired. */
+  seconds: number;
+  comm: string;
+  pid: number;
+  /** Module whose code did not return (undefined when the kernel itself was running). */
+  module: string | undefined;
+  /** The entry point that was called: init_module, cleanup_module, a parameter setter … */
+  function: string;
+  /** The Kernel.run label: "spin: init". */
+  what: string;
+}
+
+/** The call that ran module code which did not return within the watchdog time. */
+export class SoftLockupError extends Error {
+  override name = 'SoftLockupError';
+  constructor(readonly lockup: Lockup) {
+    super(`watchdog: BUG: soft lockup - CPU#0 stuck for ${lockup.seconds}s! [${lockup.comm}:${lockup.pid}]: ` +
+      `${lockup.module ? `module ${lockup.module}` : 'the kernel'} did not return from ${lockup.function}; ` +
+      'the kernel is hung (call reboot())');
+  }
+}
+
+/** A call made while the kernel is hung (after a soft lockup) or stopped. */
+export class KernelHungError extends Error {
+  override name = 'KernelHungError';
+  constructor(message: string, readonly lockup?: Lockup) { super(message); }
+}
+
+/** The caller's copy of the log: records streamed by the worker, plus the watchdog's own. */
+export class LogMirror implements LogView {
+  private records: LogRecord[] = [];
+  private open: LogRecord | undefined;
+  private listeners = new Set<LogListener>();
+  private nextSeq = 0;
+  private clearSeq = 0;
+  /** Seq of the first record of the current boot: worker seq + base = mirror seq. */
+  base = 0;
+  /** Records of the boot before the last reboot (what pstore would keep). */
+  previousBoot: LogRecord[] = [];
+  onFlush: (() => void) | undefined;
+  onClear: (() => void) | undefined;
+
+  constructor(private readonly capacity = 1 << 14) {}
+
+  get seq(): number { return this.nextSeq; }
+
+  private store(r: LogRecord): void {
+    const last = this.records[this.records.length - 1];
+    if (last && last.seq === r.seq) this.records[this.records.length - 1] = r;
+    else this.records.push(r);
+    if (this.records.length > this.capacity) this.records.splice(0, this.records.length - this.capacity);
+    this.nextSeq = Math.max(this.nextSeq, r.seq + 1);
+  }
+
+  /** Records from the worker (worker seq numbers). */
+  receive(records: LogRecord[], open?: LogRecord): void {
+    for (const w of records) {
+      const r = { ...w, seq: w.seq + this.base };
+      const wasOpen = this.open?.seq === r.seq;
+      if (wasOpen) this.open = undefined;
+      // A record the caller already completed with flush() is not announced twice.
+      const known = this.records.find((x) => x.seq === r.seq);
+      this.store(r);
+      if (!known || wasOpen) for (const l of this.listeners) l(r);
+    }
+    if (open) {
+      const r = { ...open, seq: open.seq + this.base };
+      this.open = r;
+      this.store(r);
+    }
+  }
+
+  /** A record made on the caller's side (the watchdog's). */
+  append(level: number, text: string, tsNs: number): LogRecord {
+    this.open = undefined;
+    const r = { seq: this.nextSeq, level, tsNs, text };
+    this.store(r);
+    for (const l of this.listeners) l(r);
+    return r;
+  }
+
+  read(): LogRecord[] { return this.records.filter((r) => r.seq >= this.clearSeq); }
+  since(seq: number): LogRecord[] { return this.records.filter((r) => r.seq >= Math.max(seq, this.clearSeq)); }
+
+  flush(): void {
+    const r = this.open;
+    this.open = undefined;
+    if (r) for (const l of this.listeners) l(r);
+    this.onFlush?.();
+  }
+
+  clear(): void {
+    this.clearSeq = this.nextSeq;
+    this.onClear?.();
+  }
+
+  subscribe(l: LogListener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  /** A new boot: this boot's records move to previousBoot; seq numbers go on growing. */
+  newBoot(): void {
+    this.previousBoot = this.read();
+    this.records = [];
+    this.open = undefined;
+    this.base = this.nextSeq;
+    this.clearSeq = this.nextSeq;
+  }
+}
+
+interface Entered extends Extract<WorkerEvent, { lkm: 'enter' }> { timer: ReturnType<typeof setTimeout>; }
+interface Pending { reject: (e: Error) => void; }
+
+export class WorkerKernel implements KernelApi {
+  readonly isolate = 'worker' as const;
+  readonly log = new LogMirror();
+  /** The last soft lockup of this boot. */
+  lockup: Lockup | undefined;
+  private port!: WorkerPort;
+  private service!: Comlink.Remote<KernelService>;
+  private generation = 0;
+  private state: 'booting' | 'running' | 'hung' | 'closed' = 'booting';
+  private entered: Entered | undefined;
+  private pending = new Set<Pending>();
+  private comm: string | undefined;
+  /** Taint mask as of the last entry into module code (for the lockup record and tainted() when hung). */
+  private lastTaint = 0;
+  private readonly watchdogMs: number;
+  /** Boot time on the caller's clock, for the watchdog record's timestamp. */
+  private bootAt = 0;
+
+  private constructor(private readonly spawn: SpawnWorker, private readonly opts: KernelBootOptions) {
+    this.watchdogMs = opts.watchdogMs ?? DEFAULT_WATCHDOG_MS;
+    this.log.onFlush = () => { if (this.state === 'running') void this.service.flushLog(); };
+    this.log.onClear = () => { if (this.state === 'running') void this.service.clearLog(); };
+    if (opts.console) {
+      const sink = opts.console;
+      this.log.subscribe((r) => { if (r.level < 7) for (const line of formatRecord(r)) sink(line, r); });
+    }
+  }
+
+  static async boot(spawn: SpawnWorker, opts: KernelBootOptions): Promise<WorkerKernel> {
+    const k = new WorkerKernel(spawn, opts);
+    await k.start();
+    return k;
+  }
+
+  private async start(): Promise<void> {
+    const gen = ++this.generation;
+    this.state = 'booting';
+    this.lockup = undefined;
+    this.lastTaint = 0;
+    this.bootAt = Date.now();
+    const port = this.spawn();
+    this.port = port;
+    port.onMessage((data) => { if (gen === this.generation && isWorkerEvent(data)) this.event(data); });
+    port.onExit((why) => {
+      if (gen !== this.generation || this.state === 'closed' || this.state === 'hung') return;
+      this.state = 'hung';
+      this.failPending(new KernelHungError(`kernel worker exited: ${why}`));
+    });
+    port.unref?.();
+    this.service = Comlink.wrap<KernelService>(port.endpoint);
+    const r: Wire<{ seq: number }> = await this.track<Wire<{ seq: number }>>(this.service.boot({ vmlinux: this.opts.vmlinux, cmdline: this.opts.cmdline }));
+    if (!r.ok) throw fromWireError(r.error);
+    this.state = 'running';
+  }
+
+  private event(m: WorkerEvent): void {
+    switch (m.lkm) {
+      case 'log': this.log.receive(m.records, m.open); break;
+      case 'enter': {
+        if (this.entered) clearTimeout(this.entered.timer);
+        this.lastTaint = m.taint;
+        const timer = setTimeout(() => this.softLockup(), Math.max(0, this.watchdogMs - Math.max(0, Date.now() - m.at)));
+        this.entered = { ...m, timer };
+        break;
+      }
+      case 'leave':
+        if (this.entered) clearTimeout(this.entered.timer);
+        this.entered = undefined;
+        break;
+    }
+  }
+
+  /** kernel/watchdog.c's report, on the caller's side (the worker is stuck), then taint L. */
+  private softLockup(): void {
+    const e = this.entered;
+    if (!e || this.state !== 'running') return;
+    this.entered = undefined;
+    this.port.terminate();
+    this.generation++; // messages still in flight from the dead worker are ignored
+    const seconds = Math.round((Date.now() - e.at) / 1000);
+    const colon = e.what.indexOf(': ');
+    const module = colon > 0 ? e.what.slice(0, colon) : undefined;
+    const fn = entryName(e.what);
+    const lockup: Lockup = { seconds, comm: e.comm, pid: e.pid, module, function: fn, what: e.what };
+    const ts = (Date.now() - this.bootAt) * 1e6;
+    const where = module ? `${fn} [${module}]` : fn;
+    const lines: [number, string][] = [
+      [0, `watchdog: BUG: soft lockup - CPU#0 stuck for ${seconds}s! [${e.comm}:${e.pid}]`],
+      [4, e.modules],
+      [4, `CPU: 0 UID: 0 PID: ${e.pid} Comm: ${e.comm} ${kernelTaintString(e.taint)} ${UTS_RELEASE} ${UTS_VERSION}`],
+      [4, 'Hardware name: lkm-wasm WebAssembly virtual machine'],
+      [4, `RIP: ${where}`],
+      [4, 'Call Trace:'],
+      [4, ' <TASK>'],
+      [4, ` ${where}`],
+      [4, ' </TASK>'],
+    ];
+    for (const [level, text] of lines) this.log.append(level, text, ts);
+    this.lastTaint = e.taint | (1 << TAINT.SOFTLOCKUP);
+    this.lockup = lockup;
+    this.state = 'hung';
+    this.failPending(new SoftLockupError(lockup));
+  }
+
+  private failPending(e: Error): void {
+    const all = [...this.pending];
+    this.pending.clear();
+    for (const p of all) p.reject(e);
+    this.port.unref?.();
+  }
+
+  /** A promise that also fails when the kernel hangs or its worker dies before it settles. */
+  private track<T>(p: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const entry: Pending = { reject };
+      if (this.pending.size === 0) this.port.ref?.();
+      this.pending.add(entry);
+      const done = () => {
+        this.pending.delete(entry);
+        if (this.pending.size === 0) this.port.unref?.();
+      };
+      p.then((v) => { if (this.pending.has(entry)) { done(); resolve(v); } },
+        (e) => { if (this.pending.has(entry)) { done(); reject(e); } });
+    });
+  }
+
+  private check(): void {
+    if (this.state === 'hung') {
+      throw new KernelHungError(this.lockup
+        ? `kernel is hung after a soft lockup in ${this.lockup.module ? `module ${this.lockup.module}` : 'the kernel'}: call reboot()`
+        : 'kernel worker is gone: call reboot()', this.lockup);
+    }
+    if (this.state === 'closed') throw new KernelHungError('kernel is closed');
+  }
+
+  private async call<T>(op: BatchOp): Promise<T> {
+    this.check();
+    const comm = op.comm ?? this.comm;
+    const r = await this.track<Wire<unknown>>(this.service.call(comm ? { ...op, comm } as BatchOp : op)) as Wire<T>;
+    if (!r.ok) throw fromWireError(r.error);
+    return r.value;
+  }
+
+  private async bytesOf(file: Uint8Array | string): Promise<Uint8Array> {
+    if (typeof file !== 'string') return file;
+    if (!this.opts.readFile) throw new KernelError(ENOENT, `cannot read ${file}: no file system attached`);
+    return this.opts.readFile(file);
+  }
+
+  async insmod(file: Uint8Array | string, params?: string | string[], opts?: LoadOptions): Promise<ModuleInfo> {
+    const comm = this.comm;
+    this.check();
+    const bytes = await this.bytesOf(file);
+    return this.call({ op: 'insmod', args: [bytes, params, opts], comm });
+  }
+
+  rmmod(name: string, opts?: { force?: boolean }): Promise<void> { return this.call({ op: 'rmmod', args: [name, opts] }); }
+  lsmod(): Promise<ModuleInfo[]> { return this.call({ op: 'lsmod', args: [] }); }
+  readFile(path: string): Promise<string> { return this.call({ op: 'readFile', args: [path] }); }
+  writeFile(path: string, data: string): Promise<void> { return this.call({ op: 'writeFile', args: [path, data] }); }
+  readdir(path: string): Promise<string[]> { return this.call({ op: 'readdir', args: [path] }); }
+  symbols(): Promise<SymbolInfo[]> { return this.call({ op: 'symbols', args: [] }); }
+
+  async tainted(): Promise<number> {
+    if (this.state === 'hung') return this.lastTaint;
+    return this.call({ op: 'tainted', args: [] });
+  }
+
+  /** dmesg from the caller's copy of the log: it works while the kernel is hung. */
+  async dmesg(opts: { clear?: boolean; level?: number[]; time?: boolean } = {}): Promise<string[]> {
+    this.log.flush();
+    const recs = this.log.read().filter((r) => !opts.level || opts.level.includes(r.level));
+    if (opts.clear) this.log.clear();
+    return recs.flatMap((r) => formatRecord(r, { time: opts.time }));
+  }
+
+  asProcess<T>(comm: string, fn: () => T): T {
+    const saved = this.comm;
+    this.comm = comm;
+    try { return fn(); } finally { this.comm = saved; }
+  }
+
+  async batch(ops: ScriptOp[], opts: { stopOnError?: boolean } = {}): Promise<BatchResult[]> {
+    this.check();
+    const comm = this.comm;
+    const wire: BatchOp[] = [];
+    for (const op of ops) {
+      const c = op.comm ?? comm;
+      if (op.op === 'insmod') wire.push({ op: 'insmod', args: [await this.bytesOf(op.args[0]), op.args[1], op.args[2]], comm: c });
+      else wire.push(c ? { ...op, comm: c } : op);
+    }
+    const rs = await this.track(this.service.batch(wire, opts.stopOnError ?? false));
+    return rs.map((r) => (r.ok ? { ok: true, value: r.value } : { ok: false, error: fromWireError(r.error) }));
+  }
+
+  /** Terminates the worker (hung or not) and boots a new kernel in a new one. */
+  async reboot(): Promise<void> {
+    if (this.entered) clearTimeout(this.entered.timer);
+    this.entered = undefined;
+    this.generation++;
+    this.port.terminate();
+    this.failPending(new KernelHungError('kernel rebooted'));
+    this.log.newBoot();
+    await this.start();
+  }
+
+  async close(): Promise<void> {
+    if (this.entered) clearTimeout(this.entered.timer);
+    this.entered = undefined;
+    this.state = 'closed';
+    this.generation++;
+    this.failPending(new KernelHungError('kernel closed'));
+    this.port.terminate();
+  }
+}
+
+/** The C function behind a Kernel.run() label: "hello: init" → init_module. */
+function entryName(what: string): string {
+  const phase = what.includes(': ') ? what.slice(what.indexOf(': ') + 2) : what;
+  const known: Record<string, string> = {
+    init: 'init_module', exit: 'cleanup_module', constructors: '__wasm_call_ctors', relocation: '__wasm_apply_data_relocs',
+    instantiate: '__wasm_init_memory', parse_args: 'parse_args', destroy_params: 'destroy_params',
+    'sysfs param read': 'param_attr_show', 'sysfs param write': 'param_attr_store',
+  };
+  return known[phase] ?? phase;
+}

@@ -1,0 +1,90 @@
+// isolate: 'none': the kernel on the caller's thread behind the same promise-returning API as the
+// worker kernel. No watchdog (module code that never returns blocks the caller).
+
+import { Kernel, type ModuleInfo } from '../kernel/kernel.js';
+import { KernelError, ENOENT } from '../kernel/errno.js';
+import type { LoadOptions } from '../kernel/load.js';
+import type { KernelApi, KernelBootOptions, ScriptOp } from './api.js';
+import type { BatchResult } from './protocol.js';
+
+export class LocalKernel implements KernelApi {
+  readonly isolate = 'none' as const;
+  private comm: string | undefined;
+
+  private constructor(public kernel: Kernel, private readonly opts: KernelBootOptions) {}
+
+  static async boot(opts: KernelBootOptions): Promise<LocalKernel> {
+    return new LocalKernel(await LocalKernel.bootKernel(opts), opts);
+  }
+
+  private static bootKernel(opts: KernelBootOptions): Promise<Kernel> {
+    return Kernel.boot({ vmlinux: opts.vmlinux, cmdline: opts.cmdline, readFile: opts.readFile, console: opts.console });
+  }
+
+  get log() { return this.kernel.log; }
+
+  /** Runs `fn` as the current process when asProcess() set one (captured when the call starts). */
+  private as<T>(fn: () => T): T {
+    const comm = this.comm;
+    return comm ? this.kernel.asProcess(comm, fn) : fn();
+  }
+
+  async insmod(file: Uint8Array | string, params?: string | string[], opts?: LoadOptions): Promise<ModuleInfo> {
+    const comm = this.comm;
+    let bytes: Uint8Array;
+    if (typeof file === 'string') {
+      if (!this.opts.readFile) throw new KernelError(ENOENT, `cannot read ${file}: no file system attached`);
+      bytes = await this.opts.readFile(file);
+    } else bytes = file;
+    const k = this.kernel;
+    const load = () => k.insmod(bytes, params, opts);
+    const m = await (comm ? k.asProcess(comm, load) : load());
+    return k.lsmod().find((x) => x.name === m.name)!;
+  }
+
+  async rmmod(name: string, opts?: { force?: boolean }) { this.as(() => this.kernel.rmmod(name, opts)); }
+  async lsmod() { return this.kernel.lsmod(); }
+  async dmesg(opts?: { clear?: boolean; level?: number[]; time?: boolean }) { return this.kernel.dmesg(opts); }
+  async readFile(path: string) { return this.as(() => this.kernel.readFile(path)); }
+  async writeFile(path: string, data: string) { this.as(() => this.kernel.writeFile(path, data)); }
+  async readdir(path: string) { return this.kernel.readdir(path); }
+  async symbols() { return this.kernel.symbols(); }
+  async tainted() { return this.kernel.taintMask; }
+
+  asProcess<T>(comm: string, fn: () => T): T {
+    const saved = this.comm;
+    this.comm = comm;
+    try { return fn(); } finally { this.comm = saved; }
+  }
+
+  async batch(ops: ScriptOp[], opts: { stopOnError?: boolean } = {}): Promise<BatchResult[]> {
+    const out: BatchResult[] = [];
+    for (const op of ops) {
+      try {
+        const run = async (): Promise<unknown> => {
+          switch (op.op) {
+            case 'insmod': return this.insmod(op.args[0], op.args[1], op.args[2]);
+            case 'rmmod': return this.rmmod(...op.args);
+            case 'lsmod': return this.lsmod();
+            case 'readFile': return this.readFile(...op.args);
+            case 'writeFile': return this.writeFile(...op.args);
+            case 'readdir': return this.readdir(...op.args);
+            case 'symbols': return this.symbols();
+            case 'tainted': return this.tainted();
+          }
+        };
+        out.push({ ok: true, value: await (op.comm ? this.asProcess(op.comm, run) : run()) });
+      } catch (e) {
+        out.push({ ok: false, error: e as Error });
+        if (opts.stopOnError) break;
+      }
+    }
+    return out;
+  }
+
+  async reboot(): Promise<void> {
+    this.kernel = await LocalKernel.bootKernel(this.opts);
+  }
+
+  async close(): Promise<void> {}
+}

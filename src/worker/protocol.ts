@@ -1,0 +1,92 @@
+// What crosses the boundary between the caller and the kernel worker: the calls (one comlink method
+// each, or a batch of them in one round trip), the errors (rebuilt as the caller's own classes) and the
+// messages the worker posts on its own (printk records, entry into and exit from module code).
+// No Node or DOM imports: both sides and both platforms share it.
+
+import { KernelError } from '../kernel/errno.js';
+import { KernelOops, type ModuleInfo } from '../kernel/kernel.js';
+import type { LoadOptions } from '../kernel/load.js';
+import type { FaultKind, Frame } from '../kernel/oops.js';
+import type { LogRecord } from '../kernel/printk.js';
+
+export interface SymbolInfo { name: string; owner: string; gplOnly: boolean; kind: 'function' | 'data' }
+
+/** The kernel calls a caller can make, as the worker runs them (bytes, not paths: files stay with the caller). */
+export interface KernelCalls {
+  insmod(file: Uint8Array, params?: string | string[], opts?: LoadOptions): Promise<ModuleInfo>;
+  rmmod(name: string, opts?: { force?: boolean }): void;
+  lsmod(): ModuleInfo[];
+  readFile(path: string): string;
+  writeFile(path: string, data: string): void;
+  readdir(path: string): string[];
+  symbols(): SymbolInfo[];
+  /** /proc/sys/kernel/tainted as a number. */
+  tainted(): number;
+}
+
+export type CallName = keyof KernelCalls;
+
+/** One operation of a batch: a call, its arguments, and the process it runs as (Comm/PID in Oops lines). */
+export type BatchOp = { [M in CallName]: { op: M; args: Parameters<KernelCalls[M]>; comm?: string } }[CallName];
+
+export type BatchResult = { ok: true; value: unknown } | { ok: false; error: Error };
+
+/** Error as it crosses the boundary. */
+export interface WireError {
+  name: string;
+  message: string;
+  stack?: string;
+  errno?: number;
+  module?: string;
+  frames?: Frame[];
+  kind?: FaultKind;
+}
+
+export type Wire<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+export function toWireError(e: unknown): WireError {
+  if (e instanceof KernelOops) return { name: e.name, message: e.message, stack: e.stack, module: e.module, frames: e.frames, kind: e.kind };
+  if (e instanceof KernelError) return { name: e.name, message: e.message, stack: e.stack, errno: e.errno };
+  if (e instanceof Error) return { name: e.name, message: e.message, stack: e.stack, errno: (e as { errno?: number }).errno };
+  return { name: 'Error', message: String(e) };
+}
+
+/** Rebuilds KernelError and KernelOops as the caller's classes (instanceof works on the caller side). */
+export function fromWireError(w: WireError): Error {
+  let e: Error;
+  if (w.name === 'KernelOops') e = new KernelOops(w.message, w.module, w.frames ?? [], w.kind);
+  else if (w.name === 'KernelError' && w.errno !== undefined) e = new KernelError(w.errno, w.message);
+  else {
+    e = new Error(w.message);
+    e.name = w.name;
+  }
+  if (w.stack) e.stack = `${w.stack}\n    at (kernel worker)`;
+  return e;
+}
+
+/** Boot options that can be sent to a worker (functions such as console stay with the caller). */
+export interface WorkerBootOptions {
+  vmlinux: Uint8Array;
+  cmdline?: string;
+}
+
+/** Messages the worker posts outside comlink (no `id` field: comlink ignores them). */
+export type WorkerEvent =
+  | { lkm: 'log'; records: LogRecord[]; open?: LogRecord }
+  | { lkm: 'enter'; what: string; comm: string; pid: number; at: number; modules: string; taint: number }
+  | { lkm: 'leave'; at: number };
+
+export function isWorkerEvent(m: unknown): m is WorkerEvent {
+  return typeof m === 'object' && m !== null && typeof (m as { lkm?: unknown }).lkm === 'string';
+}
+
+/** The object the worker exposes through comlink. */
+export interface KernelService {
+  boot(opts: WorkerBootOptions): Promise<Wire<{ seq: number }>>;
+  call(op: BatchOp): Promise<Wire<unknown>>;
+  batch(ops: BatchOp[], stopOnError: boolean): Promise<Wire<unknown>[]>;
+  /** Finishes an open (newline-less) record. */
+  flushLog(): void;
+  /** dmesg -C in the worker's ring. */
+  clearLog(): void;
+}

@@ -1,0 +1,129 @@
+// The worker side: a Kernel booted inside the worker, its calls exposed through comlink, its printk
+// records and its entries into module code (for the caller's watchdog) posted to the caller as they
+// happen. Platform-neutral: node-worker.ts and web-worker.ts give it an endpoint and a post function.
+
+import * as Comlink from 'comlink';
+import { Kernel } from '../kernel/kernel.js';
+import type { LogRecord } from '../kernel/printk.js';
+import {
+  toWireError, type BatchOp, type KernelService, type Wire, type WorkerBootOptions, type WorkerEvent,
+} from './protocol.js';
+
+export function kernelService(post: (m: WorkerEvent) => void): KernelService {
+  let k: Kernel | undefined;
+  /** Highest seq already posted as a completed record. */
+  let lastPosted = -1;
+  let pending: LogRecord[] = [];
+  let scheduled = false;
+  /** Inside module code, records are posted one by one: that code may never return. */
+  let inModuleCode = false;
+
+  const flushPending = () => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const records = pending;
+    pending = [];
+    post({ lkm: 'log', records });
+  };
+
+  /** Posts the open record (if any) after a call, so the caller's dmesg shows it as Linux's would. */
+  const postOpen = () => {
+    flushPending();
+    if (!k) return;
+    const rest = k.log.since(lastPosted + 1);
+    const open = rest[rest.length - 1];
+    if (open) post({ lkm: 'log', records: [], open: { ...open } });
+  };
+
+  const kernel = (): Kernel => {
+    if (!k) throw new Error('kernel worker: not booted');
+    return k;
+  };
+
+  async function run(op: BatchOp): Promise<unknown> {
+    const kk = kernel();
+    const exec = (): unknown => {
+      switch (op.op) {
+        case 'insmod': {
+          const [file, params, opts] = op.args;
+          return kk.insmod(file, params, opts).then((m) => kk.lsmod().find((x) => x.name === m.name));
+        }
+        case 'rmmod': return kk.rmmod(op.args[0], op.args[1]);
+        case 'lsmod': return kk.lsmod();
+        case 'readFile': return kk.readFile(op.args[0]);
+        case 'writeFile': return kk.writeFile(op.args[0], op.args[1]);
+        case 'readdir': return kk.readdir(op.args[0]);
+        case 'symbols': return kk.symbols();
+        case 'tainted': return kk.taintMask;
+        default: throw new Error(`kernel worker: unknown call ${(op as { op: string }).op}`);
+      }
+    };
+    return op.comm ? kk.asProcess(op.comm, exec) : exec();
+  }
+
+  async function wire(op: BatchOp): Promise<Wire<unknown>> {
+    try {
+      return { ok: true, value: await run(op) };
+    } catch (e) {
+      return { ok: false, error: toWireError(e) };
+    }
+  }
+
+  return {
+    async boot(opts: WorkerBootOptions) {
+      try {
+        k = await Kernel.boot({ vmlinux: opts.vmlinux, cmdline: opts.cmdline });
+        const kk = k;
+        // Completed records go out at once (a batched post per task, but synchronously before a reply,
+        // and immediately when module code is entered, so nothing is lost if that code never returns).
+        kk.log.subscribe((r) => {
+          lastPosted = r.seq;
+          pending.push({ ...r });
+          if (inModuleCode) flushPending();
+          else if (!scheduled) { scheduled = true; queueMicrotask(flushPending); }
+        });
+        for (const r of kk.log.read()) { pending.push({ ...r }); lastPosted = r.seq; }
+        kk.onModuleCode = (what) => {
+          flushPending();
+          inModuleCode = what !== undefined;
+          if (what === undefined) { post({ lkm: 'leave', at: Date.now() }); return; }
+          post({
+            lkm: 'enter', what, comm: kk.current.comm, pid: kk.current.pid, at: Date.now(),
+            modules: kk.modulesLinkedIn(), taint: kk.taintMask,
+          });
+        };
+        postOpen();
+        return { ok: true, value: { seq: kk.log.seq } };
+      } catch (e) {
+        return { ok: false, error: toWireError(e) };
+      }
+    },
+    async call(op: BatchOp) {
+      const r = await wire(op);
+      postOpen();
+      return r;
+    },
+    async batch(ops: BatchOp[], stopOnError: boolean) {
+      const out: Wire<unknown>[] = [];
+      for (const op of ops) {
+        const r = await wire(op);
+        out.push(r);
+        if (!r.ok && stopOnError) break;
+      }
+      postOpen();
+      return out;
+    },
+    flushLog() {
+      k?.log.flush();
+      flushPending();
+    },
+    clearLog() {
+      k?.log.clear();
+    },
+  };
+}
+
+/** Serves a kernel on an endpoint (worker_threads' parentPort through comlink's node adapter, or self). */
+export function serveKernel(ep: Comlink.Endpoint, post: (m: WorkerEvent) => void): void {
+  Comlink.expose(kernelService(post), ep);
+}
