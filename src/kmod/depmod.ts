@@ -149,6 +149,11 @@ async function kernelSymbols(vfs: Vfs, opts: DepmodOptions): Promise<Set<string>
   return syms;
 }
 
+const yieldToEventLoop = () => new Promise<void>((r) => {
+  if (typeof setImmediate === 'function') setImmediate(r);
+  else setTimeout(r, 0);
+});
+
 /** Module files below a directory (sorted walk), skipping excluded directory names. */
 async function scanDir(vfs: Vfs, dir: string, excludes: string[]): Promise<string[]> {
   const out: string[] = [];
@@ -252,8 +257,10 @@ export async function depmod(vfs: Vfs, opts: DepmodOptions): Promise<DepmodResul
         name, path, relpath: isWithin(path, dirname) ? relativeTo(path, dirname) : path, facts,
         deps: [], users: 0, idx: 0, sortIdx: 0, depSortIdx: 0, depLoop: false,
       };
-      opts.progress?.(++done, entries.length);
-      if ((done & 255) === 0) await new Promise((r) => setTimeout(r, 0)); // let a progress bar draw
+      if (opts.progress) {
+        opts.progress(++done, entries.length);
+        if ((done & 255) === 0) await yieldToEventLoop(); // let the progress bar draw
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, entries.length) }, worker));

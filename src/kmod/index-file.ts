@@ -43,34 +43,39 @@ const cmpBytes = (a: Uint8Array, b: Uint8Array) => {
 };
 
 class StringTable {
-  private parts: Uint8Array[] = [];
+  private parts: string[] = [];
   private size = 0;
   private seen = new Map<string, [number, number]>();
   add(s: string): [number, number] {
     let r = this.seen.get(s);
     if (!r) {
-      const b = enc.encode(s);
-      r = [this.size, b.length];
-      this.parts.push(b);
-      this.size += b.length;
+      const len = isAscii(s) ? s.length : enc.encode(s).length;
+      r = [this.size, len];
+      this.parts.push(s);
+      this.size += len;
       this.seen.set(s, r);
     }
     return r;
   }
+  /** One encode of everything (offsets were counted in UTF-8 bytes). */
   bytes(): Uint8Array {
-    const out = new Uint8Array(this.size);
-    let p = 0;
-    for (const b of this.parts) { out.set(b, p); p += b.length; }
-    return out;
+    return enc.encode(this.parts.join(''));
   }
+}
+
+const isAscii = (s: string) => /^[\x00-\x7f]*$/.test(s);
+
+/** Byte order of the UTF-8 encodings (equal to code-unit order below U+D800, which covers every name in practice). */
+function cmpUtf8(a: string, b: string): number {
+  if (/[\ud800-\uffff]/.test(a) || /[\ud800-\uffff]/.test(b)) return cmpBytes(enc.encode(a), enc.encode(b));
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Serialises an index. */
 export function buildIndex(input: IndexInput): Uint8Array {
   const st = new StringTable();
   const n = input.modules.length;
-  const encNames = input.modules.map((m) => enc.encode(m.name));
-  const byName = [...input.modules.keys()].sort((a, b) => cmpBytes(encNames[a]!, encNames[b]!));
+  const byName = [...input.modules.keys()].sort((a, b) => cmpUtf8(input.modules[a]!.name, input.modules[b]!.name));
   const slot = new Array<number>(n);
   byName.forEach((orig, i) => { slot[orig] = i; });
 
@@ -81,14 +86,15 @@ export function buildIndex(input: IndexInput): Uint8Array {
     const m = input.modules[orig]!;
     const [no, nl] = st.add(m.name);
     const [po, pl] = st.add(m.path);
-    mods.set([no, nl, po, pl, deps.length, m.deps.length, orig], 1 + i * 7);
+    const b = 1 + i * 7;
+    mods[b] = no; mods[b + 1] = nl; mods[b + 2] = po; mods[b + 3] = pl; mods[b + 4] = deps.length; mods[b + 5] = m.deps.length; mods[b + 6] = orig;
     for (const d of m.deps) deps.push(slot[d]!);
   });
 
-  const syms = [...input.symbols].map(([s, m]) => ({ s, b: enc.encode(s), m })).sort((x, y) => cmpBytes(x.b, y.b));
+  const syms = [...input.symbols].map(([s, m]) => ({ s, m })).sort((x, y) => cmpUtf8(x.s, y.s));
   const symArr = new Uint32Array(1 + syms.length * 3);
   symArr[0] = syms.length;
-  syms.forEach((x, i) => { const [o, l] = st.add(x.s); symArr.set([o, l, slot[x.m]!], 1 + i * 3); });
+  syms.forEach((x, i) => { const [o, l] = st.add(x.s); symArr[1 + i * 3] = o; symArr[2 + i * 3] = l; symArr[3 + i * 3] = slot[x.m]!; });
 
   const groups = new Map<string, { pattern: string; mod: number }[]>();
   for (const [pattern, mod] of input.aliases) {
@@ -97,7 +103,7 @@ export function buildIndex(input: IndexInput): Uint8Array {
     if (!g) groups.set(p, (g = []));
     g.push({ pattern, mod });
   }
-  const prefixes = [...groups.keys()].map((p) => ({ p, b: enc.encode(p) })).sort((x, y) => cmpBytes(x.b, y.b));
+  const prefixes = [...groups.keys()].map((p) => ({ p })).sort((x, y) => cmpUtf8(x.p, y.p));
   const preArr = new Uint32Array(1 + prefixes.length * 4);
   const aliasArr = new Uint32Array(1 + input.aliases.length * 3);
   preArr[0] = prefixes.length;
@@ -107,18 +113,18 @@ export function buildIndex(input: IndexInput): Uint8Array {
     const g = groups.get(p)!;
     g.sort((x, y) => x.mod - y.mod); // stable: modules.alias order within a module
     const [o, l] = st.add(p);
-    preArr.set([o, l, ai, g.length], 1 + i * 4);
+    preArr[1 + i * 4] = o; preArr[2 + i * 4] = l; preArr[3 + i * 4] = ai; preArr[4 + i * 4] = g.length;
     for (const a of g) {
       const [po, pl] = st.add(a.pattern);
-      aliasArr.set([po, pl, slot[a.mod]!], 1 + ai * 3);
+      aliasArr[1 + ai * 3] = po; aliasArr[2 + ai * 3] = pl; aliasArr[3 + ai * 3] = slot[a.mod]!;
       ai++;
     }
   });
 
-  const builtin = [...new Set(input.builtin)].map((s) => ({ s, b: enc.encode(s) })).sort((x, y) => cmpBytes(x.b, y.b));
+  const builtin = [...new Set(input.builtin)].map((s) => ({ s })).sort((x, y) => cmpUtf8(x.s, y.s));
   const binArr = new Uint32Array(1 + builtin.length * 2);
   binArr[0] = builtin.length;
-  builtin.forEach((x, i) => { const [o, l] = st.add(x.s); binArr.set([o, l], 1 + i * 2); });
+  builtin.forEach((x, i) => { const [o, l] = st.add(x.s); binArr[1 + i * 2] = o; binArr[2 + i * 2] = l; });
 
   const sections: [number, Uint8Array][] = [
     [Sec.MODULES, u8(mods)], [Sec.DEPS, u8(Uint32Array.from(deps))], [Sec.SYMBOLS, u8(symArr)],
@@ -144,8 +150,9 @@ export function buildIndex(input: IndexInput): Uint8Array {
 }
 
 const align4 = (n: number) => (n + 3) & ~3;
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 function u8(a: Uint32Array): Uint8Array {
-  // Little-endian on every platform this runs on; write explicitly to be sure.
+  if (LITTLE_ENDIAN) return new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
   const out = new Uint8Array(a.length * 4);
   const dv = new DataView(out.buffer);
   for (let i = 0; i < a.length; i++) dv.setUint32(i * 4, a[i]!, true);
