@@ -2,7 +2,7 @@
 // formats byte for byte, modules.order, depmod.d search order, cycles, -n, -A, -e.
 import { describe, expect, it } from 'vitest';
 import { depmod } from '../../src/tools/depmod.js';
-import { ModuleIndex } from '../../src/kmod/index-file.js';
+import { ModuleIndex, buildIndex } from '../../src/kmod/index-file.js';
 import { superFastHash, kmodHashOrder } from '../../src/kmod/hash.js';
 import { EXAMPLES, MODDIR, exampleTree, run, synth, tree } from './helpers.js';
 
@@ -123,6 +123,28 @@ describe('depmod formats from module metadata', () => {
     expect(r.stderr).toBe(`depmod: ERROR: failed to load symbols from ${MODDIR}/extra/bad.ko: Invalid argument\n`);
     expect(r.status).toBe(0);
     expect((await read(vfs, 'modules.dep')).split('\n').sort()).toEqual(['', 'extra/bad.ko:', 'extra/good.ko:']);
+  });
+});
+
+describe('modules.lkm.bin', () => {
+  it('finds every name, symbol and alias, non-ASCII ones included', () => {
+    const names = ['zeta', 'état', 'alpha', 'm\u{1F600}', 'beta', 'Éclair', '\uE000x'];
+    const idx = new ModuleIndex(buildIndex({
+      modules: names.map((name, i) => ({ name, path: `k/${name}.ko`, deps: i ? [0] : [] })),
+      symbols: names.map((n, i) => [`sym_${n}`, i] as [string, number]),
+      aliases: names.map((n, i) => [`al:${n}*`, i] as [string, number]),
+      builtin: ['unix', 'ünix'],
+    }));
+    for (const [i, n] of names.entries()) {
+      expect(idx.module(n)?.path).toBe(`k/${n}.ko`);
+      expect(idx.module(n)?.deps.map((d) => d.name)).toEqual(i ? ['zeta'] : []);
+      expect(idx.symbol(`sym_${n}`)).toEqual([n]);
+      expect(idx.alias(`al:${n}-suffix`)).toEqual([n]);
+    }
+    expect(idx.isBuiltin('ünix')).toBe(true);
+    expect(idx.isBuiltin('unix')).toBe(true);
+    expect(idx.isBuiltin('uni')).toBe(false);
+    expect(idx.modules().map((m) => m.name)).toEqual(names);
   });
 });
 

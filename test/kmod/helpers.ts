@@ -2,7 +2,7 @@
 // synthetic modules), a fake kernel in the manner of kmod's testsuite (init_module/delete_module shims
 // that keep /sys/module up to date), and a runner that returns what a terminal would show.
 import { readFileSync } from 'node:fs';
-import { KernelError, EEXIST, ENOENT, EBUSY, EWOULDBLOCK } from '../../src/kernel/errno.js';
+import { KernelError, EEXIST, ENOENT, EWOULDBLOCK } from '../../src/kernel/errno.js';
 import { readModuleMetadata } from '../../src/wasm/metadata.js';
 import { syntheticModule, type SyntheticModule } from '../../src/kmod/synthetic.js';
 import type { KmodToolContext } from '../../src/kmod/tool-support.js';
@@ -94,7 +94,7 @@ export class FakeKernel implements KernelView {
     const m = this.loaded.get(name.replace(/-/g, '_'));
     if (!m) throw new KernelError(ENOENT);
     if (m.users.size) throw new KernelError(EWOULDBLOCK);
-    if (m.refs) throw new KernelError(EBUSY);
+    if (m.refs) throw new KernelError(EWOULDBLOCK);
     this.loaded.delete(m.name);
     for (const o of this.loaded.values()) o.users.delete(m.name);
   }

@@ -343,6 +343,17 @@ describe('removal (-r)', () => {
     expect(await t.run('modprobe -rq nosuch')).toEqual({ status: 1, stdout: '', stderr: '' });
   });
 
+  it('-w waits for the reference count to drop, then gives up with the kernel error', async () => {
+    const { k, t } = await setup();
+    await t.run('modprobe hello');
+    k.loaded.get('hello')!.refs = 1;
+    expect(await t.run('modprobe -r hello')).toEqual({ status: 1, stdout: '', stderr: 'modprobe: FATAL: Module hello is in use.\n' });
+    expect(await t.run('modprobe -r -w 30 hello')).toEqual({ status: 1, stdout: '', stderr: "modprobe: ERROR: could not remove 'hello': Resource temporarily unavailable\n" });
+    setTimeout(() => { k.loaded.get('hello')!.refs = 0; }, 20);
+    expect(await t.run('modprobe -r -w 5000 hello')).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(k.loaded.size).toBe(0);
+  });
+
   it('-r -a removes each name; remove commands run instead of rmmod; -n only shows', async () => {
     const { k, t } = await setup({ '/etc/modprobe.d/r.conf': 'remove hello_legacy echo removing $MODPROBE_MODULE\n' });
     await t.run('modprobe -a hello hello_legacy');
