@@ -13,7 +13,7 @@
 // Run: npx tsc -p . && node dist/bench/depmod.js   (or: npm run bench depmod)
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,12 +78,6 @@ function generate(g: Graph): Map<string, Uint8Array | string> {
   return files;
 }
 
-function memoryTree(g: Graph, files: Map<string, Uint8Array | string>): Vfs {
-  const mem = new MemoryBacking();
-  for (const [p, c] of files) mem.putSync(`/lib/modules/${g.release}/${p}`, c);
-  return new Vfs(mem);
-}
-
 function hostTree(g: Graph, files: Map<string, Uint8Array | string>, dir: string): Vfs {
   const moddir = join(dir, 'lib', 'modules', g.release);
   for (const [p, c] of files) {
@@ -130,36 +124,63 @@ async function measure(label: string, fn: () => Promise<string | void>): Promise
   return { label, ms: performance.now() - t0, cpuMs: cpu() - c0, note: note || undefined };
 }
 
-/** Child mode: one measurement, printed as JSON. */
-async function child(kind: string, dir: string): Promise<void> {
-  const g = loadGraph();
-  const files = generate(g);
-  const rssBefore = process.resourceUsage().maxRSS / 1024;
-  const moddir = `/lib/modules/${g.release}`;
+/** Every file below a host directory, as (path relative to it, bytes). */
+function readTree(dir: string, rel = ''): [string, Uint8Array][] {
+  const out: [string, Uint8Array][] = [];
+  for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...readTree(dir, r));
+    else out.push([r, new Uint8Array(readFileSync(join(dir, r)))]);
+  }
+  return out;
+}
+
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+/**
+ * Child mode: one measurement over the replica in `dir` (written by the parent), printed as JSON. The
+ * child never loads the graph, so its heap is what a real depmod or modprobe process would have.
+ */
+async function child(kind: string, dir: string, release: string): Promise<void> {
+  const moddir = `/lib/modules/${release}`;
+  const memory = () => {
+    const mem = new MemoryBacking();
+    for (const [p, c] of readTree(dir)) mem.putSync(`/${p}`, c);
+    return new Vfs(mem);
+  };
   let r: Result;
-  if (kind === 'depmod-host' || kind === 'depmod-memory' || kind === 'baseline-host') {
-    const vfs = kind === 'depmod-memory' ? memoryTree(g, files) : hostTree(g, files, dir);
-    if (kind === 'baseline-host') {
-      r = await measure('baseline: read every .ko and its metadata (host files)', async () => {
-        let n = 0;
-        for (const p of files.keys()) if (p.endsWith('.ko')) { readModuleMetadata(await vfs.readFile(`${moddir}/${p}`)); n++; }
-        return `${n} modules`;
-      });
-    } else {
-      const phases: string[] = [];
-      r = await measure(`depmod -a, ${kind === 'depmod-host' ? 'host directory' : 'in memory'}`, async () => {
-        const status = await depmod(['-a', g.release], { vfs, ...quiet, timings: (p, ms) => phases.push(`${p} ${ms.toFixed(0)}`) });
-        if (status !== 0) throw new Error(`depmod exited ${status}`);
-        const dep = await vfs.readText(`${moddir}/modules.dep`);
-        return `${dep.split('\n').length - 1} lines in modules.dep; ms: ${phases.join(', ')}`;
-      });
-    }
+  let vfs: Vfs;
+  if (kind === 'baseline-host') {
+    vfs = new Vfs(new HostBacking(dir, true));
+    gc();
+    const rss0 = process.resourceUsage().maxRSS;
+    r = await measure('baseline: read every .ko and its metadata (host files)', async () => {
+      let n = 0;
+      const names = readTree(join(dir, 'lib/modules', release)).map(([p]) => p).filter((p) => p.endsWith('.ko'));
+      for (const p of names) { readModuleMetadata(vfs.readFileSync(`${moddir}/${p}`)!); n++; }
+      return `${n} modules`;
+    });
+    r.maxRssMB = (process.resourceUsage().maxRSS - rss0) / 1024;
+  } else if (kind === 'depmod-host' || kind === 'depmod-memory') {
+    vfs = kind === 'depmod-host' ? new Vfs(new HostBacking(dir, true)) : memory();
+    gc();
+    const rss0 = process.resourceUsage().maxRSS;
+    const phases: string[] = [];
+    r = await measure(`depmod -a, ${kind === 'depmod-host' ? 'host directory' : 'in memory'}`, async () => {
+      const status = await depmod(['-a', release], { vfs, ...quiet, timings: (p, ms) => phases.push(`${p} ${ms.toFixed(0)}`) });
+      if (status !== 0) throw new Error(`depmod exited ${status}`);
+      const dep = await vfs.readText(`${moddir}/modules.dep`);
+      return `${dep.split('\n').length - 1} lines in modules.dep; ms: ${phases.join(', ')}`;
+    });
+    r.maxRssMB = (process.resourceUsage().maxRSS - rss0) / 1024;
   } else {
-    const vfs = memoryTree(g, files);
-    await depmod(['-a', g.release], { vfs, ...quiet });
+    vfs = memory();
+    await depmod(['-a', release], { vfs, ...quiet });
     const log = new Logger('modprobe', Prio.WARNING, quiet.stderr);
+    if (kind === 'resolve-text') await vfs.unlink(`${moddir}/modules.lkm.bin`);
+    gc();
+    const rss0 = process.resourceUsage().maxRSS;
     if (kind === 'resolve-index' || kind === 'resolve-text') {
-      if (kind === 'resolve-text') await vfs.unlink(`${moddir}/modules.lkm.bin`);
       const N = 20;
       let deps = 0;
       const t = await measure(`modprobe resolution of ${TARGET}, ${kind === 'resolve-index' ? 'modules.lkm.bin' : 'text files (no index)'}`, async () => {
@@ -179,7 +200,7 @@ async function child(kind: string, dir: string): Promise<void> {
       let err = '';
       const sh = new Shell(k as unknown as Kernel, vfs, { stdout: () => {}, stderr: (t) => { err += t; } });
       r = await measure(`modprobe ${TARGET} end to end (shell, kernel stand-in)`, async () => {
-        const status = await sh.run(`modprobe -S ${g.release} ${TARGET}`);
+        const status = await sh.run(`modprobe -S ${release} ${TARGET}`);
         if (status !== 0) throw new Error(`modprobe exited ${status}: ${err}`);
         const deps = (await vfs.readText(`${moddir}/modules.dep`)).split('\n').find((l) => l.includes('/snd-sof-pci-intel-tgl.ko:'))!;
         const expected = new Set([TARGET, ...deps.split(' ').slice(1).map((p) => p.slice(p.lastIndexOf('/') + 1, -3).replace(/-/g, '_'))]);
@@ -187,19 +208,19 @@ async function child(kind: string, dir: string): Promise<void> {
         return `${k.loaded.size} modules inserted: ${expected.size} (target + dependencies)${soft.length ? ` + softdep ${soft.join(', ')}` : ''}`;
       });
     }
+    r.maxRssMB = (process.resourceUsage().maxRSS - rss0) / 1024;
   }
-  r.maxRssMB = Math.max(0, process.resourceUsage().maxRSS / 1024 - rssBefore);
   process.stdout.write(`${JSON.stringify(r)}\n`);
 }
 
-function runChild(kind: string, dir: string): Result {
-  const p = spawnSync(process.execPath, [here, '--child', kind, dir], { encoding: 'utf8', maxBuffer: 64 << 20 });
+function runChild(kind: string, dir: string, release: string): Result {
+  const p = spawnSync(process.execPath, ['--expose-gc', here, '--child', kind, dir, release], { encoding: 'utf8', maxBuffer: 64 << 20 });
   if (p.status !== 0) throw new Error(`bench child ${kind} failed (${p.status}):\n${p.stderr}`);
   return JSON.parse(p.stdout.trim().split('\n').pop()!) as Result;
 }
 
 async function main(argv: string[]): Promise<void> {
-  if (argv[0] === '--child') return child(argv[1]!, argv[2]!);
+  if (argv[0] === '--child') return child(argv[1]!, argv[2]!, argv[3]!);
   if (argv[0] === '--write') { const g = loadGraph(); hostTree(g, generate(g), argv[1]!); return; } // the replica as a directory
   const g = loadGraph();
   const t0 = performance.now();
@@ -208,14 +229,15 @@ async function main(argv: string[]): Promise<void> {
   let bytes = 0;
   for (const c of files.values()) bytes += c.length;
   console.log(`depmod/modprobe benchmark: replica of ${g.release}, ${g.modules.length} modules, ${(bytes / 1048576).toFixed(1)} MiB of metadata-only .ko (generated in ${genMs.toFixed(0)} ms)`);
+  const dir = mkdtempSync(join(tmpdir(), 'lkm-bench-depmod-'));
   const rows: Result[] = [];
-  for (const kind of ['baseline-host', 'depmod-host', 'depmod-memory', 'resolve-text', 'resolve-index', 'modprobe-e2e']) {
-    const dir = mkdtempSync(join(tmpdir(), 'lkm-bench-depmod-'));
-    try {
-      rows.push(runChild(kind, dir));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+  try {
+    hostTree(g, files, dir);
+    for (const kind of ['baseline-host', 'depmod-host', 'depmod-memory', 'resolve-text', 'resolve-index', 'modprobe-e2e']) {
+      rows.push(runChild(kind, dir, g.release));
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   console.log('');
   console.log(`${'measurement'.padEnd(66)} ${'wall ms'.padStart(9)} ${'cpu ms'.padStart(8)} ${'+peak MB'.padStart(10)}  note`);
@@ -226,7 +248,8 @@ async function main(argv: string[]): Promise<void> {
   console.log('');
   console.log(`ratios: depmod (host) / baseline = ${(host!.ms / base!.ms).toFixed(2)}x wall;  depmod in memory / on host = ${(mem!.ms / host!.ms).toFixed(2)}x;  ` +
     `resolution text / index = ${(text!.ms / idx!.ms).toFixed(1)}x`);
-  console.log('+peak MB: growth of the process peak RSS during the measurement (the tree itself is in memory before it starts)');
+  console.log('+peak MB: growth of the process peak RSS during the measurement (a tree in memory is loaded before it starts)');
+  console.log('cpu ms includes the garbage collector\'s and libuv\'s threads; wall ms depends on what else the machine runs');
   console.log('reference (from the issue, not measured here): kmod 30 depmod over the real 4,023 .ko files of that kernel: ~400 ms CPU, 700-1400 ms wall');
 }
 

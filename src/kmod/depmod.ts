@@ -248,7 +248,9 @@ export async function depmod(vfs: Vfs, opts: DepmodOptions): Promise<DepmodResul
       const [name, path] = entries[i]!;
       let facts: ModuleFacts;
       try {
-        facts = readModuleMetadata(vfs.readFileSync(path) ?? await vfs.readFile(path));
+        // Keep only what depmod uses: the rest of the metadata (import records …) is garbage at once.
+        const meta = readModuleMetadata(vfs.readFileSync(path) ?? await vfs.readFile(path));
+        facts = { modinfo: meta.modinfo, exports: meta.exports, gplExports: meta.gplExports, undefinedSymbols: meta.undefinedSymbols, weakSymbols: meta.weakSymbols };
       } catch (e) {
         log.err(`failed to load symbols from ${path}: ${e instanceof FsError ? e.reason : strerror(22)}`);
         facts = { modinfo: [], exports: [], gplExports: [], undefinedSymbols: [], weakSymbols: new Set() };
