@@ -1,0 +1,125 @@
+// The module list and the dependency graph. Both come from lsmod's data: `users` of a module are the
+// modules that use it (its holders), so an edge goes user → provider. The graph is laid out in layers:
+// modules nothing uses at the top, each provider below its lowest user.
+
+import type { ModuleInfo } from '../kernel/kernel.js';
+
+export interface Removal {
+  /** Modules `modprobe -r NAME` unloads, in order; empty when it would fail. */
+  removes: string[];
+  /** Why it fails (the module is in use), if it does. */
+  inUseBy?: string[];
+}
+
+/**
+ * What `modprobe -r NAME` would do on the live kernel: refuse when NAME has users; otherwise remove it,
+ * then each of its providers whose users are all removed already (kmod removes dependencies left unused,
+ * in dependency order).
+ */
+export function modprobeRemoval(mods: ModuleInfo[], name: string): Removal {
+  const by = new Map(mods.map((m) => [m.name, m]));
+  const m = by.get(name);
+  if (!m) return { removes: [] };
+  if (m.users.length > 0) return { removes: [], inUseBy: [...m.users] };
+  const removed = new Set<string>([name]);
+  const order = [name];
+  const providersOf = (n: string) => mods.filter((p) => p.users.includes(n)).map((p) => p.name);
+  const queue = providersOf(name);
+  while (queue.length) {
+    const p = queue.shift()!;
+    if (removed.has(p)) continue;
+    const pm = by.get(p)!;
+    if (pm.permanent || !pm.users.every((u) => removed.has(u)) || pm.refcount > pm.users.length) continue;
+    removed.add(p);
+    order.push(p);
+    queue.push(...providersOf(p));
+  }
+  return { removes: order };
+}
+
+export function renderModules(tbody: HTMLTableSectionElement, mods: ModuleInfo[], selected: string | undefined, removes: Set<string>): void {
+  tbody.replaceChildren(...mods.map((m) => {
+    const tr = document.createElement('tr');
+    tr.dataset.name = m.name;
+    if (m.name === selected) tr.classList.add('sel');
+    if (removes.has(m.name)) tr.classList.add('removes');
+    const cells: [string, string?][] = [
+      [m.name], [m.state, `state-${m.state}`], [String(m.size), 'num'], [String(m.refcount), 'num'],
+      [m.users.join(',') || '-'], [m.taints || '-'],
+    ];
+    for (const [text, cls] of cells) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      if (cls) td.className = cls;
+      tr.append(td);
+    }
+    return tr;
+  }));
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+const el = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] => {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+};
+
+export function renderGraph(svg: SVGSVGElement, mods: ModuleInfo[], selected: string | undefined, removes: Set<string>, onPick: (name: string) => void): void {
+  const names = mods.map((m) => m.name);
+  const providers = new Map<string, string[]>(names.map((n) => [n, mods.filter((p) => p.users.includes(n)).map((p) => p.name)]));
+  // Layer = longest path from a module nothing uses (top) down to it.
+  const layer = new Map<string, number>();
+  const depth = (n: string, seen: Set<string>): number => {
+    if (layer.has(n)) return layer.get(n)!;
+    if (seen.has(n)) return 0;
+    seen.add(n);
+    const users = mods.find((m) => m.name === n)?.users.filter((u) => names.includes(u)) ?? [];
+    const d = users.length ? Math.max(...users.map((u) => depth(u, seen) + 1)) : 0;
+    layer.set(n, d);
+    return d;
+  };
+  for (const n of names) depth(n, new Set());
+  const rows: string[][] = [];
+  // Oldest first within a row (lsmod lists newest first), so rows read like load order.
+  for (const n of [...names].reverse()) (rows[layer.get(n)!] ??= []).push(n);
+
+  const W = 118, H = 26, GX = 18, GY = 38, PAD = 10;
+  const width = Math.max(1, ...rows.map((r) => r.length)) * (W + GX) - GX + 2 * PAD;
+  const height = rows.length * (H + GY) - GY + 2 * PAD;
+  const pos = new Map<string, { x: number; y: number }>();
+  rows.forEach((row, i) => {
+    const rowW = row.length * (W + GX) - GX;
+    row.forEach((n, j) => pos.set(n, { x: (width - rowW) / 2 + j * (W + GX), y: PAD + i * (H + GY) }));
+  });
+  svg.replaceChildren();
+  svg.setAttribute('width', String(mods.length ? width : 0));
+  svg.setAttribute('height', String(mods.length ? height : 0));
+  const defs = el('defs', {});
+  const marker = el('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+  marker.append(el('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#7f8da0' }));
+  defs.append(marker);
+  svg.append(defs);
+  for (const [user, provs] of providers) {
+    for (const p of provs) {
+      const a = pos.get(user)!, b = pos.get(p)!;
+      const x1 = a.x + W / 2, y1 = a.y + H, x2 = b.x + W / 2, y2 = b.y;
+      const path = el('path', {
+        class: `edge${removes.has(user) && removes.has(p) ? ' removes' : ''}`,
+        d: `M${x1},${y1} C${x1},${(y1 + y2) / 2} ${x2},${(y1 + y2) / 2} ${x2},${y2 - 1}`,
+      });
+      path.append(Object.assign(el('title', {}), { textContent: `${user} uses ${p}` }));
+      svg.append(path);
+    }
+  }
+  for (const m of mods) {
+    const p = pos.get(m.name)!;
+    const g = el('g', { class: `node${m.name === selected ? ' sel' : ''}${removes.has(m.name) ? ' removes' : ''}`, transform: `translate(${p.x},${p.y})`, 'data-name': m.name });
+    g.append(el('rect', { width: W, height: H }));
+    const t = el('text', { x: W / 2, y: H / 2 });
+    t.textContent = m.name.length > 15 ? `${m.name.slice(0, 14)}…` : m.name;
+    g.append(t);
+    g.append(Object.assign(el('title', {}), { textContent: `${m.name}: ${m.state}, refcount ${m.refcount}${m.users.length ? `, used by ${m.users.join(', ')}` : ''}` }));
+    g.addEventListener('click', () => onPick(m.name));
+    svg.append(g);
+  }
+}

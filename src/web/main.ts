@@ -1,0 +1,290 @@
+// The lkm-wasm web lab: terminal, module list, dependency graph, dmesg, file browser and C editor around one
+// kernel (in a Web Worker where the page is cross-origin isolated, on the page's thread otherwise).
+// URL options: ?isolate=none (single-thread mode), ?watchdog=SECONDS (default 10), ?cmdline=… (kernel).
+
+import * as Comlink from 'comlink';
+import type { ModuleInfo } from '../kernel/kernel.js';
+import { formatTimestamp, type LogRecord } from '../kernel/printk.js';
+import type { CompilerApi } from './compile-worker.js';
+import { CodeEditor, parseDiagnostics } from './editor.js';
+import { FileBrowser } from './files.js';
+import { modprobeRemoval, renderGraph, renderModules } from './graph.js';
+import { openLab, WatchdogError, type Lab } from './lab.js';
+import { SOURCES_DIR, USER_MODULES_DIR, type HeadersData, type SiteData } from './site-types.js';
+import { LabTerminal } from './terminal.js';
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const params = new URLSearchParams(location.search);
+
+/** What tests read (and a console user can poke at). */
+interface LabDebug {
+  ready: boolean;
+  error?: string;
+  mode?: string;
+  transcript: string;
+  modules: ModuleInfo[];
+  lockups: number;
+  compiles: number;
+  lab?: Lab;
+}
+const debug: LabDebug = { ready: false, transcript: '', modules: [], lockups: 0, compiles: 0 };
+(window as unknown as { lkm: LabDebug }).lkm = debug;
+
+let lab: Lab;
+let term: LabTerminal;
+let files: FileBrowser;
+let modules: ModuleInfo[] = [];
+let selected: string | undefined;
+
+// ---- dmesg ---------------------------------------------------------------------------------------------
+const dmesgEl = $('dmesg');
+function dmesgLine(cls: string, html: string | Node[]): void {
+  const stick = dmesgEl.scrollTop + dmesgEl.clientHeight >= dmesgEl.scrollHeight - 4;
+  const div = document.createElement('div');
+  div.className = cls;
+  if (typeof html === 'string') div.textContent = html; else div.append(...html);
+  dmesgEl.append(div);
+  while (dmesgEl.childElementCount > 4000) dmesgEl.firstElementChild!.remove();
+  if (stick) dmesgEl.scrollTop = dmesgEl.scrollHeight;
+}
+function addRecord(r: LogRecord): void {
+  for (const line of r.text.split('\n')) {
+    const ts = document.createElement('span');
+    ts.className = 'ts';
+    ts.textContent = `${formatTimestamp(r.tsNs)} `;
+    dmesgLine(`lvl-${r.level}`, [ts, document.createTextNode(line)]);
+  }
+}
+
+// ---- module list and graph -----------------------------------------------------------------------------
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+function scheduleRefresh(): void {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => { void refresh(); }, 40);
+}
+async function refresh(): Promise<void> {
+  try {
+    const st = await lab.state();
+    modules = st.modules;
+    debug.modules = modules;
+    $('taint').textContent = `Tainted: ${st.taint}`;
+    $('taint').classList.toggle('warn', st.taint !== 'G' && st.taint !== '');
+    if (selected && !modules.some((m) => m.name === selected)) selected = undefined;
+    drawModules();
+    await files.refresh();
+  } catch (e) {
+    if (!(e instanceof WatchdogError)) console.error(e);
+  }
+}
+function drawModules(): void {
+  const rm = selected ? modprobeRemoval(modules, selected) : { removes: [] as string[] };
+  const removes = new Set(rm.removes);
+  renderModules($<HTMLTableElement>('mods').tBodies[0]!, modules, selected, removes);
+  $('mods-empty').hidden = modules.length > 0;
+  renderGraph($('graph') as unknown as SVGSVGElement, modules, selected, removes, (n) => { selected = n; drawModules(); });
+  const note = $('graph-note');
+  if (!selected) note.innerHTML = modules.length ? 'Select a module (click, or ↑↓ in the list) to see what <b>modprobe -r</b> would remove.' : '';
+  else if ('inUseBy' in rm && rm.inUseBy) note.innerHTML = `<b>modprobe -r ${selected}</b> fails: in use by <b>${rm.inUseBy.join(', ')}</b>`;
+  else note.innerHTML = `<b>modprobe -r ${selected}</b> removes: <b>${rm.removes.join(' → ')}</b>`;
+}
+function moduleKeys(e: KeyboardEvent): void {
+  const i = modules.findIndex((m) => m.name === selected);
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    if (!modules.length) return;
+    const j = i < 0 ? 0 : Math.max(0, Math.min(modules.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)));
+    selected = modules[j]!.name;
+    drawModules();
+  } else if (e.key === 'Escape') {
+    selected = undefined;
+    drawModules();
+  } else if (selected && (e.key === 'r' || e.key === 'R')) {
+    void term.exec(`modprobe -r ${selected}`);
+  } else if (selected && (e.key === 'Delete' || e.key === 'Backspace')) {
+    void term.exec(`rmmod ${selected}`);
+  } else return;
+  e.preventDefault();
+}
+
+// ---- editor and compiler -------------------------------------------------------------------------------
+let site: SiteData;
+const edits = new Map<string, string>();
+let editor: CodeEditor;
+let current = '';
+let compiler: Comlink.Remote<CompilerApi> | undefined;
+
+function sourceList(): string[] {
+  return Object.keys(site.sources).filter((p) => /\.[ch]$|(^|\/)(Makefile|Kbuild)$/.test(p)).sort((a, b) => {
+    const da = a.split('/')[0]!, db = b.split('/')[0]!;
+    if (da !== db) return da < db ? -1 : 1;
+    return Number(/\.c$/.test(b)) - Number(/\.c$/.test(a)) || (a < b ? -1 : 1);
+  });
+}
+function openSource(path: string): void {
+  if (current) edits.set(current, editor.value);
+  current = path;
+  editor.value = edits.get(path) ?? site.sources[path] ?? '';
+  $<HTMLSelectElement>('src-select').value = path;
+}
+function progress(done: number, total: number, text?: string): void {
+  $('progress').hidden = false;
+  $('progress-fill').style.width = `${total ? (100 * done) / total : 0}%`;
+  $('progress-text').textContent = text ?? `compiler ${(done / 1e6).toFixed(1)} / ${(total / 1e6).toFixed(1)} MB`;
+}
+async function getCompiler(): Promise<Comlink.Remote<CompilerApi>> {
+  if (compiler) return compiler;
+  const w = new Worker(new URL('./compile-worker.ts', import.meta.url), { type: 'module', name: 'lkm-clang' });
+  const c = Comlink.wrap<CompilerApi>(w);
+  progress(0, 1, 'fetching kernel headers…');
+  const headers = (await (await fetch('./lkm-headers.json')).json()) as HeadersData;
+  await c.init(headers, site.vmlinux);
+  progress(0, 1, 'fetching the compiler (about 100 MB, once; the browser caches it)…');
+  await c.load(Comlink.proxy((d: number, t: number) => progress(d, t)));
+  compiler = c;
+  return c;
+}
+async function compile(): Promise<void> {
+  const btn = $<HTMLButtonElement>('compile');
+  if (btn.disabled) return;
+  btn.disabled = true;
+  const diag = $('diag');
+  try {
+    edits.set(current, editor.value);
+    const dir = current.split('/')[0]!;
+    const files: Record<string, string> = {};
+    for (const p of Object.keys(site.sources)) if (p.startsWith(`${dir}/`)) files[p.slice(dir.length + 1)] = edits.get(p) ?? site.sources[p]!;
+    const c = await getCompiler();
+    progress(1, 1, `compiling ${dir}/ …`);
+    const r = await c.compile({ dir, files });
+    debug.compiles++;
+    const path = `${SOURCES_DIR}/${current}`;
+    editor.setMarkers(parseDiagnostics(r.diagnostics, path));
+    diag.hidden = false;
+    diag.className = `scroll${r.ok ? ' ok' : ''}`;
+    const summary = r.ok ? `Built ${r.modules.map((m) => `${m.name}.ko`).join(', ')} in ${(r.ms / 1000).toFixed(1)} s` : 'Build failed';
+    diag.textContent = [summary, ...r.errors, r.diagnostics.trim()].filter(Boolean).join('\n');
+    progress(1, 1, summary);
+    if (!r.ok) return;
+    // insmod the module built from the file being edited (all of the directory's when it is a header/Makefile).
+    const mine = r.modules.filter((m) => m.objects.includes(path));
+    for (const m of mine.length ? mine : r.modules) {
+      const dest = `${USER_MODULES_DIR}/${m.name}.ko`;
+      await lab.put(dest, m.ko);
+      await term.exec(`insmod ${dest}`);
+    }
+  } catch (e) {
+    diag.hidden = false;
+    diag.className = 'scroll';
+    diag.textContent = `compile: ${(e as Error).message}`;
+    $('progress').hidden = true;
+  } finally {
+    btn.disabled = false;
+  }
+}
+
+// ---- keyboard ------------------------------------------------------------------------------------------
+function focusPane(key: string): boolean {
+  const target: Record<string, () => void> = {
+    1: () => term.focus(), 2: () => $('mods-wrap').focus(), 3: () => $('graph-wrap').focus(),
+    4: () => $('dmesg').focus(), 5: () => $('tree').focus(), 6: () => editor.ta.focus(),
+  };
+  const f = target[key];
+  if (!f) return false;
+  f();
+  return true;
+}
+
+async function main(): Promise<void> {
+  const isolated = self.crossOriginIsolated === true;
+  const worker = isolated && params.get('isolate') !== 'none';
+  const watchdogMs = Math.max(0.5, Number(params.get('watchdog') ?? 10)) * 1000;
+  site = (await (await fetch('./lkm-root.json')).json()) as SiteData;
+
+  term = new LabTerminal($('term'), {
+    run: async (line) => {
+      try {
+        return await lab.run(line);
+      } catch (e) {
+        if (e instanceof WatchdogError) return undefined;
+        term.write(`lkm: ${(e as Error).message}\n`, 'err');
+        return undefined;
+      }
+    },
+    complete: (line) => lab.complete(line).catch(() => []),
+  });
+  const origWrite = term.write.bind(term);
+  term.write = (t, s) => { debug.transcript += t; origWrite(t, s); };
+
+  lab = await openLab(site, {
+    output: (t, s) => term.write(t, s),
+    log: (r) => addRecord(r),
+    changed: () => scheduleRefresh(),
+    lockup: (report) => {
+      debug.lockups++;
+      const ts = dmesgEl.lastElementChild?.querySelector('.ts')?.textContent ?? '';
+      for (const l of report) dmesgLine('watchdog', `${l.startsWith('lkm:') ? '' : ts}${l}`);
+      term.notice(report.join('\n'));
+      debug.transcript += `${report.join('\n')}\n`;
+    },
+    rebooted: () => { dmesgLine('reboot', '— reboot: a new kernel booted —'); void refresh(); },
+  }, { worker, watchdogMs, cmdline: params.get('cmdline') ?? undefined });
+  debug.lab = lab;
+  debug.mode = lab.mode;
+
+  const mode = $('mode');
+  if (lab.mode === 'worker') {
+    mode.textContent = `kernel in a Web Worker · watchdog ${watchdogMs / 1000}s`;
+    mode.classList.add('ok');
+  } else {
+    mode.textContent = 'single-thread mode';
+    mode.classList.add('warn');
+    const n = $('notice');
+    n.hidden = false;
+    n.textContent = isolated
+      ? 'Single-thread mode (?isolate=none): the kernel runs on this page\'s thread, without a watchdog — a module that never returns freezes the tab.'
+      : 'This page is not cross-origin isolated (the server does not send COOP/COEP headers), so it runs in single-thread mode: the kernel shares this page\'s thread and there is no watchdog — a module that never returns freezes the tab. Serve it with `npm run web` or `npm run preview:web`.';
+  }
+
+  files = new FileBrowser($('tree'), $('file-path'), $('file-body'), { list: (p) => lab.list(p), read: (p) => lab.read(p) });
+  for (const r of await lab.log()) addRecord(r);
+
+  editor = new CodeEditor($<HTMLTextAreaElement>('code'), $('gutter'), $('backdrop'));
+  const sel = $<HTMLSelectElement>('src-select');
+  for (const p of sourceList()) sel.append(new Option(p, p));
+  sel.addEventListener('change', () => openSource(sel.value));
+  openSource(site.sources['hello/hello.c'] !== undefined ? 'hello/hello.c' : sourceList()[0]!);
+  $('compile').addEventListener('click', () => void compile());
+  $('revert').addEventListener('click', () => { edits.delete(current); editor.value = site.sources[current] ?? ''; });
+  $('reboot').addEventListener('click', () => void lab.reboot());
+  $('mods-wrap').addEventListener('keydown', moduleKeys);
+  $('mods').addEventListener('click', (e) => {
+    const tr = (e.target as HTMLElement).closest('tr');
+    if (tr?.dataset.name) { selected = tr.dataset.name; drawModules(); }
+  });
+  $('graph-wrap').addEventListener('keydown', moduleKeys);
+
+  document.addEventListener('keydown', (e) => {
+    if (e.altKey && !e.ctrlKey && !e.metaKey && focusPane(e.key)) { e.preventDefault(); return; }
+    if (e.altKey && (e.key === 'r' || e.key === 'R')) { e.preventDefault(); void lab.reboot(); return; }
+    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void compile(); }
+  }, true);
+
+  term.write(`lkm-wasm ${site.release}: Linux module lab. The example modules are installed (depmod -a done at build time).\n` +
+    '  modprobe stack_c         load a module and its dependencies (stack_a, stack_b)\n' +
+    '  lsmod; dmesg             what is loaded, what the kernel said\n' +
+    '  modprobe -r stack_c      unload it again; rmmod NAME for one module\n' +
+    `  insmod /lib/modules/${site.release}/extra/soft-lockup.ko   a module that never returns (watchdog)\n` +
+    `  Sources: ${SOURCES_DIR}; edit and compile them in the editor (Ctrl+Enter).\n`);
+  term.showPrompt();
+  await refresh();
+  await files.reveal('/proc/modules');
+  term.focus();
+  debug.ready = true;
+}
+
+main().catch((e) => {
+  debug.error = String((e as Error).stack ?? e);
+  const n = $('notice');
+  n.hidden = false;
+  n.textContent = `The lab failed to start: ${(e as Error).message}`;
+  console.error(e);
+});

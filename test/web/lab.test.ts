@@ -1,0 +1,132 @@
+// The web lab end to end in headless Chromium (playwright-core), served by vite's dev server as
+// `npm run web` serves it: the terminal drives the kernel, the live views follow, a module that never
+// returns trips the watchdog while the page stays responsive. Screenshots go to test-results/.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launch, NO_CHROMIUM } from '../helpers/browser.js';
+import { ROOT } from '../helpers/paths.js';
+import { startDevServer, type WebServer } from './server.js';
+
+if (!hasChromium) console.warn(NO_CHROMIUM);
+
+const SHOTS = join(ROOT, 'test-results');
+const WATCHDOG_S = 2;
+
+type Lkm = { ready: boolean; error?: string; mode?: string; transcript: string; modules: { name: string; state: string; refcount: number; users: string[] }[]; lockups: number; compiles: number };
+const lkm = (p: Page) => p.evaluate(() => (window as unknown as { lkm: Lkm }).lkm && {
+  ...(window as unknown as { lkm: Lkm }).lkm, lab: undefined,
+});
+
+async function typeLine(p: Page, line: string): Promise<void> {
+  await p.keyboard.press('Alt+1');
+  const before = (await lkm(p)).transcript.length;
+  await p.keyboard.type(line);
+  await p.keyboard.press('Enter');
+  // The command has finished when the next prompt was drawn (the transcript grows and the page settles).
+  await p.waitForFunction((n) => (window as unknown as { lkm: Lkm }).lkm.transcript.length >= n, before, { timeout: 30_000 });
+  await p.waitForTimeout(150);
+}
+
+const names = (p: Page) => p.$$eval('#mods tbody tr', (rows) => rows.map((r) => (r as HTMLElement).dataset.name));
+const graphNodes = (p: Page) => p.$$eval('#graph g.node', (gs) => gs.map((g) => g.getAttribute('data-name')).sort());
+const dmesgText = (p: Page) => p.$eval('#dmesg', (d) => d.textContent ?? '');
+
+describe.skipIf(!hasChromium)('web lab in headless Chromium', () => {
+  let server: WebServer;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startDevServer();
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${server.url}/?watchdog=${WATCHDOG_S}`);
+    await page.waitForFunction(() => { const l = (window as unknown as { lkm?: Lkm }).lkm; return l?.ready || l?.error; }, null, { timeout: 90_000 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('boots the kernel in a Web Worker, cross-origin isolated', async () => {
+    const s = await lkm(page);
+    expect(s.error).toBeUndefined();
+    expect(s.mode).toBe('worker');
+    expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
+    expect(await page.textContent('#mode')).toContain('Web Worker');
+    expect(await page.$eval('#notice', (n) => (n as HTMLElement).hidden)).toBe(true);
+  });
+
+  it('modprobe stack_c: three modules in the list and the graph, their dmesg lines', async () => {
+    await typeLine(page, 'modprobe stack_c');
+    await page.waitForFunction(() => document.querySelectorAll('#mods tbody tr').length === 3);
+    expect(await names(page)).toEqual(['stack_c', 'stack_b', 'stack_a']);
+    expect(await graphNodes(page)).toEqual(['stack_a', 'stack_b', 'stack_c']);
+    expect(await page.$$eval('#graph path.edge', (es) => es.map((e) => e.querySelector('title')?.textContent).sort()))
+      .toEqual(['stack_b uses stack_a', 'stack_c uses stack_a', 'stack_c uses stack_b']);
+    const rows = await page.$$eval('#mods tbody tr', (rs) => rs.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(rows[2]).toEqual(['stack_a', 'Live', expect.stringMatching(/^\d+$/), '2', 'stack_c,stack_b', 'OE']);
+    const d = await dmesgText(page);
+    expect(d).toContain('stack_a: loading out-of-tree module taints kernel.');
+    expect(d).toMatch(/stack_c: loaded, stack_c_sum\(10\) = \d+/);
+    // Selecting stack_c shows what modprobe -r would remove.
+    await page.click('#graph g.node[data-name="stack_c"]');
+    expect(await page.textContent('#graph-note')).toContain('modprobe -r stack_c removes: stack_c → stack_b → stack_a');
+    expect(await page.$$eval('#graph g.node.removes', (gs) => gs.length)).toBe(3);
+    await page.click('#graph g.node[data-name="stack_a"]');
+    expect(await page.textContent('#graph-note')).toContain('fails: in use by stack_c, stack_b');
+    await page.screenshot({ path: join(SHOTS, 'web-lab-stack.png') });
+  });
+
+  it('rmmod stack_a is refused; unloading in order empties the list', async () => {
+    await typeLine(page, 'rmmod stack_a');
+    expect((await lkm(page)).transcript).toMatch(/rmmod: ERROR: Module stack_a is in use by: (stack_b stack_c|stack_c stack_b)\n/);
+    expect(await names(page)).toEqual(['stack_c', 'stack_b', 'stack_a']);
+    for (const m of ['stack_c', 'stack_b', 'stack_a']) await typeLine(page, `rmmod ${m}`);
+    await page.waitForFunction(() => document.querySelectorAll('#mods tbody tr').length === 0);
+    expect(await dmesgText(page)).toContain('stack_c: unloaded');
+  });
+
+  it('the file browser shows /proc/modules and follows the kernel', async () => {
+    await typeLine(page, 'insmod /lib/modules/6.12.0-lkm-wasm/extra/hello.ko');
+    await page.waitForFunction(() => /^hello \d+ 0 - Live 0x[0-9a-f]{8} \(OE\)/.test(document.getElementById('file-body')?.textContent ?? ''));
+    expect(await page.textContent('#file-path')).toBe('/proc/modules');
+    await typeLine(page, 'rmmod hello');
+  });
+
+  it('a module whose init never returns: the page stays responsive, the watchdog reports and reboots', async () => {
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.type('insmod /lib/modules/6.12.0-lkm-wasm/extra/soft-lockup.ko');
+    await page.keyboard.press('Enter');
+    // While the kernel worker spins, the page's own thread keeps running: timers tick, the DOM answers.
+    const ticks = await page.evaluate(() => new Promise<number>((ok) => {
+      let n = 0;
+      const t = setInterval(() => { n++; }, 50);
+      setTimeout(() => { clearInterval(t); ok(n); }, 1000);
+    }));
+    expect(ticks).toBeGreaterThan(10);
+    await page.keyboard.press('Alt+6');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('code');
+    await page.waitForFunction(() => (window as unknown as { lkm: Lkm }).lkm.lockups === 1, null, { timeout: (WATCHDOG_S + 20) * 1000 });
+    const d = await dmesgText(page);
+    expect(d).toContain('soft_lockup: spinning forever in init');
+    expect(d).toMatch(/watchdog: BUG: soft lockup - CPU#0 stuck for \d+s! \[insmod:\d+\]/);
+    expect((await lkm(page)).transcript).toMatch(/watchdog: BUG: soft lockup/);
+    await page.waitForFunction(() => document.getElementById('dmesg')?.textContent?.includes('a new kernel booted'));
+    await page.screenshot({ path: join(SHOTS, 'web-lab-watchdog.png') });
+    // The new kernel works.
+    await typeLine(page, 'modprobe hello');
+    await page.waitForFunction(() => document.querySelectorAll('#mods tbody tr').length === 1);
+    expect(await names(page)).toEqual(['hello']);
+    await typeLine(page, 'rmmod hello');
+  });
+
+  it('has no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,28 @@
+// Starts the web lab's vite dev server (vite's JS API, in this process: closing it stops it, no child
+// process is left behind) or a preview server of the static build.
+import { createServer, build, preview, type ViteDevServer, type PreviewServer } from 'vite';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/paths.js';
+
+export interface WebServer { url: string; close(): Promise<void>; }
+
+const CONFIG = join(ROOT, 'vite.config.ts');
+
+function urlOf(s: ViteDevServer | PreviewServer): string {
+  const u = s.resolvedUrls?.local[0];
+  if (!u) throw new Error('vite did not report a URL');
+  return u.replace(/\/$/, '');
+}
+
+export async function startDevServer(): Promise<WebServer> {
+  const server = await createServer({ configFile: CONFIG, logLevel: 'warn', server: { port: 0, host: '127.0.0.1', strictPort: false } });
+  await server.listen();
+  return { url: urlOf(server), close: () => server.close() };
+}
+
+/** `vite build` into a temporary directory, then `vite preview` of it. */
+export async function startPreview(outDir: string): Promise<WebServer> {
+  await build({ configFile: CONFIG, logLevel: 'warn', build: { outDir } });
+  const server = await preview({ configFile: CONFIG, logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
+  return { url: urlOf(server), close: () => new Promise<void>((ok, fail) => server.httpServer.close((e) => (e ? fail(e) : ok()))) };
+}
