@@ -526,13 +526,22 @@ function indexInput(mods: Mod[], owners: Map<string, Mod>, builtin: string[], lo
     modules: kept.map((m) => ({ name: m.name, path: m.relpath, deps: allDependencies(m).map((d) => at.get(d)!).filter((i) => i !== undefined) })),
     symbols: [...owners.entries()].filter(([, m]) => at.has(m)).map(([s, m]) => [s, at.get(m)!] as [string, number]),
     // The index holds normalised patterns ('-' → '_' outside [...]), as lookups normalise the name.
-    aliases: kept.flatMap((m) => info(m, 'alias').flatMap((a) => {
-      const norm = underscores(a);
-      if (norm === undefined) { log.warn(`Unmatched bracket in ${a}`); return []; }
-      return [[norm, at.get(m)!] as [string, number]];
-    })),
+    aliases: normalisedAliases(kept, log),
     builtin,
   };
+}
+
+function normalisedAliases(mods: Mod[], log: Logger): [string, number][] {
+  const out: [string, number][] = [];
+  mods.forEach((m, i) => {
+    for (const e of m.facts.modinfo) {
+      if (e.key !== 'alias') continue;
+      const norm = underscores(e.value);
+      if (norm === undefined) log.warn(`Unmatched bracket in ${e.value}`);
+      else out.push([norm, i]);
+    }
+  });
+  return out;
 }
 
 /** modules.builtin (written by kbuild): built-in module paths, one per line. */

@@ -65,17 +65,23 @@ class StringTable {
 
 const isAscii = (s: string) => /^[\x00-\x7f]*$/.test(s);
 
-/** Byte order of the UTF-8 encodings (equal to code-unit order below U+D800, which covers every name in practice). */
-function cmpUtf8(a: string, b: string): number {
-  if (/[\ud800-\uffff]/.test(a) || /[\ud800-\uffff]/.test(b)) return cmpBytes(enc.encode(a), enc.encode(b));
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * Sorts items by the UTF-8 bytes of a string key. Below U+D800 that is code-unit order, which covers every
+ * module name, symbol and alias in practice; otherwise the keys are encoded and compared as bytes.
+ */
+function sortUtf8<T>(items: T[], key: (t: T) => string): T[] {
+  if (items.every((t) => !/[\ud800-\uffff]/.test(key(t)))) {
+    return items.sort((x, y) => { const a = key(x); const b = key(y); return a < b ? -1 : a > b ? 1 : 0; });
+  }
+  const enc8 = new Map(items.map((t) => [t, enc.encode(key(t))]));
+  return items.sort((x, y) => cmpBytes(enc8.get(x)!, enc8.get(y)!));
 }
 
 /** Serialises an index. */
 export function buildIndex(input: IndexInput): Uint8Array {
   const st = new StringTable();
   const n = input.modules.length;
-  const byName = [...input.modules.keys()].sort((a, b) => cmpUtf8(input.modules[a]!.name, input.modules[b]!.name));
+  const byName = sortUtf8([...input.modules.keys()], (i) => input.modules[i]!.name);
   const slot = new Array<number>(n);
   byName.forEach((orig, i) => { slot[orig] = i; });
 
@@ -91,7 +97,7 @@ export function buildIndex(input: IndexInput): Uint8Array {
     for (const d of m.deps) deps.push(slot[d]!);
   });
 
-  const syms = [...input.symbols].map(([s, m]) => ({ s, m })).sort((x, y) => cmpUtf8(x.s, y.s));
+  const syms = sortUtf8([...input.symbols].map(([s, m]) => ({ s, m })), (x) => x.s);
   const symArr = new Uint32Array(1 + syms.length * 3);
   symArr[0] = syms.length;
   syms.forEach((x, i) => { const [o, l] = st.add(x.s); symArr[1 + i * 3] = o; symArr[2 + i * 3] = l; symArr[3 + i * 3] = slot[x.m]!; });
@@ -103,7 +109,7 @@ export function buildIndex(input: IndexInput): Uint8Array {
     if (!g) groups.set(p, (g = []));
     g.push({ pattern, mod });
   }
-  const prefixes = [...groups.keys()].map((p) => ({ p })).sort((x, y) => cmpUtf8(x.p, y.p));
+  const prefixes = sortUtf8([...groups.keys()].map((p) => ({ p })), (x) => x.p);
   const preArr = new Uint32Array(1 + prefixes.length * 4);
   const aliasArr = new Uint32Array(1 + input.aliases.length * 3);
   preArr[0] = prefixes.length;
@@ -121,7 +127,7 @@ export function buildIndex(input: IndexInput): Uint8Array {
     }
   });
 
-  const builtin = [...new Set(input.builtin)].map((s) => ({ s })).sort((x, y) => cmpUtf8(x.s, y.s));
+  const builtin = sortUtf8([...new Set(input.builtin)].map((s) => ({ s })), (x) => x.s);
   const binArr = new Uint32Array(1 + builtin.length * 2);
   binArr[0] = builtin.length;
   builtin.forEach((x, i) => { const [o, l] = st.add(x.s); binArr[1 + i * 2] = o; binArr[2 + i * 2] = l; });

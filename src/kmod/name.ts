@@ -18,6 +18,7 @@ export function pathToModname(path: string): string {
  * undefined for an unterminated '[' or a stray ']' (the line or name is invalid).
  */
 export function underscores(s: string): string | undefined {
+  if (!/[-[\]]/.test(s)) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
@@ -93,8 +94,11 @@ export function fnmatch(pattern: string, s: string): boolean {
 
 /** The literal prefix of a glob (everything before its first special character). */
 export function globPrefix(pattern: string): string {
-  const m = /[*?[\\]/.exec(pattern);
-  return m ? pattern.slice(0, m.index) : pattern;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c === 42 || c === 63 || c === 91 || c === 92) return pattern.slice(0, i); // * ? [ \
+  }
+  return pattern;
 }
 
 /** kmod's module file extensions; lkm-wasm modules are never compressed, but names are recognised. */
