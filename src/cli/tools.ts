@@ -31,6 +31,8 @@ export function sessionOptions(argv: string[]): { argv: string[]; root?: string;
 }
 
 export async function runOneShot(argvIn: string[]): Promise<number> {
+  // `lkm depmod -n | head`: a closed pipe ends the tool quietly, as SIGPIPE ends kmod's.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
   const { argv, root, modules } = sessionOptions(argvIn);
   const name = argv[0]!;
   let sh: Shell;
