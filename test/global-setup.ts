@@ -1,7 +1,9 @@
 // Builds what the tests load: vmlinux, the example modules (the tree `npm run build` makes) and the
 // failure-path fixtures under test/fixtures/modules. Incremental, so it costs nothing when current.
 import { buildDir, buildTree, closeBuildPool, preferBaselineCompiler } from '../src/build/index.js';
-import { FIXTURE_OUT, FIXTURE_SRC } from './helpers/paths.js';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { FIXTURE_OUT, FIXTURE_SRC, ROOT } from './helpers/paths.js';
 
 export default async function setup(): Promise<void> {
   // This process only builds (tests run in forks), so V8's baseline tier is safe and compiles clang fastest.
@@ -15,4 +17,7 @@ export default async function setup(): Promise<void> {
   } finally {
     await closeBuildPool();
   }
+  // The kernel worker (src/worker) runs from dist/: worker_threads cannot load TypeScript. Emit it.
+  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { encoding: 'utf8' });
+  if (tsc.status !== 0) process.stderr.write(`tsc -p . (for dist/src/worker) reported:\n${tsc.stdout}${tsc.stderr}`);
 }

@@ -166,15 +166,17 @@ export class Kernel {
     const meta = readModuleMetadata(bytes);
     this.vmlinuxMeta = meta;
     const compiled = await this.compile(bytes);
-    const base = VMLINUX_BASE;
+    // Stack first: the kernel stack sits right above the NULL page and below vmlinux's data, so a C
+    // stack that overflows runs into the poisoned guard and NULL page (checked after each call) and
+    // then below address 0, which traps, instead of silently overwriting the kernel's data.
+    const { bottom: stackBottom, top: stackTop } = this.stackRange;
+    void stackBottom;
     const align = 2 ** meta.dylink.memoryAlign;
-    const stackBottom = Math.ceil((base + meta.dylink.memorySize) / 16) * 16;
-    const stackTop = stackBottom + KERNEL_STACK_SIZE;
-    const heap = Math.ceil(stackTop / 4096) * 4096;
+    const base = Math.ceil(stackTop / align) * align;
+    const heap = Math.ceil((base + meta.dylink.memorySize) / 4096) * 4096;
     const pages = Math.ceil(heap / 65536) + 16;
     const have = this.mem.memory.buffer.byteLength / 65536;
     if (pages > have) this.mem.memory.grow(pages - have);
-    void align;
     this.stackPointer.value = stackTop;
     const tableBase = this.mem.allocSlots(meta.dylink.tableSize);
     const got = new Map<string, WebAssembly.Global>();
@@ -256,10 +258,9 @@ export class Kernel {
   private guards: Guards | undefined;
   private dieCounter = 0;
 
-  /** [bottom, top) of the kernel's C stack (it sits right after vmlinux's data). */
+  /** [bottom, top) of the kernel's C stack: right above the NULL page, below vmlinux's data. */
   get stackRange(): { bottom: number; top: number } {
-    const bottom = Math.ceil((VMLINUX_BASE + this.vmlinuxMeta.dylink.memorySize) / 16) * 16;
-    return { bottom, top: bottom + KERNEL_STACK_SIZE };
+    return { bottom: VMLINUX_BASE, top: VMLINUX_BASE + KERNEL_STACK_SIZE };
   }
 
   /**
@@ -274,6 +275,9 @@ export class Kernel {
       this.guards = new Guards(this.mem.memory, VMLINUX_BASE, this.stackRange);
       this.guards.arm();
     }
+    // Traces of module → kernel → module chains are deeper than V8's default of 10 frames.
+    const limit = Error.stackTraceLimit;
+    if (outer && limit < 32) Error.stackTraceLimit = 32;
     try {
       if (outer) this.onModuleCode?.(what);
       const r = fn();
@@ -292,6 +296,7 @@ export class Kernel {
       }
       throw e;
     } finally {
+      if (outer) Error.stackTraceLimit = limit;
       if (--this.runDepth === 0) this.onModuleCode?.(undefined);
     }
   }

@@ -3,7 +3,7 @@
 
 export const PAGE_SIZE = 4096;
 export const WASM_PAGE = 65536;
-/** vmlinux's data starts at 64 KiB; everything below stays unallocated (NULL guard). */
+/** End of the NULL page: everything below stays unallocated and poisoned (oops.ts). The kernel stack starts here, vmlinux's data after it. */
 export const VMLINUX_BASE = 0x10000;
 export const KERNEL_STACK_SIZE = 256 * 1024;
 export const MAX_PAGES = 16384; // 1 GiB
