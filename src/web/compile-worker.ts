@@ -6,9 +6,14 @@
 import * as Comlink from 'comlink';
 import { buildUnit, planDir, type BuildHost, type DirEntry } from '../build/core.js';
 import { InlineRunner } from '../build/runner.js';
-import { RELEASE, SOURCES_DIR, fromBase64, type HeadersData } from './site-types.js';
+import { RELEASE, fromBase64, type HeadersData } from './site-types.js';
 
 export const KBUILD_DIR = `/lib/modules/${RELEASE}/build`;
+/**
+ * Where an example directory is compiled: `/src/<dir>` (not under /usr: the compiler's own resources are
+ * mounted over /usr inside its file system). Diagnostics name these paths.
+ */
+export const COMPILE_ROOT = '/src';
 
 export interface CompileRequest {
   /** Example directory name (`stack`), its files by name (Makefile, *.c, *.h) as edited. */
@@ -75,7 +80,7 @@ const api: CompilerApi = {
   async compile(req) {
     const t0 = performance.now();
     await api.load();
-    const dir = `${SOURCES_DIR}/${req.dir}`;
+    const dir = `${COMPILE_ROOT}/${req.dir}`;
     for (const p of [...files.keys()]) if (p.startsWith(`${dir}/`)) files.delete(p);
     for (const [name, text] of Object.entries(req.files)) files.set(`${dir}/${name}`, enc.encode(text));
     let diagnostics = '';

@@ -84,12 +84,12 @@ export function renderGraph(svg: SVGSVGElement, mods: ModuleInfo[], selected: st
   for (const n of [...names].reverse()) (rows[layer.get(n)!] ??= []).push(n);
 
   const W = 118, H = 26, GX = 18, GY = 38, PAD = 10;
-  const width = Math.max(1, ...rows.map((r) => r.length)) * (W + GX) - GX + 2 * PAD;
+  const width = Math.max(1, ...rows.map((r) => r.length)) * (W + GX) - GX + 2 * PAD + 60;
   const height = rows.length * (H + GY) - GY + 2 * PAD;
   const pos = new Map<string, { x: number; y: number }>();
   rows.forEach((row, i) => {
     const rowW = row.length * (W + GX) - GX;
-    row.forEach((n, j) => pos.set(n, { x: (width - rowW) / 2 + j * (W + GX), y: PAD + i * (H + GY) }));
+    row.forEach((n, j) => pos.set(n, { x: (width - 60 - rowW) / 2 + j * (W + GX), y: PAD + i * (H + GY) }));
   });
   svg.replaceChildren();
   svg.setAttribute('width', String(mods.length ? width : 0));
@@ -102,11 +102,17 @@ export function renderGraph(svg: SVGSVGElement, mods: ModuleInfo[], selected: st
   for (const [user, provs] of providers) {
     for (const p of provs) {
       const a = pos.get(user)!, b = pos.get(p)!;
-      const x1 = a.x + W / 2, y1 = a.y + H, x2 = b.x + W / 2, y2 = b.y;
-      const path = el('path', {
-        class: `edge${removes.has(user) && removes.has(p) ? ' removes' : ''}`,
-        d: `M${x1},${y1} C${x1},${(y1 + y2) / 2} ${x2},${(y1 + y2) / 2} ${x2},${y2 - 1}`,
-      });
+      let d: string;
+      if (layer.get(p)! - layer.get(user)! > 1) {
+        // Skips a layer: around the right-hand side, so it does not run through the modules between.
+        const x1 = a.x + W, y1 = a.y + H / 2, x2 = b.x + W, y2 = b.y + H / 2;
+        const bend = Math.max(x1, x2) + 34 + 10 * (layer.get(p)! - layer.get(user)!);
+        d = `M${x1},${y1} C${bend},${y1} ${bend},${y2} ${x2 + 1},${y2}`;
+      } else {
+        const x1 = a.x + W / 2, y1 = a.y + H, x2 = b.x + W / 2, y2 = b.y;
+        d = `M${x1},${y1} C${x1},${(y1 + y2) / 2} ${x2},${(y1 + y2) / 2} ${x2},${y2 - 1}`;
+      }
+      const path = el('path', { class: `edge${removes.has(user) && removes.has(p) ? ' removes' : ''}`, d });
       path.append(Object.assign(el('title', {}), { textContent: `${user} uses ${p}` }));
       svg.append(path);
     }

@@ -12,7 +12,7 @@ import type { SiteData } from './site-types.js';
 
 export interface LabHooks extends LabEvents {
   /** The watchdog fired: `report` is the kernel-style message; a new kernel is booting. */
-  lockup(report: string[]): void;
+  lockup(report: string[], tsNs: number): void;
   /** A new kernel booted (after a lockup or a reboot request). */
   rebooted(): void;
 }
@@ -112,8 +112,7 @@ class WorkerLab implements Lab {
       ...(mod ? [`Modules linked in: ${mod}(OE+)`] : []),
       `lkm: \`${what}\` did not return within ${this.watchdogMs / 1000}s; the kernel worker was stopped (tainted L) and a new kernel is booting`,
     ];
-    void ts;
-    this.hooks.lockup(report);
+    this.hooks.lockup(report, ts);
     this.booting = this.start().then(() => { this.booting = undefined; this.hooks.rebooted(); });
     await this.booting;
   }

@@ -6,6 +6,9 @@ import * as Comlink from 'comlink';
 import type { ModuleInfo } from '../kernel/kernel.js';
 import { formatTimestamp, type LogRecord } from '../kernel/printk.js';
 import type { CompilerApi } from './compile-worker.js';
+
+/** compile-worker.ts compiles example DIR in /src/DIR (a type-only import keeps the worker out of this bundle). */
+const COMPILE_ROOT = '/src';
 import { CodeEditor, parseDiagnostics } from './editor.js';
 import { FileBrowser } from './files.js';
 import { modprobeRemoval, renderGraph, renderModules } from './graph.js';
@@ -67,8 +70,8 @@ async function refresh(): Promise<void> {
     const st = await lab.state();
     modules = st.modules;
     debug.modules = modules;
-    $('taint').textContent = `Tainted: ${st.taint}`;
-    $('taint').classList.toggle('warn', st.taint !== 'G' && st.taint !== '');
+    $('taint').textContent = st.taint.replace(/\s+/g, ' ');
+    $('taint').classList.toggle('warn', st.taint !== 'Not tainted');
     if (selected && !modules.some((m) => m.name === selected)) selected = undefined;
     drawModules();
     await files.refresh();
@@ -156,7 +159,7 @@ async function compile(): Promise<void> {
     progress(1, 1, `compiling ${dir}/ …`);
     const r = await c.compile({ dir, files });
     debug.compiles++;
-    const path = `${SOURCES_DIR}/${current}`;
+    const path = `${COMPILE_ROOT}/${current}`;
     editor.setMarkers(parseDiagnostics(r.diagnostics, path));
     diag.hidden = false;
     diag.className = `scroll${r.ok ? ' ok' : ''}`;
@@ -218,10 +221,9 @@ async function main(): Promise<void> {
     output: (t, s) => term.write(t, s),
     log: (r) => addRecord(r),
     changed: () => scheduleRefresh(),
-    lockup: (report) => {
+    lockup: (report, tsNs) => {
       debug.lockups++;
-      const ts = dmesgEl.lastElementChild?.querySelector('.ts')?.textContent ?? '';
-      for (const l of report) dmesgLine('watchdog', `${l.startsWith('lkm:') ? '' : ts}${l}`);
+      for (const l of report) dmesgLine('watchdog', `${l.startsWith('lkm:') ? '' : `${formatTimestamp(tsNs)} `}${l}`);
       term.notice(report.join('\n'));
       debug.transcript += `${report.join('\n')}\n`;
     },
@@ -268,12 +270,12 @@ async function main(): Promise<void> {
     if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void compile(); }
   }, true);
 
-  term.write(`lkm-wasm ${site.release}: Linux module lab. The example modules are installed (depmod -a done at build time).\n` +
-    '  modprobe stack_c         load a module and its dependencies (stack_a, stack_b)\n' +
-    '  lsmod; dmesg             what is loaded, what the kernel said\n' +
-    '  modprobe -r stack_c      unload it again; rmmod NAME for one module\n' +
-    `  insmod /lib/modules/${site.release}/extra/soft-lockup.ko   a module that never returns (watchdog)\n` +
-    `  Sources: ${SOURCES_DIR}; edit and compile them in the editor (Ctrl+Enter).\n`);
+  term.write(`lkm-wasm ${site.release}: the example modules are installed (depmod -a done).\n` +
+    '  modprobe stack_c       load a module and its dependencies\n' +
+    '  lsmod; dmesg           what is loaded, what the kernel said\n' +
+    '  modprobe -r stack_c    unload it again (rmmod NAME: one module)\n' +
+    '  modprobe soft_lockup   a module whose init never returns\n' +
+    `  ${SOURCES_DIR}: the sources; edit and compile them below (Ctrl+Enter)\n`);
   term.showPrompt();
   await refresh();
   await files.reveal('/proc/modules');

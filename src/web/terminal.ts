@@ -45,11 +45,11 @@ export class LabTerminal {
 
   /** Output of a command (the shell writes "\n"; convertEol makes it CRLF). */
   write(text: string, stream: 'out' | 'err' = 'out'): void {
-    this.term.write(stream === 'err' ? `\x1b[31m${text}\x1b[0m` : text);
+    this.term.write(stream === 'err' ? `\x1b[91m${text}\x1b[0m` : text);
   }
 
   /** A message outside a command (watchdog, compiler): on its own lines, prompt and input redrawn. */
-  notice(text: string, color = '1;31'): void {
+  notice(text: string, color = '1;91'): void {
     if (this.busy) { this.term.write(`\x1b[${color}m${text}\x1b[0m\n`); return; }
     this.term.write(`\r\x1b[2K\x1b[${color}m${text}\x1b[0m\n`);
     this.redraw();

@@ -126,6 +126,32 @@ describe.skipIf(!hasChromium)('web lab in headless Chromium', () => {
     await typeLine(page, 'rmmod hello');
   });
 
+  it('compiles an edited module in the page (clang loaded on demand), marks errors inline, and loads it', async () => {
+    const original = await page.inputValue('#code');
+    expect(original).toContain('Hello, world');
+    // A compile error first: marked at its line.
+    const broken = original.replace('return 0;', 'return undeclared_thing;');
+    const errLine = broken.split('\n').findIndex((l) => l.includes('undeclared_thing')) + 1;
+    await page.fill('#code', broken);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => (window as unknown as { lkm: Lkm }).lkm.compiles === 1, null, { timeout: 240_000 });
+    expect(await page.textContent('#diag')).toContain("use of undeclared identifier 'undeclared_thing'");
+    expect(await page.$$eval('#gutter span.err', (s) => s.map((e) => e.textContent))).toEqual([String(errLine)]);
+    expect(await page.textContent(`#backdrop span.err[data-line="${errLine}"] .msg`)).toContain('undeclared_thing');
+    await page.screenshot({ path: join(SHOTS, 'web-lab-compile-error.png') });
+    // Fixed and edited: built, written to /root and loaded with insmod from the terminal.
+    await page.fill('#code', original.replace('Hello, world', 'Hello from the page'));
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => (window as unknown as { lkm: Lkm }).lkm.compiles === 2, null, { timeout: 120_000 });
+    await page.waitForFunction(() => document.getElementById('dmesg')?.textContent?.includes('hello: Hello from the page'), null, { timeout: 30_000 });
+    expect(await page.textContent('#diag')).toMatch(/^Built hello\.ko in/);
+    expect(await page.$$eval('#gutter span.err', (s) => s.length)).toBe(0);
+    expect((await lkm(page)).transcript).not.toContain('insmod: ERROR');
+    await page.waitForFunction(() => document.querySelector('#mods tbody tr')?.getAttribute('data-name') === 'hello');
+    await page.screenshot({ path: join(SHOTS, 'web-lab-compiled.png') });
+    await typeLine(page, 'rmmod hello');
+  }, 300_000);
+
   it('has no page errors', () => {
     expect(errors).toEqual([]);
   });
