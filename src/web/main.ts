@@ -12,7 +12,7 @@ const COMPILE_ROOT = '/src';
 import { CodeEditor, parseDiagnostics } from './editor.js';
 import { FileBrowser } from './files.js';
 import { modprobeRemoval, renderGraph, renderModules } from './graph.js';
-import { openLab, WatchdogError, type Lab } from './lab.js';
+import { KernelHungError, openLab, type Lab } from './lab.js';
 import { SOURCES_DIR, USER_MODULES_DIR, type HeadersData, type SiteData } from './site-types.js';
 import { LabTerminal } from './terminal.js';
 
@@ -76,7 +76,7 @@ async function refresh(): Promise<void> {
     drawModules();
     await files.refresh();
   } catch (e) {
-    if (!(e instanceof WatchdogError)) console.error(e);
+    if (!(e instanceof KernelHungError)) console.error(e);
   }
 }
 function drawModules(): void {
@@ -184,6 +184,26 @@ async function compile(): Promise<void> {
   }
 }
 
+function showMode(): void {
+  const mode = $('mode');
+  mode.classList.remove('ok', 'warn');
+  if (lab.hung) {
+    mode.textContent = `kernel hung: soft lockup${lab.hung.module ? ` in ${lab.hung.module}` : ''} · reboot`;
+    mode.classList.add('warn');
+  } else if (lab.mode === 'worker') {
+    mode.textContent = `kernel in a Web Worker · watchdog ${lab.watchdogMs / 1000}s`;
+    mode.classList.add('ok');
+  } else {
+    mode.textContent = 'single-thread mode';
+    mode.classList.add('warn');
+  }
+}
+
+async function reboot(): Promise<void> {
+  term.notice('Rebooting: a new kernel boots with the example tree and the files written from the editor.', '1;94');
+  await lab.reboot();
+}
+
 // ---- keyboard ------------------------------------------------------------------------------------------
 function focusPane(key: string): boolean {
   const target: Record<string, () => void> = {
@@ -204,10 +224,13 @@ async function main(): Promise<void> {
 
   term = new LabTerminal($('term'), {
     run: async (line) => {
+      // `reboot` is the page's own command: a new kernel (the only way out of a soft lockup).
+      if (/^\s*reboot\s*$/.test(line)) { await reboot(); return undefined; }
       try {
         return await lab.run(line);
       } catch (e) {
-        if (e instanceof WatchdogError) return undefined;
+        // A call the watchdog ended already printed its report (lockup hook).
+        if (e instanceof KernelHungError && e.message.startsWith('watchdog:')) return undefined;
         term.write(`lkm: ${(e as Error).message}\n`, 'err');
         return undefined;
       }
@@ -221,24 +244,22 @@ async function main(): Promise<void> {
     output: (t, s) => term.write(t, s),
     log: (r) => addRecord(r),
     changed: () => scheduleRefresh(),
-    lockup: (report, tsNs) => {
+    lockup: (l) => {
       debug.lockups++;
-      for (const l of report) dmesgLine('watchdog', `${l.startsWith('lkm:') ? '' : `${formatTimestamp(tsNs)} `}${l}`);
-      term.notice(report.join('\n'));
-      debug.transcript += `${report.join('\n')}\n`;
+      const text = `watchdog: BUG: soft lockup - CPU#0 stuck for ${l.seconds}s! [${l.comm}:${l.pid}]\n` +
+        `${l.module ? `module ${l.module} did not return from ${l.function}` : `the kernel did not return from ${l.function}`}; ` +
+        'the kernel is hung (tainted L): type `reboot` or press Alt+R';
+      term.notice(text);
+      debug.transcript += `${text}\n`;
+      showMode();
+      void refresh();
     },
-    rebooted: () => { dmesgLine('reboot', '— reboot: a new kernel booted —'); void refresh(); },
+    rebooted: () => { dmesgLine('reboot', '— reboot: a new kernel booted —'); showMode(); void refresh(); },
   }, { worker, watchdogMs, cmdline: params.get('cmdline') ?? undefined });
   debug.lab = lab;
   debug.mode = lab.mode;
-
-  const mode = $('mode');
-  if (lab.mode === 'worker') {
-    mode.textContent = `kernel in a Web Worker · watchdog ${watchdogMs / 1000}s`;
-    mode.classList.add('ok');
-  } else {
-    mode.textContent = 'single-thread mode';
-    mode.classList.add('warn');
+  showMode();
+  if (lab.mode !== 'worker') {
     const n = $('notice');
     n.hidden = false;
     n.textContent = isolated
@@ -256,7 +277,7 @@ async function main(): Promise<void> {
   openSource(site.sources['hello/hello.c'] !== undefined ? 'hello/hello.c' : sourceList()[0]!);
   $('compile').addEventListener('click', () => void compile());
   $('revert').addEventListener('click', () => { edits.delete(current); editor.value = site.sources[current] ?? ''; });
-  $('reboot').addEventListener('click', () => void lab.reboot());
+  $('reboot').addEventListener('click', () => void reboot());
   $('mods-wrap').addEventListener('keydown', moduleKeys);
   $('mods').addEventListener('click', (e) => {
     const tr = (e.target as HTMLElement).closest('tr');
@@ -266,7 +287,7 @@ async function main(): Promise<void> {
 
   document.addEventListener('keydown', (e) => {
     if (e.altKey && !e.ctrlKey && !e.metaKey && focusPane(e.key)) { e.preventDefault(); return; }
-    if (e.altKey && (e.key === 'r' || e.key === 'R')) { e.preventDefault(); void lab.reboot(); return; }
+    if (e.altKey && (e.key === 'r' || e.key === 'R')) { e.preventDefault(); void reboot(); return; }
     if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void compile(); }
   }, true);
 

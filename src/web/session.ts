@@ -20,12 +20,33 @@ export interface LabEvents {
   log(record: LogRecord): void;
   /** The module list or anything under /proc or /sys may have changed. */
   changed(): void;
+  /**
+   * Module code was entered (Kernel.onModuleCode, posted before it runs, so it arrives even if that code
+   * never returns) or left (undefined). The page's watchdog times these.
+   */
+  moduleCode?(entry: ModuleCodeEntry | undefined): void;
+}
+
+/** What the watchdog needs to report a soft lockup the way src/worker/client.ts does. */
+export interface ModuleCodeEntry {
+  /** Kernel.run's label: "soft_lockup: init". */
+  what: string;
+  comm: string;
+  pid: number;
+  /** Date.now() when it was entered. */
+  at: number;
+  /** "Modules linked in: …" at that moment. */
+  modules: string;
+  taint: number;
+  /** Nanoseconds since boot (the kernel's clock) when it was entered. */
+  tsNs: number;
 }
 
 export interface LabState {
   modules: ModuleInfo[];
   /** Kernel taint letters ("G" when clean), as in the Oops "Tainted:" field. */
   taint: string;
+  taintMask: number;
   cwd: string;
 }
 
@@ -80,6 +101,13 @@ export class LabSession implements LabApi {
     const kernel = await Kernel.boot({ vmlinux: fromBase64(site.vmlinux), cmdline: opts.cmdline, readFile: (p) => fs.readFile(p) });
     fs.kernel = kernel;
     kernel.log.subscribe((r) => events.log(r));
+    if (events.moduleCode) {
+      const post = events.moduleCode;
+      kernel.onModuleCode = (what) => post(what === undefined ? undefined : {
+        what, comm: kernel.current.comm, pid: kernel.current.pid, at: Date.now(),
+        modules: kernel.modulesLinkedIn(), taint: kernel.taintMask, tsNs: kernel.nowNs(),
+      });
+    }
     const sh = new Shell(kernel, fs, {
       stdout: (t) => events.output(t, 'out'),
       stderr: (t) => events.output(t, 'err'),
@@ -106,7 +134,7 @@ export class LabSession implements LabApi {
   }
 
   async state(): Promise<LabState> {
-    return { modules: this.kernel.lsmod(), taint: kernelTaintString(this.kernel.taintMask), cwd: this.sh.cwd };
+    return { modules: this.kernel.lsmod(), taint: kernelTaintString(this.kernel.taintMask), taintMask: this.kernel.taintMask, cwd: this.sh.cwd };
   }
 
   async log() {

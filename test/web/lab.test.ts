@@ -116,9 +116,18 @@ describe.skipIf(!hasChromium)('web lab in headless Chromium', () => {
     const d = await dmesgText(page);
     expect(d).toContain('soft_lockup: spinning forever in init');
     expect(d).toMatch(/watchdog: BUG: soft lockup - CPU#0 stuck for \d+s! \[insmod:\d+\]/);
-    expect((await lkm(page)).transcript).toMatch(/watchdog: BUG: soft lockup/);
-    await page.waitForFunction(() => document.getElementById('dmesg')?.textContent?.includes('a new kernel booted'));
+    expect(d).toContain('Modules linked in: soft_lockup(OE+)');
+    expect(d).toContain('RIP: init_module [soft_lockup]');
+    expect((await lkm(page)).transcript).toContain('module soft_lockup did not return from init_module');
+    expect(await page.textContent('#taint')).toMatch(/^Tainted: .*L/);
+    expect(await page.textContent('#mode')).toContain('kernel hung');
+    // Hung until a reboot is asked for.
+    await typeLine(page, 'lsmod');
+    expect((await lkm(page)).transcript).toContain('the kernel is hung after a soft lockup in module soft_lockup');
     await page.screenshot({ path: join(SHOTS, 'web-lab-watchdog.png') });
+    await typeLine(page, 'reboot');
+    await page.waitForFunction(() => document.getElementById('dmesg')?.textContent?.includes('a new kernel booted'));
+    expect(await page.textContent('#mode')).toContain('Web Worker');
     // The new kernel works.
     await typeLine(page, 'modprobe hello');
     await page.waitForFunction(() => document.querySelectorAll('#mods tbody tr').length === 1);
