@@ -286,8 +286,9 @@ async function main(): Promise<void> {
   $('graph-wrap').addEventListener('keydown', moduleKeys);
 
   document.addEventListener('keydown', (e) => {
-    if (e.altKey && !e.ctrlKey && !e.metaKey && focusPane(e.key)) { e.preventDefault(); return; }
-    if (e.altKey && (e.key === 'r' || e.key === 'R')) { e.preventDefault(); void reboot(); return; }
+    // Alt+digit (Alt+Shift+digit where the browser keeps Alt+digit for its tabs): e.code, so Shift does not matter.
+    if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-6]$/.test(e.code) && focusPane(e.code.slice(5))) { e.preventDefault(); return; }
+    if (e.altKey && !e.ctrlKey && e.code === 'KeyR') { e.preventDefault(); void reboot(); return; }
     if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void compile(); }
   }, true);
 

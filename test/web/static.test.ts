@@ -1,0 +1,92 @@
+// The static site (`npm run build:web`): served with the COOP/COEP headers (vite preview, as the build
+// is meant to be served) the kernel runs in a Web Worker; served without them (any plain web server)
+// the page still works, in single-thread mode, and says so.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launch, NO_CHROMIUM } from '../helpers/browser.js';
+import { serveDir, startPreview, type WebServer } from './server.js';
+
+if (!hasChromium) console.warn(NO_CHROMIUM);
+
+type Lkm = { ready: boolean; error?: string; mode?: string; transcript: string };
+
+async function open(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForFunction(() => { const l = (window as unknown as { lkm?: Lkm }).lkm; return l?.ready || l?.error; }, null, { timeout: 60_000 });
+  return { page, errors };
+}
+
+async function run(page: Page, line: string): Promise<void> {
+  await page.keyboard.press('Alt+1');
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+}
+
+describe.skipIf(!hasChromium)('static build of the web lab', () => {
+  let out: string;
+  let preview: WebServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'lkm-web-'));
+    preview = await startPreview(out);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
+  it('emits the site, its data and a _headers file with COOP/COEP', () => {
+    expect(readFileSync(join(out, '_headers'), 'utf8')).toContain('Cross-Origin-Embedder-Policy: require-corp');
+    const site = JSON.parse(readFileSync(join(out, 'lkm-root.json'), 'utf8')) as { files: Record<string, string> };
+    expect(Object.keys(site.files)).toEqual(expect.arrayContaining([
+      '/lib/modules/6.12.0-lkm-wasm/extra/stack-c.ko', '/lib/modules/6.12.0-lkm-wasm/extra/soft-lockup.ko',
+      '/lib/modules/6.12.0-lkm-wasm/modules.dep', '/lib/modules/6.12.0-lkm-wasm/modules.lkm.bin',
+      '/usr/src/lkm-examples/stack/stack-c.c',
+    ]));
+    expect(Buffer.from(site.files['/lib/modules/6.12.0-lkm-wasm/modules.dep']!, 'base64').toString())
+      .toContain('extra/stack-c.ko: extra/stack-b.ko extra/stack-a.ko');
+  });
+
+  it('served with the isolation headers (vite preview): kernel in a Web Worker', async () => {
+    const { page, errors } = await open(browser, preview.url);
+    const s = await page.evaluate(() => ({ ...(window as unknown as { lkm: Lkm }).lkm, lab: undefined, isolated: self.crossOriginIsolated }));
+    expect(s.error).toBeUndefined();
+    expect(s.isolated).toBe(true);
+    expect(s.mode).toBe('worker');
+    await run(page, 'modprobe hello-params');
+    await page.waitForFunction(() => document.querySelector('#mods tbody tr')?.getAttribute('data-name') === 'hello_params');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('served without them: single-thread mode, and the page says so', async () => {
+    const plain = await serveDir(out, false);
+    try {
+      const { page, errors } = await open(browser, plain.url);
+      const s = await page.evaluate(() => ({ ...(window as unknown as { lkm: Lkm }).lkm, lab: undefined, isolated: self.crossOriginIsolated }));
+      expect(s.error).toBeUndefined();
+      expect(s.isolated).toBe(false);
+      expect(s.mode).toBe('single-thread');
+      expect(await page.textContent('#notice')).toContain('not cross-origin isolated');
+      expect(await page.textContent('#mode')).toBe('single-thread mode');
+      await run(page, 'modprobe stack_c');
+      await page.waitForFunction(() => document.querySelectorAll('#mods tbody tr').length === 3);
+      expect(await page.$eval('#dmesg', (d) => d.textContent)).toContain('stack_c: loaded');
+      await page.screenshot({ path: join(process.cwd(), 'test-results/web-lab-single-thread.png') });
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await plain.close();
+    }
+  });
+});
