@@ -70,6 +70,7 @@ export default defineConfig({
   server: { headers: COI, fs: { allow: [ROOT] } },
   preview: { headers: COI },
   worker: { format: 'es' },
-  optimizeDeps: { exclude: ['@yowasp/clang'] },
+  // Pre-bundled at start-up (a dependency found later would reload the page); clang loads its own .wasm files.
+  optimizeDeps: { include: ['comlink', '@xterm/xterm', '@xterm/addon-fit'], exclude: ['@yowasp/clang'] },
   build: { outDir: '../../dist-web', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4096 },
 });
