@@ -1,9 +1,10 @@
 // The caller's side of a kernel in a worker: the same API as the in-thread kernel (api.ts), a mirror of
 // the kernel log fed by the records the worker streams, and the watchdog.
 //
-// Watchdog: the worker announces each entry into module code (Kernel.run → `enter`, with what runs,
-// the process, the modules line and the taint mask) and its return (`leave`). A timer on the caller's
-// thread fires when module code has not returned after `watchdogMs`: the caller appends Linux's soft
+// Watchdog: the worker records each entry into module code (Kernel.run: when, what runs, the process,
+// the modules line and the taint mask) in a SharedArrayBuffer (watch.ts), and clears it on return. While
+// calls are pending, a timer on the caller's thread looks at it; when module code has not returned after
+// `watchdogMs`, the caller appends Linux's soft
 // lockup record to its log, marks the kernel tainted L, terminates the worker (a thread spinning in
 // wasm cannot be interrupted otherwise), and rejects the pending calls with a SoftLockupError naming the
 // module. The kernel then stays "hung" (every call fails with KernelHungError, dmesg still works) until
@@ -21,6 +22,7 @@ import {
   fromWireError, isWorkerEvent, type BatchOp, type BatchResult, type KernelService, type SymbolInfo, type Wire,
   type WorkerEvent,
 } from './protocol.js';
+import { WATCH_BYTES, WatchState, type EntryInfo } from './watch.js';
 
 /** A started worker, as the platform adapter (node.ts, browser.ts) gives it. */
 export interface WorkerPort {
@@ -151,7 +153,6 @@ export class LogMirror implements LogView {
   }
 }
 
-interface Entered extends Extract<WorkerEvent, { lkm: 'enter' }> { timer: ReturnType<typeof setTimeout>; }
 interface Pending { reject: (e: Error) => void; }
 
 export class WorkerKernel implements KernelApi {
@@ -163,7 +164,8 @@ export class WorkerKernel implements KernelApi {
   private service!: Comlink.Remote<KernelService>;
   private generation = 0;
   private state: 'booting' | 'running' | 'hung' | 'closed' = 'booting';
-  private entered: Entered | undefined;
+  private watch = new WatchState(new SharedArrayBuffer(WATCH_BYTES));
+  private poll: ReturnType<typeof setInterval> | undefined;
   private pending = new Set<Pending>();
   private comm: string | undefined;
   /** Taint mask as of the last entry into module code (for the lockup record and tainted() when hung). */
@@ -204,33 +206,38 @@ export class WorkerKernel implements KernelApi {
     });
     port.unref?.();
     this.service = Comlink.wrap<KernelService>(port.endpoint);
-    const r: Wire<{ seq: number }> = await this.track<Wire<{ seq: number }>>(this.service.boot({ vmlinux: this.opts.vmlinux, cmdline: this.opts.cmdline }));
+    this.watch = new WatchState(new SharedArrayBuffer(WATCH_BYTES));
+    const r: Wire<{ seq: number }> = await this.track<Wire<{ seq: number }>>(
+      this.service.boot({ vmlinux: this.opts.vmlinux, cmdline: this.opts.cmdline, watch: this.watch.sab }));
     if (!r.ok) throw fromWireError(r.error);
     this.state = 'running';
   }
 
   private event(m: WorkerEvent): void {
-    switch (m.lkm) {
-      case 'log': this.log.receive(m.records, m.open); break;
-      case 'enter': {
-        if (this.entered) clearTimeout(this.entered.timer);
-        this.lastTaint = m.taint;
-        const timer = setTimeout(() => this.softLockup(), Math.max(0, this.watchdogMs - Math.max(0, Date.now() - m.at)));
-        this.entered = { ...m, timer };
-        break;
-      }
-      case 'leave':
-        if (this.entered) clearTimeout(this.entered.timer);
-        this.entered = undefined;
-        break;
-    }
+    if (m.lkm === 'log') this.log.receive(m.records, m.open);
+  }
+
+  /** Looks at the worker's watch state while calls are pending (watchdog_timer_fn's role). */
+  private startPolling(): void {
+    if (this.poll || this.watchdogMs <= 0) return;
+    const period = Math.min(1000, Math.max(5, Math.floor(this.watchdogMs / 10)));
+    this.poll = setInterval(() => {
+      const cur = this.watch.current();
+      if (cur && Date.now() - cur.at >= this.watchdogMs) this.softLockup(cur.at, cur.info());
+    }, period);
+    (this.poll as { unref?: () => void }).unref?.();
+  }
+
+  private stopPolling(): void {
+    if (this.poll) clearInterval(this.poll);
+    this.poll = undefined;
   }
 
   /** kernel/watchdog.c's report, on the caller's side (the worker is stuck), then taint L. */
-  private softLockup(): void {
-    const e = this.entered;
-    if (!e || this.state !== 'running') return;
-    this.entered = undefined;
+  private softLockup(at: number, info: EntryInfo): void {
+    if (this.state !== 'running') return;
+    const e = { ...info, at };
+    this.stopPolling();
     this.port.terminate();
     this.generation++; // messages still in flight from the dead worker are ignored
     const seconds = Math.round((Date.now() - e.at) / 1000);
@@ -262,6 +269,7 @@ export class WorkerKernel implements KernelApi {
     const all = [...this.pending];
     this.pending.clear();
     for (const p of all) p.reject(e);
+    this.stopPolling();
     this.port.unref?.();
   }
 
@@ -269,11 +277,11 @@ export class WorkerKernel implements KernelApi {
   private track<T>(p: Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const entry: Pending = { reject };
-      if (this.pending.size === 0) this.port.ref?.();
+      if (this.pending.size === 0) { this.port.ref?.(); this.startPolling(); }
       this.pending.add(entry);
       const done = () => {
         this.pending.delete(entry);
-        if (this.pending.size === 0) this.port.unref?.();
+        if (this.pending.size === 0) { this.port.unref?.(); this.stopPolling(); }
       };
       p.then((v) => { if (this.pending.has(entry)) { done(); resolve(v); } },
         (e) => { if (this.pending.has(entry)) { done(); reject(e); } });
@@ -351,8 +359,6 @@ export class WorkerKernel implements KernelApi {
 
   /** Terminates the worker (hung or not) and boots a new kernel in a new one. */
   async reboot(): Promise<void> {
-    if (this.entered) clearTimeout(this.entered.timer);
-    this.entered = undefined;
     this.generation++;
     this.port.terminate();
     this.failPending(new KernelHungError('kernel rebooted'));
@@ -361,8 +367,6 @@ export class WorkerKernel implements KernelApi {
   }
 
   async close(): Promise<void> {
-    if (this.entered) clearTimeout(this.entered.timer);
-    this.entered = undefined;
     this.state = 'closed';
     this.generation++;
     this.failPending(new KernelHungError('kernel closed'));

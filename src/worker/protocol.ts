@@ -68,13 +68,12 @@ export function fromWireError(w: WireError): Error {
 export interface WorkerBootOptions {
   vmlinux: Uint8Array;
   cmdline?: string;
+  /** The watchdog's shared state (watch.ts). */
+  watch: SharedArrayBuffer;
 }
 
 /** Messages the worker posts outside comlink (no `id` field: comlink ignores them). */
-export type WorkerEvent =
-  | { lkm: 'log'; records: LogRecord[]; open?: LogRecord }
-  | { lkm: 'enter'; what: string; comm: string; pid: number; at: number; modules: string; taint: number }
-  | { lkm: 'leave'; at: number };
+export type WorkerEvent = { lkm: 'log'; records: LogRecord[]; open?: LogRecord };
 
 export function isWorkerEvent(m: unknown): m is WorkerEvent {
   return typeof m === 'object' && m !== null && typeof (m as { lkm?: unknown }).lkm === 'string';

@@ -8,6 +8,7 @@ import type { LogRecord } from '../kernel/printk.js';
 import {
   toWireError, type BatchOp, type KernelService, type Wire, type WorkerBootOptions, type WorkerEvent,
 } from './protocol.js';
+import { WatchState } from './watch.js';
 
 export function kernelService(post: (m: WorkerEvent) => void): KernelService {
   let k: Kernel | undefined;
@@ -83,14 +84,12 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
           else if (!scheduled) { scheduled = true; queueMicrotask(flushPending); }
         });
         for (const r of kk.log.read()) { pending.push({ ...r }); lastPosted = r.seq; }
+        const watch = new WatchState(opts.watch);
         kk.onModuleCode = (what) => {
           flushPending();
           inModuleCode = what !== undefined;
-          if (what === undefined) { post({ lkm: 'leave', at: Date.now() }); return; }
-          post({
-            lkm: 'enter', what, comm: kk.current.comm, pid: kk.current.pid, at: Date.now(),
-            modules: kk.modulesLinkedIn(), taint: kk.taintMask,
-          });
+          if (what === undefined) watch.leave();
+          else watch.enter({ what, comm: kk.current.comm, pid: kk.current.pid, modules: kk.modulesLinkedIn(), taint: kk.taintMask });
         };
         postOpen();
         return { ok: true, value: { seq: kk.log.seq } };

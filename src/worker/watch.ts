@@ -1,0 +1,58 @@
+// The watchdog's shared state: the worker writes, on every entry into module code, when it entered and
+// what runs there; the caller's thread reads it (the worker may be stuck and unable to post anything).
+//
+// Layout of the SharedArrayBuffer: Int32 [0] 1 while in module code, [1] entry counter, [2] length of the
+// info JSON; Float64 [2] (byte 16) entry time (Date.now()); bytes from 32: the info JSON.
+
+export interface EntryInfo {
+  /** The Kernel.run label: "spin: init". */
+  what: string;
+  comm: string;
+  pid: number;
+  /** "Modules linked in: …" at entry. */
+  modules: string;
+  /** Taint mask at entry. */
+  taint: number;
+}
+
+const INFO = 32;
+export const WATCH_BYTES = 8192;
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+export class WatchState {
+  private readonly i32: Int32Array;
+  private readonly f64: Float64Array;
+  private readonly u8: Uint8Array;
+
+  constructor(readonly sab: SharedArrayBuffer) {
+    this.i32 = new Int32Array(sab, 0, 4);
+    this.f64 = new Float64Array(sab, 16, 1);
+    this.u8 = new Uint8Array(sab);
+  }
+
+  /** Worker: module code starts. */
+  enter(info: EntryInfo, at = Date.now()): void {
+    let b = enc.encode(JSON.stringify(info));
+    if (b.length > this.u8.length - INFO) b = enc.encode(JSON.stringify({ ...info, modules: 'Modules linked in: …' }));
+    this.u8.set(b, INFO);
+    Atomics.store(this.i32, 2, b.length);
+    this.f64[0] = at;
+    Atomics.add(this.i32, 1, 1);
+    Atomics.store(this.i32, 0, 1);
+  }
+
+  /** Worker: module code returned. */
+  leave(): void {
+    Atomics.store(this.i32, 0, 0);
+  }
+
+  /** Caller: the entry in progress, if any. */
+  current(): { seq: number; at: number; info: () => EntryInfo } | undefined {
+    if (Atomics.load(this.i32, 0) !== 1) return undefined;
+    const seq = Atomics.load(this.i32, 1);
+    const at = this.f64[0]!;
+    const len = Atomics.load(this.i32, 2);
+    return { seq, at, info: () => JSON.parse(dec.decode(this.u8.slice(INFO, INFO + len))) as EntryInfo };
+  }
+}
