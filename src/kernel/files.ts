@@ -6,6 +6,8 @@ import type { Kernel } from './kernel.js';
 import { moduleFlags, UTS_RELEASE, UTS_VERSION } from './kernel.js';
 import { ModuleState, type Module } from './module.js';
 import { moduleTaintString } from './taint.js';
+import { MAJOR, MINOR } from './devices.js';
+import { O_RDONLY, O_WRONLY } from './file.js';
 
 const hex8 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
 
@@ -106,9 +108,14 @@ function lookup(k: Kernel, path: string): Entry | undefined {
         k.modprobePath = v;
       },
     };
-    case '/sys': return { dir: () => ['module'] };
+    case '/proc/devices': return { read: () => procDevices(k) };
+    case '/dev': return { dir: () => [...k.devices.nodes.keys()].filter((n) => !n.includes('/')).sort() };
+    case '/sys': return { dir: () => ['class', 'module'] };
+    case '/sys/class': return { dir: () => [...k.devices.classes.keys()].sort() };
     case '/sys/module': return { dir: () => k.modules.filter((m) => m.sysfs).map((m) => m.name).sort() };
   }
+  if (parts[0] === 'dev' && parts.length >= 2) return deviceNode(k, p);
+  if (parts[0] === 'sys' && parts[1] === 'class' && parts.length >= 3) return classEntry(k, parts.slice(2));
   if (parts[0] !== 'sys' || parts[1] !== 'module' || parts.length < 3) return undefined;
   const m = k.byName.get(parts[2]!);
   if (!m || !m.sysfs) return undefined;
@@ -149,6 +156,69 @@ function moduleEntry(k: Kernel, m: Module, rest: string[]): Entry | undefined {
   }
   if (second !== undefined) return undefined;
   return files[first!];
+}
+
+function procDevices(k: Kernel): string {
+  const buf = k.scratchBuffer;
+  const n = k.run('/proc/devices', () => k.vm.lkm_proc_devices(buf, 4096));
+  return new TextDecoder().decode(k.mem.bytes(buf, n));
+}
+
+/** Reading a device node as a whole (cat): read(2) until end of file, at most 1 MiB. */
+const DEVICE_READ_MAX = 1 << 20;
+
+function deviceNode(k: Kernel, path: string): Entry | undefined {
+  if (!k.devices.nodes.has(path.slice('/dev/'.length))) return undefined;
+  return {
+    read: () => {
+      const f = k.open(path, O_RDONLY);
+      const chunks: Uint8Array[] = [];
+      let total = 0;
+      try {
+        for (;;) {
+          const b = f.read(4096);
+          if (b.length === 0) break;
+          chunks.push(b);
+          total += b.length;
+          if (total >= DEVICE_READ_MAX) break;
+        }
+      } finally {
+        f.close();
+      }
+      const all = new Uint8Array(total);
+      let at = 0;
+      for (const c of chunks) { all.set(c, at); at += c.length; }
+      return new TextDecoder().decode(all);
+    },
+    write: (data) => {
+      const f = k.open(path, O_WRONLY);
+      try {
+        let buf = new TextEncoder().encode(data);
+        while (buf.length > 0) {
+          const n = f.write(buf);
+          if (n <= 0) break;
+          buf = buf.subarray(n);
+        }
+      } finally {
+        f.close();
+      }
+    },
+  };
+}
+
+/** /sys/class/CLASS/DEVICE/{dev,uevent}. */
+function classEntry(k: Kernel, rest: string[]): Entry | undefined {
+  const devs = k.devices.classes.get(rest[0]!);
+  if (!devs) return undefined;
+  if (rest.length === 1) return { dir: () => [...devs.keys()].sort() };
+  const devt = devs.get(rest[1]!);
+  if (devt === undefined) return undefined;
+  const files: Record<string, Entry> = {
+    uevent: { read: () => (devt ? `MAJOR=${MAJOR(devt)}\nMINOR=${MINOR(devt)}\nDEVNAME=${rest[1]}\n` : '') },
+  };
+  if (devt) files.dev = { read: () => `${MAJOR(devt)}:${MINOR(devt)}\n` };
+  if (rest.length === 2) return { dir: () => Object.keys(files).sort() };
+  return rest.length === 3 ? files[rest[2]!] : undefined;
 }
 
 function paramGet(k: Kernel, kp: number): string {

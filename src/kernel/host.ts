@@ -38,6 +38,12 @@ export function hostImports(k: Kernel): Record<string, Function> {
       for (const f of frames) k.printk(`\x014 ${k.describeFrame(f)}\n`);
       k.printk('\x014 </TASK>\n');
     },
+    user_copy(toUser: number, uaddr: number, kaddr: number, n: number): number {
+      return k.devices.userCopy(k, toUser !== 0, uaddr >>> 0, kaddr >>> 0, n >>> 0);
+    },
+    class_dev(op: number, cls: number, dev: number, devt: number, mode: number): number {
+      return k.devices.classDev(op, mem.cstring(cls), dev ? mem.cstring(dev) : '', devt >>> 0, mode);
+    },
     print_modules(): void {
       k.printk(`\x014${k.modulesLinkedIn()}\n`);
     },

@@ -13,6 +13,8 @@ import { wasmFrames, classifyTrap, oopsLine, Guards, type Fault, type FaultKind,
 import { loadModule, type LoadOptions } from './load.js';
 import { deleteModule } from './unload.js';
 import { readKernelFile, writeKernelFile, listKernelDir } from './files.js';
+import { Devices } from './devices.js';
+import { openDevice, O_RDONLY, type KernelFile } from './file.js';
 
 export const UTS_RELEASE = '6.12.0-lkm-wasm';
 export const UTS_VERSION = '#1 SMP PREEMPT_DYNAMIC';
@@ -62,6 +64,14 @@ interface VmlinuxExports {
   lkm_param_set(kp: number, val: number): number;
   lkm_kmem_orphan(mod: number): void;
   lkm_set_current_pid(pid: number): void;
+  lkm_file_open(devt: number, flags: number, mode: number): number;
+  lkm_file_read(file: number, ubuf: number, count: number): number;
+  lkm_file_write(file: number, ubuf: number, count: number): number;
+  lkm_file_llseek(file: number, offset: bigint, whence: number): bigint;
+  lkm_file_ioctl(file: number, cmd: number, arg: number): number;
+  lkm_file_poll(file: number): number;
+  lkm_file_release(file: number): number;
+  lkm_proc_devices(buf: number, size: number): number;
   lkm_destroy_params(mod: number): void;
   kfree(p: number): void;
   __kmalloc?: (size: number, flags: number) => number;
@@ -70,6 +80,8 @@ interface VmlinuxExports {
 export class Kernel {
   readonly mem = new AddressSpace();
   readonly symtab = new SymbolTable();
+  /** devtmpfs, /sys/class and user memory (drivers). */
+  readonly devices = new Devices();
   readonly log: PrintkRing;
   /** Newest first, as Linux's module list (and /proc/modules). */
   readonly modules: Module[] = [];
@@ -208,6 +220,10 @@ export class Kernel {
     (exp.__wasm_call_ctors as (() => void) | undefined)?.();
     this.vm = exp as unknown as VmlinuxExports;
     this.vm.lkm_mm_init(heap);
+    // Subsystem init (the initcalls of the drivers core: the misc class and major, …).
+    for (const [name, fn] of Object.entries(exp)) {
+      if (name.startsWith('lkm_init_') && typeof fn === 'function') (fn as () => number)();
+    }
     for (const [names, gplOnly] of [[meta.exports, false], [meta.gplExports, true]] as const) {
       for (const name of names) {
         const e = exp[name];
@@ -415,6 +431,19 @@ export class Kernel {
 
   readdir(path: string): string[] {
     return listKernelDir(this, path);
+  }
+
+  /** open(2) of a device node (/dev/NAME): a handle whose calls run the driver's file operations. */
+  open(path: string, flags = O_RDONLY): KernelFile {
+    return openDevice(this, path, flags);
+  }
+
+  /** mknod(2) of a character device node under /dev. */
+  mknod(path: string, major: number, minor: number, mode = 0o600): void {
+    const name = path.replace(/^\/dev\//, '');
+    if (!path.startsWith('/dev/') || !name) throw new KernelError(EPERM);
+    if (this.devices.nodes.has(name)) throw new KernelError(17);
+    this.devices.nodes.set(name, { type: 'c', rdev: ((major << 20) | minor) >>> 0, mode });
   }
 
   /** Every symbol in the kernel symbol table: name, owner ("vmlinux" or module), GPL-only. */

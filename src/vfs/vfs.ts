@@ -26,7 +26,8 @@ interface Mount { at: string; backing: Backing; }
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
-const KERNEL_DIRS = ['/proc', '/sys'];
+// /dev is the kernel's devtmpfs: nodes appear and go with device_create()/device_destroy() and mknod.
+const KERNEL_DIRS = ['/proc', '/sys', '/dev'];
 let tmpSeq = 0;
 
 export class Vfs {

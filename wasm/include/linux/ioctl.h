@@ -2,6 +2,6 @@
 #ifndef _LINUX_IOCTL_H
 #define _LINUX_IOCTL_H
 
-#include <uapi/linux/ioctl.h>
+#include <uapi/asm-generic/ioctl.h>
 
 #endif

@@ -104,6 +104,7 @@ typedef u64			sector_t;
 typedef u64			blkcnt_t;
 
 typedef unsigned int __bitwise	gfp_t;
+typedef unsigned int __bitwise	__poll_t;
 typedef unsigned int __bitwise	slab_flags_t;
 
 typedef u32			phys_addr_t;

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef __LINUX_SPINLOCK_H
+#define __LINUX_SPINLOCK_H
+
+/*
+ * Spinlocks and rwlocks. One CPU runs kernel code today, so a lock is never contended except by a
+ * deadlock (taking a lock one already holds): that spins forever, as on Linux, until the soft-lockup
+ * watchdog reports it. Interrupts do not exist, so the _irq/_irqsave/_bh forms only take the lock.
+ */
+#include <linux/spinlock_types.h>
+#include <linux/compiler.h>
+#include <linux/bug.h>
+#include <asm/barrier.h>
+
+static inline void raw_spin_lock_init(raw_spinlock_t *l) { __atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE); }
+static inline void raw_spin_lock(raw_spinlock_t *l)
+{
+	while (__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE))
+		cpu_relax();
+}
+static inline int raw_spin_trylock(raw_spinlock_t *l) { return !__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE); }
+static inline void raw_spin_unlock(raw_spinlock_t *l) { __atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE); }
+static inline int raw_spin_is_locked(raw_spinlock_t *l) { return __atomic_load_n(&l->locked, __ATOMIC_RELAXED); }
+
+#define spin_lock_init(l)		raw_spin_lock_init(&(l)->rlock)
+#define spin_lock(l)			raw_spin_lock(&(l)->rlock)
+#define spin_unlock(l)			raw_spin_unlock(&(l)->rlock)
+#define spin_trylock(l)			raw_spin_trylock(&(l)->rlock)
+#define spin_is_locked(l)		raw_spin_is_locked(&(l)->rlock)
+#define spin_lock_bh(l)			spin_lock(l)
+#define spin_unlock_bh(l)		spin_unlock(l)
+#define spin_lock_irq(l)		spin_lock(l)
+#define spin_unlock_irq(l)		spin_unlock(l)
+#define spin_lock_irqsave(l, flags)	do { (flags) = 0; spin_lock(l); } while (0)
+#define spin_unlock_irqrestore(l, flags) do { (void)(flags); spin_unlock(l); } while (0)
+#define spin_trylock_irqsave(l, flags)	({ (flags) = 0; spin_trylock(l); })
+#define spin_lock_nested(l, sub)	spin_lock(l)
+#define assert_spin_locked(l)		WARN_ON(!spin_is_locked(l))
+#define lockdep_assert_held(l)		do { (void)(l); } while (0)
+
+#define raw_spin_lock_irqsave(l, flags)	do { (flags) = 0; raw_spin_lock(l); } while (0)
+#define raw_spin_unlock_irqrestore(l, flags) do { (void)(flags); raw_spin_unlock(l); } while (0)
+#define raw_spin_lock_irq(l)		raw_spin_lock(l)
+#define raw_spin_unlock_irq(l)		raw_spin_unlock(l)
+
+static inline void rwlock_init(rwlock_t *l) { __atomic_store_n(&l->cnt, 0, __ATOMIC_RELEASE); }
+static inline void read_lock(rwlock_t *l)
+{
+	for (;;) {
+		int c = __atomic_load_n(&l->cnt, __ATOMIC_RELAXED);
+		if (c >= 0 && __atomic_compare_exchange_n(&l->cnt, &c, c + 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+			return;
+		cpu_relax();
+	}
+}
+static inline void read_unlock(rwlock_t *l) { __atomic_fetch_sub(&l->cnt, 1, __ATOMIC_RELEASE); }
+static inline void write_lock(rwlock_t *l)
+{
+	for (;;) {
+		int c = 0;
+		if (__atomic_compare_exchange_n(&l->cnt, &c, -1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+			return;
+		cpu_relax();
+	}
+}
+static inline void write_unlock(rwlock_t *l) { __atomic_store_n(&l->cnt, 0, __ATOMIC_RELEASE); }
+static inline int read_trylock(rwlock_t *l)
+{
+	int c = __atomic_load_n(&l->cnt, __ATOMIC_RELAXED);
+	return c >= 0 && __atomic_compare_exchange_n(&l->cnt, &c, c + 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+}
+static inline int write_trylock(rwlock_t *l)
+{
+	int c = 0;
+	return __atomic_compare_exchange_n(&l->cnt, &c, -1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+}
+#define read_lock_irqsave(l, flags)	do { (flags) = 0; read_lock(l); } while (0)
+#define read_unlock_irqrestore(l, flags) do { (void)(flags); read_unlock(l); } while (0)
+#define write_lock_irqsave(l, flags)	do { (flags) = 0; write_lock(l); } while (0)
+#define write_unlock_irqrestore(l, flags) do { (void)(flags); write_unlock(l); } while (0)
+#define read_lock_bh(l)		read_lock(l)
+#define read_unlock_bh(l)	read_unlock(l)
+#define write_lock_bh(l)	write_lock(l)
+#define write_unlock_bh(l)	write_unlock(l)
+#define read_lock_irq(l)	read_lock(l)
+#define read_unlock_irq(l)	read_unlock(l)
+#define write_lock_irq(l)	write_lock(l)
+#define write_unlock_irq(l)	write_unlock(l)
+
+#endif

@@ -1,0 +1,372 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Open files (fs/open.c, fs/read_write.c, fs/ioctl.c, fs/libfs.c): opening a character device node,
+ * read/write/llseek/ioctl/poll dispatch with Linux's checks and f_pos handling, release, and the
+ * helpers drivers build their file operations from. The host calls the lkm_file_* entry points for
+ * each system call a user (a TypeScript caller or a C program) makes on a device file.
+ */
+#include <linux/fs.h>
+#include <linux/cdev.h>
+#include <linux/slab.h>
+#include <linux/module.h>
+#include <linux/poll.h>
+#include <linux/kernel.h>
+#include "host.h"
+
+#define MAX_RW_COUNT (INT_MAX & PAGE_MASK)
+#define ENOIOCTLCMD 515
+#define DEFAULT_POLLMASK (EPOLLIN | EPOLLOUT | EPOLLRDNORM | EPOLLWRNORM)
+
+__host_import(request_module) int host_request_module(const char *name, int wait);
+
+struct cdev *lkm_cdev_lookup(dev_t dev);
+
+static bool fops_get(const struct file_operations *fops)
+{
+	return !fops || !fops->owner || try_module_get(fops->owner);
+}
+
+static void fops_put(const struct file_operations *fops)
+{
+	if (fops && fops->owner)
+		module_put(fops->owner);
+}
+
+/* Replaces the operations of an open file (misc devices, drivers that multiplex minors). */
+void lkm_replace_fops(struct file *file, const struct file_operations *fops)
+{
+	fops_put(file->f_op);
+	file->f_op = fops;
+}
+EXPORT_SYMBOL(lkm_replace_fops);
+
+/* base_probe(): a device number nobody serves asks modprobe for "char-major-M-N", then "char-major-M". */
+static struct cdev *lookup_or_request(dev_t dev)
+{
+	char name[32];
+	struct cdev *p = lkm_cdev_lookup(dev);
+
+	if (p)
+		return p;
+	snprintf(name, sizeof(name), "char-major-%u-%u", MAJOR(dev), MINOR(dev));
+	if (host_request_module(name, 1) == 0 && (p = lkm_cdev_lookup(dev)))
+		return p;
+	snprintf(name, sizeof(name), "char-major-%u", MAJOR(dev));
+	if (host_request_module(name, 1) == 0)
+		p = lkm_cdev_lookup(dev);
+	return p;
+}
+
+/* open(2) of a character device node: chrdev_open() and then the driver's open. */
+struct file *__lkm_entry lkm_file_open(dev_t dev, unsigned int flags, umode_t mode)
+{
+	struct inode *inode;
+	struct file *file;
+	struct cdev *p;
+	int ret;
+
+	inode = kzalloc(sizeof(*inode), GFP_KERNEL);
+	file = kzalloc(sizeof(*file), GFP_KERNEL);
+	if (!inode || !file) {
+		kfree(inode);
+		kfree(file);
+		return ERR_PTR(-ENOMEM);
+	}
+	inode->i_rdev = dev;
+	inode->i_mode = S_IFCHR | (mode & 07777);
+	file->f_inode = inode;
+	file->f_flags = flags;
+	file->f_mode = FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
+	if ((flags & O_ACCMODE) != O_WRONLY)
+		file->f_mode |= FMODE_READ;
+	if ((flags & O_ACCMODE) != O_RDONLY)
+		file->f_mode |= FMODE_WRITE;
+	atomic_long_set(&file->f_count, 1);
+	mutex_init(&file->f_pos_lock);
+
+	ret = -ENXIO;
+	p = lookup_or_request(dev);
+	if (!p || !fops_get(p->ops))
+		goto fail;
+	inode->i_cdev = p;
+	file->f_op = p->ops;
+	if (file->f_op->open) {
+		ret = file->f_op->open(inode, file);
+		if (ret) {
+			fops_put(file->f_op);
+			goto fail;
+		}
+	}
+	/* A driver without llseek cannot seek (6.12: a NULL ->llseek means no seeking). */
+	if (!file->f_op->llseek)
+		file->f_mode &= ~FMODE_LSEEK;
+	return file;
+fail:
+	kfree(file);
+	kfree(inode);
+	return ERR_PTR(ret);
+}
+
+static loff_t *file_ppos(struct file *file)
+{
+	return file->f_mode & FMODE_STREAM ? NULL : &file->f_pos;
+}
+
+ssize_t __lkm_entry lkm_file_read(struct file *file, char __user *buf, size_t count)
+{
+	loff_t pos, *ppos = file_ppos(file);
+	ssize_t ret;
+
+	if (!(file->f_mode & FMODE_READ))
+		return -EBADF;
+	if (!file->f_op->read)
+		return -EINVAL;
+	if (unlikely(!access_ok(buf, count)))
+		return -EFAULT;
+	if ((ssize_t)count < 0)
+		return -EINVAL;
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
+	if (ppos) {
+		pos = *ppos;
+		ppos = &pos;
+	}
+	ret = file->f_op->read(file, buf, count, ppos);
+	if (ret >= 0 && ppos)
+		file->f_pos = pos;
+	return ret;
+}
+
+ssize_t __lkm_entry lkm_file_write(struct file *file, const char __user *buf, size_t count)
+{
+	loff_t pos, *ppos = file_ppos(file);
+	ssize_t ret;
+
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!file->f_op->write)
+		return -EINVAL;
+	if (unlikely(!access_ok(buf, count)))
+		return -EFAULT;
+	if ((ssize_t)count < 0)
+		return -EINVAL;
+	if (count > MAX_RW_COUNT)
+		count = MAX_RW_COUNT;
+	if (ppos) {
+		pos = *ppos;
+		ppos = &pos;
+	}
+	ret = file->f_op->write(file, buf, count, ppos);
+	if (ret >= 0 && ppos)
+		file->f_pos = pos;
+	return ret;
+}
+
+loff_t __lkm_entry lkm_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	if (whence > SEEK_MAX)
+		return -EINVAL;
+	if (!(file->f_mode & FMODE_LSEEK))
+		return -ESPIPE;
+	return file->f_op->llseek(file, offset, whence);
+}
+
+long __lkm_entry lkm_file_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	long error;
+
+	if (!file->f_op->unlocked_ioctl)
+		return -ENOTTY;
+	error = file->f_op->unlocked_ioctl(file, cmd, arg);
+	if (error == -ENOIOCTLCMD)
+		error = -ENOTTY;
+	return error;
+}
+
+unsigned int __lkm_entry lkm_file_poll(struct file *file)
+{
+	if (!file->f_op->poll)
+		return DEFAULT_POLLMASK;
+	return file->f_op->poll(file, NULL);
+}
+
+/* close(2): flush, then the last reference: release and the module reference. */
+int __lkm_entry lkm_file_release(struct file *file)
+{
+	struct inode *inode = file->f_inode;
+	int ret = 0;
+
+	if (file->f_op->flush)
+		ret = file->f_op->flush(file, NULL);
+	if (file->f_op->release)
+		file->f_op->release(inode, file);
+	fops_put(file->f_op);
+	kfree(file);
+	kfree(inode);
+	return ret;
+}
+
+/* ---- helpers for drivers ---------------------------------------------------------------------- */
+
+loff_t no_llseek(struct file *file, loff_t offset, int whence)
+{
+	(void)file; (void)offset; (void)whence;
+	return -ESPIPE;
+}
+EXPORT_SYMBOL(no_llseek);
+
+loff_t noop_llseek(struct file *file, loff_t offset, int whence)
+{
+	(void)offset; (void)whence;
+	return file->f_pos;
+}
+EXPORT_SYMBOL(noop_llseek);
+
+loff_t default_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct inode *inode = file_inode(file);
+	loff_t retval = -EINVAL;
+
+	switch (whence) {
+	case SEEK_END:
+		offset += inode->i_size;
+		break;
+	case SEEK_CUR:
+		if (offset == 0) {
+			retval = file->f_pos;
+			goto out;
+		}
+		offset += file->f_pos;
+		break;
+	case SEEK_DATA:
+		if (offset >= inode->i_size) {
+			retval = -ENXIO;
+			goto out;
+		}
+		break;
+	case SEEK_HOLE:
+		if (offset >= inode->i_size) {
+			retval = -ENXIO;
+			goto out;
+		}
+		offset = inode->i_size;
+		break;
+	}
+	retval = -EINVAL;
+	if (offset >= 0) {
+		file->f_pos = offset;
+		retval = offset;
+	}
+out:
+	return retval;
+}
+EXPORT_SYMBOL(default_llseek);
+
+loff_t generic_file_llseek_size(struct file *file, loff_t offset, int whence, loff_t maxsize, loff_t eof)
+{
+	switch (whence) {
+	case SEEK_END:
+		offset += eof;
+		break;
+	case SEEK_CUR:
+		if (offset == 0)
+			return file->f_pos;
+		offset += file->f_pos;
+		break;
+	case SEEK_DATA:
+		if ((unsigned long long)offset >= (unsigned long long)eof)
+			return -ENXIO;
+		break;
+	case SEEK_HOLE:
+		if ((unsigned long long)offset >= (unsigned long long)eof)
+			return -ENXIO;
+		offset = eof;
+		break;
+	}
+	return vfs_setpos(file, offset, maxsize);
+}
+EXPORT_SYMBOL(generic_file_llseek_size);
+
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct inode *inode = file_inode(file);
+
+	return generic_file_llseek_size(file, offset, whence, MAX_LFS_FILESIZE, inode->i_size);
+}
+EXPORT_SYMBOL(generic_file_llseek);
+
+loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence, loff_t size)
+{
+	switch (whence) {
+	case SEEK_SET: case SEEK_CUR: case SEEK_END:
+		return generic_file_llseek_size(file, offset, whence, size, size);
+	default:
+		return -EINVAL;
+	}
+}
+EXPORT_SYMBOL(fixed_size_llseek);
+
+int nonseekable_open(struct inode *inode, struct file *filp)
+{
+	(void)inode;
+	filp->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE);
+	return 0;
+}
+EXPORT_SYMBOL(nonseekable_open);
+
+int stream_open(struct inode *inode, struct file *filp)
+{
+	(void)inode;
+	filp->f_mode &= ~(FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE | FMODE_ATOMIC_POS);
+	filp->f_mode |= FMODE_STREAM;
+	return 0;
+}
+EXPORT_SYMBOL(stream_open);
+
+int simple_open(struct inode *inode, struct file *file)
+{
+	if (inode->i_private)
+		file->private_data = inode->i_private;
+	return 0;
+}
+EXPORT_SYMBOL(simple_open);
+
+ssize_t simple_read_from_buffer(void __user *to, size_t count, loff_t *ppos, const void *from, size_t available)
+{
+	loff_t pos = *ppos;
+	size_t ret;
+
+	if (pos < 0)
+		return -EINVAL;
+	if (pos >= available || !count)
+		return 0;
+	if (count > available - pos)
+		count = available - pos;
+	ret = copy_to_user(to, (const char *)from + pos, count);
+	if (ret == count)
+		return -EFAULT;
+	count -= ret;
+	*ppos = pos + count;
+	return count;
+}
+EXPORT_SYMBOL(simple_read_from_buffer);
+
+ssize_t simple_write_to_buffer(void *to, size_t available, loff_t *ppos, const void __user *from, size_t count)
+{
+	loff_t pos = *ppos;
+	size_t res;
+
+	if (pos < 0)
+		return -EINVAL;
+	if (pos >= available || !count)
+		return 0;
+	if (count > available - pos)
+		count = available - pos;
+	res = copy_from_user((char *)to + pos, from, count);
+	if (res == count)
+		return -EFAULT;
+	count -= res;
+	*ppos = pos + count;
+	return count;
+}
+EXPORT_SYMBOL(simple_write_to_buffer);
