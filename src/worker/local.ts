@@ -4,14 +4,50 @@
 import { Kernel, type ModuleInfo } from '../kernel/kernel.js';
 import { KernelError, ENOENT } from '../kernel/errno.js';
 import type { LoadOptions } from '../kernel/load.js';
-import type { KernelApi, KernelBootOptions, ScriptOp } from './api.js';
+import type { LogListener, LogRecord, PrintkRing } from '../kernel/printk.js';
+import type { KernelApi, KernelBootOptions, LogView, ScriptOp } from './api.js';
 import type { BatchResult } from './protocol.js';
+
+/**
+ * The kernel's own ring seen through a seq offset that keeps growing across reboots, with subscribers
+ * that stay subscribed when a reboot replaces the ring (as the worker kernel's LogMirror does).
+ */
+class LocalLog implements LogView {
+  private base = 0;
+  private ring!: PrintkRing;
+  private listeners = new Set<LogListener>();
+  /** Records of the boot before the last reboot. */
+  previousBoot: LogRecord[] = [];
+
+  attach(ring: PrintkRing): void {
+    if (this.ring) {
+      this.previousBoot = this.read();
+      this.base = this.seq;
+    }
+    this.ring = ring;
+    ring.subscribe((r) => { for (const l of this.listeners) l(this.map(r)); });
+  }
+
+  private map(r: LogRecord): LogRecord { return this.base ? { ...r, seq: r.seq + this.base } : r; }
+  get seq(): number { return this.base + this.ring.seq; }
+  read(): LogRecord[] { return this.ring.read().map((r) => this.map(r)); }
+  since(seq: number): LogRecord[] { return this.ring.since(seq - this.base).map((r) => this.map(r)); }
+  flush(): void { this.ring.flush(); }
+  clear(): void { this.ring.clear(); }
+  subscribe(l: LogListener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+}
 
 export class LocalKernel implements KernelApi {
   readonly isolate = 'none' as const;
+  readonly log = new LocalLog();
   private comm: string | undefined;
 
-  private constructor(public kernel: Kernel, private readonly opts: KernelBootOptions) {}
+  private constructor(public kernel: Kernel, private readonly opts: KernelBootOptions) {
+    this.log.attach(kernel.log);
+  }
 
   static async boot(opts: KernelBootOptions): Promise<LocalKernel> {
     return new LocalKernel(await LocalKernel.bootKernel(opts), opts);
@@ -20,8 +56,6 @@ export class LocalKernel implements KernelApi {
   private static bootKernel(opts: KernelBootOptions): Promise<Kernel> {
     return Kernel.boot({ vmlinux: opts.vmlinux, cmdline: opts.cmdline, readFile: opts.readFile, console: opts.console });
   }
-
-  get log() { return this.kernel.log; }
 
   /** Runs `fn` as the current process when asProcess() set one (captured when the call starts). */
   private as<T>(fn: () => T): T {
@@ -84,6 +118,7 @@ export class LocalKernel implements KernelApi {
 
   async reboot(): Promise<void> {
     this.kernel = await LocalKernel.bootKernel(this.opts);
+    this.log.attach(this.kernel.log);
   }
 
   async close(): Promise<void> {}
