@@ -28,9 +28,11 @@ interface LabDebug {
   modules: ModuleInfo[];
   lockups: number;
   compiles: number;
+  /** Command lines the terminal finished (the prompt is back). */
+  commands: number;
   lab?: Lab;
 }
-const debug: LabDebug = { ready: false, transcript: '', modules: [], lockups: 0, compiles: 0 };
+const debug: LabDebug = { ready: false, transcript: '', modules: [], lockups: 0, compiles: 0, commands: 0 };
 (window as unknown as { lkm: LabDebug }).lkm = debug;
 
 let lab: Lab;
@@ -224,15 +226,18 @@ async function main(): Promise<void> {
 
   term = new LabTerminal($('term'), {
     run: async (line) => {
-      // `reboot` is the page's own command: a new kernel (the only way out of a soft lockup).
-      if (/^\s*reboot\s*$/.test(line)) { await reboot(); return undefined; }
       try {
+        // `reboot` is the page's own command: a new kernel (the only way out of a soft lockup).
+        if (/^\s*reboot\s*$/.test(line)) { await reboot(); return undefined; }
         return await lab.run(line);
       } catch (e) {
         // A call the watchdog ended already printed its report (lockup hook).
         if (e instanceof KernelHungError && e.message.startsWith('watchdog:')) return undefined;
         term.write(`lkm: ${(e as Error).message}\n`, 'err');
         return undefined;
+      } finally {
+        // Counted after the views had a chance to refresh (the lab reports a change after each command).
+        setTimeout(() => { debug.commands++; }, 0);
       }
     },
     complete: (line) => lab.complete(line).catch(() => []),

@@ -12,21 +12,20 @@ import { startDevServer, type WebServer } from './server.js';
 if (!hasChromium) console.warn(NO_CHROMIUM);
 
 const SHOTS = join(ROOT, 'test-results');
-const WATCHDOG_S = 2;
+const WATCHDOG_S = 3;
 
-type Lkm = { ready: boolean; error?: string; mode?: string; transcript: string; modules: { name: string; state: string; refcount: number; users: string[] }[]; lockups: number; compiles: number };
+type Lkm = { ready: boolean; error?: string; mode?: string; transcript: string; commands: number; modules: { name: string; state: string; refcount: number; users: string[] }[]; lockups: number; compiles: number };
 const lkm = (p: Page) => p.evaluate(() => (window as unknown as { lkm: Lkm }).lkm && {
   ...(window as unknown as { lkm: Lkm }).lkm, lab: undefined,
 });
 
 async function typeLine(p: Page, line: string): Promise<void> {
   await p.keyboard.press('Alt+1');
-  const before = (await lkm(p)).transcript.length;
+  const before = (await lkm(p)).commands;
   await p.keyboard.type(line);
   await p.keyboard.press('Enter');
-  // The command has finished when the next prompt was drawn (the transcript grows and the page settles).
-  await p.waitForFunction((n) => (window as unknown as { lkm: Lkm }).lkm.transcript.length >= n, before, { timeout: 30_000 });
-  await p.waitForTimeout(150);
+  // The command has finished when the terminal counted it (its prompt is back).
+  await p.waitForFunction((n) => (window as unknown as { lkm: Lkm }).lkm.commands > n, before, { timeout: 30_000 });
 }
 
 const names = (p: Page) => p.$$eval('#mods tbody tr', (rows) => rows.map((r) => (r as HTMLElement).dataset.name));

@@ -11,7 +11,7 @@ import { serveDir, startPreview, type WebServer } from './server.js';
 
 if (!hasChromium) console.warn(NO_CHROMIUM);
 
-type Lkm = { ready: boolean; error?: string; mode?: string; transcript: string };
+type Lkm = { ready: boolean; error?: string; mode?: string; transcript: string; commands: number };
 
 async function open(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -24,9 +24,10 @@ async function open(browser: Browser, url: string): Promise<{ page: Page; errors
 
 async function run(page: Page, line: string): Promise<void> {
   await page.keyboard.press('Alt+1');
+  const before = await page.evaluate(() => (window as unknown as { lkm: Lkm }).lkm.commands);
   await page.keyboard.type(line);
   await page.keyboard.press('Enter');
-  await page.waitForTimeout(300);
+  await page.waitForFunction((n) => (window as unknown as { lkm: Lkm }).lkm.commands > n, before, { timeout: 30_000 });
 }
 
 describe.skipIf(!hasChromium)('static build of the web lab', () => {
