@@ -17,7 +17,10 @@ export default async function setup(): Promise<void> {
   } finally {
     await closeBuildPool();
   }
-  // The kernel worker (src/worker) runs from dist/: worker_threads cannot load TypeScript. Emit it.
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT], { encoding: 'utf8' });
-  if (tsc.status !== 0) process.stderr.write(`tsc -p . (for dist/src/worker) reported:\n${tsc.stdout}${tsc.stderr}`);
+  // The kernel worker (src/worker) runs compiled JavaScript: worker_threads cannot load TypeScript. Emit
+  // the project into build/worker-dist (src/worker/node.ts uses it when it runs from sources), away from
+  // dist/, which other builds rewrite while tests run.
+  const out = join(ROOT, 'build/worker-dist');
+  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT, '--outDir', out, '--declaration', 'false'], { encoding: 'utf8' });
+  if (tsc.status !== 0) process.stderr.write(`tsc -p . --outDir build/worker-dist reported:\n${tsc.stdout}${tsc.stderr}`);
 }

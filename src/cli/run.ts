@@ -5,6 +5,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildDir, buildFiles, closeBuildPool } from '../build/index.js';
 import { bootNodeKernel } from '../node/kernel.js';
+import { bootNodeWorkerKernel } from '../worker/node.js';
+import { normalizeModuleName } from '../kernel/module.js';
 import { formatRecord } from '../kernel/printk.js';
 import { normalizePath } from '../shell/fs.js';
 import { Shell } from '../shell/shell.js';
@@ -20,7 +22,8 @@ export async function main(argv: string[]): Promise<number> {
   const modules = await modulesFor(target);
   if (!modules) return 1;
 
-  const { kernel, fs } = await bootNodeKernel();
+  // Module code runs in a worker: a module that never returns is reported by the watchdog instead of hanging.
+  const { kernel, fs } = process.env.LKM_ISOLATE === 'none' ? await bootNodeKernel() : await bootNodeWorkerKernel();
   const sh = new Shell(kernel, fs, {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
@@ -33,13 +36,21 @@ export async function main(argv: string[]): Promise<number> {
   const loaded: string[] = [];
   for (const [i, path] of modules.entries()) {
     const args = i === modules.length - 1 ? params : [];
-    status = await sh.commands.insmod!(['insmod', path, ...args], io, sh);
+    try {
+      status = await sh.commands.insmod!(['insmod', path, ...args], io, sh);
+    } catch (e) {
+      // The watchdog: module code that never returned (the kernel is hung; its log is still here).
+      if (!(e instanceof Error) || e.name !== 'SoftLockupError') throw e;
+      process.stderr.write(`insmod: ${e.message}\n`);
+      status = 1;
+      loaded.length = 0;
+    }
     if (status !== 0) break;
     loaded.push(path);
   }
   for (const path of loaded.reverse()) {
     const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.ko$/, '');
-    const m = kernel.findModule(name);
+    const m = (await kernel.lsmod()).find((x) => x.name === normalizeModuleName(name));
     if (m && !m.permanent) await sh.commands.rmmod!(['rmmod', name], io, sh);
   }
   kernel.log.flush();

@@ -24,8 +24,9 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  // Module code runs in a worker (a watchdog reports code that never returns); LKM_ISOLATE=none: on this thread.
   const { kernel, sh } = await openSession({
-    root, modules, cmdline, isTTY: process.stderr.isTTY === true,
+    root, modules, cmdline, isTTY: process.stderr.isTTY === true, isolate: process.env.LKM_ISOLATE === 'none' ? 'none' : 'worker',
     io: { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
   });
   // Start where the user is, when that place is visible in the emulated root.
@@ -34,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const interactive = process.stdin.isTTY === true;
   if (interactive) {
-    process.stdout.write(banner(kernel.readFile('/proc/sys/kernel/osrelease').trim()));
+    process.stdout.write(banner((await kernel.readFile('/proc/sys/kernel/osrelease')).trim()));
   }
   const rl = createInterface({
     input: process.stdin, output: process.stdout, terminal: interactive,
@@ -92,7 +93,7 @@ async function complete(sh: Shell, line: string): Promise<[string[], string]> {
 
 /** Module names of the running kernel's module tree (from modules.dep). */
 async function moduleNames(sh: Shell): Promise<string[]> {
-  const release = sh.kernel.readFile('/proc/sys/kernel/osrelease').trim();
+  const release = (await sh.kernel.readFile('/proc/sys/kernel/osrelease')).trim();
   try {
     const dep = await sh.fs.readText(`/lib/modules/${release}/modules.dep`);
     return dep.split('\n').filter(Boolean).map((l) => {

@@ -3,7 +3,10 @@
 // modprobe named by /proc/sys/kernel/modprobe through the shell.
 
 import type { Kernel } from '../kernel/kernel.js';
-import { setUsermodeHelper } from '../kmod/request.js';
+import type { KernelApi } from '../worker/api.js';
+import { bootNodeWorkerKernel } from '../worker/node.js';
+import { setUsermodeHelper, type UsermodeHelper } from '../kmod/request.js';
+import { WorkerKernel } from '../worker/client.js';
 import { Shell } from '../shell/shell.js';
 import { depmod } from '../tools/depmod.js';
 import type { Vfs } from '../vfs/index.js';
@@ -11,7 +14,7 @@ import { bootNodeKernel, type NodeBootOptions } from './kernel.js';
 
 export interface SessionIo { stdout(text: string): void; stderr(text: string): void; }
 
-export interface Session { kernel: Kernel; fs: Vfs; sh: Shell; }
+export interface Session { kernel: Kernel | KernelApi; fs: Vfs; sh: Shell; }
 
 /** Quotes a word for the lkm shell. */
 export function shellQuote(w: string): string {
@@ -19,15 +22,18 @@ export function shellQuote(w: string): string {
 }
 
 /** Runs the kernel's usermode helpers (request_module's modprobe) as commands of `sh`, with no terminal. */
-export function attachUsermodeHelper(kernel: Kernel, sh: Shell): void {
-  setUsermodeHelper(kernel, {
+export function attachUsermodeHelper(kernel: Kernel | KernelApi, sh: Shell): void {
+  const helper: UsermodeHelper = {
     exists: (path) => sh.commandAt(path) !== undefined,
     run: (argv, env) => {
       const child = sh.child({ stdout: () => {}, stderr: () => {} }, env);
       child.cwd = '/';
       return child.run(argv.map(shellQuote).join(' '));
     },
-  });
+  };
+  setUsermodeHelper(kernel, helper);
+  // A worker kernel asks its caller, where the shell is.
+  if (kernel instanceof WorkerKernel) kernel.usermodeHelper = helper;
 }
 
 /** Draws a progress bar on a terminal (stderr), nothing otherwise. */
@@ -46,8 +52,8 @@ export function progressBar(io: SessionIo, isTTY: boolean, label: string, min = 
 }
 
 /** Boots, attaches the shell and runs `depmod -A` over the module tree. */
-export async function openSession(opts: NodeBootOptions & { io: SessionIo; isTTY?: boolean }): Promise<Session> {
-  const { kernel, fs } = await bootNodeKernel(opts);
+export async function openSession(opts: NodeBootOptions & { io: SessionIo; isTTY?: boolean; isolate?: 'none' | 'worker' }): Promise<Session> {
+  const { kernel, fs } = opts.isolate === 'worker' ? await bootNodeWorkerKernel(opts) : await bootNodeKernel(opts);
   const sh = new Shell(kernel, fs, opts.io);
   attachUsermodeHelper(kernel, sh);
   await depmod(['-A'], {

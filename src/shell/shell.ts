@@ -2,6 +2,7 @@
 // one-shot CLI uses; the rest are the few Unix commands one needs around them (cat, echo, ls, grep …).
 
 import type { Kernel } from '../kernel/kernel.js';
+import type { KernelApi } from '../worker/api.js';
 import { UTS_MACHINE, UTS_RELEASE, UTS_VERSION } from '../kernel/kernel.js';
 import { dmesg } from '../tools/dmesg.js';
 import { insmod } from '../tools/insmod.js';
@@ -158,6 +159,12 @@ export const BUILTINS: Record<string, Command> = {
     io.stdout(`${map[opt]}\n`);
     return 0;
   },
+  async reboot(_argv, io, sh) {
+    // A worker kernel boots again in a new worker (after a soft lockup, for one); files are kept.
+    if (!('reboot' in sh.kernel)) { io.stderr('reboot: the in-thread kernel cannot be rebooted\n'); return 1; }
+    await sh.kernel.reboot();
+    return 0;
+  },
   async true() { return 0; },
   async false() { return 1; },
   async clear(_argv, io) { io.stdout('\x1b[H\x1b[2J'); return 0; },
@@ -202,7 +209,7 @@ export class Shell {
   readonly env = new Map<string, string>([['HOME', '/root'], ['PATH', '/sbin:/usr/sbin:/bin:/usr/bin']]);
   readonly commands: Record<string, Command> = { ...BUILTINS };
 
-  constructor(readonly kernel: Kernel, readonly fs: KernelFs, private readonly out: { stdout(t: string): void; stderr(t: string): void }) {
+  constructor(readonly kernel: Kernel | KernelApi, readonly fs: KernelFs, private readonly out: { stdout(t: string): void; stderr(t: string): void }) {
     this.env.set('PWD', this.cwd);
   }
 
@@ -282,7 +289,14 @@ export class Shell {
         err(`lkm: ${name}: command not found\n`);
         status = 127;
       } else {
-        status = await c(cmd.argv, { stdin, stdout: out, stderr: err }, this);
+        try {
+          status = await c(cmd.argv, { stdin, stdout: out, stderr: err }, this);
+        } catch (e) {
+          // A worker kernel that hung (soft lockup) fails every call until it is rebooted.
+          if (!(e instanceof Error) || (e.name !== 'SoftLockupError' && e.name !== 'KernelHungError')) throw e;
+          err(`${name}: ${e.message}\n`);
+          status = 1;
+        }
       }
     }
     for (const p of pending) {

@@ -2,6 +2,7 @@
 // call the library and print; they never reach into kernel internals (kmod's libkmod/tools split).
 
 import type { Kernel } from '../kernel/kernel.js';
+import type { KernelApi } from '../worker/api.js';
 import type { Vfs } from '../vfs/index.js';
 
 export interface ToolFs {
@@ -12,7 +13,8 @@ export interface ToolFs {
 }
 
 export interface ToolContext {
-  kernel: Kernel;
+  /** The in-thread kernel, or one behind the promise API (a worker kernel): tools await every call. */
+  kernel: Kernel | KernelApi;
   fs: ToolFs;
   stdout(text: string): void;
   stderr(text: string): void;

@@ -34,11 +34,11 @@ export const dmesg: Tool = async (argv, ctx) => {
       return 1;
     }
     // A number is the console loglevel itself; a name means "show this level and more severe".
-    k.writeFile('/proc/sys/kernel/printk', String(/^\d$/.test(cl) ? lvl : lvl + 1));
+    await k.writeFile('/proc/sys/kernel/printk', String(/^\d$/.test(cl) ? lvl : lvl + 1));
     return 0;
   }
   if (o.flags.has('clear')) {
-    k.dmesg({ clear: true });
+    await k.dmesg({ clear: true });
     return 0;
   }
   let levels: number[] | undefined;

@@ -14,16 +14,16 @@ export const lsmod: Tool = async (argv, ctx) => {
   }
   const k = ctx.kernel;
   let out = 'Module                  Size  Used by\n';
-  for (const line of k.readFile('/proc/modules').split('\n')) {
+  for (const line of (await k.readFile('/proc/modules')).split('\n')) {
     if (!line) continue;
     const fields = line.split(' ');
     const name = fields[0]!;
-    const sys = (f: string) => { try { return k.readFile(`/sys/module/${name}/${f}`).trim(); } catch { return undefined; } };
-    const size = Number(sys('coresize') ?? fields[1]);
-    const refcnt = Number(sys('refcnt') ?? fields[2]);
+    const sys = async (f: string) => { try { return (await k.readFile(`/sys/module/${name}/${f}`)).trim(); } catch { return undefined; } };
+    const size = Number(await sys('coresize') ?? fields[1]);
+    const refcnt = Number(await sys('refcnt') ?? fields[2]);
     let row = `${name.padEnd(19)} ${String(size).padStart(8)}  ${refcnt}`;
     let holders: string[] = [];
-    try { holders = k.readdir(`/sys/module/${name}/holders`); } catch { /* none */ }
+    try { holders = await k.readdir(`/sys/module/${name}/holders`); } catch { /* none */ }
     holders.forEach((h, i) => { row += (i === 0 ? ' ' : ',') + h; });
     out += `${row}\n`;
   }

@@ -7,13 +7,13 @@ import { OOPS_EXIT } from './insmod.js';
 import { parseOpts, type Tool, type ToolContext } from './context.js';
 
 /** check_module_inuse(): the ERROR line to print, or undefined when removal may be attempted. */
-function checkModuleInuse(ctx: ToolContext, name: string): string | undefined {
+async function checkModuleInuse(ctx: ToolContext, name: string): Promise<string | undefined> {
   const k = ctx.kernel;
-  const read = (p: string) => { try { return k.readFile(p); } catch { return undefined; } };
-  if (read(`/sys/module/${name}/initstate`) === undefined) return `Module ${name} is not currently loaded`;
-  const holders = k.readdir(`/sys/module/${name}/holders`);
+  const read = async (p: string) => { try { return await k.readFile(p); } catch { return undefined; } };
+  if (await read(`/sys/module/${name}/initstate`) === undefined) return `Module ${name} is not currently loaded`;
+  const holders = await k.readdir(`/sys/module/${name}/holders`);
   if (holders.length > 0) return `Module ${name} is in use by:${holders.map((h) => ` ${h}`).join('')}`;
-  const refcnt = read(`/sys/module/${name}/refcnt`);
+  const refcnt = await read(`/sys/module/${name}/refcnt`);
   if (refcnt === undefined) return 'Module unloading is not supported';
   if (Number(refcnt) > 0) return `Module ${name} is in use`;
   return undefined;
@@ -38,7 +38,7 @@ export const rmmod: Tool = async (argv, ctx) => {
   for (const arg of o.rest) {
     const name = normalizeModuleName(arg);
     if (!force) {
-      const why = checkModuleInuse(ctx, name);
+      const why = await checkModuleInuse(ctx, name);
       if (why) {
         ctx.stderr(`rmmod: ERROR: ${why}\n`);
         status = 1;
@@ -46,7 +46,7 @@ export const rmmod: Tool = async (argv, ctx) => {
       }
     }
     try {
-      ctx.kernel.asProcess('rmmod', () => ctx.kernel.rmmod(name, { force }));
+      await ctx.kernel.asProcess('rmmod', () => ctx.kernel.rmmod(name, { force }));
     } catch (e) {
       if (e instanceof KernelOops) {
         ctx.stderr('Segmentation fault\n');

@@ -22,6 +22,7 @@ import {
   fromWireError, isWorkerEvent, type BatchOp, type BatchResult, type KernelService, type SymbolInfo, type Wire,
   type WorkerEvent,
 } from './protocol.js';
+import type { UsermodeHelper } from '../kmod/request.js';
 import { WATCH_BYTES, WatchState, type EntryInfo } from './watch.js';
 
 /** A started worker, as the platform adapter (node.ts, browser.ts) gives it. */
@@ -158,6 +159,8 @@ interface Pending { reject: (e: Error) => void; }
 export class WorkerKernel implements KernelApi {
   readonly isolate = 'worker' as const;
   readonly log = new LogMirror();
+  /** Runs request_module()'s modprobe for the worker kernel (the session's shell); none: -ENOENT. */
+  usermodeHelper: UsermodeHelper | undefined;
   /** The last soft lockup of this boot. */
   lockup: Lockup | undefined;
   private port!: WorkerPort;
@@ -214,7 +217,16 @@ export class WorkerKernel implements KernelApi {
   }
 
   private event(m: WorkerEvent): void {
-    if (m.lkm === 'log') this.log.receive(m.records, m.open);
+    switch (m.lkm) {
+      case 'log': this.log.receive(m.records, m.open); break;
+      case 'helper-exists': {
+        let ok = false;
+        try { ok = this.usermodeHelper?.exists(m.path) ?? false; } catch { /* no */ }
+        this.watch.answer(ok ? 1 : 2);
+        break;
+      }
+      case 'helper-run': void this.usermodeHelper?.run(m.argv, m.env).catch(() => {}); break;
+    }
   }
 
   /** Looks at the worker's watch state while calls are pending (watchdog_timer_fn's role). */

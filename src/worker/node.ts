@@ -9,17 +9,22 @@ import type { KernelApi, KernelBootOptions } from './api.js';
 import { WorkerKernel, type WorkerPort } from './client.js';
 import { LocalKernel } from './local.js';
 import { vmlinuxPath } from '../node/paths.js';
+import { nodeVfs, type NodeBootOptions } from '../node/kernel.js';
+import type { Vfs } from '../vfs/index.js';
+import { KernelBacking } from './kernel-backing.js';
 
 /**
  * The worker script. From dist/ it sits next to this file; when this file runs from TypeScript sources
- * (vitest), the compiled copy in dist/ is used (`npm run build` or `tsc -p .` makes it).
+ * (vitest), a compiled copy is used: build/worker-dist (the test setup emits it there), else dist/.
  */
 export function nodeWorkerScript(): URL {
   const here = import.meta.url;
   if (here.endsWith('.js')) return new URL('./node-worker.js', here);
-  const dist = new URL(here.replace(/\/src\/worker\/node\.ts$/, '/dist/src/worker/node-worker.js'));
-  if (!existsSync(fileURLToPath(dist))) throw new Error(`kernel worker: ${fileURLToPath(dist)} is missing: run \`npx tsc -p .\``);
-  return dist;
+  for (const dir of ['/build/worker-dist', '/dist']) {
+    const url = new URL(here.replace(/\/src\/worker\/node\.ts$/, `${dir}/src/worker/node-worker.js`));
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  throw new Error('kernel worker: no compiled node-worker.js: run `npx tsc -p .`');
 }
 
 export function spawnNodeWorker(): WorkerPort {
@@ -53,4 +58,26 @@ export async function bootKernel(opts: Omit<KernelBootOptions, 'vmlinux'> & { vm
   const o = { ...opts, vmlinux };
   if (opts.isolate === 'none') return LocalKernel.boot(o);
   return WorkerKernel.boot(spawnNodeWorker, o);
+}
+
+/**
+ * A Node session's kernel in a worker with the emulated file system of bootNodeKernel() (host root,
+ * module tree): /proc and /sys are mounted from the worker kernel (KernelBacking). The watchdog time is
+ * `watchdogMs`, else $LKM_WATCHDOG_MS, else 10 s.
+ */
+export async function bootNodeWorkerKernel(opts: NodeBootOptions & Pick<KernelBootOptions, 'watchdogMs' | 'console'> = {}): Promise<{ kernel: KernelApi; fs: Vfs }> {
+  const fs = nodeVfs(opts);
+  let kernel: KernelApi | undefined;
+  const current = () => {
+    if (!kernel) throw new Error('kernel not booted');
+    return kernel;
+  };
+  fs.mount('/proc', new KernelBacking(current, '/proc'));
+  fs.mount('/sys', new KernelBacking(current, '/sys'));
+  kernel = await bootKernel({
+    isolate: 'worker', vmlinux: opts.vmlinux, cmdline: opts.cmdline, console: opts.console,
+    watchdogMs: opts.watchdogMs ?? (Number(process.env.LKM_WATCHDOG_MS) || undefined),
+    readFile: (p) => fs.readFile(p),
+  });
+  return { kernel, fs };
 }

@@ -73,7 +73,12 @@ export interface WorkerBootOptions {
 }
 
 /** Messages the worker posts outside comlink (no `id` field: comlink ignores them). */
-export type WorkerEvent = { lkm: 'log'; records: LogRecord[]; open?: LogRecord };
+export type WorkerEvent =
+  | { lkm: 'log'; records: LogRecord[]; open?: LogRecord }
+  /** request_module(): does the usermode helper exist? The worker waits for the answer in the watch state. */
+  | { lkm: 'helper-exists'; path: string }
+  /** request_module(): run the usermode helper (modprobe) on the caller's side; nobody waits for it. */
+  | { lkm: 'helper-run'; argv: string[]; env: Record<string, string> };
 
 export function isWorkerEvent(m: unknown): m is WorkerEvent {
   return typeof m === 'object' && m !== null && typeof (m as { lkm?: unknown }).lkm === 'string';

@@ -9,6 +9,7 @@ import {
   toWireError, type BatchOp, type KernelService, type Wire, type WorkerBootOptions, type WorkerEvent,
 } from './protocol.js';
 import { WatchState } from './watch.js';
+import { setUsermodeHelper } from '../kmod/request.js';
 
 export function kernelService(post: (m: WorkerEvent) => void): KernelService {
   let k: Kernel | undefined;
@@ -85,6 +86,18 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
         });
         for (const r of kk.log.read()) { pending.push({ ...r }); lastPosted = r.seq; }
         const watch = new WatchState(opts.watch);
+        // request_module() from C: the usermode helper (the lkm shell's modprobe) lives with the caller.
+        setUsermodeHelper(kk, {
+          exists: (path) => {
+            flushPending();
+            post({ lkm: 'helper-exists', path });
+            return watch.awaitAnswer(2000) === 1;
+          },
+          run: async (argv, env) => {
+            post({ lkm: 'helper-run', argv, env });
+            return 0;
+          },
+        });
         kk.onModuleCode = (what) => {
           flushPending();
           inModuleCode = what !== undefined;

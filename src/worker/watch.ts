@@ -2,7 +2,8 @@
 // what runs there; the caller's thread reads it (the worker may be stuck and unable to post anything).
 //
 // Layout of the SharedArrayBuffer: Int32 [0] 1 while in module code, [1] entry counter, [2] length of the
-// info JSON; Float64 [2] (byte 16) entry time (Date.now()); bytes from 32: the info JSON.
+// info JSON, [3] the caller's answer to a synchronous question (usermode helper exists: 1 yes, 2 no);
+// Float64 [2] (byte 16) entry time (Date.now()); bytes from 32: the info JSON.
 
 export interface EntryInfo {
   /** The Kernel.run label: "spin: init". */
@@ -45,6 +46,18 @@ export class WatchState {
   /** Worker: module code returned. */
   leave(): void {
     Atomics.store(this.i32, 0, 0);
+  }
+
+  /** Worker: waits for the caller's answer to a question just posted (0 when it does not come in time). */
+  awaitAnswer(timeoutMs: number): number {
+    Atomics.wait(this.i32, 3, 0, timeoutMs);
+    return Atomics.exchange(this.i32, 3, 0);
+  }
+
+  /** Caller: answers the worker's question. */
+  answer(v: number): void {
+    Atomics.store(this.i32, 3, v);
+    Atomics.notify(this.i32, 3);
   }
 
   /** Caller: the entry in progress, if any. */

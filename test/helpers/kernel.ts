@@ -1,6 +1,7 @@
 // A booted kernel with a shell, for behaviour tests: run command lines and get exactly what a
 // terminal would show (stdout, stderr, exit status).
 import { bootNodeKernel } from '../../src/node/kernel.js';
+import { bootNodeWorkerKernel } from '../../src/worker/node.js';
 import { Shell } from '../../src/shell/shell.js';
 import type { Kernel } from '../../src/kernel/kernel.js';
 
@@ -17,8 +18,17 @@ export interface TestKernel {
   mark(): () => string[];
 }
 
+/**
+ * Which kernel the behaviour tests drive: in-thread (default) or, with LKM_ISOLATE=worker, a kernel in a
+ * worker_threads Worker behind the promise API (tests that reach into kernel internals — t.k.symtab,
+ * t.k.mem — only work in-thread).
+ */
+export const TEST_ISOLATE = process.env.LKM_ISOLATE === 'worker' ? 'worker' : 'none';
+
 export async function bootTestKernel(opts: { cmdline?: string } = {}): Promise<TestKernel> {
-  const { kernel: k, fs } = await bootNodeKernel({ cmdline: opts.cmdline ?? '' });
+  const { kernel: k, fs } = TEST_ISOLATE === 'worker'
+    ? await bootNodeWorkerKernel({ cmdline: opts.cmdline ?? '' }) as unknown as Awaited<ReturnType<typeof bootNodeKernel>>
+    : await bootNodeKernel({ cmdline: opts.cmdline ?? '' });
   let out = '';
   let err = '';
   const sh = new Shell(k, fs, { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } });
