@@ -88,7 +88,10 @@ function nextWord(s: string): { word?: string; rest: string } {
 
 const words = (s: string) => s.split(/[ \t]+/).filter(Boolean);
 
-/** Parses one modprobe.d file into `cfg`; bad lines are reported at ERROR level and skipped. */
+/**
+ * Parses one modprobe.d file into `cfg`; bad lines are reported and skipped. libkmod reports them while
+ * the context is created, through its default logger (`Logger.libkmodDefault()`).
+ */
 export function parseModprobeConfig(text: string, filename: string, cfg: ModprobeConfig, log: Logger): void {
   cfg.files.push(filename);
   for (const { line, lineno } of logicalLines(text)) {
@@ -97,7 +100,7 @@ export function parseModprobeConfig(text: string, filename: string, cfg: Modprob
     const cmd = first.word;
     if (cmd === undefined) continue;
     const a = nextWord(first.rest);
-    const bad = () => log.err(`${filename} line ${lineno}: ignoring bad line starting with '${cmd}'`);
+    const bad = () => log.err(`kmod_config_parse: ${filename} line ${lineno}: ignoring bad line starting with '${cmd}'`);
     switch (cmd) {
       case 'alias': {
         const b = nextWord(a.rest);
@@ -125,7 +128,7 @@ export function parseModprobeConfig(text: string, filename: string, cfg: Modprob
         break;
       }
       case 'include': case 'config':
-        log.err(`${filename}: command ${cmd} is deprecated and not parsed anymore`);
+        log.err(`kmod_config_parse: ${filename}: command ${cmd} is deprecated and not parsed anymore`);
         break;
       default:
         bad();
@@ -186,7 +189,7 @@ export function parseKcmdline(cmdline: string, cfg: ModprobeConfig, log: Logger)
     }
     const norm = underscores(modname);
     if (norm === undefined) {
-      log.err(`Ignoring bad option on kernel command line while parsing module name: '${modname}'`);
+      log.err(`kmod_config_parse_kcmdline: Ignoring bad option on kernel command line while parsing module name: '${modname}'`);
       continue;
     }
     cfg.options.push({ modname: norm, options: param });

@@ -35,7 +35,8 @@ export class KmodContext {
     if (opts.kcmdline !== false) {
       try { cmdline = await vfs.readText('/proc/cmdline'); } catch { /* no /proc/cmdline */ }
     }
-    const config = await loadModprobeConfig(vfs, opts.log, { paths: opts.configPaths, moduleDir: opts.dirname, cmdline });
+    // kmod_new() parses the configuration before the tool hooks libkmod's logging: the default logger speaks.
+    const config = await loadModprobeConfig(vfs, opts.log.libkmodDefault(), { paths: opts.configPaths, moduleDir: opts.dirname, cmdline });
     const index = await openIndex(vfs, opts.dirname);
     return new KmodContext(vfs, opts.dirname, config, index, opts.log);
   }

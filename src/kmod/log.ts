@@ -17,11 +17,21 @@ export class FatalExit extends Error {
 
 export class Logger {
   /** Messages at or below this priority are printed (modprobe: WARNING by default; -v adds levels). */
-  constructor(readonly prog: string, public maxPrio: Prio, private readonly sink: (text: string) => void, public quiet = false) {}
+  constructor(readonly prog: string, public maxPrio: Prio, private readonly sink: (text: string) => void, public quiet = false,
+    private readonly format: (prio: Prio, msg: string) => string = (prio, msg) => `${prog}: ${NAMES[prio]}: ${msg}`) {}
 
   log(prio: Prio, msg: string): void {
-    if (!this.quiet && prio <= this.maxPrio) this.sink(`${this.prog}: ${NAMES[prio]}: ${msg}${msg.endsWith('\n') ? '' : '\n'}`);
+    if (!this.quiet && prio <= this.maxPrio) this.sink(`${this.format(prio, msg)}${msg.endsWith('\n') ? '' : '\n'}`);
     if (prio <= Prio.CRIT && !this.quiet) throw new FatalExit(1);
+  }
+
+  /**
+   * libkmod's default logger, which prints what libkmod says while the context is created (the
+   * configuration is parsed then), before a tool installs its own: `libkmod: <function>: <message>`,
+   * errors only, whatever -q or -v say (kmod built without --enable-debug).
+   */
+  libkmodDefault(): Logger {
+    return new Logger('libkmod', Prio.ERR, this.sink, false, (_prio, msg) => `libkmod: ${msg}`);
   }
 
   fatal(msg: string): void { this.log(Prio.CRIT, msg); }

@@ -12,6 +12,8 @@ export interface SyntheticModule {
   imports?: string[];
   /** Imports marked weak in dylink.0 (may stay unresolved). */
   weak?: string[];
+  /** Leave out the .modinfo section altogether (a file that is not a kernel module). */
+  omitModinfo?: boolean;
 }
 
 const enc = new TextEncoder();
@@ -90,7 +92,7 @@ export function syntheticModule(m: SyntheticModule): Uint8Array {
   for (let i = 0; i < exportsAll.length; i++) code.push(2, 0, 0x0b);
   section(10, code, out);
 
-  custom('.modinfo', nulStrings(m.modinfo.map(([k, v]) => `${k}=${v}`)), out);
+  if (!m.omitModinfo) custom('.modinfo', nulStrings(m.modinfo.map(([k, v]) => `${k}=${v}`)), out);
   if (m.exports?.length) custom('__ksymtab', nulStrings(m.exports), out);
   if (m.gplExports?.length) custom('__ksymtab_gpl', nulStrings(m.gplExports), out);
   return Uint8Array.from(out);

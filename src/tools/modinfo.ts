@@ -110,11 +110,13 @@ export async function modinfo(argv: string[], ctx: KmodToolContext): Promise<num
     let info: { key: string; value: string }[];
     try {
       if (filename === undefined) throw Object.assign(new Error(), { errno: 2 });
-      info = readModuleMetadata(await vfs.readFile(filename)).modinfo;
+      const meta = readModuleMetadata(await vfs.readFile(filename));
+      if (!meta.customSections.has('.modinfo')) throw Object.assign(new Error(), { errno: 2 });
+      info = meta.modinfo;
     } catch (e) {
       ctx.stdout(out);
       const errno = (e as { errno?: number }).errno ?? 22;
-      if (filename === undefined && errno === 2) return 0;
+      if (filename === undefined && errno === 2) return 0; // a builtin without modules.builtin.modinfo
       log.err(`could not get modinfo from '${mod.name}': ${strerror(errno)}`);
       return 1;
     }

@@ -174,7 +174,11 @@ export async function modprobe(argv: string[], ctx: KmodToolContext): Promise<nu
         log.fatal(`Module ${arg} not found.`);
         return 1;
       }
-      if (f.showModversions) return 0; // wasm modules carry no __versions: nothing to dump
+      if (f.showModversions) {
+        // A wasm module has no __versions section: kmod's answer for a module without one.
+        log.fatal(`could not get modversions of ${arg}: ${strerror(ENOENT)}`);
+        return 1;
+      }
       let meta;
       try {
         meta = readModuleMetadata(await vfs.readFile(mod.path!));

@@ -7,7 +7,7 @@ import { MemoryBacking, Vfs } from '../../src/vfs/index.js';
 
 const logger = () => {
   let out = '';
-  return { log: new Logger('modprobe', Prio.WARNING, (t) => { out += t; }), out: () => out };
+  return { log: new Logger('modprobe', Prio.WARNING, (t) => { out += t; }).libkmodDefault(), out: () => out };
 };
 
 describe('names', () => {
@@ -56,10 +56,10 @@ describe('modprobe.d parsing', () => {
     expect(cfg.options).toEqual([{ modname: 'm', options: 'a=1 b="x y"' }]);
     expect(cfg.installs).toEqual([{ modname: 'm', command: '/bin/echo\t$CMDLINE_OPTS' }]);
     expect(out()).toBe(
-      "modprobe: ERROR: /c.conf line 3: ignoring bad line starting with 'remove'\n" +
-      "modprobe: ERROR: /c.conf line 4: ignoring bad line starting with 'blacklist'\n" +
-      "modprobe: ERROR: /c.conf line 5: ignoring bad line starting with 'alias'\n" +
-      "modprobe: ERROR: /c.conf line 6: ignoring bad line starting with '#'\n");
+      "libkmod: kmod_config_parse: /c.conf line 3: ignoring bad line starting with 'remove'\n" +
+      "libkmod: kmod_config_parse: /c.conf line 4: ignoring bad line starting with 'blacklist'\n" +
+      "libkmod: kmod_config_parse: /c.conf line 5: ignoring bad line starting with 'alias'\n" +
+      "libkmod: kmod_config_parse: /c.conf line 6: ignoring bad line starting with '#'\n");
   });
 
   it('files: by basename across directories, first directory wins, modules.softdep in the same sort', async () => {
@@ -101,6 +101,6 @@ describe('kernel command line', () => {
   });
 
   it('a bad module name is reported', () => {
-    expect(parse('a[b.c=1').err).toBe("modprobe: ERROR: Ignoring bad option on kernel command line while parsing module name: 'a[b'\n");
+    expect(parse('a[b.c=1').err).toBe("libkmod: kmod_config_parse_kcmdline: Ignoring bad option on kernel command line while parsing module name: 'a[b'\n");
   });
 });

@@ -2,6 +2,7 @@
 // their type, depends always present), -F/-0/-p/-n/-a/-d/-l, lookups by name and alias, errors.
 import { describe, expect, it } from 'vitest';
 import { modinfo } from '../../src/tools/modinfo.js';
+import { syntheticModule } from '../../src/kmod/synthetic.js';
 import { MODDIR, exampleTree, run, shellOver, synth, tree, withKernel } from './helpers.js';
 
 const P = (m: string) => `${MODDIR}/extra/${m}.ko`;
@@ -108,6 +109,12 @@ describe('modinfo', () => {
     expect(await run(modinfo, [], vfs)).toEqual({ status: 1, stdout: '', stderr: 'modinfo: ERROR: missing module or filename.\n' });
     const r = await run(modinfo, ['-F', 'name', 'hello', 'nope'], vfs);
     expect(r).toEqual({ status: 1, stdout: 'hello\n', stderr: 'modinfo: ERROR: Module nope not found.\n' });
+  });
+
+  it('a module file without a .modinfo section: could not get modinfo', async () => {
+    const vfs = tree({ 'kernel/bare.ko': syntheticModule({ modinfo: [], omitModinfo: true }) });
+    const r = await run(modinfo, [`${MODDIR}/kernel/bare.ko`], vfs);
+    expect(r).toEqual({ status: 1, stdout: `filename:       ${MODDIR}/kernel/bare.ko\n`, stderr: "modinfo: ERROR: could not get modinfo from 'bare': No such file or directory\n" });
   });
 
   it('-k and -b select another tree', async () => {
