@@ -5,6 +5,9 @@
  * life cycle; these are the C entry points into it.
  */
 #include <linux/module.h>
+#include <linux/errno.h>
+#include <linux/sprintf.h>
+#include <linux/stdarg.h>
 #include "host.h"
 
 #define HOST(name) __host_import(name)
@@ -68,3 +71,26 @@ void symbol_put_addr(void *addr)
 	host_symbol_put_addr(addr);
 }
 EXPORT_SYMBOL_GPL(symbol_put_addr);
+
+HOST(request_module) int host_request_module(const char *name, int wait);
+
+/*
+ * kernel/module/kmod.c: runs `modprobe -q -- NAME` (/proc/sys/kernel/modprobe) as a usermode helper.
+ * Returns 0, a negative errno (-ENOENT: autoloading off or no helper, -ENAMETOOLONG), or, in Linux,
+ * modprobe's exit status when waiting. C cannot block on JavaScript here, so every request behaves as
+ * request_module_nowait(): 0 means modprobe was started, and the module arrives a moment later.
+ */
+int __request_module(bool wait, const char *fmt, ...)
+{
+	char module_name[MODULE_NAME_LEN];
+	va_list args;
+	int ret;
+
+	va_start(args, fmt);
+	ret = vsnprintf(module_name, MODULE_NAME_LEN, fmt, args);
+	va_end(args);
+	if (ret >= MODULE_NAME_LEN)
+		return -ENAMETOOLONG;
+	return host_request_module(module_name, wait);
+}
+EXPORT_SYMBOL(__request_module);
