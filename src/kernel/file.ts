@@ -11,7 +11,7 @@ export const O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_NONBLOCK = 0o4000;
 const IOC_DIRSHIFT = 30;
 
 /** A pointer value returned by C: negative errnos come back as ERR_PTR (the top 4095 values). */
-function isErrPtr(p: number): boolean {
+export function isErrPtr(p: number): boolean {
   return (p >>> 0) >= 0xfffff001;
 }
 
@@ -83,6 +83,11 @@ export class KernelFile {
     this.sys('release', undefined, () => this.k.vm.lkm_file_release(this.file));
     this.closed = true;
   }
+}
+
+/** open(2): a device node under /dev, or an entry drivers made in /proc, /sys or /sys/kernel/debug. */
+export function openPath(k: Kernel, path: string, flags: number): KernelFile {
+  return path.startsWith('/dev/') ? openDevice(k, path, flags) : k.kernfs.open(path, flags);
 }
 
 /** open(2) of a device node: `path` names a node under /dev. */

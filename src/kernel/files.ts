@@ -63,12 +63,27 @@ function sysctlInt(data: string): number {
   return Number(t);
 }
 
-/** Resolves a path to its entry; undefined when it does not exist. */
+/**
+ * Resolves a path to its entry; undefined when it does not exist. Entries kernel code made
+ * (kernfs.ts: module /proc files, kobjects, debugfs) are merged with the built-in views.
+ */
 function lookup(k: Kernel, path: string): Entry | undefined {
+  const p = k.kernfs.resolve('/' + path.split('/').filter((c) => c && c !== '.').join('/'));
+  const b = builtinLookup(k, p);
+  const made = k.kernfs.nodes.get(p);
+  if (made && !b) return made.kind === 'dir' ? { dir: () => k.kernfs.list(p) } : kernfsFile(k, p);
+  if (b?.dir && k.kernfs.hasDir(p)) {
+    const names = b.dir;
+    return { dir: () => [...new Set([...names(), ...k.kernfs.list(p)])].sort() };
+  }
+  return b;
+}
+
+function builtinLookup(k: Kernel, path: string): Entry | undefined {
   const parts = path.split('/').filter((p) => p && p !== '.');
   const p = '/' + parts.join('/');
   switch (p) {
-    case '/proc': return { dir: () => ['cmdline', 'kallsyms', 'modules', 'sys', 'version'] };
+    case '/proc': return { dir: () => ['cmdline', 'devices', 'kallsyms', 'modules', 'sys', 'version'] };
     case '/proc/modules': return { read: () => k.modules.filter((m) => m.state !== ModuleState.UNFORMED).map(procModulesLine).join('') };
     case '/proc/kallsyms': return { read: () => kallsyms(k) };
     case '/proc/cmdline': return { read: () => `${k.cmdline}\n` };
@@ -169,6 +184,16 @@ const DEVICE_READ_MAX = 1 << 20;
 
 function deviceNode(k: Kernel, path: string): Entry | undefined {
   if (!k.devices.nodes.has(path.slice('/dev/'.length))) return undefined;
+  return openedFile(k, path);
+}
+
+/** A /proc, sysfs or debugfs file kernel code made: read and written through its file operations. */
+function kernfsFile(k: Kernel, path: string): Entry {
+  return openedFile(k, path);
+}
+
+/** cat / echo on a file the kernel opens: open, read(2) to end of file (or write(2) it all), close. */
+function openedFile(k: Kernel, path: string): Entry {
   return {
     read: () => {
       const f = k.open(path, O_RDONLY);

@@ -44,6 +44,9 @@ export function hostImports(k: Kernel): Record<string, Function> {
     class_dev(op: number, cls: number, dev: number, devt: number, mode: number): number {
       return k.devices.classDev(op, mem.cstring(cls), dev ? mem.cstring(dev) : '', devt >>> 0, mode);
     },
+    kernfs(op: number, path: number, node: number, mode: number, hint1: number, hint2: number): number {
+      return k.kernfs.hostOp(op, mem.cstring(path), node >>> 0, mode, hint1 >>> 0, hint2 >>> 0);
+    },
     print_modules(): void {
       k.printk(`\x014${k.modulesLinkedIn()}\n`);
     },

@@ -14,7 +14,8 @@ import { loadModule, type LoadOptions } from './load.js';
 import { deleteModule } from './unload.js';
 import { readKernelFile, writeKernelFile, listKernelDir } from './files.js';
 import { Devices } from './devices.js';
-import { openDevice, O_RDONLY, type KernelFile } from './file.js';
+import { openPath, O_RDONLY, type KernelFile } from './file.js';
+import { KernFs } from './kernfs.js';
 
 export const UTS_RELEASE = '6.12.0-lkm-wasm';
 export const UTS_VERSION = '#1 SMP PREEMPT_DYNAMIC';
@@ -73,6 +74,10 @@ interface VmlinuxExports {
   lkm_file_release(file: number): number;
   lkm_proc_devices(buf: number, size: number): number;
   lkm_destroy_params(mod: number): void;
+  lkm_proc_open(pde: number, flags: number): number;
+  lkm_kernfs_open(kn: number, flags: number): number;
+  lkm_proc_remove(pde: number): void;
+  lkm_kernfs_remove(kn: number): void;
   kfree(p: number): void;
   __kmalloc?: (size: number, flags: number) => number;
 }
@@ -82,6 +87,8 @@ export class Kernel {
   readonly symtab = new SymbolTable();
   /** devtmpfs, /sys/class and user memory (drivers). */
   readonly devices = new Devices();
+  /** Entries kernel code made in /proc, /sys and /sys/kernel/debug. */
+  readonly kernfs = new KernFs(this);
   readonly log: PrintkRing;
   /** Newest first, as Linux's module list (and /proc/modules). */
   readonly modules: Module[] = [];
@@ -433,9 +440,12 @@ export class Kernel {
     return listKernelDir(this, path);
   }
 
-  /** open(2) of a device node (/dev/NAME): a handle whose calls run the driver's file operations. */
+  /**
+   * open(2) of a device node (/dev/NAME) or of an entry drivers made in /proc, /sys or
+   * /sys/kernel/debug: a handle whose calls run the driver's file operations.
+   */
   open(path: string, flags = O_RDONLY): KernelFile {
-    return openDevice(this, path, flags);
+    return openPath(this, path, flags);
   }
 
   /** mknod(2) of a character device node under /dev. */

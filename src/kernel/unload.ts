@@ -45,6 +45,8 @@ function tryForceUnload(k: Kernel, force: boolean): boolean {
  * table slots back for reuse, and take it off the list.
  */
 export function releaseModuleMemory(k: Kernel, mod: Module): void {
+  // /proc, sysfs and debugfs entries still using the module's code or data.
+  k.kernfs.moduleGone(mod);
   // destroy_params(): charp parameters free the strings they allocated.
   if (mod.thisModule) k.run(`${mod.name}: destroy_params`, () => k.vm.lkm_destroy_params(mod.thisModule));
   if (mod.thisModule) {

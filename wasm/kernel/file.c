@@ -107,6 +107,45 @@ fail:
 	return ERR_PTR(ret);
 }
 
+/*
+ * open(2) on an inode made by a pseudo file system (procfs, sysfs, debugfs: wasm/kernel/kernfs.h): the
+ * rest of do_dentry_open(). On failure the inode is the caller's to free.
+ */
+struct file *lkm_open_inode(struct inode *inode, const struct file_operations *fops, unsigned int flags)
+{
+	struct file *file;
+	int ret;
+
+	file = kzalloc(sizeof(*file), GFP_KERNEL);
+	if (!file)
+		return ERR_PTR(-ENOMEM);
+	file->f_inode = inode;
+	file->f_flags = flags;
+	file->f_mode = FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
+	if ((flags & O_ACCMODE) != O_WRONLY)
+		file->f_mode |= FMODE_READ;
+	if ((flags & O_ACCMODE) != O_RDONLY)
+		file->f_mode |= FMODE_WRITE;
+	atomic_long_set(&file->f_count, 1);
+	mutex_init(&file->f_pos_lock);
+	if (!fops_get(fops)) {
+		kfree(file);
+		return ERR_PTR(-ENODEV);
+	}
+	file->f_op = fops;
+	if (file->f_op->open) {
+		ret = file->f_op->open(inode, file);
+		if (ret) {
+			fops_put(file->f_op);
+			kfree(file);
+			return ERR_PTR(ret);
+		}
+	}
+	if (!file->f_op->llseek)
+		file->f_mode &= ~FMODE_LSEEK;
+	return file;
+}
+
 static loff_t *file_ppos(struct file *file)
 {
 	return file->f_mode & FMODE_STREAM ? NULL : &file->f_pos;

@@ -6,6 +6,7 @@
  * accepted (and '-' for the signed forms); base 0 detects "0x" (hex) and "0" (octal). Overflow gives
  * -ERANGE, anything malformed -EINVAL. simple_strto*() are the lenient old forms.
  */
+#include <linux/uaccess.h>
 #include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/export.h>
@@ -304,10 +305,7 @@ int kstrtobool(const char *s, bool *res)
 }
 EXPORT_SYMBOL(kstrtobool);
 
-/*
- * The _from_user forms: "user" pointers are plain addresses in this kernel's memory (the host copies
- * user data in before calling), so they copy at most 127 bytes and parse that.
- */
+/* The _from_user forms: copy_from_user() of what fits the buffer (EFAULT on a bad pointer), then parse. */
 #define KSTRTO_FROM_USER(f, g, type)						\
 int f(const char __user *s, size_t count, unsigned int base, type *res)	\
 {										\
@@ -315,7 +313,8 @@ int f(const char __user *s, size_t count, unsigned int base, type *res)	\
 	char buf[1 + sizeof(unsigned long long) * 8 + 1 + 1];			\
 										\
 	count = min(count, sizeof(buf) - 1);					\
-	memcpy(buf, (const char *)s, count);					\
+	if (copy_from_user(buf, s, count))					\
+		return -EFAULT;							\
 	buf[count] = '\0';							\
 	return g(buf, base, res);						\
 }										\
@@ -338,7 +337,8 @@ int kstrtobool_from_user(const char __user *s, size_t count, bool *res)
 	char buf[4];
 
 	count = min(count, sizeof(buf) - 1);
-	memcpy(buf, (const char *)s, count);
+	if (copy_from_user(buf, s, count))
+		return -EFAULT;
 	buf[count] = '\0';
 	return kstrtobool(buf, res);
 }
