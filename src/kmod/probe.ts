@@ -7,10 +7,10 @@ import { KernelError, EAGAIN, EBUSY, EEXIST, ENOENT, strerror } from '../kernel/
 import type { KModule } from './context.js';
 import type { Logger } from './log.js';
 
-/** The part of the Kernel API modprobe uses (the Kernel class provides it). */
+/** The part of the Kernel API modprobe uses (the in-thread Kernel and the promise API both provide it). */
 export interface KmodKernel {
   insmod(bytes: Uint8Array, params: string, opts: { ignoreVermagic?: boolean; ignoreModversions?: boolean }): Promise<unknown>;
-  rmmod(name: string, opts: { force?: boolean }): void;
+  rmmod(name: string, opts: { force?: boolean }): void | Promise<void>;
 }
 
 export interface ProbeEnv {
@@ -151,7 +151,7 @@ async function removeModuleNow(env: ProbeEnv, m: KModule): Promise<Err> {
   let interval = 1;
   for (;;) {
     try {
-      env.kernel.rmmod(m.name, { force: env.force });
+      await env.kernel.rmmod(m.name, { force: env.force });
       return 0;
     } catch (e) {
       if (!(e instanceof KernelError)) throw e;
