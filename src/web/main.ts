@@ -12,7 +12,8 @@ const COMPILE_ROOT = '/src';
 import { CodeEditor, parseDiagnostics } from './editor.js';
 import { FileBrowser } from './files.js';
 import { modprobeRemoval, renderGraph, renderModules } from './graph.js';
-import { KernelHungError, openLab, type Lab } from './lab.js';
+import { openLab, type LabMode } from './lab.js';
+import type { LabSession } from './session.js';
 import { SOURCES_DIR, USER_MODULES_DIR, type HeadersData, type SiteData } from './site-types.js';
 import { LabTerminal } from './terminal.js';
 
@@ -30,12 +31,14 @@ interface LabDebug {
   compiles: number;
   /** Command lines the terminal finished (the prompt is back). */
   commands: number;
-  lab?: Lab;
+  lab?: LabSession;
 }
 const debug: LabDebug = { ready: false, transcript: '', modules: [], lockups: 0, compiles: 0, commands: 0 };
 (window as unknown as { lkm: LabDebug }).lkm = debug;
 
-let lab: Lab;
+let lab: LabSession;
+let mode: LabMode;
+let watchdogMs = 10_000;
 let term: LabTerminal;
 let files: FileBrowser;
 let modules: ModuleInfo[] = [];
@@ -78,7 +81,7 @@ async function refresh(): Promise<void> {
     drawModules();
     await files.refresh();
   } catch (e) {
-    if (!(e instanceof KernelHungError)) console.error(e);
+    console.error(e);
   }
 }
 function drawModules(): void {
@@ -187,17 +190,17 @@ async function compile(): Promise<void> {
 }
 
 function showMode(): void {
-  const mode = $('mode');
-  mode.classList.remove('ok', 'warn');
+  const el = $('mode');
+  el.classList.remove('ok', 'warn');
   if (lab.hung) {
-    mode.textContent = `kernel hung: soft lockup${lab.hung.module ? ` in ${lab.hung.module}` : ''} · reboot`;
-    mode.classList.add('warn');
-  } else if (lab.mode === 'worker') {
-    mode.textContent = `kernel in a Web Worker · watchdog ${lab.watchdogMs / 1000}s`;
-    mode.classList.add('ok');
+    el.textContent = `kernel hung: soft lockup${lab.hung.module ? ` in ${lab.hung.module}` : ''} · reboot`;
+    el.classList.add('warn');
+  } else if (mode === 'worker') {
+    el.textContent = `kernel in a Web Worker · watchdog ${watchdogMs / 1000}s`;
+    el.classList.add('ok');
   } else {
-    mode.textContent = 'single-thread mode';
-    mode.classList.add('warn');
+    el.textContent = 'single-thread mode';
+    el.classList.add('warn');
   }
 }
 
@@ -221,20 +224,13 @@ function focusPane(key: string): boolean {
 async function main(): Promise<void> {
   const isolated = self.crossOriginIsolated === true;
   const worker = isolated && params.get('isolate') !== 'none';
-  const watchdogMs = Math.max(0.5, Number(params.get('watchdog') ?? 10)) * 1000;
+  watchdogMs = Math.max(0.5, Number(params.get('watchdog') ?? 10)) * 1000;
   site = (await (await fetch('./lkm-root.json')).json()) as SiteData;
 
   term = new LabTerminal($('term'), {
     run: async (line) => {
       try {
-        // `reboot` is the page's own command: a new kernel (the only way out of a soft lockup).
-        if (/^\s*reboot\s*$/.test(line)) { await reboot(); return undefined; }
         return await lab.run(line);
-      } catch (e) {
-        // A call the watchdog ended already printed its report (lockup hook).
-        if (e instanceof KernelHungError && e.message.startsWith('watchdog:')) return undefined;
-        term.write(`lkm: ${(e as Error).message}\n`, 'err');
-        return undefined;
       } finally {
         // Counted after the views had a chance to refresh (the lab reports a change after each command).
         setTimeout(() => { debug.commands++; }, 0);
@@ -245,26 +241,25 @@ async function main(): Promise<void> {
   const origWrite = term.write.bind(term);
   term.write = (t, s) => { debug.transcript += t; origWrite(t, s); };
 
-  lab = await openLab(site, {
+  ({ session: lab, mode } = await openLab(site, {
     output: (t, s) => term.write(t, s),
     log: (r) => addRecord(r),
     changed: () => scheduleRefresh(),
     lockup: (l) => {
       debug.lockups++;
-      const text = `watchdog: BUG: soft lockup - CPU#0 stuck for ${l.seconds}s! [${l.comm}:${l.pid}]\n` +
-        `${l.module ? `module ${l.module} did not return from ${l.function}` : `the kernel did not return from ${l.function}`}; ` +
-        'the kernel is hung (tainted L): type `reboot` or press Alt+R';
+      // The shell printed the failed command's error (SoftLockupError); the record is in dmesg.
+      const text = `The kernel is hung (soft lockup${l.module ? ` in ${l.module}` : ''}, tainted L): type \`reboot\` or press Alt+R to boot a new one.`;
       term.notice(text);
       debug.transcript += `${text}\n`;
       showMode();
       void refresh();
     },
     rebooted: () => { dmesgLine('reboot', '— reboot: a new kernel booted —'); showMode(); void refresh(); },
-  }, { worker, watchdogMs, cmdline: params.get('cmdline') ?? undefined });
+  }, { worker, watchdogMs, cmdline: params.get('cmdline') ?? undefined }));
   debug.lab = lab;
-  debug.mode = lab.mode;
+  debug.mode = mode;
   showMode();
-  if (lab.mode !== 'worker') {
+  if (mode !== 'worker') {
     const n = $('notice');
     n.hidden = false;
     n.textContent = isolated
@@ -273,7 +268,7 @@ async function main(): Promise<void> {
   }
 
   files = new FileBrowser($('tree'), $('file-path'), $('file-body'), { list: (p) => lab.list(p), read: (p) => lab.read(p) });
-  for (const r of await lab.log()) addRecord(r);
+  for (const r of lab.log()) addRecord(r);
 
   editor = new CodeEditor($<HTMLTextAreaElement>('code'), $('gutter'), $('backdrop'));
   const sel = $<HTMLSelectElement>('src-select');

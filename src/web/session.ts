@@ -1,50 +1,37 @@
-// One lab session: a kernel booted from the site data, the emulated file system in memory (module tree,
-// depmod's files and example sources from the build), and the same lkm shell as the CLI. Browser-safe; it
-// runs inside the kernel's Web Worker (kernel-worker.ts) or, in single-thread mode, on the page itself.
-// Everything it exposes is asynchronous and structured-clone friendly (LabApi), so the page does not care
-// which of the two it talks to.
+// One lab session on the page's thread: a kernel behind the promise API of src/worker (in a module Web
+// Worker with the watchdog, or in-thread in single-thread mode), the emulated file system in memory
+// (module tree, depmod's files and example sources from the build; /proc and /sys mounted from the
+// kernel) and the same lkm shell as the CLI. Files live here, never in the kernel's worker, so a reboot
+// keeps everything the user wrote.
 
-import { Kernel, type ModuleInfo } from '../kernel/kernel.js';
+import type { ModuleInfo } from '../kernel/kernel.js';
 import type { LogRecord } from '../kernel/printk.js';
 import { kernelTaintString } from '../kernel/taint.js';
-import { setUsermodeHelper } from '../kmod/request.js';
+import { setUsermodeHelper, type UsermodeHelper } from '../kmod/request.js';
 import { Shell } from '../shell/shell.js';
 import { MemoryBacking, Vfs } from '../vfs/index.js';
+import type { KernelApi, KernelBootOptions } from '../worker/api.js';
+import { WorkerKernel, type Lockup } from '../worker/client.js';
+import { KernelBacking } from '../worker/kernel-backing.js';
 import { fromBase64, type SiteData } from './site-types.js';
 
 /** Events a session sends to the page. */
 export interface LabEvents {
   /** Terminal output of the running command. */
   output(text: string, stream: 'out' | 'err'): void;
-  /** A completed printk record. */
+  /** A completed printk record (the watchdog's own records included). */
   log(record: LogRecord): void;
   /** The module list or anything under /proc or /sys may have changed. */
   changed(): void;
-  /**
-   * Module code was entered (Kernel.onModuleCode, posted before it runs, so it arrives even if that code
-   * never returns) or left (undefined). The page's watchdog times these.
-   */
-  moduleCode?(entry: ModuleCodeEntry | undefined): void;
-}
-
-/** What the watchdog needs to report a soft lockup the way src/worker/client.ts does. */
-export interface ModuleCodeEntry {
-  /** Kernel.run's label: "soft_lockup: init". */
-  what: string;
-  comm: string;
-  pid: number;
-  /** Date.now() when it was entered. */
-  at: number;
-  /** "Modules linked in: …" at that moment. */
-  modules: string;
-  taint: number;
-  /** Nanoseconds since boot (the kernel's clock) when it was entered. */
-  tsNs: number;
+  /** The watchdog fired: the kernel is hung until a reboot. */
+  lockup(l: Lockup): void;
+  /** A new kernel booted. */
+  rebooted(): void;
 }
 
 export interface LabState {
   modules: ModuleInfo[];
-  /** Kernel taint letters ("G" when clean), as in the Oops "Tainted:" field. */
+  /** "Not tainted" or "Tainted: G           OE", as the Oops "CPU:" line prints it. */
   taint: string;
   taintMask: number;
   cwd: string;
@@ -52,127 +39,145 @@ export interface LabState {
 
 export interface DirEntry { name: string; type: 'file' | 'dir' | undefined; }
 
-/** The session API the page uses (same in the worker and in single-thread mode). */
-export interface LabApi {
-  boot(site: SiteData, opts: { cmdline?: string; files?: Record<string, Uint8Array> }, events: LabEvents): Promise<{ release: string; cwd: string }>;
-  /** Runs one shell line; output goes to events.output. */
-  run(line: string): Promise<{ status: number; cwd: string }>;
-  state(): Promise<LabState>;
-  /** Records in the ring buffer, oldest first. */
-  log(): Promise<LogRecord[]>;
-  list(path: string): Promise<DirEntry[]>;
-  /** A file's content as text (undefined when unreadable); `limit` bytes at most. */
-  read(path: string, limit?: number): Promise<{ text: string; error?: string }>;
-  /** Writes a file (a module compiled in the page). */
-  put(path: string, data: Uint8Array): Promise<void>;
-  /** Tab completion candidates for the word at the end of `line`. */
-  complete(line: string): Promise<string[]>;
-}
-
-/** Runs request_module()'s modprobe as a shell command with no terminal (as src/node/session.ts does). */
-function attachUsermodeHelper(kernel: Kernel, sh: Shell): void {
-  const quote = (w: string) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`);
-  setUsermodeHelper(kernel, {
-    exists: (path) => sh.commandAt(path) !== undefined,
-    run: (argv, env) => {
-      const child = sh.child({ stdout: () => {}, stderr: () => {} }, env);
-      child.cwd = '/';
-      return child.run(argv.map(quote).join(' '));
-    },
-  });
-}
+export type BootKernel = (opts: KernelBootOptions) => Promise<KernelApi>;
 
 const MODULE_COMMANDS = new Set(['modprobe', 'modinfo', 'rmmod']);
 
-export class LabSession implements LabApi {
-  private kernel!: Kernel;
-  private fs!: Vfs;
-  private sh!: Shell;
-  private events!: LabEvents;
+const shellQuote = (w: string) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`);
 
-  async boot(site: SiteData, opts: { cmdline?: string; files?: Record<string, Uint8Array> }, events: LabEvents) {
-    this.events = events;
+export class LabSession {
+  kernel!: KernelApi;
+  fs!: Vfs;
+  sh!: Shell;
+  private lastState: LabState | undefined;
+  private reportedLockup: Lockup | undefined;
+
+  private constructor(private readonly events: LabEvents) {}
+
+  static async open(site: SiteData, boot: BootKernel, opts: Omit<KernelBootOptions, 'vmlinux' | 'readFile'>, events: LabEvents): Promise<LabSession> {
+    const s = new LabSession(events);
     const files: Record<string, Uint8Array> = {};
     for (const [p, c] of Object.entries(site.files)) files[p] = fromBase64(c);
-    Object.assign(files, opts.files ?? {});
     const fs = new Vfs(new MemoryBacking(files));
     await fs.mkdir('/root').catch(() => {});
     await fs.mkdir('/tmp').catch(() => {});
-    const kernel = await Kernel.boot({ vmlinux: fromBase64(site.vmlinux), cmdline: opts.cmdline, readFile: (p) => fs.readFile(p) });
-    fs.kernel = kernel;
-    kernel.log.subscribe((r) => events.log(r));
-    if (events.moduleCode) {
-      const post = events.moduleCode;
-      kernel.onModuleCode = (what) => post(what === undefined ? undefined : {
-        what, comm: kernel.current.comm, pid: kernel.current.pid, at: Date.now(),
-        modules: kernel.modulesLinkedIn(), taint: kernel.taintMask, tsNs: kernel.nowNs(),
-      });
-    }
-    const sh = new Shell(kernel, fs, {
+    const current = () => s.kernel;
+    fs.mount('/proc', new KernelBacking(current, '/proc'));
+    fs.mount('/sys', new KernelBacking(current, '/sys'));
+    s.fs = fs;
+    s.kernel = await boot({ ...opts, vmlinux: fromBase64(site.vmlinux), readFile: (p) => fs.readFile(p) });
+    s.kernel.log.subscribe((r) => events.log(r));
+    // Every reboot (the shell's `reboot` builtin, the page's button) goes through here.
+    const reboot = s.kernel.reboot.bind(s.kernel);
+    s.kernel.reboot = async () => {
+      await reboot();
+      s.reportedLockup = undefined;
+      s.lastState = undefined;
+      events.rebooted();
+    };
+    const sh = new Shell(s.kernel, fs, {
       stdout: (t) => events.output(t, 'out'),
       stderr: (t) => events.output(t, 'err'),
     });
-    attachUsermodeHelper(kernel, sh);
+    // request_module()'s modprobe runs in this shell, with no terminal (as src/node/session.ts does).
+    const helper: UsermodeHelper = {
+      exists: (path) => sh.commandAt(path) !== undefined,
+      run: (argv, env) => {
+        const child = sh.child({ stdout: () => {}, stderr: () => {} }, env);
+        child.cwd = '/';
+        return child.run(argv.map(shellQuote).join(' '));
+      },
+    };
+    setUsermodeHelper(s.kernel, helper);
+    if (s.kernel instanceof WorkerKernel) s.kernel.usermodeHelper = helper;
     sh.cwd = '/root';
     sh.env.set('PWD', '/root');
-    this.kernel = kernel;
-    this.fs = fs;
-    this.sh = sh;
-    return { release: site.release, cwd: sh.cwd };
+    s.sh = sh;
+    return s;
   }
 
-  async run(line: string) {
+  /** The soft lockup that hung this boot's kernel (worker mode), if any. */
+  get hung(): Lockup | undefined {
+    return this.kernel instanceof WorkerKernel ? this.kernel.lockup : undefined;
+  }
+
+  /** After anything that may have run module code: report a new lockup, then changes. */
+  private after(): void {
+    const l = this.hung;
+    if (l && l !== this.reportedLockup) {
+      this.reportedLockup = l;
+      this.events.lockup(l);
+    }
+    this.events.changed();
+  }
+
+  /** Runs one shell line; output goes to events.output. */
+  async run(line: string): Promise<{ status: number; cwd: string }> {
     try {
       await this.sh.run(line);
     } catch (e) {
       this.events.output(`lkm: ${(e as Error).message}\n`, 'err');
       this.sh.lastStatus = 1;
     }
-    this.kernel.log.flush();
-    this.events.changed();
+    this.after();
     return { status: this.sh.lastStatus, cwd: this.sh.cwd };
   }
 
-  async state(): Promise<LabState> {
-    return { modules: this.kernel.lsmod(), taint: kernelTaintString(this.kernel.taintMask), taintMask: this.kernel.taintMask, cwd: this.sh.cwd };
+  async reboot(): Promise<void> {
+    await this.kernel.reboot();
+    this.events.changed();
   }
 
-  async log() {
+  async state(): Promise<LabState> {
+    const taintMask = await this.kernel.tainted();
+    if (this.hung) {
+      // The last module list stays on show; the taint mask includes L.
+      const s = this.lastState ?? { modules: [], taint: '', taintMask: 0, cwd: this.sh.cwd };
+      return { ...s, taintMask, taint: kernelTaintString(taintMask) };
+    }
+    this.lastState = { modules: await this.kernel.lsmod(), taint: kernelTaintString(taintMask), taintMask, cwd: this.sh.cwd };
+    return this.lastState;
+  }
+
+  log(): LogRecord[] {
     this.kernel.log.flush();
-    return this.kernel.log.read().map((r) => ({ ...r }));
+    return this.kernel.log.read();
   }
 
   async list(path: string): Promise<DirEntry[]> {
     return this.fs.readdirTypes(path);
   }
 
-  async read(path: string, limit = 64 * 1024) {
+  /** A file's content as text; `limit` bytes at most. */
+  async read(path: string, limit = 64 * 1024): Promise<{ text: string; error?: string }> {
     try {
       const b = await this.fs.readFile(path);
-      const text = new TextDecoder().decode(b.subarray(0, limit));
       if (b.subarray(0, 4096).includes(0)) return { text: `(binary file, ${b.length} bytes)` };
+      const text = new TextDecoder().decode(b.subarray(0, limit));
       return { text: b.length > limit ? `${text}\n… (${b.length - limit} more bytes)` : text };
     } catch (e) {
       return { text: '', error: (e as Error).message };
     }
   }
 
-  async put(path: string, data: Uint8Array) {
+  /** Writes a file (a module compiled in the page). */
+  async put(path: string, data: Uint8Array): Promise<void> {
     const dir = path.slice(0, path.lastIndexOf('/')) || '/';
     await this.fs.mkdir(dir).catch(() => {});
     await this.fs.writeFile(path, data);
     this.events.changed();
   }
 
+  /** Tab completion candidates for the word at the end of `line`. */
   async complete(line: string): Promise<string[]> {
     const sh = this.sh;
     const words = line.split(/\s+/);
     const cur = words[words.length - 1] ?? '';
-    if (words.length <= 1) return Object.keys(sh.commands).filter((c) => c.startsWith(cur)).sort();
+    if (words.length <= 1) return [...Object.keys(sh.commands)].filter((c) => c.startsWith(cur)).sort();
     const hits: string[] = [];
     const cmd = words[0]!;
     if (MODULE_COMMANDS.has(cmd) && !cur.includes('/') && !cur.startsWith('-')) {
-      const names = cmd === 'rmmod' ? this.kernel.lsmod().map((m) => m.name) : await this.treeModules();
+      const names = cmd === 'rmmod' ? (this.lastState?.modules ?? []).map((m) => m.name) : await this.treeModules();
       hits.push(...names.filter((n) => n.startsWith(cur.replace(/-/g, '_'))));
     }
     const slash = cur.lastIndexOf('/');
@@ -187,8 +192,8 @@ export class LabSession implements LabApi {
   }
 
   private async treeModules(): Promise<string[]> {
-    const release = this.kernel.readFile('/proc/sys/kernel/osrelease').trim();
     try {
+      const release = (await this.fs.readText('/proc/sys/kernel/osrelease')).trim();
       const dep = await this.fs.readText(`/lib/modules/${release}/modules.dep`);
       return dep.split('\n').filter(Boolean).map((l) => {
         const b = l.slice(l.lastIndexOf('/', l.indexOf(':')) + 1, l.indexOf(':'));

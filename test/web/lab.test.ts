@@ -122,7 +122,7 @@ describe.skipIf(!hasChromium)('web lab in headless Chromium', () => {
     expect(await page.textContent('#mode')).toContain('kernel hung');
     // Hung until a reboot is asked for.
     await typeLine(page, 'lsmod');
-    expect((await lkm(page)).transcript).toContain('the kernel is hung after a soft lockup in module soft_lockup');
+    expect((await lkm(page)).transcript).toContain('kernel is hung after a soft lockup in module soft_lockup');
     await page.screenshot({ path: join(SHOTS, 'web-lab-watchdog.png') });
     await typeLine(page, 'reboot');
     await page.waitForFunction(() => document.getElementById('dmesg')?.textContent?.includes('a new kernel booted'));
