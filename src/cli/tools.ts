@@ -1,12 +1,11 @@
-// One-shot kmod tools: `lkm insmod|rmmod|lsmod|dmesg|modprobe|depmod|modinfo …` boot a fresh kernel,
-// run the tool, exit. `--root DIR` and `--modules DIR` (anywhere before `--`) choose the emulated root
-// and the module tree, as for `lkm shell`. depmod and modinfo only read files: they run without a kernel
-// when vmlinux is not built.
+// One-shot kmod tools: `lkm insmod|rmmod|lsmod|dmesg|modprobe …` boot a fresh kernel, run the tool, exit.
+// `--root DIR` and `--modules DIR` (anywhere before `--`) choose the emulated root and the module tree,
+// as for `lkm shell`. depmod and modinfo only read files: they run without a kernel (depmod shows a
+// progress bar over a large tree on a terminal).
 
 import { nodeVfs } from '../node/kernel.js';
-import { openSession } from '../node/session.js';
+import { openSession, progressBar } from '../node/session.js';
 import { normalizePath } from '../shell/fs.js';
-import type { Shell } from '../shell/shell.js';
 import { depmod } from '../tools/depmod.js';
 import { modinfo } from '../tools/modinfo.js';
 
@@ -35,15 +34,14 @@ export async function runOneShot(argvIn: string[]): Promise<number> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
   const { argv, root, modules } = sessionOptions(argvIn);
   const name = argv[0]!;
-  let sh: Shell;
-  try {
-    ({ sh } = await openSession({ root, modules, io: out, isTTY: process.stderr.isTTY === true }));
-  } catch (e) {
-    const tool = name === 'depmod' ? depmod : name === 'modinfo' ? modinfo : undefined;
-    if (!tool || !/vmlinux/.test((e as Error).message)) throw e;
+  // depmod and modinfo only read (and write) files: no kernel to boot.
+  if (name === 'depmod' || name === 'modinfo') {
     const vfs = nodeVfs({ root, modules });
-    return tool(argv.slice(1), { vfs, cwd: root === undefined ? normalizePath(process.cwd()) : '/', env: { ...process.env } as Record<string, string>, ...out });
+    const ctx = { vfs, cwd: root === undefined ? normalizePath(process.cwd()) : '/', env: { ...process.env } as Record<string, string>, ...out };
+    if (name === 'modinfo') return modinfo(argv.slice(1), ctx);
+    return depmod(argv.slice(1), { ...ctx, progress: progressBar(out, process.stderr.isTTY === true, 'depmod') });
   }
+  const { sh } = await openSession({ root, modules, io: out, isTTY: process.stderr.isTTY === true });
   if (root === undefined) sh.cwd = normalizePath(process.cwd());
   for (const [k, v] of Object.entries(process.env)) if (k === 'MODPROBE_OPTIONS' && v !== undefined) sh.env.set(k, v);
   const cmd = sh.commands[name];
