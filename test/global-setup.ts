@@ -2,6 +2,7 @@
 // failure-path fixtures under test/fixtures/modules. Incremental, so it costs nothing when current.
 import { buildDir, buildTree, closeBuildPool, preferBaselineCompiler } from '../src/build/index.js';
 import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURE_OUT, FIXTURE_SRC, ROOT } from './helpers/paths.js';
 
@@ -20,7 +21,13 @@ export default async function setup(): Promise<void> {
   // The kernel worker (src/worker) runs compiled JavaScript: worker_threads cannot load TypeScript. Emit
   // the project into build/worker-dist (src/worker/node.ts uses it when it runs from sources), away from
   // dist/, which other builds rewrite while tests run.
+  // Emitted next to it and renamed into place, so a worker started meanwhile never sees a half-written tree.
   const out = join(ROOT, 'build/worker-dist');
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT, '--outDir', out, '--declaration', 'false'], { encoding: 'utf8' });
+  const tmp = `${out}.${process.pid}`;
+  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', ROOT, '--outDir', tmp, '--declaration', 'false'], { encoding: 'utf8' });
   if (tsc.status !== 0) process.stderr.write(`tsc -p . --outDir build/worker-dist reported:\n${tsc.stdout}${tsc.stderr}`);
+  const old = `${out}.old.${process.pid}`;
+  if (existsSync(out)) renameSync(out, old);
+  renameSync(tmp, out);
+  rmSync(old, { recursive: true, force: true });
 }

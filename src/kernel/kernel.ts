@@ -9,7 +9,7 @@ import { PrintkRing, formatRecord, type LogRecord } from './printk.js';
 import { SymbolTable } from './symbols.js';
 import { LOCKDEP_UNRELIABLE, TAINT, kernelTaintString, moduleTaintString } from './taint.js';
 import { hostImports } from './host.js';
-import { wasmFrames, classifyTrap, oopsLine, Guards, type Fault, type FaultKind, type Frame } from './oops.js';
+import { wasmFrames, classifyTrap, oopsLine, Guards, POISON_BYTE, type Fault, type FaultKind, type Frame } from './oops.js';
 import { loadModule, type LoadOptions } from './load.js';
 import { deleteModule } from './unload.js';
 import { readKernelFile, writeKernelFile, listKernelDir } from './files.js';
@@ -295,7 +295,9 @@ export class Kernel {
     const sp = this.stackPointer.value as number;
     const outer = this.runDepth++ === 0;
     if (!this.guards) {
-      this.guards = new Guards(this.mem.memory, VMLINUX_BASE, this.stackRange);
+      const scan = (this.vm as unknown as { lkm_poison_check?: (s: number, e: number, p: number) => number }).lkm_poison_check;
+      this.guards = new Guards(this.mem.memory, VMLINUX_BASE, this.stackRange,
+        scan && ((s, e) => scan(s, e, POISON_BYTE)));
       this.guards.arm();
     }
     // Traces of module → kernel → module chains are deeper than V8's default of 10 frames.

@@ -94,3 +94,26 @@ int __request_module(bool wait, const char *fmt, ...)
 	return host_request_module(module_name, wait);
 }
 EXPORT_SYMBOL(__request_module);
+
+/*
+ * The host's fault guards (src/kernel/oops.ts): the first address in [start, end) whose byte is not
+ * @poison, or -1. Called after every call into module code on the NULL page and the stack guard, so it
+ * compares 8 bytes at a time. @start may be 0: the address comes from the caller, so no NULL check can
+ * be assumed away, and address 0 is ordinary memory in wasm.
+ */
+long __lkm_entry lkm_poison_check(unsigned long start, unsigned long end, unsigned int poison)
+{
+	const unsigned long long pat = 0x0101010101010101ULL * (poison & 0xff);
+	const unsigned long long *p = (const unsigned long long *)start;
+	const unsigned long long *e = (const unsigned long long *)end;
+	const unsigned char *b;
+
+	for (; p < e; p++) {
+		if (*p == pat)
+			continue;
+		for (b = (const unsigned char *)p; *b == (unsigned char)poison; b++)
+			;
+		return (long)(unsigned long)b;
+	}
+	return -1;
+}
