@@ -20,7 +20,7 @@ import {
 import { basename, dirname, extname, isInside, join, normalize, relative, resolve } from './paths.js';
 import { OUT_DIR, type ToolJob, type ToolRunner } from './runner.js';
 import { COLOR_CFLAGS, COMMON_CFLAGS, compileArgs, kbuildCflags, linkArgs, type ToolResult } from './toolchain.js';
-import { customSections, cstrings, readObject, sections, type ObjectInfo } from './wasm-objects.js';
+import { customSections, cstrings, initExitAliases, readObject, renameFunctions, sections, type ObjectInfo } from './wasm-objects.js';
 
 /** Bumped when the cache layout or record format changes: old records then simply miss. */
 const CACHE_FORMAT = 1;
@@ -398,6 +398,21 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array | string): boolean {
   return true;
 }
 
+/**
+ * `init_module`/`cleanup_module` → the function given to `module_init(fn)`/`module_exit(fn)` in C source
+ * (comments and string literals skipped; a name given twice or two different names give nothing).
+ */
+export function initExitFromSource(text: string): Map<string, string> {
+  const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, ' ');
+  const out = new Map<string, string>();
+  for (const [macro, sym] of [['module_init', 'init_module'], ['module_exit', 'cleanup_module']] as const) {
+    const found = new Set<string>();
+    for (const m of code.matchAll(new RegExp(`(?:^|[^\\w#])${macro}\\s*\\(\\s*([A-Za-z_]\\w*)\\s*\\)`, 'gm'))) found.add(m[1]!);
+    if (found.size === 1) out.set(sym, [...found][0]!);
+  }
+  return out;
+}
+
 /** Exports (__ksymtab, __ksymtab_gpl) of a linked vmlinux.ko or module. */
 export function ksymtabOf(ko: Uint8Array): ExportedSymbol[] {
   return [
@@ -536,7 +551,8 @@ class UnitBuild {
     const recPath = join(this.unit.cacheDir, `${mod.name}.ko.json`);
     const out = `${OUT_DIR}/${mod.name}.ko`;
     const args = linkArgs(exports, objs.map((c) => c.path), out);
-    const key = await sha256hex(JSON.stringify({ format: CACHE_FORMAT, cc: this.env.compilerId, args, inputs: objs.map((c) => c.hash) }));
+    // `names`: version of the post-link rewrite (module_init/module_exit function names), part of the key.
+    const key = await sha256hex(JSON.stringify({ format: CACHE_FORMAT, cc: this.env.compilerId, args, inputs: objs.map((c) => c.hash), names: this.module ? 2 : 0 }));
     const rec = await readJson<LinkRecord>(this.env.host, recPath);
     if (rec?.format === CACHE_FORMAT && rec.key === key) {
       const ko = await this.env.host.readFile(koPath);
@@ -556,9 +572,24 @@ class UnitBuild {
     if (this.env.verbose) this.out(`wasm-ld ${args.join(' ')}`);
     const res = await this.runTool(runner, { tool: 'wasm-ld', args, files, outputs: [out] });
     this.err(res.stderr);
-    const ko = res.files[out];
+    let ko = res.files[out];
     if (res.status !== 0) return { ok: false, linked: false };
     if (!ko) { this.err(`lkm build: error: wasm-ld wrote no ${koPath}`); return { ok: false, linked: false }; }
+    if (this.module) {
+      // module_init(fn) makes init_module an alias of fn and the linker names the function init_module; give
+      // it fn's name back (V8 stack traces, so Oops call traces, read the name section: `hello_init [hello]`).
+      // The alias is in the objects' symbol tables when the function survives as its own symbol (global, or
+      // referenced elsewhere); at -O2 LLVM's GlobalOpt gives a static function that only the alias uses the
+      // alias's name, so then the name comes from the `module_init(fn)`/`module_exit(fn)` line of the source.
+      const renames = new Map<string, string>();
+      for (const b of Object.values(files)) for (const [from, to] of initExitAliases(b)) renames.set(from, to);
+      for (const o of mod.objects) {
+        const b = await this.files.read(o.src);
+        if (!b) continue;
+        for (const [from, to] of initExitFromSource(new TextDecoder().decode(b))) if (!renames.has(from)) renames.set(from, to);
+      }
+      ko = renameFunctions(ko, renames);
+    }
     const first = sections(ko)[0];
     if (first?.name !== 'dylink.0') {
       this.err(`lkm build: error: ${koPath}: the linker did not write a dylink.0 section first`);

@@ -61,7 +61,7 @@ class Reader {
   limits(): void { const f = this.leb(); this.leb(); if (f & 1) this.leb(); }
 }
 
-export interface Section { id: number; name?: string; start: number; end: number }
+export interface Section { id: number; name?: string; start: number; end: number; /** Offset of the section id byte. */ offset: number }
 
 /** Lists the sections of a wasm binary: id, custom name, payload range. */
 export function sections(bin: Uint8Array): Section[] {
@@ -71,6 +71,7 @@ export function sections(bin: Uint8Array): Section[] {
   const r = new Reader(bin, 8);
   const out: Section[] = [];
   while (r.pos < bin.length) {
+    const offset = r.pos;
     const id = r.u8();
     const size = r.leb();
     const start = r.pos;
@@ -78,9 +79,9 @@ export function sections(bin: Uint8Array): Section[] {
     if (end > bin.length) throw new WasmFormatError('section runs past the end of the file');
     if (id === 0) {
       const name = r.str();
-      out.push({ id, name, start: r.pos, end });
+      out.push({ id, name, start: r.pos, end, offset });
     } else {
-      out.push({ id, start, end });
+      out.push({ id, start, end, offset });
     }
     r.pos = end;
   }
@@ -185,4 +186,118 @@ export function readObject(bin: Uint8Array): ObjectInfo {
     r.pos = end;
   }
   return info;
+}
+
+/**
+ * Names an object gives the functions that `module_init(fn)`/`module_exit(fn)` alias: `init_module` →
+ * `hello_init` when both symbols are defined at the same function index (the alias), from the `linking`
+ * symbol table (local symbols included). Names without a module-defined alias are absent.
+ */
+export function initExitAliases(bin: Uint8Array): Map<string, string> {
+  const out = new Map<string, string>();
+  const linking = sections(bin).find((s) => s.id === 0 && s.name === 'linking');
+  if (!linking) return out;
+  const byIndex = new Map<number, string[]>();
+  const r = new Reader(bin, linking.start, linking.end);
+  if (r.leb() !== 2) return out;
+  while (r.pos < linking.end) {
+    const type = r.u8();
+    const len = r.leb();
+    const end = r.pos + len;
+    if (type === 8) {
+      for (let n = r.leb(); n > 0; n--) {
+        const kind = r.u8();
+        const flags = r.leb();
+        const undef = (flags & SYM_UNDEFINED) !== 0;
+        if (kind === 0 || kind === 2 || kind === 4 || kind === 5) {
+          const index = r.leb();
+          const name = !undef || flags & SYM_EXPLICIT_NAME ? r.str() : '';
+          if (kind === 0 && !undef && name) {
+            const list = byIndex.get(index) ?? [];
+            list.push(name);
+            byIndex.set(index, list);
+          }
+        } else if (kind === 1) {
+          r.str();
+          if (!undef) { r.leb(); r.leb(); r.leb(); }
+        } else if (kind === 3) {
+          r.leb();
+        } else {
+          throw new WasmFormatError(`unknown symbol kind ${kind}`);
+        }
+      }
+    }
+    r.pos = end;
+  }
+  const special = ['init_module', 'cleanup_module'];
+  for (const names of byIndex.values()) {
+    const original = names.find((n) => !special.includes(n));
+    if (!original) continue;
+    for (const s of special) if (names.includes(s)) out.set(s, original);
+  }
+  return out;
+}
+
+function lebBytes(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n = Math.floor(n / 128);
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return out;
+}
+
+/**
+ * Renames functions in the `name` section's function-name subsection (`renames`: old name → new name).
+ * Every other byte of the binary stays as it was; returns the input itself when nothing was renamed.
+ */
+export function renameFunctions(bin: Uint8Array, renames: Map<string, string>): Uint8Array {
+  if (renames.size === 0) return bin;
+  const sec = sections(bin).find((s) => s.id === 0 && s.name === 'name');
+  if (!sec) return bin;
+  const enc = new TextEncoder();
+  const r = new Reader(bin, sec.start, sec.end);
+  const parts: (Uint8Array | number[])[] = [];
+  let changed = false;
+  while (r.pos < sec.end) {
+    const subStart = r.pos;
+    const id = r.u8();
+    const size = r.leb();
+    const payloadStart = r.pos;
+    const end = payloadStart + size;
+    if (id !== 1) { parts.push(bin.subarray(subStart, end)); r.pos = end; continue; }
+    const body: (Uint8Array | number[])[] = [];
+    const count = r.leb();
+    body.push(bin.subarray(payloadStart, r.pos));
+    for (let n = 0; n < count; n++) {
+      const entryStart = r.pos;
+      r.leb();
+      const indexEnd = r.pos;
+      const name = r.str();
+      const to = renames.get(name);
+      if (to === undefined) { body.push(bin.subarray(entryStart, r.pos)); continue; }
+      const nb = enc.encode(to);
+      body.push(bin.subarray(entryStart, indexEnd), lebBytes(nb.length), nb);
+      changed = true;
+    }
+    if (r.pos !== end) throw new WasmFormatError('malformed function name subsection');
+    const bodyLen = body.reduce((a, p) => a + p.length, 0);
+    parts.push([id, ...lebBytes(bodyLen)], ...body);
+  }
+  if (!changed) return bin;
+  // Rebuild the custom section: id 0, size, name "name", subsections.
+  const nameBytes = [4, ...enc.encode('name')];
+  const payloadLen = nameBytes.length + parts.reduce((a, p) => a + p.length, 0);
+  const headerStart = sec.offset;
+  const head = [0, ...lebBytes(payloadLen), ...nameBytes];
+  const total = headerStart + head.length + (payloadLen - nameBytes.length) + (bin.length - sec.end);
+  const out = new Uint8Array(total);
+  out.set(bin.subarray(0, headerStart), 0);
+  let at = headerStart;
+  out.set(head, at); at += head.length;
+  for (const p of parts) { out.set(p, at); at += p.length; }
+  out.set(bin.subarray(sec.end), at);
+  return out;
 }

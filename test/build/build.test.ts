@@ -5,10 +5,11 @@ import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDir, buildFiles, buildKernel, closeBuildPool, poolWorkersStarted, type BuildOptions } from '../../src/build/index.js';
-import { buildUnit, planDir } from '../../src/build/core.js';
+import { buildUnit, initExitFromSource, planDir } from '../../src/build/core.js';
 import { nodeHost } from '../../src/build/node-host.js';
 import { InlineRunner } from '../../src/build/runner.js';
-import { customSections, cstrings, exports, imports, sections } from '../../src/build/wasm-objects.js';
+import { customSections, cstrings, exports, imports, renameFunctions, sections } from '../../src/build/wasm-objects.js';
+import { readFunctionNames, readModuleMetadata } from '../../src/wasm/metadata.js';
 import { HELLO_C, TEXTBOOK_MAKEFILE, workspace, writeTree } from './fixtures.js';
 
 const T = 120_000;
@@ -279,6 +280,43 @@ describe('lkm build (compiles with @yowasp/clang)', () => {
     expect(r.errors).toEqual([]);
     expect(r.stats).toMatchObject({ compiled: 2, linked: 1 });
     expect(modinfo(ko(join(dir, 'inl.ko')))).toContain('name=inl');
+  }, T);
+
+  it('finds module_init/module_exit names in the source when the optimizer dropped the static symbol', () => {
+    expect(initExitFromSource('/* module_init(no) */\nmodule_init( a_init );\nmodule_exit(a_exit)\n')).toEqual(
+      new Map([['init_module', 'a_init'], ['cleanup_module', 'a_exit']]));
+    expect(initExitFromSource('#define X "module_init(s)"\nmodule_init(x);\nmodule_init(y);\n')).toEqual(new Map());
+  });
+
+  it('names the module_init/module_exit functions after the C functions in the name section', async () => {
+    const dir = join(ws.root, 'names');
+    writeTree(dir, {
+      Makefile: 'obj-m += names.o\n',
+      'names.c': [
+        '#include <linux/module.h>',
+        'static int __init hello_init(void) { pr_info("hi\\n"); return 0; }',
+        'static void __exit hello_exit(void) { pr_info("bye\\n"); }',
+        'module_init(hello_init);',
+        'module_exit(hello_exit);',
+        'MODULE_LICENSE("GPL");',
+        '',
+      ].join('\n'),
+    });
+    const r = await buildDir(dir, opts());
+    expect(r.ok).toBe(true);
+    const bin = ko(join(dir, 'names.ko'));
+    const names = [...readFunctionNames(bin, readModuleMetadata(bin)).values()];
+    expect(names).toEqual(expect.arrayContaining(['hello_init', 'hello_exit']));
+    expect(names).not.toContain('init_module');
+    expect(names).not.toContain('cleanup_module');
+    // The exports keep their names; every section but `name` is byte-identical to the linker's output.
+    expect(exports(bin).map((e) => e.name)).toEqual(expect.arrayContaining(['init_module', 'cleanup_module']));
+    const back = renameFunctions(bin, new Map([['hello_init', 'init_module'], ['hello_exit', 'cleanup_module']]));
+    const undo = renameFunctions(back, new Map([['init_module', 'hello_init'], ['cleanup_module', 'hello_exit']]));
+    expect(Buffer.from(undo).equals(Buffer.from(bin))).toBe(true);
+    const others = (b: Uint8Array) => sections(b).filter((s) => s.name !== 'name').map((s) => Buffer.from(b.subarray(s.start, s.end)).toString('hex'));
+    expect(others(back)).toEqual(others(bin));
+    expect([...readFunctionNames(back, readModuleMetadata(back)).values()]).toContain('init_module');
   }, T);
 
   it('uses at most `jobs` workers', () => {

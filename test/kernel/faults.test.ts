@@ -13,8 +13,8 @@ const hex16 = (n: number) => n.toString(16).padStart(16, '0');
 /** kind= of the faulty fixture → the lines that open its record, and the innermost frame. */
 const KINDS: { kind: string; header: (string | RegExp)[]; rip: string; fault: string }[] = [
   { kind: 'unreachable', header: ['------------[ cut here ]------------', /^kernel BUG at .*faulty\.c:\d+!$/, 'Oops: invalid opcode: 0000 [#1] SMP'], rip: '__lkm_bug', fault: 'invalid-opcode' },
-  { kind: 'trap', header: ['Oops: invalid opcode: 0000 [#1] SMP'], rip: 'init_module [faulty]', fault: 'invalid-opcode' },
-  { kind: 'oob', header: ['BUG: unable to handle page fault for address: beyond the end of kernel memory', '#PF: supervisor access in kernel mode', '#PF: error_code(0x0000) - not-present page', 'Oops: 0000 [#1] SMP'], rip: 'init_module [faulty]', fault: 'page-fault' },
+  { kind: 'trap', header: ['Oops: invalid opcode: 0000 [#1] SMP'], rip: 'faulty_init [faulty]', fault: 'invalid-opcode' },
+  { kind: 'oob', header: ['BUG: unable to handle page fault for address: beyond the end of kernel memory', '#PF: supervisor access in kernel mode', '#PF: error_code(0x0000) - not-present page', 'Oops: 0000 [#1] SMP'], rip: 'faulty_init [faulty]', fault: 'page-fault' },
   { kind: 'div0', header: ['Oops: divide error: 0000 [#1] SMP'], rip: 'faulty_div [faulty]', fault: 'divide' },
   { kind: 'nullfn', header: ['CFI failure (target: NULL or a function of another type)', 'Oops: invalid opcode: 0000 [#1] SMP'], rip: 'faulty_call [faulty]', fault: 'bad-call' },
   { kind: 'badfn', header: ['CFI failure (target: NULL or a function of another type)', 'Oops: invalid opcode: 0000 [#1] SMP'], rip: 'faulty_call [faulty]', fault: 'bad-call' },
@@ -49,7 +49,7 @@ for (const isolate of ISOLATES) {
         const end = rest.indexOf(' </TASK>');
         const trace = rest.slice(5, end);
         expect(trace[0]).toBe(` ${c.rip}`);
-        if (!['trap', 'oob', 'stack', 'nullwrite', 'recurse'].includes(c.kind)) expect(trace).toContain(' init_module [faulty]');
+        if (!['trap', 'oob', 'stack', 'nullwrite', 'recurse'].includes(c.kind)) expect(trace).toContain(' faulty_init [faulty]');
         expect(rest[end + 1]).toBe('Modules linked in: faulty(OE+) hello(OE)');
         if (c.kind === 'nullwrite') expect(rest[end + 2]).toBe(`CR2: ${hex16(12)}`);
         expect(rest[rest.length - 1]).toBe('---[ end trace 0000000000000000 ]---');
