@@ -334,7 +334,8 @@ export class Kernel {
   oops(fault: Fault, what: string, frames: Frame[], message?: string): KernelOops {
     const top = frames[0];
     const owner = top ? this.moduleOfWasmName(top.wasmModule) : this.findModule(what.split(':')[0] ?? '');
-    const entry = what.includes(': ') ? `${entryFunction(what)} [${what.slice(0, what.indexOf(': '))}]` : what;
+    const ep = this.entryPoint(what);
+    const entry = ep.module ? `${ep.func} [${ep.module}]` : ep.func;
     for (const l of fault.pre) this.printk(`\x011${l}\n`);
     this.printk(`\x014${oopsLine(fault, ++this.dieCounter)}\n`);
     this.printk(`\x014${this.cpuLine()}\n`);
@@ -351,6 +352,23 @@ export class Kernel {
     this.addTaint(TAINT.DIE);
     const why = message ?? fault.pre[0] ?? oopsLine(fault, this.dieCounter);
     return new KernelOops(`${what}: ${why}`, owner?.name, frames, fault.kind);
+  }
+
+  /**
+   * The function a Kernel.run() label calls, by its name-section name when the module has it:
+   * "hello: init" → { func: 'hello_init', module: 'hello' } (else init_module); "sysfs param write" →
+   * { func: 'param_attr_store' }.
+   */
+  entryPoint(what: string): { func: string; module?: string } {
+    const colon = what.indexOf(': ');
+    if (colon < 0) return { func: ENTRY_EXPORTS[what] ?? what };
+    const module = what.slice(0, colon);
+    const phase = what.slice(colon + 2);
+    const exportName = ENTRY_EXPORTS[phase] ?? phase;
+    const m = this.byName.get(module);
+    const fn = (m?.instance?.exports as Record<string, unknown> | undefined)?.[exportName];
+    const named = m && typeof fn === 'function' ? this.functionName(m, Number(fn.name)) : undefined;
+    return { func: named ?? exportName, module };
   }
 
   cpuLine(): string {
@@ -523,15 +541,12 @@ export function wasmModuleName(bytes: Uint8Array, meta: ModuleMetadata): string 
   return undefined;
 }
 
-/** The C function behind a Kernel.run() label: "hello: init" → init_module. */
-function entryFunction(what: string): string {
-  const phase = what.slice(what.indexOf(': ') + 2);
-  const known: Record<string, string> = {
-    init: 'init_module', exit: 'cleanup_module', constructors: '__wasm_call_ctors', relocation: '__wasm_apply_data_relocs',
-    instantiate: '__wasm_init_memory', parse_args: 'parse_args', destroy_params: 'destroy_params',
-  };
-  return known[phase] ?? phase;
-}
+/** The export (or kernel function) behind a Kernel.run() label's phase: "init" → init_module. */
+const ENTRY_EXPORTS: Record<string, string> = {
+  init: 'init_module', exit: 'cleanup_module', constructors: '__wasm_call_ctors', relocation: '__wasm_apply_data_relocs',
+  instantiate: '__wasm_init_memory', parse_args: 'parse_args', destroy_params: 'destroy_params',
+  'sysfs param read': 'param_attr_show', 'sysfs param write': 'param_attr_store',
+};
 
 async function digest(bytes: Uint8Array): Promise<string> {
   const h = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);

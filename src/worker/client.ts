@@ -251,11 +251,12 @@ export class WorkerKernel implements KernelApi {
     const e = { ...info, at };
     this.stopPolling();
     this.port.terminate();
+    // What the worker logged and could not post any more (module code printed, then looped).
+    this.log.receive(this.watch.unposted());
     this.generation++; // messages still in flight from the dead worker are ignored
     const seconds = Math.round((Date.now() - e.at) / 1000);
-    const colon = e.what.indexOf(': ');
-    const module = colon > 0 ? e.what.slice(0, colon) : undefined;
-    const fn = entryName(e.what);
+    const module = e.module;
+    const fn = e.func;
     const lockup: Lockup = { seconds, comm: e.comm, pid: e.pid, module, function: fn, what: e.what };
     const ts = (Date.now() - this.bootAt) * 1e6;
     const where = module ? `${fn} [${module}]` : fn;
@@ -384,15 +385,4 @@ export class WorkerKernel implements KernelApi {
     this.failPending(new KernelHungError('kernel closed'));
     this.port.terminate();
   }
-}
-
-/** The C function behind a Kernel.run() label: "hello: init" → init_module. */
-function entryName(what: string): string {
-  const phase = what.includes(': ') ? what.slice(what.indexOf(': ') + 2) : what;
-  const known: Record<string, string> = {
-    init: 'init_module', exit: 'cleanup_module', constructors: '__wasm_call_ctors', relocation: '__wasm_apply_data_relocs',
-    instantiate: '__wasm_init_memory', parse_args: 'parse_args', destroy_params: 'destroy_params',
-    'sysfs param read': 'param_attr_show', 'sysfs param write': 'param_attr_store',
-  };
-  return known[phase] ?? phase;
 }

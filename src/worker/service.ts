@@ -1,6 +1,8 @@
-// The worker side: a Kernel booted inside the worker, its calls exposed through comlink, its printk
-// records and its entries into module code (for the caller's watchdog) posted to the caller as they
-// happen. Platform-neutral: node-worker.ts and web-worker.ts give it an endpoint and a post function.
+// The worker side: a Kernel booted inside the worker, its calls exposed through comlink. Its printk
+// records are posted to the caller in one message per task, always before the reply of the call that
+// logged them; until posted they are also kept in the watch state (watch.ts), with each entry into module
+// code, so the caller still gets them if that code never returns. Platform-neutral: node-worker.ts and
+// web-worker.ts give it an endpoint and a post function.
 
 import * as Comlink from 'comlink';
 import { Kernel } from '../kernel/kernel.js';
@@ -17,8 +19,8 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
   let lastPosted = -1;
   let pending: LogRecord[] = [];
   let scheduled = false;
-  /** Inside module code, records are posted one by one: that code may never return. */
-  let inModuleCode = false;
+  /** Also holds the pending records, so the caller finds them if module code never returns. */
+  let watch: WatchState | undefined;
 
   const flushPending = () => {
     scheduled = false;
@@ -26,6 +28,7 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
     const records = pending;
     pending = [];
     post({ lkm: 'log', records });
+    watch?.posted();
   };
 
   /** Posts the open record (if any) after a call, so the caller's dmesg shows it as Linux's would. */
@@ -80,18 +83,22 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
         // and immediately when module code is entered, so nothing is lost if that code never returns).
         kk.log.subscribe((r) => {
           lastPosted = r.seq;
-          pending.push({ ...r });
-          if (inModuleCode) flushPending();
-          else if (!scheduled) { scheduled = true; queueMicrotask(flushPending); }
+          const rec = { ...r };
+          pending.push(rec);
+          if (watch && !watch.keep(rec)) flushPending();
+          // Streamed at most every 20 ms while a call runs (one message for many records), and always
+          // before the call's reply (postOpen).
+          else if (!scheduled) { scheduled = true; setTimeout(flushPending, 20); }
         });
         for (const r of kk.log.read()) { pending.push({ ...r }); lastPosted = r.seq; }
-        const watch = new WatchState(opts.watch);
+        const ws = new WatchState(opts.watch);
+        watch = ws;
         // request_module() from C: the usermode helper (the lkm shell's modprobe) lives with the caller.
         setUsermodeHelper(kk, {
           exists: (path) => {
             flushPending();
             post({ lkm: 'helper-exists', path });
-            return watch.awaitAnswer(2000) === 1;
+            return ws.awaitAnswer(2000) === 1;
           },
           run: async (argv, env) => {
             post({ lkm: 'helper-run', argv, env });
@@ -99,10 +106,8 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
           },
         });
         kk.onModuleCode = (what) => {
-          flushPending();
-          inModuleCode = what !== undefined;
-          if (what === undefined) watch.leave();
-          else watch.enter({ what, comm: kk.current.comm, pid: kk.current.pid, modules: kk.modulesLinkedIn(), taint: kk.taintMask });
+          if (what === undefined) ws.leave();
+          else ws.enter({ what, ...kk.entryPoint(what), comm: kk.current.comm, pid: kk.current.pid, modules: kk.modulesLinkedIn(), taint: kk.taintMask });
         };
         postOpen();
         return { ok: true, value: { seq: kk.log.seq } };

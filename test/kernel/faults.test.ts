@@ -19,8 +19,8 @@ const KINDS: { kind: string; header: (string | RegExp)[]; rip: string; fault: st
   { kind: 'nullfn', header: ['CFI failure (target: NULL or a function of another type)', 'Oops: invalid opcode: 0000 [#1] SMP'], rip: 'faulty_call [faulty]', fault: 'bad-call' },
   { kind: 'badfn', header: ['CFI failure (target: NULL or a function of another type)', 'Oops: invalid opcode: 0000 [#1] SMP'], rip: 'faulty_call [faulty]', fault: 'bad-call' },
   { kind: 'recurse', header: [/^BUG: TASK stack guard page was hit at [0-9a-f]{16} \(stack is [0-9a-f]{16}\.\.[0-9a-f]{16}\)$/, 'Oops: stack guard page: 0000 [#1] SMP'], rip: 'faulty_recurse [faulty]', fault: 'stack-overflow' },
-  { kind: 'stack', header: [/^BUG: TASK stack guard page was hit at [0-9a-f]{16} \(stack is [0-9a-f]{16}\.\.[0-9a-f]{16}\)$/, 'Oops: stack guard page: 0000 [#1] SMP'], rip: 'init_module [faulty]', fault: 'stack-overflow' },
-  { kind: 'nullwrite', header: [`BUG: kernel NULL pointer dereference, address: ${hex16(12)}`, '#PF: supervisor write access in kernel mode', '#PF: error_code(0x0002) - not-present page', 'Oops: 0002 [#1] SMP'], rip: 'init_module [faulty]', fault: 'null-deref' },
+  { kind: 'stack', header: [/^BUG: TASK stack guard page was hit at [0-9a-f]{16} \(stack is [0-9a-f]{16}\.\.[0-9a-f]{16}\)$/, 'Oops: stack guard page: 0000 [#1] SMP'], rip: 'faulty_init [faulty]', fault: 'stack-overflow' },
+  { kind: 'nullwrite', header: [`BUG: kernel NULL pointer dereference, address: ${hex16(12)}`, '#PF: supervisor write access in kernel mode', '#PF: error_code(0x0002) - not-present page', 'Oops: 0002 [#1] SMP'], rip: 'faulty_init [faulty]', fault: 'null-deref' },
   // A load from NULL is not seen, but the poison it returns (0x6b6b6b6b) is no valid address.
   { kind: 'nullread', header: ['BUG: unable to handle page fault for address: beyond the end of kernel memory', '#PF: supervisor access in kernel mode', '#PF: error_code(0x0000) - not-present page', 'Oops: 0000 [#1] SMP'], rip: 'faulty_load [faulty]', fault: 'page-fault' },
 ];

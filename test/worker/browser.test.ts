@@ -61,13 +61,13 @@ describe.skipIf(!hasChromium)('worker kernel in headless Chromium', () => {
       expect(r.fatal).toBeUndefined();
       expect(r.isolate).toBe('worker');
       expect(r.isolated).toBe(true);
-      expect(r.error).toMatch(/^SoftLockupError: watchdog: BUG: soft lockup - CPU#0 stuck for \d+s! \[insmod:\d+\]: module spin did not return from init_module/);
+      expect(r.error).toMatch(/^SoftLockupError: watchdog: BUG: soft lockup - CPU#0 stuck for \d+s! \[insmod:\d+\]: module spin did not return from spin_init/);
       expect(r.ticksDuringLockup).toBeGreaterThan(0);
       const dmesg = r.dmesg as string[];
       expect(dmesg).toContain('hello: Hello, world');
       expect(dmesg).toContain('spin: spinning in init');
       expect(dmesg.some((l) => /^watchdog: BUG: soft lockup - CPU#0 stuck for \d+s! \[insmod:\d+\]$/.test(l))).toBe(true);
-      expect(dmesg).toContain('RIP: init_module [spin]');
+      expect(dmesg).toContain('RIP: spin_init [spin]');
       expect(r.modules).toMatch(/^hello \d+ 0 - Live 0x[0-9a-f]{8} \(OE\)\n$/);
       expect(Number(r.tainted) & (1 << 14)).toBe(0);
     } finally {

@@ -56,7 +56,7 @@ describe('session (isolate: worker): soft lockup in the shell', () => {
     try {
       const r = await t.run(`insmod ${fixture('spin')}`);
       expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(/^insmod: watchdog: BUG: soft lockup - CPU#0 stuck for \d+s! \[insmod:\d+\]: module spin did not return from init_module/);
+      expect(r.stderr).toMatch(/^insmod: watchdog: BUG: soft lockup - CPU#0 stuck for \d+s! \[insmod:\d+\]: module spin did not return from spin_init/);
       expect((await t.run('lsmod')).stderr).toBe('lsmod: kernel is hung after a soft lockup in module spin: call reboot()\n');
       expect((await t.run('dmesg -t | grep -c "soft lockup"')).stdout).toBe('1\n');
       expect(await t.run('reboot && modprobe hello && cat /proc/modules | wc -l')).toEqual({ status: 0, stdout: '1\n', stderr: '' });

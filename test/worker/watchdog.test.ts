@@ -27,8 +27,8 @@ describe('watchdog (worker kernel)', () => {
     expect(ticks).toBeGreaterThan(0);
     expect(err).toBeInstanceOf(SoftLockupError);
     const lockup = (err as SoftLockupError).lockup;
-    expect(lockup).toMatchObject({ module: 'spin', function: 'init_module', comm: 'insmod' });
-    expect((err as Error).message).toMatch(/^watchdog: BUG: soft lockup - CPU#0 stuck for \d+s! \[insmod:\d+\]: module spin did not return from init_module/);
+    expect(lockup).toMatchObject({ module: 'spin', function: 'spin_init', comm: 'insmod' });
+    expect((err as Error).message).toMatch(/^watchdog: BUG: soft lockup - CPU#0 stuck for \d+s! \[insmod:\d+\]: module spin did not return from spin_init/);
 
     const log = linesSince(k, seq);
     expect(log).toContain('spin: spinning in init');
@@ -36,7 +36,7 @@ describe('watchdog (worker kernel)', () => {
     expect(log[i]).toBe(`watchdog: BUG: soft lockup - CPU#0 stuck for ${lockup.seconds}s! [insmod:${lockup.pid}]`);
     expect(log[i + 1]).toBe('Modules linked in: spin(OE+) hello(OE)');
     expect(log[i + 2]).toMatch(new RegExp(`^CPU: 0 UID: 0 PID: ${lockup.pid} Comm: insmod Tainted: G +OE +6\\.12\\.0-lkm-wasm`));
-    expect(log.slice(i + 4)).toEqual(['RIP: init_module [spin]', 'Call Trace:', ' <TASK>', ' init_module [spin]', ' </TASK>']);
+    expect(log.slice(i + 4)).toEqual(['RIP: spin_init [spin]', 'Call Trace:', ' <TASK>', ' spin_init [spin]', ' </TASK>']);
     expect((await k.tainted()) & L).toBe(L);
     // dmesg is the caller's copy: it works while the kernel is hung; kernel calls do not.
     expect((await k.dmesg({ time: false })).some((l) => l.startsWith('watchdog: BUG: soft lockup'))).toBe(true);
