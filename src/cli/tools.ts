@@ -41,10 +41,19 @@ export async function runOneShot(argvIn: string[]): Promise<number> {
     if (name === 'modinfo') return modinfo(argv.slice(1), ctx);
     return depmod(argv.slice(1), { ...ctx, progress: progressBar(out, process.stderr.isTTY === true, 'depmod') });
   }
-  const { sh } = await openSession({ root, modules, io: out, isTTY: process.stderr.isTTY === true });
+  // Module code runs in a worker (the watchdog reports code that never returns); LKM_ISOLATE=none: this thread.
+  const { sh } = await openSession({
+    root, modules, io: out, isTTY: process.stderr.isTTY === true, isolate: process.env.LKM_ISOLATE === 'none' ? 'none' : 'worker',
+  });
   if (root === undefined) sh.cwd = normalizePath(process.cwd());
   for (const [k, v] of Object.entries(process.env)) if (k === 'MODPROBE_OPTIONS' && v !== undefined) sh.env.set(k, v);
   const cmd = sh.commands[name];
   if (!cmd) throw new Error(`unknown tool ${name}`);
-  return cmd(argv, { stdin: '', ...out }, sh);
+  try {
+    return await cmd(argv, { stdin: '', ...out }, sh);
+  } catch (e) {
+    if (!(e instanceof Error) || (e.name !== 'SoftLockupError' && e.name !== 'KernelHungError')) throw e;
+    out.stderr(`${name}: ${e.message}\n`);
+    return 1;
+  }
 }
