@@ -29,8 +29,17 @@ export class FileBrowser {
     });
   }
 
+  /** Last successful listing per directory: shown again while the kernel cannot answer (hung). */
+  private readonly cache = new Map<string, DirEntry[]>();
+
   private async children(path: string): Promise<DirEntry[]> {
-    try { return await this.be.list(path); } catch { return []; }
+    try {
+      const e = await this.be.list(path);
+      this.cache.set(path, e);
+      return e;
+    } catch {
+      return this.cache.get(path) ?? [];
+    }
   }
 
   /** Rebuilds the visible rows (open directories are listed again: /sys/module changes with the kernel). */

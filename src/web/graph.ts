@@ -11,30 +11,42 @@ export interface Removal {
   inUseBy?: string[];
 }
 
+/** modules.dep as module name → dependency names in file order (`extra/stack-c.ko: extra/stack-b.ko …`). */
+export function parseModulesDep(text: string): Map<string, string[]> {
+  const name = (p: string) => {
+    const b = p.slice(p.lastIndexOf('/') + 1);
+    return b.slice(0, b.indexOf('.') < 0 ? undefined : b.indexOf('.')).replace(/-/g, '_');
+  };
+  const out = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon < 0) continue;
+    out.set(name(line.slice(0, colon)), line.slice(colon + 1).split(/\s+/).filter(Boolean).map(name));
+  }
+  return out;
+}
+
 /**
- * What `modprobe -r NAME` would do on the live kernel: refuse when NAME has users; otherwise remove it,
- * then each of its providers whose users are all removed already (kmod removes dependencies left unused,
- * in dependency order).
+ * What `modprobe -r NAME` would do on the live kernel, as kmod's rmmod_do_module does it: refuse when
+ * NAME's refcount is not 0 ("Module NAME is in use"); otherwise remove it, then walk its modules.dep
+ * dependencies in reverse file order, removing each whose refcount is 0 at that moment and quietly
+ * skipping the others. (For stack_c that removes stack_c and stack_b, and leaves stack_a: it comes first
+ * in the reversed list, while stack_b still uses it.)
  */
-export function modprobeRemoval(mods: ModuleInfo[], name: string): Removal {
+export function modprobeRemoval(mods: ModuleInfo[], name: string, deps: Map<string, string[]>): Removal {
   const by = new Map(mods.map((m) => [m.name, m]));
   const m = by.get(name);
   if (!m) return { removes: [] };
-  if (m.users.length > 0) return { removes: [], inUseBy: [...m.users] };
-  const removed = new Set<string>([name]);
-  const order = [name];
-  const providersOf = (n: string) => mods.filter((p) => p.users.includes(n)).map((p) => p.name);
-  const queue = providersOf(name);
-  while (queue.length) {
-    const p = queue.shift()!;
-    if (removed.has(p)) continue;
-    const pm = by.get(p)!;
-    if (pm.permanent || !pm.users.every((u) => removed.has(u)) || pm.refcount > pm.users.length) continue;
-    removed.add(p);
-    order.push(p);
-    queue.push(...providersOf(p));
+  if (m.refcount > 0) return { removes: [], inUseBy: [...m.users] };
+  const removed = new Set<string>();
+  const refc = (x: ModuleInfo) => x.refcount - x.users.filter((u) => removed.has(u)).length;
+  removed.add(name);
+  for (const d of [...(deps.get(name) ?? [])].reverse()) {
+    const dm = by.get(d);
+    if (!dm || removed.has(d) || dm.permanent || refc(dm) > 0) continue;
+    removed.add(d);
   }
-  return { removes: order };
+  return { removes: [...removed] };
 }
 
 export function renderModules(tbody: HTMLTableSectionElement, mods: ModuleInfo[], selected: string | undefined, removes: Set<string>): void {

@@ -11,7 +11,7 @@ import type { CompilerApi } from './compile-worker.js';
 const COMPILE_ROOT = '/src';
 import { CodeEditor, parseDiagnostics } from './editor.js';
 import { FileBrowser } from './files.js';
-import { modprobeRemoval, renderGraph, renderModules } from './graph.js';
+import { modprobeRemoval, parseModulesDep, renderGraph, renderModules } from './graph.js';
 import { openLab, type LabMode } from './lab.js';
 import type { LabSession } from './session.js';
 import { SOURCES_DIR, USER_MODULES_DIR, type HeadersData, type SiteData } from './site-types.js';
@@ -43,6 +43,8 @@ let term: LabTerminal;
 let files: FileBrowser;
 let modules: ModuleInfo[] = [];
 let selected: string | undefined;
+/** modules.dep of the installed tree, for the modprobe -r prediction. */
+let modulesDep = new Map<string, string[]>();
 
 // ---- dmesg ---------------------------------------------------------------------------------------------
 const dmesgEl = $('dmesg');
@@ -55,7 +57,12 @@ function dmesgLine(cls: string, html: string | Node[]): void {
   while (dmesgEl.childElementCount > 4000) dmesgEl.firstElementChild!.remove();
   if (stick) dmesgEl.scrollTop = dmesgEl.scrollHeight;
 }
+let lastSeq = -1;
 function addRecord(r: LogRecord): void {
+  // Sequence numbers keep growing across reboots (src/worker's log views), so a record seen twice
+  // (read at start-up and streamed) is dropped.
+  if (r.seq <= lastSeq) return;
+  lastSeq = r.seq;
   for (const line of r.text.split('\n')) {
     const ts = document.createElement('span');
     ts.className = 'ts';
@@ -85,15 +92,20 @@ async function refresh(): Promise<void> {
   }
 }
 function drawModules(): void {
-  const rm = selected ? modprobeRemoval(modules, selected) : { removes: [] as string[] };
+  const rm = selected ? modprobeRemoval(modules, selected, modulesDep) : { removes: [] as string[] };
   const removes = new Set(rm.removes);
   renderModules($<HTMLTableElement>('mods').tBodies[0]!, modules, selected, removes);
   $('mods-empty').hidden = modules.length > 0;
   renderGraph($('graph') as unknown as SVGSVGElement, modules, selected, removes, (n) => { selected = n; drawModules(); });
   const note = $('graph-note');
   if (!selected) note.innerHTML = modules.length ? 'Select a module (click, or ↑↓ in the list) to see what <b>modprobe -r</b> would remove.' : '';
-  else if ('inUseBy' in rm && rm.inUseBy) note.innerHTML = `<b>modprobe -r ${selected}</b> fails: in use by <b>${rm.inUseBy.join(', ')}</b>`;
-  else note.innerHTML = `<b>modprobe -r ${selected}</b> removes: <b>${rm.removes.join(' → ')}</b>`;
+  else if ('inUseBy' in rm && rm.inUseBy) {
+    note.innerHTML = `<b>modprobe -r ${selected}</b> fails: Module ${selected} is in use${rm.inUseBy.length ? ` by <b>${rm.inUseBy.join(', ')}</b>` : ''}`;
+  } else {
+    const kept = (modulesDep.get(selected) ?? []).filter((d) => !rm.removes.includes(d) && modules.some((m) => m.name === d));
+    note.innerHTML = `<b>modprobe -r ${selected}</b> removes: <b>${rm.removes.join(' → ')}</b>` +
+      (kept.length ? `; keeps <b>${kept.join(', ')}</b> (still in use when its turn comes)` : '');
+  }
 }
 function moduleKeys(e: KeyboardEvent): void {
   const i = modules.findIndex((m) => m.name === selected);
@@ -267,6 +279,8 @@ async function main(): Promise<void> {
       : 'This page is not cross-origin isolated (the server does not send COOP/COEP headers), so it runs in single-thread mode: the kernel shares this page\'s thread and there is no watchdog — a module that never returns freezes the tab. Serve it with `npm run web` or `npm run preview:web`.';
   }
 
+  const dep = await lab.read(`/lib/modules/${site.release}/modules.dep`);
+  if (!dep.error) modulesDep = parseModulesDep(dep.text);
   files = new FileBrowser($('tree'), $('file-path'), $('file-body'), { list: (p) => lab.list(p), read: (p) => lab.read(p) });
   for (const r of lab.log()) addRecord(r);
 

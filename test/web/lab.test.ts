@@ -75,10 +75,11 @@ describe.skipIf(!hasChromium)('web lab in headless Chromium', () => {
     expect(d).toMatch(/stack_c: loaded, stack_c_sum\(10\) = \d+/);
     // Selecting stack_c shows what modprobe -r would remove.
     await page.click('#graph g.node[data-name="stack_c"]');
-    expect(await page.textContent('#graph-note')).toContain('modprobe -r stack_c removes: stack_c → stack_b → stack_a');
-    expect(await page.$$eval('#graph g.node.removes', (gs) => gs.length)).toBe(3);
+    // As kmod does it: stack_a comes first in stack_c's reversed dependency list, while stack_b still uses it.
+    expect(await page.textContent('#graph-note')).toContain('modprobe -r stack_c removes: stack_c → stack_b; keeps stack_a');
+    expect(await page.$$eval('#graph g.node.removes', (gs) => gs.map((g) => g.getAttribute('data-name')).sort())).toEqual(['stack_b', 'stack_c']);
     await page.click('#graph g.node[data-name="stack_a"]');
-    expect(await page.textContent('#graph-note')).toContain('fails: in use by stack_c, stack_b');
+    expect(await page.textContent('#graph-note')).toMatch(/fails: Module stack_a is in use by stack_(c, stack_b|b, stack_c)/);
     await page.screenshot({ path: join(SHOTS, 'web-lab-stack.png') });
   });
 
@@ -89,6 +90,30 @@ describe.skipIf(!hasChromium)('web lab in headless Chromium', () => {
     for (const m of ['stack_c', 'stack_b', 'stack_a']) await typeLine(page, `rmmod ${m}`);
     await page.waitForFunction(() => document.querySelectorAll('#mods tbody tr').length === 0);
     expect(await dmesgText(page)).toContain('stack_c: unloaded');
+  });
+
+  it('keyboard: Tab completes module names; in the module list, r types modprobe -r for the selection', async () => {
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.type('modprobe stack_');
+    await page.keyboard.press('Tab');
+    // xterm's DOM rows (spaces are non-breaking there; \s matches them).
+    await page.waitForFunction(() => /stack_a\s+stack_b\s+stack_c/.test(document.querySelector('.xterm-rows')?.textContent ?? ''));
+    await page.keyboard.type('c');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#mods tbody tr').length === 3);
+    await page.keyboard.press('Alt+2');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.$eval('#mods tbody tr.sel', (r) => (r as HTMLElement).dataset.name)).toBe('stack_c');
+    const predicted = await page.$$eval('#mods tbody tr.removes', (rs) => rs.map((r) => (r as HTMLElement).dataset.name).sort());
+    expect(predicted).toEqual(['stack_b', 'stack_c']);
+    await page.keyboard.press('r');
+    // The prediction holds: what is left is what it kept.
+    await page.waitForFunction(() => document.querySelectorAll('#mods tbody tr').length === 1);
+    expect(await names(page)).toEqual(['stack_a']);
+    expect(await page.textContent('.xterm-rows')).toContain('modprobe -r stack_c');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Delete');
+    await page.waitForFunction(() => document.querySelectorAll('#mods tbody tr').length === 0);
   });
 
   it('the file browser shows /proc/modules and follows the kernel', async () => {
@@ -116,8 +141,8 @@ describe.skipIf(!hasChromium)('web lab in headless Chromium', () => {
     expect(d).toContain('soft_lockup: spinning forever in init');
     expect(d).toMatch(/watchdog: BUG: soft lockup - CPU#0 stuck for \d+s! \[insmod:\d+\]/);
     expect(d).toContain('Modules linked in: soft_lockup(OE+)');
-    expect(d).toContain('RIP: init_module [soft_lockup]');
-    expect((await lkm(page)).transcript).toContain('module soft_lockup did not return from init_module');
+    expect(d).toMatch(/RIP: \w+ \[soft_lockup\]/);
+    expect((await lkm(page)).transcript).toMatch(/module soft_lockup did not return from \w+/);
     expect(await page.textContent('#taint')).toMatch(/^Tainted: .*L/);
     expect(await page.textContent('#mode')).toContain('kernel hung');
     // Hung until a reboot is asked for.
