@@ -38,10 +38,9 @@ static ssize_t procfs_rw_write(struct file *file, const char __user *buf, size_t
 	if (*ppos >= PROCFS_MAX)
 		return -ENOSPC;
 	mutex_lock(&message_lock);
-	if (*ppos == 0)
-		message_len = 0;
 	ret = simple_write_to_buffer(message, PROCFS_MAX, ppos, buf, count);
 	if (ret > 0) {
+		/* The message ends where this write ended: a write from 0 replaces it. */
 		message_len = *ppos;
 		pr_info("%zd bytes written, message is %zu bytes\n", ret, message_len);
 	}

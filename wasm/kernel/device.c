@@ -11,12 +11,18 @@
 #include <linux/stat.h>
 #include <linux/spinlock.h>
 #include "host.h"
+#include "kernfs.h"
 
 /*
  * op: 0 add class, 1 remove class, 2 add device (with its /dev node when devt != 0), 3 remove device,
  * 4 set the mode of the device's /dev node.
  */
 __host_import(class_dev) int host_class_dev(int op, const char *cls, const char *dev, dev_t devt, umode_t mode);
+
+static int class_sysfs_add(struct class *cls);
+static void class_sysfs_del(struct class *cls);
+static int device_sysfs_add(struct device *dev, const struct attribute_group **groups);
+static void device_sysfs_del(struct device *dev);
 
 static LIST_HEAD(classes);
 static LIST_HEAD(devices);
@@ -54,7 +60,7 @@ int class_register(const struct class *ccls)
 	list_add_tail(&cls->node, &classes);
 	spin_unlock(&devices_lock);
 	host_class_dev(0, cls->name, NULL, 0, 0);
-	return 0;
+	return class_sysfs_add(cls);
 }
 EXPORT_SYMBOL_GPL(class_register);
 
@@ -83,6 +89,7 @@ void class_unregister(const struct class *ccls)
 	spin_lock(&devices_lock);
 	list_del_init(&cls->node);
 	spin_unlock(&devices_lock);
+	class_sysfs_del(cls);
 	host_class_dev(1, cls->name, NULL, 0, 0);
 	if (cls->class_release)
 		cls->class_release(cls);
@@ -110,7 +117,8 @@ const char *dev_driver_string(const struct device *dev)
 EXPORT_SYMBOL(dev_driver_string);
 
 static struct device *device_create_vargs(const struct class *cls, struct device *parent, dev_t devt,
-					  void *drvdata, const char *fmt, va_list args)
+					  void *drvdata, const struct attribute_group **groups, const char *fmt,
+					  va_list args)
 {
 	struct device *dev, *other;
 	umode_t mode = 0600;
@@ -159,6 +167,16 @@ static struct device *device_create_vargs(const struct class *cls, struct device
 		kfree(dev);
 		return ERR_PTR(err);
 	}
+	err = device_sysfs_add(dev, groups);
+	if (err) {
+		spin_lock(&devices_lock);
+		list_del(&dev->node);
+		spin_unlock(&devices_lock);
+		device_sysfs_del(dev);
+		host_class_dev(3, cls->name, dev->name, devt, 0);
+		kfree(dev);
+		return ERR_PTR(err);
+	}
 	return dev;
 }
 
@@ -169,11 +187,24 @@ struct device *device_create(const struct class *cls, struct device *parent, dev
 	struct device *dev;
 
 	va_start(vargs, fmt);
-	dev = device_create_vargs(cls, parent, devt, drvdata, fmt, vargs);
+	dev = device_create_vargs(cls, parent, devt, drvdata, NULL, fmt, vargs);
 	va_end(vargs);
 	return dev;
 }
 EXPORT_SYMBOL_GPL(device_create);
+
+struct device *device_create_with_groups(const struct class *cls, struct device *parent, dev_t devt,
+					 void *drvdata, const struct attribute_group **groups, const char *fmt, ...)
+{
+	va_list vargs;
+	struct device *dev;
+
+	va_start(vargs, fmt);
+	dev = device_create_vargs(cls, parent, devt, drvdata, groups, fmt, vargs);
+	va_end(vargs);
+	return dev;
+}
+EXPORT_SYMBOL_GPL(device_create_with_groups);
 
 void device_destroy(const struct class *cls, dev_t devt)
 {
@@ -190,6 +221,7 @@ void device_destroy(const struct class *cls, dev_t devt)
 	spin_unlock(&devices_lock);
 	if (!found)
 		return;
+	device_sysfs_del(found);
 	host_class_dev(3, cls->name, found->name, devt, 0);
 	if (found->release)
 		found->release(found);
@@ -244,3 +276,203 @@ define_dev_printk_level(_dev_err, KERN_ERR)
 define_dev_printk_level(_dev_warn, KERN_WARNING)
 define_dev_printk_level(_dev_notice, KERN_NOTICE)
 define_dev_printk_level(_dev_info, KERN_INFO)
+
+/* ---- sysfs: /sys/class/CLASS and its devices' directories, with their attributes ------------------- */
+
+static struct kobject *class_kobj;	/* /sys/class */
+
+struct class_kobject {
+	struct kobject kobj;
+	const struct class *class;
+};
+
+static ssize_t class_attr_show(struct kobject *kobj, struct attribute *attr, char *buf)
+{
+	struct class_attribute *class_attr = container_of(attr, struct class_attribute, attr);
+	struct class_kobject *ck = container_of(kobj, struct class_kobject, kobj);
+	ssize_t ret = -EIO;
+
+	if (class_attr->show)
+		ret = class_attr->show(ck->class, class_attr, buf);
+	return ret;
+}
+
+static ssize_t class_attr_store(struct kobject *kobj, struct attribute *attr, const char *buf, size_t count)
+{
+	struct class_attribute *class_attr = container_of(attr, struct class_attribute, attr);
+	struct class_kobject *ck = container_of(kobj, struct class_kobject, kobj);
+	ssize_t ret = -EIO;
+
+	if (class_attr->store)
+		ret = class_attr->store(ck->class, class_attr, buf, count);
+	return ret;
+}
+
+static const struct sysfs_ops class_sysfs_ops = {
+	.show	= class_attr_show,
+	.store	= class_attr_store,
+};
+
+static void class_kobj_release(struct kobject *kobj)
+{
+	kfree(container_of(kobj, struct class_kobject, kobj));
+}
+
+static const struct kobj_type class_ktype = {
+	.sysfs_ops	= &class_sysfs_ops,
+	.release	= class_kobj_release,
+};
+
+static int class_sysfs_add(struct class *cls)
+{
+	struct class_kobject *ck;
+	int err;
+
+	lkm_sysfs_init();
+	if (!class_kobj)
+		class_kobj = kobject_create_and_add("class", NULL);
+	ck = kzalloc(sizeof(*ck), GFP_KERNEL);
+	if (!class_kobj || !ck) {
+		kfree(ck);
+		return 0;	/* no sysfs directory: the class works without attributes */
+	}
+	ck->class = cls;
+	err = kobject_init_and_add(&ck->kobj, &class_ktype, class_kobj, "%s", cls->name);
+	if (err) {
+		kobject_put(&ck->kobj);
+		return 0;
+	}
+	cls->kobj = &ck->kobj;
+	err = sysfs_create_groups(cls->kobj, cls->class_groups);
+	if (err) {
+		class_unregister(cls);
+		return err;
+	}
+	return 0;
+}
+
+static void class_sysfs_del(struct class *cls)
+{
+	struct kobject *kobj = cls->kobj;
+
+	cls->kobj = NULL;
+	if (kobj) {
+		kobject_del(kobj);
+		kobject_put(kobj);
+	}
+}
+
+int class_create_file_ns(const struct class *cls, const struct class_attribute *attr, const void *ns)
+{
+	if (!cls || !cls->kobj)
+		return -EINVAL;
+	return sysfs_create_file_ns(cls->kobj, &attr->attr, ns);
+}
+EXPORT_SYMBOL_GPL(class_create_file_ns);
+
+void class_remove_file_ns(const struct class *cls, const struct class_attribute *attr, const void *ns)
+{
+	if (cls && cls->kobj)
+		sysfs_remove_file_ns(cls->kobj, &attr->attr, ns);
+}
+EXPORT_SYMBOL_GPL(class_remove_file_ns);
+
+static ssize_t dev_attr_show(struct kobject *kobj, struct attribute *attr, char *buf)
+{
+	struct device_attribute *dev_attr = container_of(attr, struct device_attribute, attr);
+	struct device *dev = kobj_to_dev(kobj);
+	ssize_t ret = -EIO;
+
+	if (dev_attr->show)
+		ret = dev_attr->show(dev, dev_attr, buf);
+	if (ret >= (ssize_t)PAGE_SIZE)
+		printk("dev_attr_show: %pS returned bad count\n", dev_attr->show);
+	return ret;
+}
+
+static ssize_t dev_attr_store(struct kobject *kobj, struct attribute *attr, const char *buf, size_t count)
+{
+	struct device_attribute *dev_attr = container_of(attr, struct device_attribute, attr);
+	struct device *dev = kobj_to_dev(kobj);
+	ssize_t ret = -EIO;
+
+	if (dev_attr->store)
+		ret = dev_attr->store(dev, dev_attr, buf, count);
+	return ret;
+}
+
+static const struct sysfs_ops dev_sysfs_ops = {
+	.show	= dev_attr_show,
+	.store	= dev_attr_store,
+};
+
+static void device_kobj_release(struct kobject *kobj)
+{
+	/* The device itself is freed by device_destroy(). */
+	(void)kobj;
+}
+
+static const struct kobj_type device_ktype = {
+	.sysfs_ops	= &dev_sysfs_ops,
+	.release	= device_kobj_release,
+};
+
+static int device_sysfs_add(struct device *dev, const struct attribute_group **groups)
+{
+	int err;
+
+	kobject_init(&dev->kobj, &device_ktype);
+	if (!dev->class->kobj)
+		return 0;
+	err = kobject_add(&dev->kobj, dev->class->kobj, "%s", dev->name);
+	if (err)
+		return err;
+	err = sysfs_create_groups(&dev->kobj, dev->class->dev_groups);
+	if (!err)
+		err = sysfs_create_groups(&dev->kobj, groups);
+	if (!err)
+		err = sysfs_create_groups(&dev->kobj, dev->groups);
+	return err;
+}
+
+static void device_sysfs_del(struct device *dev)
+{
+	if (!dev->kobj.state_initialized)
+		return;
+	kobject_del(&dev->kobj);
+	kobject_put(&dev->kobj);
+}
+
+int device_create_file(struct device *dev, const struct device_attribute *attr)
+{
+	int error = 0;
+
+	if (dev) {
+		WARN(((attr->attr.mode & S_IWUGO) && !attr->store),
+		     "Attribute %s: write permission without 'store'\n", attr->attr.name);
+		WARN(((attr->attr.mode & S_IRUGO) && !attr->show),
+		     "Attribute %s: read permission without 'show'\n", attr->attr.name);
+		error = sysfs_create_file(&dev->kobj, &attr->attr);
+	}
+	return error;
+}
+EXPORT_SYMBOL_GPL(device_create_file);
+
+void device_remove_file(struct device *dev, const struct device_attribute *attr)
+{
+	if (dev)
+		sysfs_remove_file(&dev->kobj, &attr->attr);
+}
+EXPORT_SYMBOL_GPL(device_remove_file);
+
+int device_add_groups(struct device *dev, const struct attribute_group **groups)
+{
+	return sysfs_create_groups(&dev->kobj, groups);
+}
+EXPORT_SYMBOL_GPL(device_add_groups);
+
+void device_remove_groups(struct device *dev, const struct attribute_group **groups)
+{
+	sysfs_remove_groups(&dev->kobj, groups);
+}
+EXPORT_SYMBOL_GPL(device_remove_groups);

@@ -12,6 +12,8 @@
 #include <linux/err.h>
 #include <linux/printk.h>
 #include <linux/module.h>
+#include <linux/kobject.h>
+#include <linux/sysfs.h>
 
 struct attribute_group;
 struct device;
@@ -27,6 +29,7 @@ struct class {
 	/* kernel bookkeeping */
 	struct list_head node;
 	bool allocated;
+	struct kobject *kobj;	/* /sys/class/NAME (class attributes) */
 };
 
 struct device_driver {
@@ -47,7 +50,57 @@ struct device {
 	char name[64];
 	struct list_head node;
 	bool allocated;
+	struct kobject kobj;	/* /sys/class/CLASS/NAME (device attributes) */
 };
+
+/* Device attributes: files in the device's sysfs directory. */
+struct device_attribute {
+	struct attribute	attr;
+	ssize_t (*show)(struct device *dev, struct device_attribute *attr, char *buf);
+	ssize_t (*store)(struct device *dev, struct device_attribute *attr, const char *buf, size_t count);
+};
+
+#define DEVICE_ATTR(_name, _mode, _show, _store) 	struct device_attribute dev_attr_##_name = __ATTR(_name, _mode, _show, _store)
+#define DEVICE_ATTR_PREALLOC(_name, _mode, _show, _store) 	struct device_attribute dev_attr_##_name = __ATTR_PREALLOC(_name, _mode, _show, _store)
+#define DEVICE_ATTR_RW(_name) 	struct device_attribute dev_attr_##_name = __ATTR_RW(_name)
+#define DEVICE_ATTR_ADMIN_RW(_name) 	struct device_attribute dev_attr_##_name = __ATTR_RW_MODE(_name, 0600)
+#define DEVICE_ATTR_RO(_name) 	struct device_attribute dev_attr_##_name = __ATTR_RO(_name)
+#define DEVICE_ATTR_ADMIN_RO(_name) 	struct device_attribute dev_attr_##_name = __ATTR_RO_MODE(_name, 0400)
+#define DEVICE_ATTR_WO(_name) 	struct device_attribute dev_attr_##_name = __ATTR_WO(_name)
+
+extern int device_create_file(struct device *device, const struct device_attribute *entry);
+extern void device_remove_file(struct device *dev, const struct device_attribute *attr);
+extern int __must_check device_add_groups(struct device *dev, const struct attribute_group **groups);
+extern void device_remove_groups(struct device *dev, const struct attribute_group **groups);
+
+static inline struct device *kobj_to_dev(struct kobject *kobj)
+{
+	return container_of(kobj, struct device, kobj);
+}
+
+/* Class attributes: files in /sys/class/NAME. */
+struct class_attribute {
+	struct attribute attr;
+	ssize_t (*show)(const struct class *class, const struct class_attribute *attr, char *buf);
+	ssize_t (*store)(const struct class *class, const struct class_attribute *attr, const char *buf,
+			 size_t count);
+};
+
+#define CLASS_ATTR_RW(_name) 	struct class_attribute class_attr_##_name = __ATTR_RW(_name)
+#define CLASS_ATTR_RO(_name) 	struct class_attribute class_attr_##_name = __ATTR_RO(_name)
+#define CLASS_ATTR_WO(_name) 	struct class_attribute class_attr_##_name = __ATTR_WO(_name)
+
+extern int __must_check class_create_file_ns(const struct class *class, const struct class_attribute *attr,
+					     const void *ns);
+extern void class_remove_file_ns(const struct class *class, const struct class_attribute *attr, const void *ns);
+static inline int __must_check class_create_file(const struct class *class, const struct class_attribute *attr)
+{
+	return class_create_file_ns(class, attr, NULL);
+}
+static inline void class_remove_file(const struct class *class, const struct class_attribute *attr)
+{
+	return class_remove_file_ns(class, attr, NULL);
+}
 
 extern struct class *class_create(const char *name);
 extern void class_destroy(const struct class *cls);
@@ -56,6 +109,8 @@ extern void class_unregister(const struct class *class);
 
 extern __printf(5, 6) struct device *device_create(const struct class *cls, struct device *parent,
 						   dev_t devt, void *drvdata, const char *fmt, ...);
+extern __printf(6, 7) struct device *device_create_with_groups(const struct class *cls, struct device *parent,
+		dev_t devt, void *drvdata, const struct attribute_group **groups, const char *fmt, ...);
 extern void device_destroy(const struct class *cls, dev_t devt);
 /* Sets the mode of a device's /dev node (what a class devnode() or miscdevice.mode asks for). */
 extern void lkm_set_devnode_mode(struct device *dev, umode_t mode);

@@ -1,0 +1,80 @@
+// debugfs: directories, u32/bool/x32 files, a DEFINE_SHOW_ATTRIBUTE file, the proxy's module reference
+// and removal protection, duplicates.
+import { describe, expect, it } from 'vitest';
+import { bootTestKernel } from '../helpers/kernel.js';
+import { example, fixture } from '../helpers/paths.js';
+
+const dec = new TextDecoder();
+const O_RDWR = 2;
+const D = '/sys/kernel/debug/debugfs_demo';
+
+describe('debugfs-demo (debugfs_create_dir/u32/bool/x32/file)', () => {
+  it('formats and parses as Linux', async () => {
+    const t = await bootTestKernel();
+    expect((await t.run('ls /sys/kernel/debug')).stdout).toBe('');
+    expect((await t.run(`insmod ${example('debugfs-demo')}`)).status).toBe(0);
+    expect((await t.run('ls /sys/kernel/debug')).stdout).toBe('debugfs_demo\n');
+    expect((await t.run(`ls ${D}`)).stdout).toBe('counter  enabled  flags  summary\n');
+    expect((await t.run(`cat ${D}/counter`)).stdout).toBe('42\n');
+    await t.run(`echo 7 > ${D}/counter`);
+    expect(t.k.readFile(`${D}/counter`)).toBe('7\n');
+    // kstrtoull with base 0: hex and octal too; not a number: EINVAL.
+    t.k.writeFile(`${D}/counter`, '0x10');
+    expect(t.k.readFile(`${D}/counter`)).toBe('16\n');
+    expect((await t.run(`echo abc > ${D}/counter`)).stderr).toBe('lkm: echo: write error: Invalid argument\n');
+    expect(t.k.readFile(`${D}/counter`)).toBe('16\n');
+    // A u32 keeps the low 32 bits of what was written, as debugfs_u32_set does.
+    t.k.writeFile(`${D}/counter`, '4294967297');
+    expect(t.k.readFile(`${D}/counter`)).toBe('1\n');
+
+    expect(t.k.readFile(`${D}/enabled`)).toBe('Y\n');
+    await t.run(`echo n > ${D}/enabled`);
+    expect(t.k.readFile(`${D}/enabled`)).toBe('N\n');
+    t.k.writeFile(`${D}/enabled`, 'on');
+    expect(t.k.readFile(`${D}/enabled`)).toBe('Y\n');
+    // Not a boolean: the write still "succeeds" and changes nothing (debugfs_write_file_bool).
+    expect((await t.run(`echo maybe > ${D}/enabled`)).status).toBe(0);
+    expect(t.k.readFile(`${D}/enabled`)).toBe('Y\n');
+
+    expect(t.k.readFile(`${D}/flags`)).toBe('0x0000beef\n');
+    // Read-only number: simple_attr_write without set() is EACCES.
+    expect((await t.run(`echo 1 > ${D}/flags`)).stderr).toBe('lkm: echo: write error: Permission denied\n');
+    expect(t.k.readFile(`${D}/summary`)).toBe('counter=1 enabled=yes flags=0xbeef\n');
+    // simple attributes are not seekable.
+    const f = t.k.open(`${D}/counter`, O_RDWR);
+    expect(() => f.lseek(0)).toThrow(expect.objectContaining({ code: 'ESPIPE' }));
+    expect(dec.decode(f.read(1))).toBe('1');
+    expect(dec.decode(f.read(5))).toBe('\n');
+    expect(() => f.writeFrom({ view: () => new Uint8Array(1) }, 4, 2)).toThrow(expect.objectContaining({ code: 'EFAULT' }));
+    f.close();
+  });
+
+  it('an open file of module fops holds the module; removed files fail with EIO', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${example('debugfs-demo')}`);
+    const summary = t.k.open(`${D}/summary`);
+    expect((await t.run('rmmod debugfs_demo')).stderr).toBe('rmmod: ERROR: Module debugfs_demo is in use\n');
+    expect(dec.decode(summary.read(8))).toBe('counter=');
+    summary.close();
+    // The number files use vmlinux's operations: open, they do not hold the module.
+    const counter = t.k.open(`${D}/counter`);
+    expect((await t.run('rmmod debugfs_demo')).status).toBe(0);
+    expect(() => counter.read(10)).toThrow(expect.objectContaining({ code: 'EIO' }));
+    counter.close();
+    expect(t.k.readdir('/sys/kernel/debug')).toEqual([]);
+    const mark = t.mark();
+    expect((await t.run(`insmod ${example('debugfs-demo')}`)).status).toBe(0);
+    expect(mark().filter(Boolean)).toEqual([]);
+    expect(t.k.readFile(`${D}/counter`)).toBe('42\n');
+  });
+
+  it('refuses a duplicate directory with debugfs\'s message and ERR_PTR(-EEXIST)', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${fixture('pseudofs')} mode=dup`);
+    expect(t.log()).toEqual(expect.arrayContaining([
+      "debugfs: Directory 'pfs' with parent '/' already present!",
+      'second debugfs dir: -17',
+    ]));
+    expect(t.k.readFile('/sys/kernel/debug/pfs/value')).toBe('5\n');
+  });
+});
