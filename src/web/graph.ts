@@ -95,7 +95,7 @@ export function renderGraph(svg: SVGSVGElement, mods: ModuleInfo[], selected: st
   // Oldest first within a row (lsmod lists newest first), so rows read like load order.
   for (const n of [...names].reverse()) (rows[layer.get(n)!] ??= []).push(n);
 
-  const W = 118, H = 26, GX = 18, GY = 38, PAD = 10;
+  const W = 118, H = 24, GX = 18, GY = 28, PAD = 8;
   const width = Math.max(1, ...rows.map((r) => r.length)) * (W + GX) - GX + 2 * PAD + 60;
   const height = rows.length * (H + GY) - GY + 2 * PAD;
   const pos = new Map<string, { x: number; y: number }>();

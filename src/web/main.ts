@@ -306,12 +306,12 @@ async function main(): Promise<void> {
     if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void compile(); }
   }, true);
 
-  term.write(`lkm-wasm ${site.release}: the example modules are installed (depmod -a done).\n` +
-    '  modprobe stack_c       load a module and its dependencies\n' +
-    '  lsmod; dmesg           what is loaded, what the kernel said\n' +
-    '  modprobe -r stack_c    unload it again (rmmod NAME: one module)\n' +
-    '  modprobe soft_lockup   a module whose init never returns\n' +
-    `  ${SOURCES_DIR}: the sources; edit and compile them below (Ctrl+Enter)\n`);
+  term.write(`Linux ${site.release}, example modules installed (depmod -a done).\n` +
+    '  modprobe stack_c      load a module and its dependencies\n' +
+    '  lsmod; dmesg          what is loaded, what the kernel said\n' +
+    '  modprobe -r stack_c   unload it (rmmod NAME: one module)\n' +
+    '  modprobe soft_lockup  an init that never returns\n' +
+    '  help                  all commands; sources in /usr/src\n');
   term.showPrompt();
   await refresh();
   await files.reveal('/proc/modules');

@@ -81,6 +81,11 @@ describe.skipIf(!hasChromium)('web lab in headless Chromium', () => {
     await page.click('#graph g.node[data-name="stack_a"]');
     expect(await page.textContent('#graph-note')).toMatch(/fails: Module stack_a is in use by stack_(c, stack_b|b, stack_c)/);
     await page.screenshot({ path: join(SHOTS, 'web-lab-stack.png') });
+    // A smaller laptop screen.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, 'web-lab-stack-1280x720.png') });
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('rmmod stack_a is refused; unloading in order empties the list', async () => {
