@@ -3,7 +3,7 @@
 // --root is given) is shown as it is, and writes land in a memory overlay, so a session never changes
 // the host outside the directories it was given. Paths arrive normalised, so `..` cannot climb out.
 
-import { promises as fsp, readFileSync } from 'node:fs';
+import { promises as fsp, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Backing, Stat } from '../vfs/backing.js';
 import { FsError, fsError } from '../vfs/errors.js';
@@ -94,16 +94,19 @@ export class HostBacking implements Backing {
       return Promise.all(names.map(async (name) => ({ name, type: (await this.stat(`${normalizePath(path)}/${name}`))?.type })));
     }
     const p = normalizePath(path);
+    // Synchronous on purpose: a tree walk (depmod over thousands of directories) pays one thread-pool
+    // round trip per directory otherwise, and a readdir of one directory is quick.
     try {
-      const entries = await fsp.readdir(this.hostPath(p), { withFileTypes: true });
-      const out = await Promise.all(entries.map(async (e) => {
+      const out = readdirSync(this.hostPath(p), { withFileTypes: true }).map((e) => {
         let type: 'file' | 'dir' | undefined = e.isDirectory() ? 'dir' : e.isFile() ? 'file' : undefined;
         if (e.isSymbolicLink()) {
-          const st = await fsp.stat(join(this.hostPath(p), e.name)).catch(() => undefined);
-          type = st?.isDirectory() ? 'dir' : st?.isFile() ? 'file' : undefined;
+          try {
+            const st = statSync(join(this.hostPath(p), e.name));
+            type = st.isDirectory() ? 'dir' : st.isFile() ? 'file' : undefined;
+          } catch { type = undefined; }
         }
         return { name: e.name, type };
-      }));
+      });
       return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (e) {
       throw asFsError(e, p);
