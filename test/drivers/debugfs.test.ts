@@ -77,4 +77,30 @@ describe('debugfs-demo (debugfs_create_dir/u32/bool/x32/file)', () => {
     ]));
     expect(t.k.readFile('/sys/kernel/debug/pfs/value')).toBe('5\n');
   });
+
+  it('numbers in every format, atomic_t, blob and symlink files', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${fixture('pseudofs')}`);
+    const P = '/sys/kernel/debug/pfs';
+    expect((await t.run(`ls ${P}`)).stdout).toBe('atomic  blob  link  size  u16  u64  u8  value  x16  x64  x8\n');
+    const read = (n: string) => t.k.readFile(`${P}/${n}`);
+    expect([read('u8'), read('x8'), read('u16'), read('u64'), read('x64'), read('size'), read('atomic')]).toEqual([
+      '200\n', '0xab\n', '65535\n', '1099511627776\n', '0x0123456789abcdef\n', '4096\n', '-5\n',
+    ]);
+    expect(read('blob')).toBe('blob\x01data');
+    expect(read('link')).toBe('5\n');
+    t.k.writeFile(`${P}/link`, '6');
+    expect(read('value')).toBe('6\n');
+    t.k.writeFile(`${P}/u8`, '257');
+    expect(read('u8')).toBe('1\n');
+    t.k.writeFile(`${P}/atomic`, '-12');
+    expect(read('atomic')).toBe('-12\n');
+    // The unsigned ones refuse a sign; write-only (0200) cannot be read; 0444 cannot be written.
+    expect(() => t.k.writeFile(`${P}/u64`, '-1')).toThrow(expect.objectContaining({ code: 'EINVAL' }));
+    expect(() => read('x16')).toThrow(expect.objectContaining({ code: 'EACCES' }));
+    t.k.writeFile(`${P}/x16`, '0xffff');
+    expect(() => t.k.writeFile(`${P}/u16`, '1')).toThrow(expect.objectContaining({ code: 'EACCES' }));
+    // A blob is as long as it is: writes past the end write nothing.
+    expect(() => t.k.writeFile(`${P}/blob`, 'x')).not.toThrow();
+  });
 });

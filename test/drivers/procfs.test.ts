@@ -113,17 +113,27 @@ describe('misuse of procfs (pseudofs fixture)', () => {
     await t.run(`insmod ${fixture('pseudofs')} leave=1`);
     const mark = t.mark();
     expect((await t.run('rmmod pseudofs')).status).toBe(0);
-    expect(mark().filter(Boolean)).toEqual([
+    const left = mark().filter(Boolean);
+    // Every file whose operations or data are in the module, deepest paths first.
+    expect(left.every((l) => /^pseudofs: \S+ not removed at unload: removing it$/.test(l))).toBe(true);
+    expect(left).toEqual(expect.arrayContaining([
       'pseudofs: /sys/kernel/debug/pfs/value not removed at unload: removing it',
+      'pseudofs: /sys/kernel/debug/pfs/blob not removed at unload: removing it',
       'pseudofs: /sys/kernel/pfs/noshow not removed at unload: removing it',
       'pseudofs: /sys/kernel/pfs/big not removed at unload: removing it',
       'pseudofs: /proc/pfs_one not removed at unload: removing it',
-    ]);
+      'pseudofs: /proc/pfs_list not removed at unload: removing it',
+    ]));
+    expect(left).toHaveLength(14);
     expect(t.k.readdir('/proc')).not.toContain('pfs_one');
     // The kobject and the debugfs directory use no module code: they stay, empty, as Linux leaves them.
     expect((await t.run('ls /sys/kernel')).stdout).toBe('debug  pfs\n');
     expect(t.k.readdir('/sys/kernel/pfs')).toEqual([]);
     expect(t.k.readdir('/sys/kernel/debug')).toEqual(['pfs']);
+    // A debugfs symlink names no module code either: it stays, as the proc symlink does.
+    expect(t.k.readdir('/sys/kernel/debug/pfs')).toEqual(['link']);
+    expect(t.k.readdir('/proc')).toContain('pfs_link');
+    expect((await t.run('cat /proc/pfs_link')).stderr).toBe('cat: /proc/pfs_link: No such file or directory\n');
     // So loading again fails where Linux fails: the kobject name is taken.
     const again = t.mark();
     expect((await t.run(`insmod ${fixture('pseudofs')}`)).stderr).toContain('Cannot allocate memory');
@@ -132,5 +142,22 @@ describe('misuse of procfs (pseudofs fixture)', () => {
       "kobject: kobject_add_internal failed for pfs with -EEXIST, don't try to register things with the same name in the same directory.",
       'kobject: kobject_create_and_add: kobject_add error: -17',
     ]));
+  });
+});
+
+describe('proc_symlink and proc_create_seq with seq_list_* (pseudofs fixture)', () => {
+  it('follows the link and lists the records after the head token', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${fixture('pseudofs')}`);
+    expect((await t.run('cat /proc/pfs_link')).stdout).toBe('one\n');
+    expect((await t.run('cat /proc/pfs_list')).stdout).toBe('name\nalpha\nbeta\ngamma\n');
+    const f = t.k.open('/proc/pfs_list');
+    let all = '';
+    for (let b = f.read(3); b.length; b = f.read(3)) all += dec.decode(b);
+    expect(all).toBe('name\nalpha\nbeta\ngamma\n');
+    f.close();
+    expect(t.k.readdir('/proc')).toEqual(expect.arrayContaining(['pfs_link', 'pfs_list', 'pfs_one']));
+    expect((await t.run('rmmod pseudofs')).status).toBe(0);
+    expect(t.k.readdir('/proc').filter((n) => n.startsWith('pfs'))).toEqual([]);
   });
 });
