@@ -243,17 +243,6 @@ export async function openIndex(vfs: Vfs, dirname: string): Promise<ModuleIndex>
     if (w[0] === 'alias' && w.length >= 3 && w[1]!.startsWith('symbol:')) symbols.push([w[1]!.slice(7), ensure(w[2]!)]);
   }
   const builtin = (await read('modules.builtin')).split('\n').filter(Boolean).map(pathToModname);
-  const idx = new ModuleIndex(buildIndex({ modules, symbols, aliases, builtin }));
-  // Entries that only exist to name alias/symbol targets have no path: hide them from module().
-  return withoutPathless(idx);
+  // Alias and symbol targets missing from modules.dep get an entry without a path: module() hides them.
+  return new ModuleIndex(buildIndex({ modules, symbols, aliases, builtin }));
 }
-
-function withoutPathless(idx: ModuleIndex): ModuleIndex {
-  const orig = idx.module.bind(idx);
-  idx.module = (name: string) => {
-    const m = orig(name);
-    return m && m.path ? m : undefined;
-  };
-  return idx;
-}
-

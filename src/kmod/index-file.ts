@@ -234,11 +234,12 @@ export class ModuleIndex {
 
   private orderAt(i: number): number { return this.u32(Sec.MODULES, 1 + i * 7 + 6); }
 
-  /** The modules.dep entry of a module name. */
+  /** The modules.dep entry of a module name (an entry without a path only names an alias target). */
   module(name: string): IndexedModule | undefined {
     const i = this.find(Sec.MODULES, 7, enc.encode(name));
     if (i < 0) return undefined;
     const m = this.moduleAt(i);
+    if (!m.path) return undefined;
     const first = this.u32(Sec.MODULES, 1 + i * 7 + 4);
     const count = this.u32(Sec.MODULES, 1 + i * 7 + 5);
     const deps: { name: string; path: string }[] = [];
