@@ -24,7 +24,7 @@ export interface CompileRequest {
 export interface CompileResult {
   ok: boolean;
   /** Built modules: file name without .ko → bytes. */
-  modules: { name: string; ko: Uint8Array; objects: string[] }[];
+  modules: { name: string; ko: Uint8Array; objects: string[]; depends: string[] }[];
   /** Everything the compiler, modpost and the linker printed (paths are the emulated ones). */
   diagnostics: string;
   errors: string[];
@@ -98,7 +98,7 @@ const api: CompilerApi = {
       includeDir: `${KBUILD_DIR}/include`, log,
     });
     const modules = r.modules.filter((m) => m.ok && files.has(m.path)).map((m) => ({
-      name: m.name, ko: files.get(m.path)!, objects: m.objects.map((o) => o.src),
+      name: m.name, ko: files.get(m.path)!, objects: m.objects.map((o) => o.src), depends: m.depends,
     }));
     return { ok: r.ok, modules, diagnostics, errors: r.errors, ms: performance.now() - t0 };
   },

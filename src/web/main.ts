@@ -184,12 +184,24 @@ async function compile(): Promise<void> {
     diag.textContent = [summary, ...r.errors, r.diagnostics.trim()].filter(Boolean).join('\n');
     progress(1, 1, summary);
     if (!r.ok) return;
-    // insmod the module built from the file being edited (all of the directory's when it is a header/Makefile).
+    // insmod the module built from the file being edited (all of the directory's when it is a header or
+    // the Makefile). Its dependencies go first when they are not loaded: the ones just built with insmod
+    // from /root, the others with modprobe from the installed tree.
     const mine = r.modules.filter((m) => m.objects.includes(path));
-    for (const m of mine.length ? mine : r.modules) {
-      const dest = `${USER_MODULES_DIR}/${m.name}.ko`;
-      await lab.put(dest, m.ko);
-      await term.exec(`insmod ${dest}`);
+    const built = new Map(r.modules.map((m) => [m.name.replace(/-/g, '_'), m]));
+    for (const m of r.modules) await lab.put(`${USER_MODULES_DIR}/${m.name}.ko`, m.ko);
+    const loaded = new Set(modules.map((m) => m.name));
+    const order: string[] = [];
+    const visit = (name: string, seen: Set<string>, top: boolean) => {
+      if (seen.has(name) || (!top && loaded.has(name)) || order.includes(name)) return;
+      seen.add(name);
+      for (const d of built.get(name)?.depends ?? []) visit(d.replace(/-/g, '_'), seen, false);
+      order.push(name);
+    };
+    for (const m of mine.length ? mine : r.modules) visit(m.name.replace(/-/g, '_'), new Set(), true);
+    for (const name of order) {
+      const m = built.get(name);
+      await term.exec(m ? `insmod ${USER_MODULES_DIR}/${m.name}.ko` : `modprobe ${name}`);
     }
   } catch (e) {
     diag.hidden = false;

@@ -188,6 +188,19 @@ describe.skipIf(!hasChromium)('web lab in headless Chromium', () => {
     await page.waitForFunction(() => document.querySelector('#mods tbody tr')?.getAttribute('data-name') === 'hello');
     await page.screenshot({ path: join(SHOTS, 'web-lab-compiled.png') });
     await typeLine(page, 'rmmod hello');
+    // A module of a stack: its dependencies, built from the same directory, are loaded first.
+    await page.selectOption('#src-select', 'stack/stack-c.c');
+    const c = await page.inputValue('#code');
+    await page.fill('#code', c.replace('pr_info("loaded, ', 'pr_info("rebuilt in the page, '));
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(() => (window as unknown as { lkm: Lkm }).lkm.compiles === 3, null, { timeout: 120_000 });
+    await page.waitForFunction(() => document.querySelectorAll('#mods tbody tr').length === 3, null, { timeout: 30_000 });
+    expect(await names(page)).toEqual(['stack_c', 'stack_b', 'stack_a']);
+    expect(await dmesgText(page)).toMatch(/stack_c: rebuilt in the page, stack_c_sum\(10\) = \d+/);
+    const rows = await page.textContent('.xterm-rows');
+    expect(rows).toContain('insmod /root/stack-a.ko');
+    expect(rows).toContain('insmod /root/stack-c.ko');
+    for (const m of ['stack_c', 'stack_b', 'stack_a']) await typeLine(page, `rmmod ${m}`);
   }, 300_000);
 
   it('has no page errors', () => {
