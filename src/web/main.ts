@@ -335,6 +335,7 @@ main().catch((e) => {
   debug.error = String((e as Error).stack ?? e);
   const n = $('notice');
   n.hidden = false;
-  n.textContent = `The lab failed to start: ${(e as Error).message}`;
+  n.textContent = `The lab failed to start: ${(e as Error).message}` + (self.crossOriginIsolated ? '' :
+    ' — this page is not cross-origin isolated, and some browsers (Firefox) allow the shared WebAssembly memory the kernel uses only on isolated pages: serve it with the COOP/COEP headers (npm run web, npm run preview:web).');
   console.error(e);
 });
