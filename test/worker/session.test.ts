@@ -36,7 +36,7 @@ for (const isolate of ['none', 'worker'] as const) {
         expect((await t.run(`insmod ${fixture('reqmod')} want=stack_b`)).status).toBe(0);
         expect((await t.run('dmesg -t | grep request_module')).stdout).toBe('reqmod: request_module(stack_b) = 0\n');
         // request_module is "nowait" here: modprobe finishes a moment later.
-        for (let i = 0; i < 200 && !(await names(t.kernel)).includes('stack_a'); i++) await new Promise((r) => setTimeout(r, 10));
+        for (let i = 0; i < 200 && !(await names(t.kernel)).includes('stack_b'); i++) await new Promise((r) => setTimeout(r, 10));
         expect(await names(t.kernel)).toEqual(['stack_b', 'stack_a', 'reqmod']);
         await t.run('rmmod reqmod && echo /nonexistent/modprobe > /proc/sys/kernel/modprobe');
         expect((await t.run(`insmod ${fixture('reqmod')} want=hello`)).status).toBe(0);
@@ -54,12 +54,15 @@ describe('session (isolate: worker): soft lockup in the shell', () => {
     const t = await session('worker');
     delete process.env.LKM_WATCHDOG_MS;
     try {
+      // A file written into the emulated file system before the lockup survives the reboot.
+      expect((await t.run('echo kept > /tmp/lkm-worker-note && insmod /lib/modules/6.12.0-lkm-wasm/extra/hello.ko')).status).toBe(0);
       const r = await t.run(`insmod ${fixture('spin')}`);
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(/^insmod: watchdog: BUG: soft lockup - CPU#0 stuck for \d+s! \[insmod:\d+\]: module spin did not return from spin_init/);
       expect((await t.run('lsmod')).stderr).toBe('lsmod: kernel is hung after a soft lockup in module spin: call reboot()\n');
       expect((await t.run('dmesg -t | grep -c "soft lockup"')).stdout).toBe('1\n');
       expect(await t.run('reboot && modprobe hello && cat /proc/modules | wc -l')).toEqual({ status: 0, stdout: '1\n', stderr: '' });
+      expect((await t.run('cat /tmp/lkm-worker-note')).stdout).toBe('kept\n');
     } finally {
       await t.close();
     }
