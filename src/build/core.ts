@@ -19,7 +19,9 @@ import {
 } from './modpost.js';
 import { basename, dirname, extname, isInside, join, normalize, relative, resolve } from './paths.js';
 import { OUT_DIR, type ToolJob, type ToolRunner } from './runner.js';
-import { COLOR_CFLAGS, COMMON_CFLAGS, compileArgs, kbuildCflags, linkArgs, type ToolResult } from './toolchain.js';
+import {
+  COLOR_CFLAGS, COMMON_CFLAGS, compileArgs, kbuildCflags, linkArgs, USER_CFLAGS, userIncludeFlags, userLinkArgs, type ToolResult,
+} from './toolchain.js';
 import { customSections, cstrings, initExitAliases, readObject, renameFunctions, sections, type ObjectInfo } from './wasm-objects.js';
 
 /** Bumped when the cache layout or record format changes: old records then simply miss. */
@@ -44,6 +46,8 @@ export type BuildLog = (text: string, stream: LogStream) => void;
 
 export interface BuildEnv {
   host: BuildHost;
+  /** Directory of the user-program runtime (`wasm/user`, lkm-user.c); needed for 'user' units. */
+  userDir?: string;
   /** Compiler identity (name and version), part of every cache key. Known without loading the compiler. */
   compilerId: string;
   /** Returns the tool runner; called only when something must be compiled or linked. */
@@ -74,11 +78,16 @@ export interface ModuleSpec {
   /** Directory of its Kbuild/Makefile (or of its source for single-file builds). */
   dir: string;
   objects: ObjectSpec[];
+  /** User programs: extra link flags (userldflags, PROG-userldflags, PROG-userldlibs). */
+  ldflags?: string[];
 }
 
 export interface UnitSpec {
-  /** 'modules': -DMODULE, NAME.mod.c, modpost. 'kernel': vmlinux (no MODULE, exports lkm_* too). */
-  kind: 'modules' | 'kernel';
+  /**
+   * 'modules': -DMODULE, NAME.mod.c, modpost. 'kernel': vmlinux (no MODULE, exports lkm_* too).
+   * 'user': user programs (wasm32-wasip1 commands against wasi-libc, OUTDIR/PROG, no extension).
+   */
+  kind: 'modules' | 'kernel' | 'user';
   modules: ModuleSpec[];
   outDir: string;
   cacheDir: string;
@@ -137,6 +146,8 @@ export interface BuildStats {
 export interface BuildResult {
   ok: boolean;
   modules: ModuleResult[];
+  /** User programs built (`path` is OUTDIR/PROG); empty when there were none. */
+  programs: ModuleResult[];
   /** modpost and kbuild warnings (also logged). */
   warnings: string[];
   /** The `lkm build: error: ...` lines (also logged). */
@@ -162,6 +173,8 @@ export interface PlanOptions {
 
 export interface Plan {
   modules: ModuleSpec[];
+  /** User programs (kbuild `userprogs`, or `lkm build --user FILE.c`). */
+  programs: ModuleSpec[];
   extraSymbols: string[];
   warnings: string[];
   errors: string[];
@@ -207,7 +220,7 @@ async function readText(host: BuildHost, path: string): Promise<string | undefin
 
 /** Reads the Kbuild (or Makefile) of `dir` like kbuild, following `obj-m += sub/` into subdirectories. */
 export async function planDir(host: BuildHost, dir: string, opts: PlanOptions = {}): Promise<Plan> {
-  const plan: Plan = { modules: [], extraSymbols: [], warnings: [], errors: [], files: [] };
+  const plan: Plan = { modules: [], programs: [], extraSymbols: [], warnings: [], errors: [], files: [] };
   await planInto(plan, host, normalize(dir), opts, true, []);
   return plan;
 }
@@ -272,10 +285,22 @@ async function planInto(plan: Plan, host: BuildHost, dir: string, opts: PlanOpti
     }
     plan.modules.push({ name: m.name, dir, objects });
   }
+  for (const prog of kb.programs) {
+    const objects: ObjectSpec[] = [];
+    for (const obj of prog.objects) {
+      const src = join(dir, `${obj.replace(/\.o$/, '')}.c`);
+      if ((await host.readFile(src)) === undefined) {
+        plan.errors.push(`lkm build: error: program ${prog.name}: no source ${src} for ${obj}`);
+        continue;
+      }
+      objects.push({ obj, src, add: absolutizeIncludes(prog.cflags, dir), remove: [] });
+    }
+    plan.programs.push({ name: prog.name, dir, objects, ldflags: prog.ldflags });
+  }
   // subdir-ccflags-y applies to this directory and every one below it.
   const down = [...inherited, ...absolutizeIncludes(shellWords(kb.vars.get('subdir-ccflags-y') ?? ''), dir)];
   for (const sub of kb.subdirs) await planInto(plan, host, join(dir, sub), opts, false, down);
-  if (top && plan.modules.length === 0 && plan.errors.length === 0) {
+  if (top && plan.modules.length === 0 && plan.programs.length === 0 && plan.errors.length === 0) {
     plan.errors.push(`lkm build: error: ${file}: no modules to build (obj-m is empty)`);
   }
 }
@@ -286,13 +311,14 @@ function absolutizeIncludes(flags: string[], dir: string): string[] {
   for (let i = 0; i < flags.length; i++) {
     const f = flags[i]!;
     const m = /^(-I|-iquote|-isystem|-idirafter)(.+)$/.exec(f);
-    if (m && !m[2]!.startsWith('/')) { out.push(m[1]! + resolve(dir, m[2]!)); continue; }
+    // Absolute ones are normalised too: the compiler's virtual file system does not walk `..`.
+    if (m) { out.push(m[1]! + resolve(dir, m[2]!)); continue; }
     if (/^(-I|-iquote|-isystem|-idirafter|-include)$/.test(f)) {
       // `-I$(UNSET)` leaves a bare -I: drop it rather than let it swallow the next flag.
       const v = flags[i + 1];
       if (v === undefined || v.startsWith('-')) continue;
       i++;
-      out.push(f, f === '-include' || v.startsWith('/') ? v : resolve(dir, v));
+      out.push(f, f === '-include' && !v.startsWith('/') ? v : resolve(dir, v));
       continue;
     }
     out.push(f);
@@ -301,17 +327,17 @@ function absolutizeIncludes(flags: string[], dir: string): string[] {
 }
 
 /** `lkm build a.c b.c`: one module per source file, named after it, in the file's directory. */
-export async function planFiles(host: BuildHost, files: string[]): Promise<Plan> {
-  const plan: Plan = { modules: [], extraSymbols: [], warnings: [], errors: [], files: [] };
+export async function planFiles(host: BuildHost, files: string[], opts: { user?: boolean } = {}): Promise<Plan> {
+  const plan: Plan = { modules: [], programs: [], extraSymbols: [], warnings: [], errors: [], files: [] };
   const names = new Set<string>();
   for (const f of files) {
     const src = normalize(f);
     if (extname(src) !== '.c') { plan.errors.push(`lkm build: error: ${f}: not a C source (.c)`); continue; }
     if ((await host.readFile(src)) === undefined) { plan.errors.push(`lkm build: error: ${f}: No such file`); continue; }
     const name = basename(src, '.c');
-    if (names.has(name)) { plan.errors.push(`lkm build: error: two sources make module ${name}`); continue; }
+    if (names.has(name)) { plan.errors.push(`lkm build: error: two sources make ${opts.user ? 'program' : 'module'} ${name}`); continue; }
     names.add(name);
-    plan.modules.push({ name, dir: dirname(src), objects: [{ obj: `${name}.o`, src, add: [], remove: [] }] });
+    (opts.user ? plan.programs : plan.modules).push({ name, dir: dirname(src), objects: [{ obj: `${name}.o`, src, add: [], remove: [] }] });
   }
   return plan;
 }
@@ -431,12 +457,17 @@ class UnitBuild {
   constructor(readonly unit: UnitSpec, readonly env: BuildEnv) {
     this.files = new Files(env.host);
     this.result = {
-      ok: true, modules: [], warnings: [], errors: [], diagnostics: '',
+      ok: true, modules: [], programs: [], warnings: [], errors: [], diagnostics: '',
       stats: { objects: 0, compiled: 0, cacheHits: 0, linked: 0, linkSkipped: 0, ms: 0, compileMs: 0, linkMs: 0 },
     };
   }
 
   get module(): boolean { return this.unit.kind === 'modules'; }
+  get user(): boolean { return this.unit.kind === 'user'; }
+  /** Headers mounted whole: the kernel headers, or only their uapi part for user programs. */
+  get headersDir(): string { return this.user ? `${this.env.includeDir}/uapi` : this.env.includeDir; }
+  /** kbuild's tags: `CC [M]` for modules, `CC [U]` for user programs, `CC` for vmlinux. */
+  tag(tool: 'CC' | 'LD'): string { return this.module ? `${tool} [M]` : this.user ? `${tool} [U]` : `${tool}    `; }
 
   out(line: string): void { this.env.log?.(`${line}\n`, 'out'); }
   err(text: string): void {
@@ -467,7 +498,7 @@ class UnitBuild {
 
   /** Files to mount for a compile: the kernel headers, the module directory and every -I directory. */
   async mount(src: string, dir: string, flags: string[]): Promise<Record<string, Uint8Array>> {
-    const dirs = [this.env.includeDir, dir];
+    const dirs = [this.headersDir, dir];
     for (let i = 0; i < flags.length; i++) {
       const f = flags[i]!;
       const m = /^(?:-I|-iquote|-isystem|-idirafter)(.*)$/.exec(f);
@@ -478,7 +509,7 @@ class UnitBuild {
     const paths = new Set<string>([src]);
     // The kernel headers whole; module and -I directories only for files C code includes (a module built from a
     // busy directory, `lkm build ~/x.c`, must not mount everything next to it).
-    for (const d of dirs) for (const p of await this.files.tree(d, d !== this.env.includeDir)) paths.add(p);
+    for (const d of dirs) for (const p of await this.files.tree(d, d !== this.headersDir)) paths.add(p);
     for (let i = 0; i < flags.length; i++) if (flags[i] === '-include' && flags[i + 1]?.startsWith('/')) paths.add(flags[i + 1]!);
     const files: Record<string, Uint8Array> = {};
     await Promise.all([...paths].map(async (p) => {
@@ -489,6 +520,7 @@ class UnitBuild {
   }
 
   cflags(mod: ModuleSpec, o: ObjectSpec): string[] {
+    if (this.user) return filterOut([...USER_CFLAGS, ...userIncludeFlags(this.env.includeDir), ...o.add], o.remove);
     const modname = this.module ? mod.name.replace(/-/g, '_') : basename(o.obj, '.o').replace(/-/g, '_');
     const base = kbuildCflags({ includeDir: this.env.includeDir, modname, basename: basename(o.obj, '.o').replace(/-/g, '_'), module: this.module });
     return filterOut([...COMMON_CFLAGS, ...base, ...o.add], o.remove);
@@ -521,7 +553,7 @@ class UnitBuild {
     const files = await this.mount(o.src, mod.dir, cflags);
     const runner = await this.runner();
     const runArgs = this.env.color ? [...args, ...COLOR_CFLAGS] : args;
-    this.out(`  ${this.module ? 'CC [M]' : 'CC    '}  ${label}`);
+    this.out(`  ${this.tag('CC')}  ${label}`);
     if (this.env.verbose) this.out(`clang ${runArgs.join(' ')}`);
     const res = await this.runTool(runner, { tool: 'clang', args: runArgs, files, outputs: [out, dep], compile: { src: o.src, out, dep } });
     this.err(res.stderr);
@@ -546,11 +578,15 @@ class UnitBuild {
   }
 
   /** Links `objs` into OUTDIR/NAME.ko unless the recorded link is still valid. */
-  async link(mod: ModuleSpec, objs: Compiled[], exports: string[]): Promise<{ ok: boolean; linked: boolean; size?: number }> {
-    const koPath = join(this.unit.outDir, `${mod.name}.ko`);
-    const recPath = join(this.unit.cacheDir, `${mod.name}.ko.json`);
-    const out = `${OUT_DIR}/${mod.name}.ko`;
-    const args = linkArgs(exports, objs.map((c) => c.path), out);
+  async link(mod: ModuleSpec, objs: Compiled[], exports: string[], runtime?: Compiled): Promise<{ ok: boolean; linked: boolean; size?: number }> {
+    const file = this.user ? mod.name : `${mod.name}.ko`;
+    const koPath = join(this.unit.outDir, file);
+    const recPath = join(this.unit.cacheDir, `${file}.json`);
+    const out = `${OUT_DIR}/${file}`;
+    const args = this.user
+      ? userLinkArgs(mod.ldflags ?? [], objs.map((c) => c.path), runtime!.path, out)
+      : linkArgs(exports, objs.map((c) => c.path), out);
+    if (runtime) objs = [...objs, runtime];
     // `names`: version of the post-link rewrite (module_init/module_exit function names), part of the key.
     const key = await sha256hex(JSON.stringify({ format: CACHE_FORMAT, cc: this.env.compilerId, args, inputs: objs.map((c) => c.hash), names: this.module ? 2 : 0 }));
     const rec = await readJson<LinkRecord>(this.env.host, recPath);
@@ -568,9 +604,10 @@ class UnitBuild {
       files[c.path] = b;
     }
     const runner = await this.runner();
-    this.out(`  ${this.module ? 'LD [M]' : 'LD    '}  ${koPath}`);
-    if (this.env.verbose) this.out(`wasm-ld ${args.join(' ')}`);
-    const res = await this.runTool(runner, { tool: 'wasm-ld', args, files, outputs: [out] });
+    this.out(`  ${this.tag('LD')}  ${koPath}`);
+    const tool = this.user ? 'clang' : 'wasm-ld';
+    if (this.env.verbose) this.out(`${tool} ${args.join(' ')}`);
+    const res = await this.runTool(runner, { tool, args, files, outputs: [out] });
     this.err(res.stderr);
     let ko = res.files[out];
     if (res.status !== 0) return { ok: false, linked: false };
@@ -591,7 +628,7 @@ class UnitBuild {
       ko = renameFunctions(ko, renames);
     }
     const first = sections(ko)[0];
-    if (first?.name !== 'dylink.0') {
+    if (!this.user && first?.name !== 'dylink.0') {
       this.err(`lkm build: error: ${koPath}: the linker did not write a dylink.0 section first`);
       return { ok: false, linked: false };
     }
@@ -631,7 +668,7 @@ class UnitBuild {
     for (const m of unit.modules) {
       const i = unit.modules.indexOf(m);
       r.modules.push({
-        name: m.name, modname: m.name.replace(/-/g, '_'), path: join(unit.outDir, `${m.name}.ko`), ok: !failed.includes(m),
+        name: m.name, modname: m.name.replace(/-/g, '_'), path: join(unit.outDir, this.user ? m.name : `${m.name}.ko`), ok: !failed.includes(m),
         linked: false, exports: [], imports: [], depends: [],
         objects: m.objects.map((o, j) => ({ obj: o.obj, src: o.src, cached: compiled[i]![j]!.cached, ok: compiled[i]![j]!.ok })),
       });
@@ -640,10 +677,12 @@ class UnitBuild {
       for (const m of failed) {
         const i = unit.modules.indexOf(m);
         const bad = m.objects.filter((_, j) => !compiled[i]![j]!.ok).map((o) => o.obj);
-        this.fail(`lkm build: error: module ${m.name} failed (${bad.join(', ')})`);
+        this.fail(`lkm build: error: ${this.user ? 'program' : 'module'} ${m.name} failed (${bad.join(', ')})`);
       }
       return this.finish();
     }
+
+    if (this.user) return this.linkPrograms(compiled);
 
     // 2. modpost: exports, imports, depends, warnings, Module.symvers.
     const infos = compiled.map((cs) => cs.map((c) => c.info));
@@ -712,8 +751,32 @@ class UnitBuild {
     return this.finish();
   }
 
+  /** User programs: the lkm runtime object (compiled once, cached), then one link per program. */
+  async linkPrograms(compiled: Compiled[][]): Promise<BuildResult> {
+    const { unit } = this;
+    const r = this.result;
+    const userDir = this.env.userDir;
+    if (!userDir) { this.fail('lkm build: error: no user runtime directory (wasm/user) configured'); return this.finish(); }
+    const rtSpec: ModuleSpec = { name: '.lkm-user', dir: userDir, objects: [] };
+    const rtObj: ObjectSpec = { obj: 'lkm-user.o', src: join(userDir, 'lkm-user.c'), add: [], remove: [] };
+    const rt = await this.compile(rtSpec, rtObj, join(userDir, 'lkm-user.o'));
+    if (!rt.ok) { this.fail('lkm build: error: the user runtime (wasm/user/lkm-user.c) failed to compile'); return this.finish(); }
+    const tLink = Date.now();
+    await Promise.all(unit.modules.map(async (m, i) => {
+      const mr = r.modules[i]!;
+      mr.modname = m.name;
+      const l = await this.link(m, compiled[i]!, [], rt);
+      mr.linked = l.linked;
+      if (l.size !== undefined) mr.size = l.size;
+      if (!l.ok) { mr.ok = false; this.fail(`lkm build: error: program ${m.name} failed (link)`); }
+    }));
+    r.stats.linkMs = Date.now() - tLink;
+    return this.finish();
+  }
+
   finish(): BuildResult {
-    this.result.ok = this.result.errors.length === 0 && this.result.modules.every((m) => m.ok);
+    if (this.user) { this.result.programs = this.result.modules; this.result.modules = []; }
+    this.result.ok = this.result.errors.length === 0 && [...this.result.modules, ...this.result.programs].every((m) => m.ok);
     this.result.diagnostics = this.diag.join('');
     this.result.stats.ms = Date.now() - this.started;
     return this.result;

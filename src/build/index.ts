@@ -99,6 +99,7 @@ async function environment(opts: BuildOptions): Promise<BuildEnv> {
   const cc = opts.cc ?? process.env.LKM_CC ?? '';
   const base = {
     host: nodeHost,
+    userDir: join(repoRoot(), 'wasm/user'),
     includeDir: abs(opts.includeDir ?? join(repoRoot(), 'wasm/include')),
     color: opts.color,
     verbose: opts.verbose,
@@ -128,7 +129,7 @@ async function environment(opts: BuildOptions): Promise<BuildEnv> {
 
 function emptyResult(): BuildResult {
   return {
-    ok: false, modules: [], warnings: [], errors: [], diagnostics: '',
+    ok: false, modules: [], programs: [], warnings: [], errors: [], diagnostics: '',
     stats: { objects: 0, compiled: 0, cacheHits: 0, linked: 0, linkSkipped: 0, ms: 0, compileMs: 0, linkMs: 0 },
   };
 }
@@ -152,6 +153,29 @@ function defaultVmlinux(opts: BuildOptions): string | undefined {
 async function runPlanned(plan: Plan, unit: Omit<UnitSpec, 'modules'>, opts: BuildOptions): Promise<BuildResult> {
   logWarnings(plan, opts.log);
   if (plan.errors.length) return failed(plan.errors, plan.warnings, opts.log);
+  if (plan.programs.length) {
+    // Modules and user programs: two units (programs need no modpost), run at the same time in one pool.
+    const mods = plan.modules.length ? runUnit({ ...plan, programs: [] }, unit, opts) : undefined;
+    const progs = runUnit({ ...plan, modules: plan.programs, programs: [], warnings: mods ? [] : plan.warnings }, {
+      kind: 'user', outDir: unit.outDir, cacheDir: join(unit.cacheDir, 'user'),
+    }, opts);
+    const [m, p] = await Promise.all([mods, progs]);
+    if (!m) return p;
+    return {
+      ok: m.ok && p.ok, modules: m.modules, programs: p.programs, warnings: [...m.warnings, ...p.warnings],
+      errors: [...m.errors, ...p.errors], diagnostics: m.diagnostics + p.diagnostics, symvers: m.symvers,
+      stats: {
+        objects: m.stats.objects + p.stats.objects, compiled: m.stats.compiled + p.stats.compiled,
+        cacheHits: m.stats.cacheHits + p.stats.cacheHits, linked: m.stats.linked + p.stats.linked,
+        linkSkipped: m.stats.linkSkipped + p.stats.linkSkipped, ms: Math.max(m.stats.ms, p.stats.ms),
+        compileMs: Math.max(m.stats.compileMs, p.stats.compileMs), linkMs: Math.max(m.stats.linkMs, p.stats.linkMs),
+      },
+    };
+  }
+  return runUnit(plan, unit, opts);
+}
+
+async function runUnit(plan: Plan, unit: Omit<UnitSpec, 'modules'>, opts: BuildOptions): Promise<BuildResult> {
   let env: BuildEnv;
   try {
     env = await environment(opts);
@@ -188,15 +212,18 @@ export async function buildDir(dir: string, opts: BuildOptions = {}): Promise<Bu
   }, opts);
 }
 
-/** `lkm build a.c b.c`: one module per file, named after it. OUTDIR defaults to the files' directory. */
-export async function buildFiles(files: string[], opts: BuildOptions = {}): Promise<BuildResult> {
+/**
+ * `lkm build a.c b.c`: one module per file, named after it. OUTDIR defaults to the files' directory.
+ * With `user: true` (`lkm build --user prog.c`): one user program per file, OUTDIR/prog.
+ */
+export async function buildFiles(files: string[], opts: BuildOptions & { user?: boolean } = {}): Promise<BuildResult> {
   const srcs = files.map(abs);
   const dirs = [...new Set(srcs.map((f) => dirname(f)))];
   if (!opts.outDir && dirs.length > 1) {
     return failed(['lkm build: error: the sources are in different directories; give an output directory with -o'], [], opts.log);
   }
   const outDir = abs(opts.outDir ?? dirs[0] ?? process.cwd());
-  const plan = await planFiles(nodeHost, srcs);
+  const plan = await planFiles(nodeHost, srcs, { user: opts.user });
   return runPlanned(plan, {
     kind: 'modules', outDir, cacheDir: abs(opts.cacheDir ?? join(outDir, '.lkm-cache')),
     symvers: join(outDir, 'Module.symvers'),
@@ -253,7 +280,7 @@ export async function buildTree(opts: TreeOptions = {}): Promise<TreeResult> {
   for (const e of ((await nodeHost.listDir(srcRoot)) ?? []).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (e.dir && !e.name.startsWith('.') && (await hasKbuild(join(srcRoot, e.name)))) dirs.push(join(srcRoot, e.name));
   }
-  const plan: Plan = { modules: [], extraSymbols: [], warnings: [], errors: [], files: [] };
+  const plan: Plan = { modules: [], programs: [], extraSymbols: [], warnings: [], errors: [], files: [] };
   for (const d of dirs) {
     const p = await planDir(nodeHost, d, { vars: opts.vars });
     plan.modules.push(...p.modules);

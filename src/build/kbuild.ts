@@ -35,8 +35,20 @@ export interface KbuildModule {
   composite: boolean;
 }
 
+/** A user program (kbuild's `userprogs`): `prog` from `prog.o`, or from `prog-objs`. */
+export interface KbuildProgram {
+  name: string;
+  /** Objects relative to the directory, in link order. */
+  objects: string[];
+  /** userccflags + PROG-userccflags (compile), userldflags + PROG-userldflags + PROG-userldlibs (link). */
+  cflags: string[];
+  ldflags: string[];
+}
+
 export interface Kbuild {
   modules: KbuildModule[];
+  /** User programs: `userprogs` and `userprogs-always-y` (built whether or not always-y names them). */
+  programs: KbuildProgram[];
   /** Every variable, fully expanded, after the whole file was read. */
   vars: Map<string, string>;
   /** obj-y entries (built-in objects): ignored by a module build, reported as a warning. */
@@ -584,8 +596,22 @@ export function parseKbuild(text: string, opts: KbuildOptions): Kbuild {
     }
     modules.push({ name: basename(name), objects: parts.length ? objects : [normalize(entry)], composite: parts.length > 0 });
   }
+  const programs: KbuildProgram[] = [];
+  const sw = (name: string) => shellWords(vars.get(name) ?? '');
+  for (const prog of [...v('userprogs'), ...v('userprogs-always-y'), ...v('userprogs-always-m')]) {
+    if (programs.some((p) => p.name === prog)) continue;
+    const parts = v(`${prog}-objs`);
+    const base = dirname(prog) === '.' ? '' : `${dirname(prog)}/`;
+    programs.push({
+      name: prog,
+      objects: parts.length ? parts.map((o) => normalize(base + o)) : [`${prog}.o`],
+      cflags: [...sw('userccflags'), ...sw(`${prog}-userccflags`)],
+      ldflags: [...sw('userldflags'), ...sw(`${prog}-userldflags`), ...sw(`${prog}-userldlibs`)],
+    });
+  }
   return {
     modules,
+    programs,
     vars,
     builtin: v('obj-y'),
     subdirs,

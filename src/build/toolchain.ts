@@ -153,3 +153,19 @@ export async function runTool(
   const text = new TextDecoder().decode(all);
   return { files: out, stderr: text, status };
 }
+
+/** clang -c flags for user programs (wasm32-wasip1 commands against wasi-libc, @yowasp/clang's sysroot). */
+export const USER_CFLAGS = ['--target=wasm32-wasip1', '-O2', '-Wall', '-D__wasm_lkm_user__'];
+
+/** Include flags of a user program: the kernel's uapi headers (<linux/ioctl.h>, ...); never the kernel headers. */
+export function userIncludeFlags(includeDir: string): string[] {
+  return [`-I${includeDir}/uapi`];
+}
+
+/**
+ * clang (driver) arguments linking a user program: crt1.o, wasi-libc and the objects into a WASI command.
+ * `runtime` is the lkm user runtime object (ioctl through the `lkm.ioctl` import, initial cwd from $PWD).
+ */
+export function userLinkArgs(ldflags: string[], objects: string[], runtime: string, out: string): string[] {
+  return ['--target=wasm32-wasip1', '-O2', ...objects, runtime, ...ldflags, '-o', out];
+}

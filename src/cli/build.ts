@@ -6,12 +6,14 @@ import {
   buildDir, buildFiles, closeBuildPool, preferBaselineCompiler, type BuildOptions, type BuildResult,
 } from '../build/index.js';
 
-export const USAGE = `usage: lkm build [DIR | FILE.c...] [-o OUTDIR] [-j N] [-v] [VAR=value...]
+export const USAGE = `usage: lkm build [DIR | FILE.c... | --user PROG.c...] [-o OUTDIR] [-j N] [-v] [VAR=value...]
 
 Builds the modules of DIR's Kbuild (or Makefile, read like kbuild: obj-m, NAME-objs, NAME-y, ccflags-y,
-CFLAGS_file.o, ...) into OUTDIR/NAME.ko (default DIR, default DIR is the current directory).
+CFLAGS_file.o, ...) into OUTDIR/NAME.ko (default DIR, default DIR is the current directory), and its user
+programs (userprogs, userprogs-always-y, PROG-objs, userccflags) into OUTDIR/PROG (WASI commands).
 With FILE.c arguments, builds one module per file, named after it.
 
+  -u, --user            the FILE.c arguments are user programs: OUTDIR/PROG per file (run: lkm exec PROG)
   -o, --output OUTDIR   where to write NAME.ko and Module.symvers
   -j, --jobs N          parallel compiler workers (default: number of cores)
   -v, --verbose         print the compiler and linker command lines (also V=1)
@@ -24,12 +26,12 @@ KBUILD_EXTRA_SYMBOLS as in kbuild. Build cache: OUTDIR/.lkm-cache/.
 
 class UsageError extends Error {}
 
-interface Parsed { paths: string[]; opts: BuildOptions }
+interface Parsed { paths: string[]; opts: BuildOptions & { user?: boolean } }
 
 function parse(argv: string[]): Parsed | 'help' {
   const paths: string[] = [];
   const vars: Record<string, string> = {};
-  const opts: BuildOptions = {};
+  const opts: BuildOptions & { user?: boolean } = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (name: string): string => {
@@ -42,6 +44,7 @@ function parse(argv: string[]): Parsed | 'help' {
     };
     if (a === '-h' || a === '--help') return 'help';
     else if (a === '-v' || a === '--verbose') opts.verbose = true;
+    else if (a === '-u' || a === '--user') opts.user = true;
     else if (a === '-o' || a.startsWith('-o') || a === '--output' || a.startsWith('--output=')) opts.outDir = value(a.startsWith('--') ? '--output' : '-o');
     else if (a === '-j' || a.startsWith('-j') || a === '--jobs' || a.startsWith('--jobs=')) {
       const n = Number(value(a.startsWith('--') ? '--jobs' : '-j'));
@@ -100,6 +103,10 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   const dirs = paths.filter((p) => isDir(p));
+  if (opts.user && (dirs.length > 0 || paths.length === 0)) {
+    process.stderr.write(`lkm build: --user takes C files (one program per file)\nTry 'lkm build --help'.\n`);
+    return 2;
+  }
   if (dirs.length > 1 || (dirs.length === 1 && paths.length > 1)) {
     process.stderr.write(`lkm build: give either one directory or C files, not ${paths.join(' ')}\nTry 'lkm build --help'.\n`);
     return 2;

@@ -1,0 +1,82 @@
+// The syscall layer of a user program: what its WASI imports call. Synchronous, because a wasm program cannot
+// wait for a promise: the in-thread implementation (KernelSystem) answers directly; a kernel in a worker
+// answers through a SharedArrayBuffer + Atomics.wait channel that implements the same interface on the
+// program's side (see docs/user-programs.md, "Workers").
+
+/** A user address space: the program's linear memory (view() again after anything that can grow it). */
+export interface UserMemory {
+  view(): Uint8Array;
+}
+
+/**
+ * An open file as the kernel's file API returns it (`k.open(path, flags)`): the same shape for device nodes,
+ * /proc and /sys files and ordinary files. Errors are thrown as objects with an errno name in `code`
+ * (KernelError, FsError, UserError).
+ */
+export interface KernelFile {
+  /** Bytes read into mem[ptr, ptr+count) (0 = end of file). */
+  readInto(mem: UserMemory, ptr: number, count: number): number;
+  /** Bytes written from mem[ptr, ptr+count). */
+  writeFrom(mem: UserMemory, ptr: number, count: number): number;
+  /** `arg` is a user pointer or a plain value. */
+  ioctl(cmd: number, arg: number, mem: UserMemory): number;
+  lseek(offset: number, whence: 0 | 1 | 2): number;
+  close(): void;
+}
+
+export type FileType = 'file' | 'dir' | 'chardev';
+
+export interface UserStat {
+  type: FileType;
+  size: number;
+}
+
+/** An open file of the syscall layer; `stat` tells fstat() what it is (a character device when absent). */
+export interface UserFile extends KernelFile {
+  stat?(): UserStat;
+}
+
+export interface DirEntry {
+  name: string;
+  type?: FileType;
+}
+
+/** Linux open(2) flags, as the kernel's file API takes them. */
+export const O_RDONLY = 0;
+export const O_WRONLY = 1;
+export const O_RDWR = 2;
+export const O_CREAT = 0o100;
+export const O_EXCL = 0o200;
+export const O_TRUNC = 0o1000;
+export const O_APPEND = 0o2000;
+export const O_NONBLOCK = 0o4000;
+export const O_DIRECTORY = 0o200000;
+
+/** Everything a program can ask of the system. Paths are absolute and normalised. Errors: see KernelFile. */
+export interface UserSystem {
+  open(path: string, flags: number): UserFile;
+  stat(path: string): UserStat;
+  readdir(path: string): DirEntry[];
+  mkdir(path: string): void;
+  unlink(path: string): void;
+  rmdir(path: string): void;
+  rename(from: string, to: string): void;
+  /** After the program ended: write back what an asynchronous store could not take at once. */
+  sync?(): Promise<void>;
+}
+
+/** An error with an errno name (`ENOENT`), like KernelError and FsError. */
+export class UserError extends Error {
+  constructor(readonly code: string, message = code) {
+    super(message);
+  }
+}
+
+/** The errno name of an error thrown by the syscall layer, or undefined when it is not an errno error. */
+export function errnoName(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
+}
+
+/** The access mode bits of open flags (O_RDONLY, O_WRONLY, O_RDWR). */
+export const O_ACCMODE_MASK = 3;
