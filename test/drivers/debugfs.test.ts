@@ -82,7 +82,7 @@ describe('debugfs-demo (debugfs_create_dir/u32/bool/x32/file)', () => {
     const t = await bootTestKernel();
     await t.run(`insmod ${fixture('pseudofs')}`);
     const P = '/sys/kernel/debug/pfs';
-    expect((await t.run(`ls ${P}`)).stdout).toBe('atomic  blob  link  size  u16  u64  u8  value  x16  x64  x8\n');
+    expect((await t.run(`ls ${P}`)).stdout).toBe('atomic  blob  items  link  size  square  u16  u64  u8  value  x16  x64  x8\n');
     const read = (n: string) => t.k.readFile(`${P}/${n}`);
     expect([read('u8'), read('x8'), read('u16'), read('u64'), read('x64'), read('size'), read('atomic')]).toEqual([
       '200\n', '0xab\n', '65535\n', '1099511627776\n', '0x0123456789abcdef\n', '4096\n', '-5\n',
@@ -102,5 +102,25 @@ describe('debugfs-demo (debugfs_create_dir/u32/bool/x32/file)', () => {
     expect(() => t.k.writeFile(`${P}/u16`, '1')).toThrow(expect.objectContaining({ code: 'EACCES' }));
     // A blob is as long as it is: writes past the end write nothing.
     expect(() => t.k.writeFile(`${P}/blob`, 'x')).not.toThrow();
+  });
+
+  it('DEFINE_SEQ_ATTRIBUTE and DEFINE_DEBUGFS_ATTRIBUTE files of a module', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${fixture('pseudofs')}`);
+    const P = '/sys/kernel/debug/pfs';
+    expect(t.k.readFile(`${P}/items`)).toBe('name\nalpha\nbeta\ngamma\n');
+    expect(t.k.readFile(`${P}/square`)).toBe('25\n');
+    t.k.writeFile(`${P}/square`, '12');
+    expect(t.k.readFile(`${P}/value`)).toBe('12\n');
+    expect(t.k.readFile(`${P}/square`)).toBe('144\n');
+    // set()'s error is the write's error.
+    expect(() => t.k.writeFile(`${P}/square`, '70000')).toThrow(expect.objectContaining({ code: 'ERANGE' }));
+    // Both hold the module while open (the _unsafe file too: its operations are the module's).
+    for (const name of ['items', 'square']) {
+      const f = t.k.open(`${P}/${name}`);
+      expect((await t.run('rmmod pseudofs')).stderr).toBe('rmmod: ERROR: Module pseudofs is in use\n');
+      f.close();
+    }
+    expect((await t.run('rmmod pseudofs')).status).toBe(0);
   });
 });

@@ -124,7 +124,7 @@ describe('misuse of procfs (pseudofs fixture)', () => {
       'pseudofs: /proc/pfs_one not removed at unload: removing it',
       'pseudofs: /proc/pfs_list not removed at unload: removing it',
     ]));
-    expect(left).toHaveLength(14);
+    expect(left).toHaveLength(16);
     expect(t.k.readdir('/proc')).not.toContain('pfs_one');
     // The kobject and the debugfs directory use no module code: they stay, empty, as Linux leaves them.
     expect((await t.run('ls /sys/kernel')).stdout).toBe('debug  pfs\n');

@@ -87,5 +87,11 @@ describe('seqfile (seq_open, seq_read, seq_lseek, seq_release)', () => {
     expect(dec.decode(small)).toBe('gene');
     f.close();
     expect((await t.run('rmmod seqfile')).status).toBe(0);
+    expect(t.k.readdir('/proc')).not.toContain('seqfile');
+    // Loading again starts from generation 1, with nothing left behind.
+    const mark = t.mark();
+    expect((await t.run(`insmod ${example('seqfile')}`)).status).toBe(0);
+    expect(mark().filter(Boolean)).toEqual([]);
+    expect(t.k.readFile('/proc/seqfile/counter')).toBe('generation 1\nrecord 1: 1\n');
   });
 });
