@@ -2,7 +2,8 @@
 
 import { readFile } from 'node:fs/promises';
 import { Kernel, type BootOptions } from '../kernel/kernel.js';
-import { Vfs } from '../vfs/index.js';
+import { MemoryBacking, Vfs } from '../vfs/index.js';
+import { configDirs } from '../kmod/config.js';
 import { HostBacking } from './host-fs.js';
 import { moduleTreeDir, RELEASE, vmlinuxPath } from './paths.js';
 
@@ -17,6 +18,11 @@ export interface NodeBootOptions extends Partial<BootOptions> {
 export function nodeVfs(opts: { root?: string; modules?: string } = {}): Vfs {
   const vfs = new Vfs(new HostBacking(opts.root ?? '/', opts.root !== undefined));
   vfs.mount(`/lib/modules/${RELEASE}`, new HostBacking(opts.modules ?? moduleTreeDir(), true));
+  // Without --root the host's "/" shows through, but not its module configuration: the emulated
+  // modprobe.d and depmod.d start empty (writable in memory) so the host's blacklists do not apply.
+  if (opts.root === undefined) {
+    for (const d of [...configDirs('modprobe.d'), ...configDirs('depmod.d')]) vfs.mount(d, new MemoryBacking());
+  }
   return vfs;
 }
 
