@@ -14,6 +14,7 @@ import { modprobe } from '../tools/modprobe.js';
 import type { Tool, ToolContext } from '../tools/context.js';
 import { KernelFs, normalizePath, FsError } from './fs.js';
 import { parsePipeline, splitList, ShellSyntaxError, type SimpleCommand } from './parse.js';
+import { programCommand } from '../user/shell.js';
 
 export interface ShellIo {
   stdin: string;
@@ -208,6 +209,8 @@ export class Shell {
   exitRequested: number | undefined;
   readonly env = new Map<string, string>([['HOME', '/root'], ['PATH', '/sbin:/usr/sbin:/bin:/usr/bin']]);
   readonly commands: Record<string, Command> = { ...BUILTINS };
+  /** Runs a name no command has as a program (`./prog`; set by src/user/shell.ts's programCommand). */
+  programs?: (name: string) => Command | undefined = programCommand;
 
   constructor(readonly kernel: Kernel | KernelApi, readonly fs: KernelFs, private readonly out: { stdout(t: string): void; stderr(t: string): void }) {
     this.env.set('PWD', this.cwd);
@@ -220,6 +223,7 @@ export class Shell {
     for (const [k, v] of this.env) c.env.set(k, v);
     for (const [k, v] of Object.entries(env)) c.env.set(k, v);
     Object.assign(c.commands, this.commands);
+    c.programs = this.programs;
     return c;
   }
 
@@ -284,7 +288,7 @@ export class Shell {
     const name = cmd.argv[0];
     let status = 0;
     if (name !== undefined) {
-      const c = this.commands[name] ?? this.commandAt(name);
+      const c = this.commands[name] ?? this.commandAt(name) ?? this.programs?.(name);
       if (!c) {
         err(`lkm: ${name}: command not found\n`);
         status = 127;

@@ -12,6 +12,7 @@ import {
 } from '../../src/user/index.js';
 import { MemoryBacking, Vfs } from '../../src/vfs/index.js';
 import { example, ROOT } from '../helpers/paths.js';
+import { bootTestKernel, TEST_ISOLATE } from '../helpers/kernel.js';
 
 const T = 120_000;
 let out: string;
@@ -202,5 +203,22 @@ describe('user programs on the live kernel', () => {
     ].join('\n'));
     expect(r.status).toBe(0);
     expect(k.dmesg().some((l) => l.includes('rwdev: reset'))).toBe(true);
+  }, T);
+});
+
+describe.runIf(TEST_ISOLATE === 'none')('user programs in the lkm shell', () => {
+  it('runs ./prog and prog from the cwd, in pipelines and with redirections; exit status in $?', async () => {
+    const t = await bootTestKernel();
+    expect((await t.run(`cd ${out}`)).status).toBe(0);
+    const piped = await t.run('./args one two 3 | grep argv');
+    expect(piped).toEqual({ status: 0, stdout: 'argv[0]=./args\nargv[1]=one\nargv[2]=two\nargv[3]=3\n', stderr: 'to stderr\n' });
+    expect((await t.run('echo typed | args 4 2>/dev/null | tail -1; echo $?')).stdout).toBe('stdin=typed\n0\n');
+    expect((await t.run('args 4 > /tmp/args.out 2>&1; echo $?')).stdout).toBe('4\n');
+    expect((await t.run('cat /tmp/args.out')).stdout).toContain('to stderr\n');
+    expect((await t.run(`${out}/fcat /proc/version`)).stdout).toMatch(/^Linux version 6\.12\.0-lkm-wasm/);
+    expect(await t.run('./trap')).toEqual({ status: 139, stdout: 'before\n', stderr: 'Segmentation fault\n' });
+    expect(await t.run('./nope')).toEqual({ status: 127, stdout: '', stderr: 'lkm: ./nope: No such file or directory\n' });
+    expect((await t.run('nope')).stderr).toBe('lkm: nope: command not found\n');
+    expect((await t.run(`${ROOT}/test/fixtures/user/args.c`)).stderr).toMatch(/Exec format error/);
   }, T);
 });

@@ -1,0 +1,66 @@
+// Running user programs from the lkm shell: `./prog args`, `/path/prog`, or `prog` when the current directory
+// has it. The program's stdout joins the pipeline (or a redirection) like any command's; stdin is what the
+// pipeline or `<` gives. Plain TypeScript (browser and Node).
+
+import type { Kernel } from '../kernel/kernel.js';
+import type { Command, Shell } from '../shell/shell.js';
+import { KernelSystem, type KernelLike } from './kernel-system.js';
+import { compileProgram, runProgram } from './run.js';
+
+const dec = new TextDecoder();
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
+
+/** The in-thread kernel's synchronous file API, when the shell has one (a worker kernel has not, yet). */
+function syncKernel(k: Shell['kernel']): KernelLike | undefined {
+  const c = k as Partial<Kernel>;
+  return typeof c.open === 'function' && !('isolate' in k && (k as { isolate?: string }).isolate === 'worker')
+    ? (k as unknown as KernelLike) : undefined;
+}
+
+/** The shell's hook for names no builtin has (Shell.programs). */
+export function programCommand(name: string): Command {
+  return async (argv, io, sh) => {
+    // `prog` alone runs ./prog when it exists (no PATH search of the emulated root).
+    const path = sh.resolve(name);
+    let bytes: Uint8Array;
+    try {
+      const st = await sh.fs.stat(path);
+      if (!st) throw new Error('ENOENT');
+      if (st.type === 'dir') { io.stderr(`lkm: ${name}: Is a directory\n`); return 126; }
+      bytes = await sh.fs.readFile(path);
+    } catch {
+      io.stderr(`lkm: ${name}: ${name.includes('/') ? 'No such file or directory' : 'command not found'}\n`);
+      return 127;
+    }
+    if (!WASM_MAGIC.every((b, i) => bytes[i] === b)) {
+      io.stderr(`lkm: ${name}: cannot execute binary file: Exec format error\n`);
+      return 126;
+    }
+    const kernel = syncKernel(sh.kernel);
+    if (!kernel) {
+      io.stderr(`lkm: ${name}: user programs run with the in-thread kernel for now (LKM_ISOLATE=none)\n`);
+      return 126;
+    }
+    let module: WebAssembly.Module;
+    try {
+      module = await compileProgram(bytes);
+    } catch (e) {
+      io.stderr(`lkm: ${name}: cannot execute binary file: ${(e as Error).message}\n`);
+      return 126;
+    }
+    const system = new KernelSystem({ kernel, vfs: sh.fs });
+    await system.prefetch(['/', sh.cwd]);
+    const r = await runProgram(module, {
+      argv: [name, ...argv.slice(1)],
+      env: Object.fromEntries(sh.env),
+      cwd: sh.cwd,
+      stdin: io.stdin,
+      system,
+      stdout: (d) => io.stdout(dec.decode(d, { stream: false })),
+      stderr: (d) => io.stderr(dec.decode(d, { stream: false })),
+    });
+    // What bash prints for a signal: "Segmentation fault" (the shell, not the program).
+    if (r.message) io.stderr(`${r.message}\n`);
+    return r.status;
+  };
+}
