@@ -3,7 +3,7 @@
  * sysfs-attr: /sys/kernel/sysfs_attr/ with three attributes of a kobject.
  *
  *   value   (0644) an integer: shown with sprintf(), stored with sscanf(); not a number: EINVAL
- *   writes  (0444) how many values were stored
+ *   writes  (0444) how many values were stored (sysfs_notify() on each: poll() reports POLLPRI)
  *   reset   (0200) writing 1 sets value and writes back to 0
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -32,6 +32,8 @@ static ssize_t value_store(struct kobject *kobj, struct kobj_attribute *attr, co
 		return -EINVAL;
 	value = v;
 	writes++;
+	/* Someone polling "writes" wakes up (POLLPRI | POLLERR) and reads it again. */
+	sysfs_notify(kobj, NULL, "writes");
 	return count;
 }
 

@@ -47,6 +47,16 @@ describe('sysfs-attr (kobject_create_and_add, sysfs_create_group, __ATTR*)', () 
     expect(() => f.writeFrom({ view: () => new Uint8Array(2) }, 8, 2)).toThrow(expect.objectContaining({ code: 'EFAULT' }));
     f.close();
 
+    // poll(): a sysfs_notify() since the last read is EPOLLERR | EPOLLPRI, until the file is read again.
+    const DEFAULT = 0x1 | 0x4 | 0x40 | 0x100, PRI = 0x2 | 0x8;
+    const w8 = t.k.open('/sys/kernel/sysfs_attr/writes');
+    expect(w8.poll()).toBe(DEFAULT);
+    t.k.writeFile('/sys/kernel/sysfs_attr/value', '5');
+    expect(w8.poll()).toBe(DEFAULT | PRI);
+    expect(dec.decode(w8.read(10))).toBe('2\n');
+    expect(w8.poll()).toBe(DEFAULT);
+    w8.close();
+
     // Files of a removed kobject fail with ENODEV; an open sysfs file does not hold the module.
     const g = t.k.open('/sys/kernel/sysfs_attr/value', O_RDONLY);
     expect((await t.run('rmmod sysfs_attr')).status).toBe(0);

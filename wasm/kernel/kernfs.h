@@ -9,6 +9,7 @@
 #include <linux/fs.h>
 #include <linux/list.h>
 #include <linux/refcount.h>
+#include <linux/atomic.h>
 #include "host.h"
 
 /*
@@ -59,6 +60,7 @@ struct kernfs_node {
 	loff_t			size;
 	const char		*target;	/* symlinks: the target, relative to the link's directory */
 	const char		*prefix;	/* roots: the host path ("/sys", "/sys/kernel/debug") */
+	atomic_t		event;		/* sysfs_notify() count, for poll */
 };
 
 extern struct kernfs_node *sysfs_root_kn;

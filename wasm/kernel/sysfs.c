@@ -11,6 +11,7 @@
 #include <linux/kobject.h>
 #include <linux/sysfs.h>
 #include <linux/seq_file.h>
+#include <linux/poll.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/sprintf.h>
@@ -368,10 +369,17 @@ void sysfs_remove_groups(struct kobject *kobj, const struct attribute_group **gr
 }
 EXPORT_SYMBOL_GPL(sysfs_remove_groups);
 
+/* kernfs_notify(): poll(2) on the file reports EPOLLERR | EPOLLPRI until it is read again. */
 void sysfs_notify(struct kobject *kobj, const char *dir, const char *attr)
 {
-	/* poll(2) on sysfs files is not implemented: nobody waits for the notification. */
-	(void)kobj; (void)dir; (void)attr;
+	struct kernfs_node *kn = kobj ? kobj->sd : NULL;
+
+	if (kn && dir)
+		kn = kernfs_find(kn, dir);
+	if (kn && attr)
+		kn = kernfs_find(kn, attr);
+	if (kn)
+		atomic_inc(&kn->event);
 }
 EXPORT_SYMBOL_GPL(sysfs_notify);
 
@@ -414,6 +422,7 @@ struct kernfs_open_file {
 	struct kernfs_node *kn;
 	struct file *file;
 	struct seq_file *seq_file;
+	int event;		/* the node's event count when last read */
 };
 
 static inline struct kernfs_open_file *kernfs_of(struct file *file)
@@ -453,6 +462,7 @@ static int sysfs_kf_seq_show(struct seq_file *sf, void *v)
 	char *buf;
 
 	(void)v;
+	of->event = atomic_read(&of->kn->event);
 	if (WARN_ON_ONCE(!ops->show))
 		return -EINVAL;
 
@@ -513,6 +523,7 @@ static int kernfs_fop_open(struct inode *inode, struct file *file)
 		return -ENOMEM;
 	of->kn = kn;
 	of->file = file;
+	of->event = atomic_read(&kn->event);
 
 	/* Always a seq_file: the same buffer for reads, whatever the open mode. */
 	error = seq_open(file, &kernfs_seq_ops);
@@ -588,7 +599,21 @@ static loff_t kernfs_fop_llseek(struct file *file, loff_t offset, int whence)
 	return generic_file_llseek(file, offset, whence);
 }
 
+#define DEFAULT_POLLMASK (EPOLLIN | EPOLLOUT | EPOLLRDNORM | EPOLLWRNORM)
+
+/* kernfs_generic_poll(): a notification since the last read, or a removed file, is EPOLLERR|EPOLLPRI. */
+static __poll_t kernfs_fop_poll(struct file *filp, struct poll_table_struct *wait)
+{
+	struct kernfs_open_file *of = kernfs_of(filp);
+
+	(void)wait;
+	if (of->kn->removed || of->event != atomic_read(&of->kn->event))
+		return DEFAULT_POLLMASK | EPOLLERR | EPOLLPRI;
+	return DEFAULT_POLLMASK;
+}
+
 static const struct file_operations kernfs_file_fops = {
+	.poll		= kernfs_fop_poll,
 	.read		= seq_read,
 	.write		= kernfs_fop_write,
 	.llseek		= kernfs_fop_llseek,
