@@ -7,7 +7,7 @@ import { moduleFlags, UTS_RELEASE, UTS_VERSION } from './kernel.js';
 import { ModuleState, type Module } from './module.js';
 import { moduleTaintString } from './taint.js';
 import { MAJOR, MINOR } from './devices.js';
-import { O_RDONLY, O_WRONLY } from './file.js';
+import { O_RDONLY, O_WRONLY, type KernelFile } from './file.js';
 
 const hex8 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
 
@@ -195,40 +195,44 @@ function kernfsFile(k: Kernel, path: string): Entry {
 /** cat / echo on a file the kernel opens: open, read(2) to end of file (or write(2) it all), close. */
 function openedFile(k: Kernel, path: string): Entry {
   return {
-    read: () => {
-      const f = k.open(path, O_RDONLY);
-      const chunks: Uint8Array[] = [];
-      let total = 0;
-      try {
-        for (;;) {
-          const b = f.read(4096);
-          if (b.length === 0) break;
-          chunks.push(b);
-          total += b.length;
-          if (total >= DEVICE_READ_MAX) break;
-        }
-      } finally {
-        f.close();
-      }
-      const all = new Uint8Array(total);
-      let at = 0;
-      for (const c of chunks) { all.set(c, at); at += c.length; }
-      return new TextDecoder().decode(all);
-    },
-    write: (data) => {
-      const f = k.open(path, O_WRONLY);
-      try {
-        let buf = new TextEncoder().encode(data);
-        while (buf.length > 0) {
-          const n = f.write(buf);
-          if (n <= 0) break;
-          buf = buf.subarray(n);
-        }
-      } finally {
-        f.close();
-      }
-    },
+    read: () => readOpened(k.open(path, O_RDONLY)),
+    write: (data) => writeOpened(k.open(path, O_WRONLY), data),
   };
+}
+
+/** cat on an open file: read(2) until end of file (at most 1 MiB), then close. */
+export function readOpened(f: KernelFile): string {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const b = f.read(4096);
+      if (b.length === 0) break;
+      chunks.push(b);
+      total += b.length;
+      if (total >= DEVICE_READ_MAX) break;
+    }
+  } finally {
+    f.close();
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) { all.set(c, at); at += c.length; }
+  return new TextDecoder().decode(all);
+}
+
+/** echo into an open file: write(2) until all is written, then close. */
+export function writeOpened(f: KernelFile, data: string): void {
+  try {
+    let buf = new TextEncoder().encode(data);
+    while (buf.length > 0) {
+      const n = f.write(buf);
+      if (n <= 0) break;
+      buf = buf.subarray(n);
+    }
+  } finally {
+    f.close();
+  }
 }
 
 /** /sys/class/CLASS/DEVICE/{dev,uevent}. */

@@ -12,9 +12,10 @@ import { hostImports } from './host.js';
 import { wasmFrames, classifyTrap, oopsLine, Guards, POISON_BYTE, type Fault, type FaultKind, type Frame } from './oops.js';
 import { loadModule, type LoadOptions } from './load.js';
 import { deleteModule } from './unload.js';
-import { readKernelFile, writeKernelFile, listKernelDir } from './files.js';
+import { readKernelFile, writeKernelFile, listKernelDir, readOpened, writeOpened } from './files.js';
+import { withAutoload } from '../kmod/request.js';
 import { Devices } from './devices.js';
-import { openPath, O_RDONLY, type KernelFile } from './file.js';
+import { openPath, O_RDONLY, O_WRONLY, type KernelFile } from './file.js';
 import { KernFs } from './kernfs.js';
 
 export const UTS_RELEASE = '6.12.0-lkm-wasm';
@@ -466,6 +467,28 @@ export class Kernel {
    */
   open(path: string, flags = O_RDONLY): KernelFile {
     return openPath(this, path, flags);
+  }
+
+  /**
+   * open(2) as a system call that can wait: a device node whose number no driver serves makes
+   * request_module("char-major-M-N"), then ("char-major-M") run modprobe and wait for it, and the lookup is
+   * retried once after each (base_probe(); src/kmod/request.ts withAutoload). open() cannot wait: its
+   * request_module() only starts modprobe, and the open fails with ENXIO.
+   */
+  openAsync(path: string, flags = O_RDONLY): Promise<KernelFile> {
+    return withAutoload(this, () => this.open(path, flags));
+  }
+
+  /** readFile, with a device node opened by openAsync (cat /dev/x autoloads its driver). */
+  async readFileAsync(path: string): Promise<string> {
+    if (!path.startsWith('/dev/')) return this.readFile(path);
+    return readOpened(await this.openAsync(path, O_RDONLY));
+  }
+
+  /** writeFile, with a device node opened by openAsync (echo > /dev/x autoloads its driver). */
+  async writeFileAsync(path: string, data: string): Promise<void> {
+    if (!path.startsWith('/dev/')) return this.writeFile(path, data);
+    writeOpened(await this.openAsync(path, O_WRONLY), data);
   }
 
   /** mknod(2) of a character device node under /dev. */

@@ -4,7 +4,7 @@
 // demand calls it: opening /dev with no driver → request_module("char-major-%d-%d"), mounting an unknown
 // filesystem type → request_module("fs-%s").
 
-import { ENAMETOOLONG, ENOENT } from '../kernel/errno.js';
+import { EAGAIN, ENAMETOOLONG, ENOENT } from '../kernel/errno.js';
 
 /** Longest module name + 1 (MODULE_NAME_LEN of a 64-bit kernel, which kmod.c checks against). */
 export const MODULE_NAME_LEN = 56;
@@ -60,6 +60,66 @@ export async function requestModule(kernel: { modprobePath: string }, name: stri
 export function requestModuleNoWait(kernel: { modprobePath: string }, name: string, done?: (status: number) => void): number {
   const p = prepare(kernel, name);
   if (typeof p === 'number') return p;
+  const d = deferrals.get(kernel);
+  if (d) {
+    // Inside withAutoload(): a status this system call already waited for, else noted for it to wait on.
+    const known = d.known.get(name);
+    if (known !== undefined) return known;
+    if (!d.needed.includes(name)) d.needed.push(name);
+    return -EAGAIN;
+  }
   p.run().then((s) => done?.(s), () => done?.(-ENOENT));
   return 0;
+}
+
+/** While a withAutoload() call runs its synchronous kernel code: what request_module() from C answers. */
+interface Deferral {
+  /** Names modprobe already ran for during this system call, with its exit status. */
+  known: Map<string, number>;
+  /** Names C asked for during this attempt that have not run yet, in order. */
+  needed: string[];
+}
+
+const deferrals = new WeakMap<object, Deferral>();
+
+/** Attempts of one system call at most (each after a modprobe that ran to its end). */
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Runs a synchronous kernel call (an open(2) that may reach base_probe()'s request_module) so that the
+ * modules it asks for are loaded before it gives up, as on Linux where the opener sleeps in
+ * request_module(): each request_module() from C made during `fn` is answered -EAGAIN (a failed
+ * request) and noted; if `fn` then fails, the first noted name runs as `modprobe -q -- NAME` and is
+ * waited for, and `fn` runs again with request_module() answering that name with modprobe's exit
+ * status. So each name runs exactly once, in the order C asks for them (char-major-M-N, then
+ * char-major-M), and C sees the statuses a waiting request_module() would have returned. A call that
+ * succeeds although it asked for a module (C that ignores the result) starts those modprobes without
+ * waiting, as request_module_nowait() would have.
+ */
+export async function withAutoload<T>(kernel: { modprobePath: string }, fn: () => T): Promise<T> {
+  const known = new Map<string, number>();
+  for (let attempt = 1; ; attempt++) {
+    const d: Deferral = { known, needed: [] };
+    const outer = deferrals.get(kernel);
+    deferrals.set(kernel, d);
+    let value: T;
+    try {
+      value = fn();
+    } catch (e) {
+      if (d.needed.length === 0 || attempt >= MAX_ATTEMPTS) throw e;
+      restore(kernel, outer);
+      const name = d.needed[0]!;
+      known.set(name, await requestModule(kernel, name, true).catch(() => -ENOENT));
+      continue;
+    } finally {
+      restore(kernel, outer);
+    }
+    for (const name of d.needed) requestModuleNoWait(kernel, name);
+    return value;
+  }
+}
+
+function restore(kernel: object, outer: Deferral | undefined): void {
+  if (outer) deferrals.set(kernel, outer);
+  else deferrals.delete(kernel);
 }

@@ -6,8 +6,10 @@
 //   /lib/modules/<release>/…   the module tree and depmod's files
 //   /etc/modprobe.d/ /run/modprobe.d/ /usr/local/lib/modprobe.d/ /usr/lib/modprobe.d/ /lib/modprobe.d/
 //   /etc/depmod.d/ …           depmod's configuration, same directory set
-//   /dev                       device nodes (memory)
 //   /proc/cmdline, /proc/modules, /proc/sys/kernel/modprobe, /sys/module/…   from the kernel
+//   /dev                       the kernel's devtmpfs (device nodes; memory without a kernel). Reading or
+//                              writing a node opens it with the kernel's openAsync: a node whose driver is
+//                              missing gets it loaded through request_module's modprobe first.
 
 import { KernelError } from '../kernel/errno.js';
 import type { Backing, Stat } from './backing.js';
@@ -20,6 +22,9 @@ export interface KernelView {
   readFile(path: string): string;
   writeFile(path: string, data: string): void;
   readdir(path: string): string[];
+  /** readFile/writeFile as system calls that can wait (opening a device node may load its driver first). */
+  readFileAsync?(path: string): Promise<string>;
+  writeFileAsync?(path: string, data: string): Promise<void>;
 }
 
 interface Mount { at: string; backing: Backing; }
@@ -79,6 +84,15 @@ export class Vfs {
     }
   }
 
+  private async kernelCallAsync<T>(path: string, fn: (k: KernelView) => Promise<T>): Promise<T> {
+    try {
+      return await fn(this.kernel!);
+    } catch (e) {
+      if (e instanceof KernelError) throw new FsError(e.code, e.errno, path);
+      throw e;
+    }
+  }
+
   /** Names of mount points directly below `p` (they exist even when the backing lacks the directory). */
   private mountChildren(p: string): string[] {
     const out: string[] = [];
@@ -91,7 +105,9 @@ export class Vfs {
 
   async readFile(path: string): Promise<Uint8Array> {
     const p = normalizePath(path);
-    if (this.isKernelPath(p)) return enc.encode(this.kernelCall(p, (k) => k.readFile(p)));
+    if (this.isKernelPath(p)) {
+      return enc.encode(await this.kernelCallAsync(p, async (k) => k.readFileAsync ? k.readFileAsync(p) : k.readFile(p)));
+    }
     const { backing, rel } = this.locate(p);
     try {
       return await backing.readFile(rel);
@@ -121,7 +137,7 @@ export class Vfs {
     const p = normalizePath(path);
     if (this.isKernelPath(p)) {
       const text = typeof data === 'string' ? data : dec.decode(data);
-      return this.kernelCall(p, (k) => k.writeFile(p, text));
+      return this.kernelCallAsync(p, async (k) => k.writeFileAsync ? k.writeFileAsync(p, text) : k.writeFile(p, text));
     }
     const { backing, rel } = this.locate(p);
     if (backing.readOnly) throw fsError('EROFS', p);

@@ -4,9 +4,9 @@ import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENAMETOOLONG, ENOENT } from '../../src/kernel/errno.js';
-import { requestModule, requestModuleNoWait } from '../../src/kmod/request.js';
-import { openSession } from '../../src/node/session.js';
+import { ENAMETOOLONG, ENOENT, KernelError } from '../../src/kernel/errno.js';
+import { requestModule, requestModuleNoWait, setUsermodeHelper } from '../../src/kmod/request.js';
+import { openSession, shellQuote } from '../../src/node/session.js';
 import { buildFiles, closeBuildPool } from '../../src/build/index.js';
 import { hostImports } from '../../src/kernel/host.js';
 import { EXTRA } from '../helpers/paths.js';
@@ -130,6 +130,70 @@ describe('request_module', () => {
     await t.run('echo /usr/sbin/modprobe > /proc/sys/kernel/modprobe');
     expect(await requestModule(t.kernel, 'hello')).toBe(0);
     expect(t.kernel.lsmod().map((m) => m.name)).toEqual(['hello']);
+  });
+});
+
+/** Records the helper's command lines (request_module's modprobe) while running them in the session's shell. */
+function recordHelper(t: Awaited<ReturnType<typeof session>>): string[] {
+  const runs: string[] = [];
+  setUsermodeHelper(t.kernel, {
+    exists: (path) => t.sh.commandAt(path) !== undefined,
+    run: (argv, env) => {
+      runs.push(argv.join(' '));
+      const child = t.sh.child({ stdout: () => {}, stderr: () => {} }, env);
+      return child.run(argv.map(shellQuote).join(' '));
+    },
+  });
+  return runs;
+}
+
+describe('device-node autoload (base_probe: char-major-M-N, then char-major-M)', () => {
+  it('echo > /dev/rwdev with rwdev not loaded runs modprobe for char-major-240-0, waits, and succeeds', async () => {
+    const t = await session();
+    const runs = recordHelper(t);
+    t.kernel.mknod('/dev/rwdev', 240, 0);
+    expect(t.kernel.lsmod()).toEqual([]);
+    expect(await t.run('echo hi > /dev/rwdev')).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(runs).toEqual(['/sbin/modprobe -q -- char-major-240-0']);
+    expect(t.kernel.lsmod().map((m) => m.name)).toEqual(['rwdev']);
+    expect((await t.run('cat /dev/rwdev')).stdout).toBe('hi\n');
+    expect(runs).toHaveLength(1);
+    // From TypeScript: openAsync loads it again after rmmod; open() cannot wait (ENXIO, modprobe started).
+    expect(await t.run('rmmod rwdev')).toEqual({ status: 0, stdout: '', stderr: '' });
+    const f = await t.kernel.openAsync('/dev/rwdev', 2);
+    expect(f.write('abc')).toBe(3);
+    f.close();
+    expect(runs).toEqual(['/sbin/modprobe -q -- char-major-240-0', '/sbin/modprobe -q -- char-major-240-0']);
+    expect(await t.run('rmmod rwdev')).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(() => t.kernel.open('/dev/rwdev')).toThrow(expect.objectContaining({ code: 'ENXIO' }));
+    for (let i = 0; i < 100 && !t.kernel.findModule('rwdev'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(t.kernel.findModule('rwdev')).toBeDefined();
+  });
+
+  it('a number nobody serves asks for char-major-M-N and char-major-M once each, then ENXIO', async () => {
+    const t = await session({ conf: { '/etc/modprobe.d/major.conf': 'alias char-major-241 rwdev\n' } });
+    const runs = recordHelper(t);
+    t.kernel.mknod('/dev/none', 242, 3);
+    expect(await t.run('cat /dev/none')).toEqual({ status: 1, stdout: '', stderr: 'cat: /dev/none: No such device or address\n' });
+    expect(runs).toEqual(['/sbin/modprobe -q -- char-major-242-3', '/sbin/modprobe -q -- char-major-242']);
+    await expect(t.kernel.openAsync('/dev/none')).rejects.toThrow(KernelError);
+    expect(runs).toHaveLength(4);
+    // char-major-M: the second name loads a module (rwdev serves 240, so 241 stays unserved: ENXIO).
+    runs.length = 0;
+    t.kernel.mknod('/dev/m241', 241, 0);
+    await expect(t.kernel.openAsync('/dev/m241')).rejects.toMatchObject({ code: 'ENXIO' });
+    expect(runs).toEqual(['/sbin/modprobe -q -- char-major-241-0', '/sbin/modprobe -q -- char-major-241']);
+    expect(t.kernel.lsmod().map((m) => m.name)).toEqual(['rwdev']);
+    // The node served now: no modprobe.
+    runs.length = 0;
+    t.kernel.mknod('/dev/rw', 240, 0);
+    (await t.kernel.openAsync('/dev/rw')).close();
+    expect(runs).toEqual([]);
+    // An empty /proc/sys/kernel/modprobe disables autoload: no helper runs.
+    await t.run('rmmod rwdev');
+    await t.run('echo > /proc/sys/kernel/modprobe');
+    expect((await t.run('cat /dev/rw')).stderr).toBe('cat: /dev/rw: No such device or address\n');
+    expect(runs).toEqual([]);
   });
 });
 
