@@ -43,6 +43,8 @@ export interface KernelApi {
   writeFile(path: string, data: string): Promise<void>;
   readdir(path: string): Promise<string[]>;
   symbols(): Promise<SymbolInfo[]>;
+  /** mknod(2) of a character device node under /dev. */
+  mknod(path: string, major: number, minor: number, mode?: number): Promise<void>;
   /** The taint mask (/proc/sys/kernel/tainted). */
   tainted(): Promise<number>;
   /** Calls started synchronously inside `fn` run as process `comm` (insmod, rmmod …) in Oops/WARN lines. */

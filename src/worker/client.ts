@@ -225,7 +225,12 @@ export class WorkerKernel implements KernelApi {
         this.watch.answer(ok ? 1 : 2);
         break;
       }
-      case 'helper-run': void this.usermodeHelper?.run(m.argv, m.env).catch(() => {}); break;
+      case 'helper-run': {
+        const gen = this.generation;
+        const run = this.usermodeHelper ? this.usermodeHelper.run(m.argv, m.env).catch(() => -ENOENT) : Promise.resolve(-ENOENT);
+        void run.then((status) => { if (gen === this.generation && this.state === 'running') void this.service.helperDone(m.id, status); });
+        break;
+      }
     }
   }
 
@@ -337,6 +342,7 @@ export class WorkerKernel implements KernelApi {
   writeFile(path: string, data: string): Promise<void> { return this.call({ op: 'writeFile', args: [path, data] }); }
   readdir(path: string): Promise<string[]> { return this.call({ op: 'readdir', args: [path] }); }
   symbols(): Promise<SymbolInfo[]> { return this.call({ op: 'symbols', args: [] }); }
+  mknod(path: string, major: number, minor: number, mode?: number): Promise<void> { return this.call({ op: 'mknod', args: [path, major, minor, mode] }); }
 
   async tainted(): Promise<number> {
     if (this.state === 'hung') return this.lastTaint;

@@ -79,8 +79,9 @@ export class LocalKernel implements KernelApi {
   async rmmod(name: string, opts?: { force?: boolean }) { this.as(() => this.kernel.rmmod(name, opts)); }
   async lsmod() { return this.kernel.lsmod(); }
   async dmesg(opts?: { clear?: boolean; level?: number[]; time?: boolean }) { return this.kernel.dmesg(opts); }
-  async readFile(path: string) { return this.as(() => this.kernel.readFile(path)); }
-  async writeFile(path: string, data: string) { this.as(() => this.kernel.writeFile(path, data)); }
+  async readFile(path: string) { return this.as(() => this.kernel.readFileAsync(path)); }
+  async writeFile(path: string, data: string) { await this.as(() => this.kernel.writeFileAsync(path, data)); }
+  async mknod(path: string, major: number, minor: number, mode?: number) { this.kernel.mknod(path, major, minor, mode); }
   async readdir(path: string) { return this.kernel.readdir(path); }
   async symbols() { return this.kernel.symbols(); }
   async tainted() { return this.kernel.taintMask; }
@@ -105,6 +106,7 @@ export class LocalKernel implements KernelApi {
             case 'readdir': return this.readdir(...op.args);
             case 'symbols': return this.symbols();
             case 'tainted': return this.tainted();
+            case 'mknod': return this.mknod(...op.args);
           }
         };
         out.push({ ok: true, value: await (op.comm ? this.asProcess(op.comm, run) : run()) });

@@ -74,6 +74,7 @@ export async function bootNodeWorkerKernel(opts: NodeBootOptions & Pick<KernelBo
   };
   fs.mount('/proc', new KernelBacking(current, '/proc'));
   fs.mount('/sys', new KernelBacking(current, '/sys'));
+  fs.mount('/dev', new KernelBacking(current, '/dev'));
   kernel = await bootKernel({
     isolate: 'worker', vmlinux: opts.vmlinux, cmdline: opts.cmdline, console: opts.console,
     watchdogMs: opts.watchdogMs ?? (Number(process.env.LKM_WATCHDOG_MS) || undefined),

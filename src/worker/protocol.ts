@@ -22,6 +22,8 @@ export interface KernelCalls {
   symbols(): SymbolInfo[];
   /** /proc/sys/kernel/tainted as a number. */
   tainted(): number;
+  /** mknod(2) of a character device node under /dev. */
+  mknod(path: string, major: number, minor: number, mode?: number): void;
 }
 
 export type CallName = keyof KernelCalls;
@@ -77,8 +79,11 @@ export type WorkerEvent =
   | { lkm: 'log'; records: LogRecord[]; open?: LogRecord }
   /** request_module(): does the usermode helper exist? The worker waits for the answer in the watch state. */
   | { lkm: 'helper-exists'; path: string }
-  /** request_module(): run the usermode helper (modprobe) on the caller's side; nobody waits for it. */
-  | { lkm: 'helper-run'; argv: string[]; env: Record<string, string> };
+  /**
+   * request_module(): run the usermode helper (modprobe) on the caller's side, then answer with
+   * helperDone(id, exit status): a system call that can wait (an open that autoloads a driver) awaits it.
+   */
+  | { lkm: 'helper-run'; argv: string[]; env: Record<string, string>; id: number };
 
 export function isWorkerEvent(m: unknown): m is WorkerEvent {
   return typeof m === 'object' && m !== null && typeof (m as { lkm?: unknown }).lkm === 'string';
@@ -93,4 +98,6 @@ export interface KernelService {
   flushLog(): void;
   /** dmesg -C in the worker's ring. */
   clearLog(): void;
+  /** The usermode helper of a 'helper-run' event ended with `status`. */
+  helperDone(id: number, status: number): void;
 }

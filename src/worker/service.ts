@@ -21,6 +21,9 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
   let scheduled = false;
   /** Also holds the pending records, so the caller finds them if module code never returns. */
   let watch: WatchState | undefined;
+  /** Usermode helpers running on the caller's side: id → resolves with the exit status. */
+  const helpers = new Map<number, (status: number) => void>();
+  let helperSeq = 0;
 
   const flushPending = () => {
     scheduled = false;
@@ -55,8 +58,10 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
         }
         case 'rmmod': return kk.rmmod(op.args[0], op.args[1]);
         case 'lsmod': return kk.lsmod();
-        case 'readFile': return kk.readFile(op.args[0]);
-        case 'writeFile': return kk.writeFile(op.args[0], op.args[1]);
+        // As system calls that can wait: a device node whose driver is missing autoloads it (openAsync).
+        case 'readFile': return kk.readFileAsync(op.args[0]);
+        case 'writeFile': return kk.writeFileAsync(op.args[0], op.args[1]);
+        case 'mknod': return kk.mknod(...op.args);
         case 'readdir': return kk.readdir(op.args[0]);
         case 'symbols': return kk.symbols();
         case 'tainted': return kk.taintMask;
@@ -100,10 +105,11 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
             post({ lkm: 'helper-exists', path });
             return ws.awaitAnswer(2000) === 1;
           },
-          run: async (argv, env) => {
-            post({ lkm: 'helper-run', argv, env });
-            return 0;
-          },
+          run: (argv, env) => new Promise<number>((resolve) => {
+            const id = ++helperSeq;
+            helpers.set(id, resolve);
+            post({ lkm: 'helper-run', argv, env, id });
+          }),
         });
         kk.onModuleCode = (what) => {
           if (what === undefined) ws.leave();
@@ -136,6 +142,10 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
     },
     clearLog() {
       k?.log.clear();
+    },
+    helperDone(id: number, status: number) {
+      helpers.get(id)?.(status);
+      helpers.delete(id);
     },
   };
 }

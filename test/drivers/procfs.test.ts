@@ -161,3 +161,19 @@ describe('proc_symlink and proc_create_seq with seq_list_* (pseudofs fixture)', 
     expect(t.k.readdir('/proc').filter((n) => n.startsWith('pfs'))).toEqual([]);
   });
 });
+
+describe('a show() that traps (pseudofs mode=oops)', () => {
+  it('oopses the reader only: the file is released, the entry and the module keep working', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${fixture('pseudofs')} mode=oops`);
+    const r = await t.run('cat /proc/pfs_oops');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/^cat: \/proc\/pfs_oops: /);
+    expect(t.log()).toEqual(expect.arrayContaining([expect.stringMatching(/^Oops: /)]));
+    expect(t.log()).toEqual(expect.arrayContaining(['RIP: oops_show [pseudofs]', ' seq_read', ' proc_reg_read']));
+    expect((await t.run('cat /proc/pfs_one')).stdout).toBe('one\n');
+    expect(() => t.k.open('/proc/pfs_oops').read(10)).toThrow(expect.objectContaining({ name: 'KernelOops' }));
+    expect((await t.run('rmmod pseudofs')).status).toBe(0);
+    expect(t.k.readdir('/proc').filter((n) => n.startsWith('pfs'))).toEqual([]);
+  });
+});
