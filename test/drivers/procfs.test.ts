@@ -124,7 +124,7 @@ describe('misuse of procfs (pseudofs fixture)', () => {
       'pseudofs: /proc/pfs_one not removed at unload: removing it',
       'pseudofs: /proc/pfs_list not removed at unload: removing it',
     ]));
-    expect(left).toHaveLength(16);
+    expect(left).toHaveLength(17);
     expect(t.k.readdir('/proc')).not.toContain('pfs_one');
     // The kobject and the debugfs directory use no module code: they stay, empty, as Linux leaves them.
     expect((await t.run('ls /sys/kernel')).stdout).toBe('debug  pfs\n');
@@ -175,5 +175,37 @@ describe('a show() that traps (pseudofs mode=oops)', () => {
     expect(() => t.k.open('/proc/pfs_oops').read(10)).toThrow(expect.objectContaining({ name: 'KernelOops' }));
     expect((await t.run('rmmod pseudofs')).status).toBe(0);
     expect(t.k.readdir('/proc').filter((n) => n.startsWith('pfs'))).toEqual([]);
+  });
+});
+
+describe('proc_ioctl, proc_poll, proc_open/proc_release and pde_data (pseudofs /proc/pfs_ctl)', () => {
+  it('dispatches to the proc_ops, with the VFS errnos around them', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${fixture('pseudofs')}`);
+    const IOR = ((2 << 30) | (4 << 16) | (0x70 << 8) | 1) >>> 0;
+    const IOW = ((1 << 30) | (4 << 16) | (0x70 << 8) | 2) >>> 0;
+    const f = t.k.open('/proc/pfs_ctl', 2);
+    const v = new Uint8Array(4);
+    expect(f.ioctl(IOR, v)).toBe(0);
+    expect(new DataView(v.buffer).getInt32(0, true)).toBe(11);
+    expect(f.ioctl(IOW, new Uint8Array([42, 0, 0, 0]))).toBe(0);
+    expect(f.ioctl(IOR, v)).toBe(0);
+    expect(v[0]).toBe(42);
+    expect(() => f.ioctl(IOR + 5, v)).toThrow(expect.objectContaining({ code: 'ENOTTY' }));
+    expect(() => f.ioctl(IOR, 0x10, { view: () => new Uint8Array(4) })).toThrow(expect.objectContaining({ code: 'EFAULT' }));
+    // No proc_read/proc_write: EIO; no proc_lseek (and nonseekable_open): ESPIPE.
+    expect(() => f.read(4)).toThrow(expect.objectContaining({ code: 'EIO' }));
+    expect(() => f.write('x')).toThrow(expect.objectContaining({ code: 'EIO' }));
+    expect(() => f.lseek(0)).toThrow(expect.objectContaining({ code: 'ESPIPE' }));
+    expect(f.poll()).toBe(0);
+    const g = t.k.open('/proc/pfs_ctl');
+    expect(f.poll()).toBe(0x41);
+    g.close();
+    expect(f.poll()).toBe(0);
+    // rmmod with the file open: proc_release runs at removal, then the file only gives EIO/ENOTTY.
+    expect((await t.run('rmmod pseudofs')).status).toBe(0);
+    expect(() => f.ioctl(IOR, v)).toThrow(expect.objectContaining({ code: 'ENOTTY' }));
+    expect(f.poll()).toBe(0x1 | 0x4 | 0x40 | 0x100);
+    f.close();
   });
 });
