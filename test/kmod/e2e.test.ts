@@ -10,11 +10,12 @@ import { openSession, shellQuote } from '../../src/node/session.js';
 import { buildFiles, closeBuildPool } from '../../src/build/index.js';
 import { hostImports } from '../../src/kernel/host.js';
 import { EXTRA } from '../helpers/paths.js';
+import type { KernelApi } from '../../src/worker/api.js';
 import { REL } from './helpers.js';
 
 const MOD = `/lib/modules/${REL}`;
 
-async function session(opts: { conf?: Record<string, string>; cmdline?: string; extraKo?: Record<string, string> } = {}) {
+async function session(opts: { conf?: Record<string, string>; cmdline?: string; extraKo?: Record<string, string>; isolate?: 'worker' } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'lkm-root-'));
   const modules = mkdtempSync(join(tmpdir(), 'lkm-modules-'));
   cpSync(EXTRA, join(modules, 'extra'), { recursive: true });
@@ -23,7 +24,7 @@ async function session(opts: { conf?: Record<string, string>; cmdline?: string; 
   for (const [p, c] of Object.entries(opts.conf ?? {})) { mkdirSync(join(root, p, '..'), { recursive: true }); writeFileSync(join(root, p), c); }
   let stdout = '';
   let stderr = '';
-  const s = await openSession({ root, modules, cmdline: opts.cmdline ?? '', io: { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } } });
+  const s = await openSession({ root, modules, isolate: opts.isolate, cmdline: opts.cmdline ?? '', io: { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } } });
   expect(stderr).toBe('');
   return {
     ...s,
@@ -194,6 +195,24 @@ describe('device-node autoload (base_probe: char-major-M-N, then char-major-M)',
     await t.run('echo > /proc/sys/kernel/modprobe');
     expect((await t.run('cat /dev/rw')).stderr).toBe('cat: /dev/rw: No such device or address\n');
     expect(runs).toEqual([]);
+  });
+});
+
+describe('device-node autoload with the kernel in a worker', () => {
+  it('echo > /dev/rwdev: the worker waits for the caller\'s modprobe, then opens', async () => {
+    const t = await session({ isolate: 'worker' });
+    try {
+      const k = t.kernel as KernelApi;
+      await k.mknod('/dev/rwdev', 240, 0);
+      expect(await t.run('echo hi > /dev/rwdev')).toEqual({ status: 0, stdout: '', stderr: '' });
+      expect((await k.lsmod()).map((m) => m.name)).toEqual(['rwdev']);
+      expect(await t.run('cat /dev/rwdev')).toEqual({ status: 0, stdout: 'hi\n', stderr: '' });
+      await k.mknod('/dev/none', 242, 0);
+      expect(await t.run('cat /dev/none')).toEqual({ status: 1, stdout: '', stderr: 'cat: /dev/none: No such device or address\n' });
+      expect((await t.run('ls /dev')).stdout).toBe('none  rwdev\n');
+    } finally {
+      await (t.kernel as KernelApi).close();
+    }
   });
 });
 
