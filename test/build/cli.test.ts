@@ -27,7 +27,7 @@ describe('lkm build (CLI)', () => {
   it('prints usage for --help and rejects unknown options with status 2', async () => {
     capture();
     expect(await main(['--help'])).toBe(0);
-    expect(out).toContain('usage: lkm build [DIR | FILE.c...]');
+    expect(out).toContain('usage: lkm build [DIR | FILE.c... | --user PROG.c...]');
     capture();
     expect(await main(['--frobnicate'])).toBe(2);
     expect(err).toBe("lkm build: unknown option '--frobnicate'\nTry 'lkm build --help'.\n");
