@@ -121,10 +121,11 @@ describe('misuse of procfs (pseudofs fixture)', () => {
       'pseudofs: /sys/kernel/debug/pfs/blob not removed at unload: removing it',
       'pseudofs: /sys/kernel/pfs/noshow not removed at unload: removing it',
       'pseudofs: /sys/kernel/pfs/big not removed at unload: removing it',
+      'pseudofs: /sys/kernel/pfs/eeprom not removed at unload: removing it',
       'pseudofs: /proc/pfs_one not removed at unload: removing it',
       'pseudofs: /proc/pfs_list not removed at unload: removing it',
     ]));
-    expect(left).toHaveLength(17);
+    expect(left).toHaveLength(18);
     expect(t.k.readdir('/proc')).not.toContain('pfs_one');
     // The kobject and the debugfs directory use no module code: they stay, empty, as Linux leaves them.
     expect((await t.run('ls /sys/kernel')).stdout).toBe('debug  pfs\n');

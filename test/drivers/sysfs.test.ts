@@ -95,7 +95,7 @@ describe('sysfs-attr (kobject_create_and_add, sysfs_create_group, __ATTR*)', () 
     // dump_stack() after the duplicate name, as sysfs_warn_dup() does.
     const at = log.indexOf("sysfs: cannot create duplicate filename '/kernel/pfs'");
     expect(log[at + 1]).toMatch(/^CPU: 0 UID: 0 PID: \d+ Comm: insmod /);
-    expect(t.k.readdir('/sys/kernel/pfs')).toEqual(['big', 'noshow']);
+    expect(t.k.readdir('/sys/kernel/pfs')).toEqual(['big', 'noshow', 'eeprom']);
   });
 
   it('class and device attributes: CLASS_ATTR_RO, class dev_groups with DEVICE_ATTR_RW, device_create_file', async () => {
@@ -114,5 +114,26 @@ describe('sysfs-attr (kobject_create_and_add, sysfs_create_group, __ATTR*)', () 
     expect((await t.run('rmmod pseudofs')).status).toBe(0);
     expect((await t.run('ls /sys/class')).stdout).toBe('misc\n');
     expect(t.log().filter((l) => l.includes('not removed') || l.includes('WARNING'))).toEqual([]);
+  });
+
+  it('binary attributes: read and written at an offset within their size', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${fixture('pseudofs')}`);
+    const f = t.k.open('/sys/kernel/pfs/eeprom', 2);
+    expect(f.read(100)).toEqual(new Uint8Array(32));
+    expect(f.read(10).length).toBe(0);
+    expect(f.lseek(30)).toBe(30);
+    // Past the end: EFBIG; up to the end: cut to what fits.
+    expect(f.write('abcdef')).toBe(2);
+    expect(() => f.write('x')).toThrow(expect.objectContaining({ code: 'EFBIG' }));
+    expect(f.lseek(0, 2)).toBe(32);
+    expect(f.lseek(28)).toBe(28);
+    expect(dec.decode(f.read(10))).toBe('\0\0ab');
+    // At the end nothing is copied, so even a bad buffer reads 0; before it, a bad buffer is EFAULT.
+    expect(f.readInto({ view: () => new Uint8Array(2) }, 8, 2)).toBe(0);
+    expect(f.lseek(0)).toBe(0);
+    expect(() => f.readInto({ view: () => new Uint8Array(2) }, 8, 2)).toThrow(expect.objectContaining({ code: 'EFAULT' }));
+    f.close();
+    expect(t.k.readdir('/sys/kernel/pfs')).toEqual(['big', 'noshow', 'eeprom']);
   });
 });

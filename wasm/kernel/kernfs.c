@@ -229,6 +229,7 @@ struct file *__lkm_entry lkm_kernfs_open(struct kernfs_node *kn, unsigned int fl
 		return ERR_PTR(-ENOENT);
 	switch (kn->kind) {
 	case KN_SYSFS:
+	case KN_SYSFS_BIN:
 		return sysfs_open_node(kn, flags);
 	case KN_DEBUGFS:
 	case KN_DEBUGFS_UNSAFE:

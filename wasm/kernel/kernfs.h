@@ -37,6 +37,7 @@ enum kernfs_node_type {
 enum kernfs_node_kind {
 	KN_PLAIN = 0,		/* directories */
 	KN_SYSFS,		/* a sysfs attribute: priv = struct attribute, ops = struct sysfs_ops */
+	KN_SYSFS_BIN,		/* a binary attribute: priv = struct bin_attribute */
 	KN_DEBUGFS,		/* a debugfs file: priv = data (i_private), ops = the real fops */
 	KN_DEBUGFS_UNSAFE,	/* debugfs_create_file_unsafe(): no removal protection proxy */
 };

@@ -154,6 +154,36 @@ void sysfs_remove_files(struct kobject *kobj, const struct attribute * const *pt
 }
 EXPORT_SYMBOL_GPL(sysfs_remove_files);
 
+static int sysfs_add_bin_file(struct kernfs_node *parent, const struct bin_attribute *battr, umode_t mode,
+			      struct kobject *kobj)
+{
+	struct kernfs_node *kn;
+
+	kn = kernfs_create_file(parent, battr->attr.name, mode & 0777, battr->size, KN_SYSFS_BIN, NULL,
+				(void *)battr, kobj, battr, NULL);
+	if (IS_ERR(kn)) {
+		if (PTR_ERR(kn) == -EEXIST)
+			sysfs_warn_dup(parent, battr->attr.name);
+		return PTR_ERR(kn);
+	}
+	return 0;
+}
+
+int sysfs_create_bin_file(struct kobject *kobj, const struct bin_attribute *attr)
+{
+	if (WARN_ON(!kobj || !kobj->sd || !attr))
+		return -EINVAL;
+
+	return sysfs_add_bin_file(kobj->sd, attr, attr->attr.mode, kobj);
+}
+EXPORT_SYMBOL_GPL(sysfs_create_bin_file);
+
+void sysfs_remove_bin_file(struct kobject *kobj, const struct bin_attribute *attr)
+{
+	kernfs_remove_by_name(kobj->sd, attr->attr.name);
+}
+EXPORT_SYMBOL_GPL(sysfs_remove_bin_file);
+
 /* ---- links ------------------------------------------------------------------------------------------ */
 
 int sysfs_create_link(struct kobject *kobj, struct kobject *target, const char *name)
@@ -190,10 +220,14 @@ EXPORT_SYMBOL_GPL(sysfs_remove_link);
 static void remove_files(struct kernfs_node *parent, const struct attribute_group *grp)
 {
 	struct attribute *const *attr;
+	struct bin_attribute *const *bin_attr;
 
 	if (grp->attrs)
 		for (attr = grp->attrs; *attr; attr++)
 			kernfs_remove_by_name(parent, (*attr)->name);
+	if (grp->bin_attrs)
+		for (bin_attr = grp->bin_attrs; *bin_attr; bin_attr++)
+			kernfs_remove_by_name(parent, (*bin_attr)->attr.name);
 }
 
 static umode_t __first_visible(const struct attribute_group *grp, struct kobject *kobj)
@@ -232,6 +266,35 @@ static int create_files(struct kernfs_node *parent, struct kobject *kobj, const 
 			mode &= SYSFS_PREALLOC | 0664;
 			error = sysfs_add_file_mode_ns(parent, *attr, mode, kobj);
 			if (unlikely(error))
+				break;
+		}
+		if (error) {
+			remove_files(parent, grp);
+			return error;
+		}
+	}
+
+	if (grp->bin_attrs) {
+		struct bin_attribute *const *bin_attr;
+
+		for (i = 0, bin_attr = grp->bin_attrs; *bin_attr; i++, bin_attr++) {
+			umode_t mode = (*bin_attr)->attr.mode;
+
+			if (update)
+				kernfs_remove_by_name(parent, (*bin_attr)->attr.name);
+			if (grp->is_bin_visible) {
+				mode = grp->is_bin_visible(kobj, *bin_attr, i);
+				mode &= ~SYSFS_GROUP_INVISIBLE;
+				if (!mode)
+					continue;
+			}
+
+			WARN(mode & ~(0664),
+			     "Attribute %s: Invalid permissions 0%o\n", (*bin_attr)->attr.name, mode);
+
+			mode &= 0664;
+			error = sysfs_add_bin_file(parent, *bin_attr, mode, kobj);
+			if (error)
 				break;
 		}
 		if (error)
@@ -509,8 +572,15 @@ static int kernfs_fop_open(struct inode *inode, struct file *file)
 	if (kn->removed)
 		return -ENODEV;
 
-	has_read = ops->show;
-	has_write = ops->store;
+	if (kn->kind == KN_SYSFS_BIN) {
+		const struct bin_attribute *battr = kn->priv;
+
+		has_read = battr->read;
+		has_write = battr->write;
+	} else {
+		has_read = ops->show;
+		has_write = ops->store;
+	}
 
 	/* sysfs checks the permission bits against the operations, on top of the mode (root too). */
 	if ((file->f_mode & FMODE_WRITE) && (!(inode->i_mode & S_IWUGO) || !has_write))
@@ -552,6 +622,77 @@ static int kernfs_fop_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
+/* kernfs_file_read_iter() with sysfs_kf_bin_read(): at most a page per read, within .size. */
+static ssize_t sysfs_bin_read(struct file *file, char __user *ubuf, size_t count, loff_t *ppos)
+{
+	struct kernfs_open_file *of = kernfs_of(file);
+	struct bin_attribute *battr = of->kn->priv;
+	loff_t size = file_inode(file)->i_size, pos = *ppos;
+	ssize_t len = min_t(size_t, count, PAGE_SIZE);
+	char *buf;
+
+	buf = kmalloc(len ?: 1, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	if (of->kn->removed) {
+		len = -ENODEV;
+		goto out_free;
+	}
+	of->event = atomic_read(&of->kn->event);
+	if (!len)
+		goto out_free;
+	if (size) {
+		if (pos >= size) {
+			len = 0;
+			goto out_free;
+		}
+		if (pos + len > size)
+			len = size - pos;
+	}
+	if (!battr->read) {
+		len = -EIO;
+		goto out_free;
+	}
+	len = battr->read(file, of->kn->kobj, battr, buf, pos, len);
+	if (len < 0)
+		goto out_free;
+	if (copy_to_user(ubuf, buf, len)) {
+		len = -EFAULT;
+		goto out_free;
+	}
+	*ppos += len;
+out_free:
+	kfree(buf);
+	return len;
+}
+
+static ssize_t kernfs_fop_read(struct file *file, char __user *buf, size_t count, loff_t *ppos)
+{
+	struct kernfs_open_file *of = kernfs_of(file);
+
+	if (of->kn->kind == KN_SYSFS_BIN)
+		return sysfs_bin_read(file, buf, count, ppos);
+	return seq_read(file, buf, count, ppos);
+}
+
+/* sysfs_kf_bin_write(): within .size (EFBIG at or past the end). */
+static ssize_t sysfs_bin_write(struct kernfs_open_file *of, char *buf, size_t count, loff_t pos)
+{
+	struct bin_attribute *battr = of->kn->priv;
+	loff_t size = file_inode(of->file)->i_size;
+
+	if (size) {
+		if (size <= pos)
+			return -EFBIG;
+		count = min_t(ssize_t, count, size - pos);
+	}
+	if (!count)
+		return 0;
+	if (!battr->write)
+		return -EIO;
+	return battr->write(of->file, of->kn->kobj, battr, buf, pos, count);
+}
+
 static ssize_t kernfs_fop_write(struct file *file, const char __user *ubuf, size_t count, loff_t *ppos)
 {
 	struct kernfs_open_file *of = kernfs_of(file);
@@ -575,8 +716,10 @@ static ssize_t kernfs_fop_write(struct file *file, const char __user *ubuf, size
 	}
 
 	ops = of->kn->ops;
+	if (of->kn->kind == KN_SYSFS_BIN)
+		len = sysfs_bin_write(of, buf, len, *ppos);
 	/* sysfs_kf_write() */
-	if (!len)
+	else if (!len)
 		len = 0;
 	else if (ops->store)
 		len = ops->store(of->kn->kobj, of->kn->priv, buf, len);
@@ -614,7 +757,7 @@ static __poll_t kernfs_fop_poll(struct file *filp, struct poll_table_struct *wai
 
 static const struct file_operations kernfs_file_fops = {
 	.poll		= kernfs_fop_poll,
-	.read		= seq_read,
+	.read		= kernfs_fop_read,
 	.write		= kernfs_fop_write,
 	.llseek		= kernfs_fop_llseek,
 	.open		= kernfs_fop_open,
