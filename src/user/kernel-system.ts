@@ -100,7 +100,7 @@ export class KernelSystem implements UserSystem {
   private get kernel(): KernelLike | undefined { return this.opts.kernel; }
 
   private isKernelPath(p: string): boolean {
-    return this.kernel !== undefined && (within(p, '/proc') || within(p, '/sys'));
+    return this.kernel !== undefined && (within(p, '/proc') || within(p, '/sys') || within(p, '/dev'));
   }
 
   private device(p: string, flags: number): KernelFile | undefined {
@@ -139,6 +139,7 @@ export class KernelSystem implements UserSystem {
   open(p: string, flags: number): UserFile {
     const dev = this.device(p, flags);
     if (dev) return dev;
+    if (this.kernel && within(p, '/dev')) throw new UserError(p === '/dev' ? 'EISDIR' : 'ENOENT');
     if (this.isKernelPath(p)) {
       const k = this.kernel!;
       // Entries drivers made (proc_create, sysfs attributes, debugfs) run their file operations; the kernel's
@@ -183,8 +184,21 @@ export class KernelSystem implements UserSystem {
 
   stat(p: string): UserStat {
     if (p === '/' || this.dirs.has(p)) return { type: 'dir', size: 0 };
+    if (within(p, '/dev') && p !== '/dev' && this.opts.devices) return { type: 'chardev', size: 0 };
     if (this.isKernelPath(p)) {
-      if (p === '/proc' || p === '/sys') return { type: 'dir', size: 0 };
+      if (p === '/proc' || p === '/sys' || p === '/dev') return { type: 'dir', size: 0 };
+      if (within(p, '/dev')) {
+        const parent = parentOf(p);
+        if (this.kernel!.readdir(parent).includes(p.slice(parent.length + 1))) {
+          try {
+            this.kernel!.readdir(p);
+            return { type: 'dir', size: 0 };
+          } catch {
+            return { type: 'chardev', size: 0 };
+          }
+        }
+        throw new UserError('ENOENT');
+      }
       try {
         this.kernel!.readdir(p);
         return { type: 'dir', size: 0 };
@@ -192,9 +206,6 @@ export class KernelSystem implements UserSystem {
         if (errnoName(e) === 'ENOTDIR') return { type: 'file', size: 4096 };
         throw e;
       }
-    }
-    if (within(p, '/dev') && p !== '/dev' && !this.overlay.has(p)) {
-      if (this.opts.devices || this.kernel?.open) return { type: 'chardev', size: 0 };
     }
     if (p === '/dev') return { type: 'dir', size: 0 };
     try {

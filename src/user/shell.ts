@@ -7,7 +7,6 @@ import type { Command, Shell } from '../shell/shell.js';
 import { KernelSystem, type KernelLike } from './kernel-system.js';
 import { compileProgram, runProgram } from './run.js';
 
-const dec = new TextDecoder();
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
 /** The in-thread kernel's synchronous file API, when the shell has one (a worker kernel has not, yet). */
@@ -49,6 +48,9 @@ export function programCommand(name: string): Command {
       return 126;
     }
     const system = new KernelSystem({ kernel, vfs: sh.fs });
+    // One decoder per stream: a UTF-8 character split across two write()s stays whole.
+    const outDec = new TextDecoder();
+    const errDec = new TextDecoder();
     await system.prefetch(['/', sh.cwd]);
     const r = await runProgram(module, {
       argv: [name, ...argv.slice(1)],
@@ -56,9 +58,13 @@ export function programCommand(name: string): Command {
       cwd: sh.cwd,
       stdin: io.stdin,
       system,
-      stdout: (d) => io.stdout(dec.decode(d, { stream: false })),
-      stderr: (d) => io.stderr(dec.decode(d, { stream: false })),
+      stdout: (d) => io.stdout(outDec.decode(d, { stream: true })),
+      stderr: (d) => io.stderr(errDec.decode(d, { stream: true })),
     });
+    const restOut = outDec.decode();
+    const restErr = errDec.decode();
+    if (restOut) io.stdout(restOut);
+    if (restErr) io.stderr(restErr);
     // What bash prints for a signal: "Segmentation fault" (the shell, not the program).
     if (r.message) io.stderr(`${r.message}\n`);
     return r.status;

@@ -75,7 +75,7 @@ class FakeDevice implements KernelFile {
 
 describe('lkm build: user programs', () => {
   it('builds userprogs, userprogs-always-y and PROG-objs into OUTDIR/PROG (WASI commands)', () => {
-    expect(Object.keys(bin).sort()).toEqual(['args', 'fakedev', 'fcat', 'rwdev-user', 'trap']);
+    expect(Object.keys(bin).sort()).toEqual(['args', 'fakedev', 'fcat', 'lsdir', 'rwdev-user', 'trap']);
     const m = new WebAssembly.Module(bin.fakedev! as Uint8Array<ArrayBuffer>);
     expect(WebAssembly.Module.exports(m).map((e) => e.name)).toEqual(expect.arrayContaining(['_start', 'memory']));
     const imports = WebAssembly.Module.imports(m).map((i) => `${i.module}.${i.name}`);
@@ -203,6 +203,13 @@ describe('user programs on the live kernel', () => {
     ].join('\n'));
     expect(r.status).toBe(0);
     expect(k.dmesg().some((l) => l.includes('rwdev: reset'))).toBe(true);
+    // opendir/readdir/stat: devtmpfs and the kernel's directories.
+    const ls = await run('lsdir', { argv: ['lsdir', '/dev', '/proc', '/sys/module/rwdev', '/nonexistent'], system: new KernelSystem({ kernel: k, vfs: fs }) });
+    const entries = ls.stdout.split('\n');
+    expect(entries).toContain('rwdev c');
+    expect(entries).toContain('modules -');
+    expect(entries).toContain('sys d');
+    expect(ls.stderr).toBe('lsdir: /nonexistent: No such file or directory\n');
   }, T);
 });
 
