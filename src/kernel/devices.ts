@@ -9,7 +9,16 @@ export const USER_BASE = 0x80000000;
 /** A user address space: a C program's linear memory, or a buffer a TypeScript caller passed. */
 export interface UserMemory { view(): Uint8Array; }
 
-export interface DevNode { type: 'c' | 'b'; rdev: number; mode: number; }
+export interface DevNode {
+  type: 'c' | 'b';
+  rdev: number;
+  mode: number;
+  /** When the node was made (wall clock, ms): its time in `ls -l`. */
+  ctimeMs?: number;
+}
+
+/** stat(2) of a device node, as `ls -l` shows it. */
+export interface DeviceStat { type: 'c' | 'b'; major: number; minor: number; mode: number; mtimeMs: number; }
 
 export const MINORBITS = 20;
 export const MKDEV = (major: number, minor: number) => ((major << MINORBITS) | minor) >>> 0;
@@ -50,7 +59,7 @@ export class Devices {
       case 1: this.classes.delete(cls); return 0;
       case 2:
         this.classes.get(cls)?.set(dev, devt);
-        if (devt) this.nodes.set(dev, { type: 'c', rdev: devt, mode: mode || 0o600 });
+        if (devt) this.nodes.set(dev, { type: 'c', rdev: devt, mode: mode || 0o600, ctimeMs: Date.now() });
         return 0;
       case 3:
         this.classes.get(cls)?.delete(dev);
@@ -63,6 +72,13 @@ export class Devices {
       }
       default: return -22;
     }
+  }
+
+  /** stat(2) of /dev/NAME. */
+  stat(name: string): DeviceStat | undefined {
+    const n = this.nodes.get(name);
+    if (!n) return undefined;
+    return { type: n.type, major: MAJOR(n.rdev), minor: MINOR(n.rdev), mode: n.mode & 0o7777, mtimeMs: n.ctimeMs ?? 0 };
   }
 
   /** `ls -l /dev` style listing: "crw------- 1 root root 10, 127 NAME". */

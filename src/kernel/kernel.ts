@@ -14,7 +14,7 @@ import { loadModule, type LoadOptions } from './load.js';
 import { deleteModule } from './unload.js';
 import { readKernelFile, writeKernelFile, listKernelDir, readOpened, writeOpened } from './files.js';
 import { withAutoload } from '../kmod/request.js';
-import { Devices } from './devices.js';
+import { Devices, type DeviceStat } from './devices.js';
 import { openPath, O_RDONLY, O_WRONLY, type KernelFile } from './file.js';
 import { KernFs } from './kernfs.js';
 
@@ -496,7 +496,12 @@ export class Kernel {
     const name = path.replace(/^\/dev\//, '');
     if (!path.startsWith('/dev/') || !name) throw new KernelError(EPERM);
     if (this.devices.nodes.has(name)) throw new KernelError(17);
-    this.devices.nodes.set(name, { type: 'c', rdev: ((major << 20) | minor) >>> 0, mode });
+    this.devices.nodes.set(name, { type: 'c', rdev: ((major << 20) | minor) >>> 0, mode, ctimeMs: Date.now() });
+  }
+
+  /** stat(2) of a device node under /dev (undefined: no such node). */
+  statDevice(path: string): DeviceStat | undefined {
+    return path.startsWith('/dev/') ? this.devices.stat(path.slice('/dev/'.length)) : undefined;
   }
 
   /** Every symbol in the kernel symbol table: name, owner ("vmlinux" or module), GPL-only. */

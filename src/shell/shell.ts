@@ -15,6 +15,7 @@ import type { Tool, ToolContext } from '../tools/context.js';
 import { KernelFs, normalizePath, FsError } from './fs.js';
 import { parsePipeline, splitList, ShellSyntaxError, type SimpleCommand } from './parse.js';
 import { programCommand } from '../user/shell.js';
+import { longLines, mknodCommand, totalBlocks, type LongEntry } from './nodes.js';
 
 export interface ShellIo {
   stdin: string;
@@ -102,8 +103,14 @@ export const BUILTINS: Record<string, Command> = {
         // Like ls, sorted by name (readdir order is the file system's own).
         const names = st.type === 'dir' ? (await sh.fs.readdir(p)).sort() : [a];
         if (args.length > 1 && st.type === 'dir') io.stdout(`${a}:\n`);
-        if (long) for (const n of names) io.stdout(`${n}\n`);
-        else if (names.length) io.stdout(`${names.join('  ')}\n`);
+        if (long) {
+          const entries = st.type === 'dir'
+            ? (await Promise.all(names.map(async (name) => ({ name, st: await sh.fs.stat(`${p === '/' ? '' : p}/${name}`) }))))
+              .filter((e): e is LongEntry => e.st !== undefined)
+            : [{ name: a, st }];
+          if (st.type === 'dir') io.stdout(`total ${totalBlocks(entries)}\n`);
+          for (const l of longLines(entries)) io.stdout(`${l}\n`);
+        } else if (names.length) io.stdout(`${names.join('  ')}\n`);
       } catch (e) {
         io.stderr(`ls: cannot access '${a}': ${errText(e)}\n`);
         status = 2;
@@ -111,6 +118,7 @@ export const BUILTINS: Record<string, Command> = {
     }
     return status;
   },
+  mknod: mknodCommand,
   async cd(argv, io, sh) {
     const p = sh.resolve(argv[1] ?? '/');
     const st = await sh.fs.stat(p);

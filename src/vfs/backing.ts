@@ -6,6 +6,8 @@ export interface Stat {
   size: number;
   /** Modification time in milliseconds (depmod -A compares them). */
   mtimeMs: number;
+  /** A device node (under /dev): its type, number and permission bits. */
+  rdev?: { type: 'c' | 'b'; major: number; minor: number; mode: number };
 }
 
 export interface Backing {

@@ -25,6 +25,8 @@ export interface KernelView {
   /** readFile/writeFile as system calls that can wait (opening a device node may load its driver first). */
   readFileAsync?(path: string): Promise<string>;
   writeFileAsync?(path: string, data: string): Promise<void>;
+  /** stat(2) of a device node under /dev. */
+  statDevice?(path: string): { type: 'c' | 'b'; major: number; minor: number; mode: number; mtimeMs: number } | undefined;
 }
 
 interface Mount { at: string; backing: Backing; }
@@ -197,6 +199,10 @@ export class Vfs {
     const p = normalizePath(path);
     if (this.isKernelPath(p)) {
       if (KERNEL_DIRS.includes(p)) return { type: 'dir', size: 0, mtimeMs: 0 };
+      if (this.kernel!.statDevice && isWithin(p, '/dev')) {
+        const d = this.kernel!.statDevice(p);
+        return d && { type: 'file', size: 0, mtimeMs: d.mtimeMs, rdev: d };
+      }
       try {
         this.kernel!.readdir(p);
         return { type: 'dir', size: 0, mtimeMs: 0 };

@@ -4,6 +4,7 @@
 import type { ModuleInfo } from '../kernel/kernel.js';
 import type { LoadOptions } from '../kernel/load.js';
 import type { LogListener, LogRecord } from '../kernel/printk.js';
+import type { DeviceStat } from '../kernel/devices.js';
 import type { BatchOp, BatchResult, SymbolInfo } from './protocol.js';
 
 export type Isolate = 'none' | 'worker';
@@ -45,6 +46,8 @@ export interface KernelApi {
   symbols(): Promise<SymbolInfo[]>;
   /** mknod(2) of a character device node under /dev. */
   mknod(path: string, major: number, minor: number, mode?: number): Promise<void>;
+  /** stat(2) of a device node under /dev (undefined: none). */
+  statDevice(path: string): Promise<DeviceStat | undefined>;
   /** The taint mask (/proc/sys/kernel/tainted). */
   tainted(): Promise<number>;
   /** Calls started synchronously inside `fn` run as process `comm` (insmod, rmmod …) in Oops/WARN lines. */

@@ -23,6 +23,7 @@ import {
   type WorkerEvent,
 } from './protocol.js';
 import type { UsermodeHelper } from '../kmod/request.js';
+import type { DeviceStat } from '../kernel/devices.js';
 import { WATCH_BYTES, WatchState, type EntryInfo } from './watch.js';
 
 /** A started worker, as the platform adapter (node.ts, browser.ts) gives it. */
@@ -343,6 +344,7 @@ export class WorkerKernel implements KernelApi {
   readdir(path: string): Promise<string[]> { return this.call({ op: 'readdir', args: [path] }); }
   symbols(): Promise<SymbolInfo[]> { return this.call({ op: 'symbols', args: [] }); }
   mknod(path: string, major: number, minor: number, mode?: number): Promise<void> { return this.call({ op: 'mknod', args: [path, major, minor, mode] }); }
+  statDevice(path: string): Promise<DeviceStat | undefined> { return this.call({ op: 'statDevice', args: [path] }); }
 
   async tainted(): Promise<number> {
     if (this.state === 'hung') return this.lastTaint;

@@ -41,6 +41,11 @@ export class KernelBacking implements Backing {
 
   async stat(path: string): Promise<Stat | undefined> {
     if (path === '/') return { type: 'dir', size: 0, mtimeMs: 0 };
+    if (this.at === '/dev') {
+      // devtmpfs: a node (its number and mode for ls -l), or nothing.
+      const d = await this.kernel().statDevice(this.abs(path));
+      return d && { type: 'file', size: 0, mtimeMs: d.mtimeMs, rdev: d };
+    }
     try {
       await this.readdir(path);
       return { type: 'dir', size: 0, mtimeMs: 0 };

@@ -82,6 +82,7 @@ export class LocalKernel implements KernelApi {
   async readFile(path: string) { return this.as(() => this.kernel.readFileAsync(path)); }
   async writeFile(path: string, data: string) { await this.as(() => this.kernel.writeFileAsync(path, data)); }
   async mknod(path: string, major: number, minor: number, mode?: number) { this.kernel.mknod(path, major, minor, mode); }
+  async statDevice(path: string) { return this.kernel.statDevice(path); }
   async readdir(path: string) { return this.kernel.readdir(path); }
   async symbols() { return this.kernel.symbols(); }
   async tainted() { return this.kernel.taintMask; }
@@ -107,6 +108,7 @@ export class LocalKernel implements KernelApi {
             case 'symbols': return this.symbols();
             case 'tainted': return this.tainted();
             case 'mknod': return this.mknod(...op.args);
+            case 'statDevice': return this.statDevice(...op.args);
           }
         };
         out.push({ ok: true, value: await (op.comm ? this.asProcess(op.comm, run) : run()) });

@@ -8,6 +8,7 @@ import { KernelOops, type ModuleInfo } from '../kernel/kernel.js';
 import type { LoadOptions } from '../kernel/load.js';
 import type { FaultKind, Frame } from '../kernel/oops.js';
 import type { LogRecord } from '../kernel/printk.js';
+import type { DeviceStat } from '../kernel/devices.js';
 
 export interface SymbolInfo { name: string; owner: string; gplOnly: boolean; kind: 'function' | 'data' }
 
@@ -24,6 +25,8 @@ export interface KernelCalls {
   tainted(): number;
   /** mknod(2) of a character device node under /dev. */
   mknod(path: string, major: number, minor: number, mode?: number): void;
+  /** stat(2) of a device node under /dev (undefined: none). */
+  statDevice(path: string): DeviceStat | undefined;
 }
 
 export type CallName = keyof KernelCalls;

@@ -62,6 +62,7 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
         case 'readFile': return kk.readFileAsync(op.args[0]);
         case 'writeFile': return kk.writeFileAsync(op.args[0], op.args[1]);
         case 'mknod': return kk.mknod(...op.args);
+        case 'statDevice': return kk.statDevice(op.args[0]);
         case 'readdir': return kk.readdir(op.args[0]);
         case 'symbols': return kk.symbols();
         case 'tainted': return kk.taintMask;
