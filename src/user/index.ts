@@ -3,3 +3,4 @@ export { KernelSystem, type KernelLike, type KernelSystemOptions } from './kerne
 export { compileProgram, runModule, runProgram, type RunOptions, type RunResult } from './run.js';
 export * from './system.js';
 export { resolvePath, type StdinSource } from './wasi.js';
+export { ChannelSystem, createChannel, DATA_MAX, serveChannel, type ChannelServer } from './channel.js';

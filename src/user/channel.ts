@@ -1,0 +1,203 @@
+// The syscall layer across threads: a program that runs in one thread (its own worker) and a kernel that
+// runs in another. The program side (ChannelSystem) is a UserSystem whose every call writes a request into
+// a SharedArrayBuffer and blocks in Atomics.wait until the kernel side answers; the kernel side
+// (serveChannel) waits with Atomics.waitAsync, so the kernel's thread keeps running its event loop, and
+// answers each request with a synchronous UserSystem (KernelSystem over the kernel in that thread).
+//
+// The program's memory is not shared: read/write data and ioctl arguments go through the channel's data
+// area (a bounce buffer; a read or write moves at most DATA_MAX bytes per call, a short count as Linux
+// allows). An ioctl's pointer argument is copied in and out by the size its command encodes (_IOC_SIZE of
+// _IOR/_IOW/_IOWR); `_IO` commands pass their argument as a value.
+//
+// Layout: Int32 header [state, jsonLength, dataLength], then JSON_MAX bytes of request/response JSON, then
+// DATA_MAX bytes of data. state: 0 idle, 1 request posted, 2 response posted.
+
+import {
+  errnoName, UserError, type DirEntry, type UserFile, type UserMemory, type UserStat, type UserSystem,
+} from './system.js';
+
+const HEADER = 16;
+const JSON_MAX = 64 * 1024;
+export const DATA_MAX = 256 * 1024;
+const IDLE = 0, REQUEST = 1, RESPONSE = 2;
+
+/** A new channel's shared memory. */
+export function createChannel(): SharedArrayBuffer {
+  return new SharedArrayBuffer(HEADER + JSON_MAX + DATA_MAX);
+}
+
+type Request =
+  | { op: 'open'; path: string; flags: number }
+  | { op: 'stat' | 'readdir' | 'mkdir' | 'unlink' | 'rmdir'; path: string }
+  | { op: 'rename'; from: string; to: string }
+  | { op: 'read'; fh: number; count: number }
+  | { op: 'write'; fh: number; count: number }
+  | { op: 'ioctl'; fh: number; cmd: number; arg: number; size: number }
+  | { op: 'lseek'; fh: number; offset: number; whence: 0 | 1 | 2 }
+  | { op: 'close' | 'fstat'; fh: number };
+
+interface Response { ok?: unknown; errno?: string; message?: string; killed?: string }
+
+class Views {
+  readonly state: Int32Array;
+  readonly json: Uint8Array;
+  readonly data: Uint8Array;
+  constructor(sab: SharedArrayBuffer) {
+    this.state = new Int32Array(sab, 0, 4);
+    this.json = new Uint8Array(sab, HEADER, JSON_MAX);
+    this.data = new Uint8Array(sab, HEADER + JSON_MAX, DATA_MAX);
+  }
+  writeJson(v: unknown): void {
+    const b = new TextEncoder().encode(JSON.stringify(v));
+    if (b.length > JSON_MAX) throw new UserError('E2BIG');
+    this.json.set(b);
+    this.state[1] = b.length;
+  }
+  readJson<T>(): T {
+    // TextDecoder refuses views of shared memory: copy first.
+    return JSON.parse(new TextDecoder().decode(this.json.slice(0, this.state[1]))) as T;
+  }
+}
+
+// Atomics.waitAsync (ES2024; in Node 16+ and Chromium) is not in this project's TypeScript lib.
+const waitAsync = (Atomics as unknown as {
+  waitAsync(a: Int32Array, i: number, v: number, t?: number): { async: boolean; value: Promise<string> | string };
+}).waitAsync;
+
+/** _IOC_DIR and _IOC_SIZE of an ioctl command (Linux's encoding). */
+const iocDir = (cmd: number) => cmd >>> 30;
+const iocSize = (cmd: number) => (cmd >>> 16) & 0x3fff;
+
+/** The program's side: a UserSystem that blocks on the channel (a worker thread, or Node's main thread). */
+export class ChannelSystem implements UserSystem {
+  private readonly v: Views;
+  constructor(sab: SharedArrayBuffer) { this.v = new Views(sab); }
+
+  call<T>(req: Request, dataIn?: Uint8Array): T {
+    const v = this.v;
+    v.writeJson(req);
+    if (dataIn) v.data.set(dataIn);
+    Atomics.store(v.state, 0, REQUEST);
+    Atomics.notify(v.state, 0);
+    while (Atomics.load(v.state, 0) === REQUEST) Atomics.wait(v.state, 0, REQUEST);
+    const res = v.readJson<Response>();
+    if (res.killed !== undefined) throw new Error(res.killed);
+    if (res.errno) throw new UserError(res.errno, res.message ?? res.errno);
+    return res.ok as T;
+  }
+
+  /** Bytes the kernel side left in the data area. */
+  data(n: number): Uint8Array { return this.v.data.subarray(0, n); }
+
+  open(path: string, flags: number): UserFile {
+    const { fh } = this.call<{ fh: number }>({ op: 'open', path, flags });
+    return new ChannelFile(this, fh);
+  }
+  stat(path: string): UserStat { return this.call({ op: 'stat', path }); }
+  readdir(path: string): DirEntry[] { return this.call({ op: 'readdir', path }); }
+  mkdir(path: string): void { this.call({ op: 'mkdir', path }); }
+  unlink(path: string): void { this.call({ op: 'unlink', path }); }
+  rmdir(path: string): void { this.call({ op: 'rmdir', path }); }
+  rename(from: string, to: string): void { this.call({ op: 'rename', from, to }); }
+}
+
+class ChannelFile implements UserFile {
+  constructor(private readonly ch: ChannelSystem, private readonly fh: number) {}
+
+  readInto(mem: UserMemory, ptr: number, count: number): number {
+    const n = this.ch.call<number>({ op: 'read', fh: this.fh, count: Math.min(count, DATA_MAX) });
+    if (n > 0) mem.view().set(this.ch.data(n), ptr);
+    return n;
+  }
+
+  writeFrom(mem: UserMemory, ptr: number, count: number): number {
+    const c = Math.min(count, DATA_MAX);
+    return this.ch.call<number>({ op: 'write', fh: this.fh, count: c }, mem.view().subarray(ptr, ptr + c));
+  }
+
+  ioctl(cmd: number, arg: number, mem: UserMemory): number {
+    const size = iocDir(cmd) !== 0 ? iocSize(cmd) : 0;
+    const view = mem.view();
+    if (size > 0 && (arg < 0 || arg + size > view.length)) throw new UserError('EFAULT');
+    const r = this.ch.call<number>({ op: 'ioctl', fh: this.fh, cmd, arg, size }, size > 0 ? view.subarray(arg, arg + size) : undefined);
+    if (size > 0 && iocDir(cmd) & 2) mem.view().set(this.ch.data(size), arg);
+    return r;
+  }
+
+  lseek(offset: number, whence: 0 | 1 | 2): number { return this.ch.call({ op: 'lseek', fh: this.fh, offset, whence }); }
+  close(): void { this.ch.call({ op: 'close', fh: this.fh }); }
+  stat(): UserStat { return this.ch.call({ op: 'fstat', fh: this.fh }); }
+}
+
+export interface ChannelServer {
+  /** Resolves when stop() was called. */
+  readonly done: Promise<void>;
+  stop(): void;
+}
+
+/**
+ * The kernel's side: answers the channel's requests with `system` (synchronous, in this thread) until stop().
+ * Needs Atomics.waitAsync (Node 16+, Chromium); the thread's event loop keeps running between requests.
+ */
+export function serveChannel(sab: SharedArrayBuffer, system: UserSystem): ChannelServer {
+  const v = new Views(sab);
+  const files = new Map<number, UserFile>();
+  let nextFh = 1;
+  let stopped = false;
+  const bounce: UserMemory = { view: () => v.data };
+  const file = (fh: number) => {
+    const f = files.get(fh);
+    if (!f) throw new UserError('EBADF');
+    return f;
+  };
+  const handle = (req: Request): unknown => {
+    switch (req.op) {
+      case 'open': {
+        const fh = nextFh++;
+        files.set(fh, system.open(req.path, req.flags));
+        return { fh };
+      }
+      case 'stat': return system.stat(req.path);
+      case 'readdir': return system.readdir(req.path);
+      case 'mkdir': return system.mkdir(req.path);
+      case 'unlink': return system.unlink(req.path);
+      case 'rmdir': return system.rmdir(req.path);
+      case 'rename': return system.rename(req.from, req.to);
+      case 'read': return file(req.fh).readInto(bounce, 0, req.count);
+      case 'write': return file(req.fh).writeFrom(bounce, 0, req.count);
+      case 'ioctl': return file(req.fh).ioctl(req.cmd, req.size > 0 ? 0 : req.arg, bounce);
+      case 'lseek': return file(req.fh).lseek(req.offset, req.whence);
+      case 'fstat': return file(req.fh).stat?.() ?? { type: 'chardev', size: 0 };
+      case 'close': {
+        const f = file(req.fh);
+        files.delete(req.fh);
+        return f.close();
+      }
+    }
+  };
+  const answer = (): void => {
+    let res: Response;
+    try {
+      res = { ok: handle(v.readJson<Request>()) ?? null };
+    } catch (e) {
+      const name = errnoName(e);
+      res = name ? { errno: name, message: (e as Error).message } : { killed: e instanceof Error ? e.message : String(e) };
+    }
+    v.writeJson(res);
+    Atomics.store(v.state, 0, RESPONSE);
+    Atomics.notify(v.state, 0);
+  };
+  let wake: (() => void) | undefined;
+  const done = (async () => {
+    while (!stopped) {
+      const s = Atomics.load(v.state, 0);
+      if (s === REQUEST) { answer(); continue; }
+      // Idle, or our response not yet taken: wait for the state to change (or stop()).
+      const w = waitAsync(v.state, 0, s, 50);
+      const stop = new Promise<void>((r) => { wake = r; });
+      await Promise.race([w.async ? w.value : Promise.resolve(), stop]);
+    }
+    for (const f of files.values()) { try { f.close(); } catch { /* closing at exit */ } }
+  })();
+  return { done, stop() { stopped = true; wake?.(); } };
+}
