@@ -28,6 +28,8 @@ import { depmod } from '../src/tools/depmod.js';
 import { MemoryBacking, Vfs, type KernelView } from '../src/vfs/index.js';
 import { readModuleMetadata } from '../src/wasm/metadata.js';
 import type { Kernel } from '../src/kernel/kernel.js';
+import { NodeMetadataPool, POOL_MIN_CORES, POOL_THRESHOLD, machinePool } from '../src/node/metadata-pool.js';
+import { availableParallelism } from 'node:os';
 
 interface GraphModule {
   path: string; name: string; exports: string[]; gpl_exports: string[]; imports: string[]; depends: string[];
@@ -161,13 +163,38 @@ async function child(kind: string, dir: string, release: string): Promise<void> 
       return `${n} modules`;
     });
     r.maxRssMB = (process.resourceUsage().maxRSS - rss0) / 1024;
-  } else if (kind === 'depmod-host' || kind === 'depmod-memory') {
-    vfs = kind === 'depmod-host' ? new Vfs(new HostBacking(dir, true)) : memory();
+  } else if (kind === 'pool-sweep') {
+    // In-thread scan vs the pool (threads started for each run, as a one-shot depmod would) over the first
+    // N modules: where the pool starts to pay is POOL_THRESHOLD.
+    const names = readTree(join(dir, 'lib/modules', release)).map(([p]) => p).filter((p) => p.endsWith('.ko'));
+    const host = new HostBacking(dir, true);
+    const cells: string[] = [];
+    let crossover: number | undefined;
+    for (const n of [64, 128, 256, 512, 1024, 2048, names.length]) {
+      const paths = names.slice(0, n).map((p) => `/lib/modules/${release}/${p}`);
+      const best = async (f: () => Promise<void>) => { let m = Infinity; for (let i = 0; i < 3; i++) { const t = performance.now(); await f(); m = Math.min(m, performance.now() - t); } return m; };
+      const inThread = await best(async () => { for (const p of paths) readModuleMetadata(host.readFileSync(p)); });
+      const pooled = await best(async () => {
+        const pool = new NodeMetadataPool({ threshold: 0 });
+        await pool.facts(paths.map((p) => ({ host: host.hostFile(p) })));
+        await pool.close();
+      });
+      cells.push(`${n}: ${inThread.toFixed(0)}/${pooled.toFixed(0)}`);
+      if (crossover === undefined && pooled < inThread) crossover = n;
+    }
+    r = {
+      label: `scan N modules, in-thread/pool ms (pool of ${availableParallelism()})`, ms: 0,
+      note: `${cells.join(', ')}; pool faster from ${crossover ?? 'no size measured'}`,
+    };
+  } else if (kind === 'depmod-host' || kind === 'depmod-memory' || kind === 'depmod-host-pool') {
+    vfs = kind !== 'depmod-memory' ? new Vfs(new HostBacking(dir, true)) : memory();
+    const pool = kind === 'depmod-host-pool' ? new NodeMetadataPool() : undefined;
     gc();
     const rss0 = process.resourceUsage().maxRSS;
     const phases: string[] = [];
-    r = await measure(`depmod -a, ${kind === 'depmod-host' ? 'host directory' : 'in memory'}`, async () => {
-      const status = await depmod(['-a', release], { vfs, ...quiet, timings: (p, ms) => phases.push(`${p} ${ms.toFixed(0)}`) });
+    r = await measure(`depmod -a, ${kind === 'depmod-memory' ? 'in memory' : pool ? `host directory, pool of ${pool.size} threads` : 'host directory'}`, async () => {
+      const status = await depmod(['-a', release], { vfs, ...quiet, pool, timings: (p, ms) => phases.push(`${p} ${ms.toFixed(0)}`) });
+      await pool?.close();
       if (status !== 0) throw new Error(`depmod exited ${status}`);
       const dep = await vfs.readText(`${moddir}/modules.dep`);
       return `${dep.split('\n').length - 1} lines in modules.dep; ms: ${phases.join(', ')}`;
@@ -233,7 +260,7 @@ async function main(argv: string[]): Promise<void> {
   const rows: Result[] = [];
   try {
     hostTree(g, files, dir);
-    for (const kind of ['baseline-host', 'depmod-host', 'depmod-memory', 'resolve-text', 'resolve-index', 'modprobe-e2e']) {
+    for (const kind of ['baseline-host', 'depmod-host', 'depmod-memory', 'resolve-text', 'resolve-index', 'modprobe-e2e', 'depmod-host-pool', 'pool-sweep']) {
       rows.push(runChild(kind, dir, g.release));
     }
   } finally {
@@ -250,6 +277,10 @@ async function main(argv: string[]): Promise<void> {
     `resolution text / index = ${(text!.ms / idx!.ms).toFixed(1)}x`);
   console.log('+peak MB: growth of the process peak RSS during the measurement (a tree in memory is loaded before it starts)');
   console.log('cpu ms includes the garbage collector\'s and libuv\'s threads; wall ms depends on what else the machine runs');
+  const here = machinePool();
+  console.log(`depmod's metadata pool (src/node/metadata-pool.ts): threshold ${POOL_THRESHOLD} modules (POOL_THRESHOLD), only on machines with ` +
+    `${POOL_MIN_CORES}+ cores (POOL_MIN_CORES) or with LKM_DEPMOD_THREADS set; this machine: ${availableParallelism()} cores, ` +
+    `${here ? `pool of ${here.size} threads` : 'no pool (depmod scans in-thread)'}`);
   console.log('reference (from the issue, not measured here): kmod 30 depmod over the real 4,023 .ko files of that kernel: ~400 ms CPU, 700-1400 ms wall');
 }
 

@@ -5,6 +5,7 @@
 
 import { nodeVfs } from '../node/kernel.js';
 import { openSession, progressBar } from '../node/session.js';
+import { machinePool } from '../node/metadata-pool.js';
 import { normalizePath } from '../shell/fs.js';
 import { depmod } from '../tools/depmod.js';
 import { modinfo } from '../tools/modinfo.js';
@@ -39,7 +40,13 @@ export async function runOneShot(argvIn: string[]): Promise<number> {
     const vfs = nodeVfs({ root, modules });
     const ctx = { vfs, cwd: root === undefined ? normalizePath(process.cwd()) : '/', env: { ...process.env } as Record<string, string>, ...out };
     if (name === 'modinfo') return modinfo(argv.slice(1), ctx);
-    return depmod(argv.slice(1), { ...ctx, progress: progressBar(out, process.stderr.isTTY === true, 'depmod') });
+    // A large tree's metadata is parsed on a pool of threads where that is faster (machinePool()).
+    const pool = machinePool();
+    try {
+      return await depmod(argv.slice(1), { ...ctx, pool, progress: progressBar(out, process.stderr.isTTY === true, 'depmod') });
+    } finally {
+      await pool?.close();
+    }
   }
   // Module code runs in a worker (the watchdog reports code that never returns); LKM_ISOLATE=none: this thread.
   const { sh } = await openSession({

@@ -114,7 +114,24 @@ export interface DepmodOptions {
   progress?: (done: number, total: number) => void;
   /** Receives the time of each phase (scan, read, dependencies, render, index, write), in ms. */
   timings?: (phase: string, ms: number) => void;
+  /** Threads that parse module metadata; used for trees of at least `pool.threshold` modules. */
+  pool?: MetadataPool;
 }
+
+/** A file for a metadata pool: its bytes, or a host path the pool reads itself (no copy through this thread). */
+export interface PoolItem { bytes?: Uint8Array; host?: string; }
+
+/** Module metadata parsed off this thread: depmod's facts of each item in order, or the strerror of a failed read. */
+export interface MetadataPool {
+  /** Threads the pool runs (the machine's cores). */
+  readonly size: number;
+  /** Fewest modules for which depmod uses the pool (below it the in-thread scan is faster). */
+  readonly threshold: number;
+  /** Facts of `items`, in order; `done` after each batch (items finished so far). */
+  facts(items: PoolItem[], done?: (n: number) => void): Promise<(ModuleFacts | { error: string })[]>;
+}
+
+const EMPTY_FACTS = (): ModuleFacts => ({ modinfo: [], exports: [], gplExports: [], undefinedSymbols: [], weakSymbols: new Set() });
 
 export interface DepmodResult {
   status: number;
@@ -240,12 +257,44 @@ export async function depmod(vfs: Vfs, opts: DepmodOptions): Promise<DepmodResul
   // Read the files a few at a time: the host's I/O runs in parallel, the parsing in order.
   const entries = [...byName.entries()];
   const mods: Mod[] = new Array(entries.length);
+  const mod = (i: number, facts: ModuleFacts): Mod => {
+    const [name, path] = entries[i]!;
+    return {
+      name, path, relpath: isWithin(path, dirname) ? relativeTo(path, dirname) : path, facts,
+      deps: [], users: 0, idx: 0, sortIdx: 0, depSortIdx: 0, depLoop: false,
+    };
+  };
   let done = 0;
   let next = 0;
+  const pool = opts.pool && entries.length >= opts.pool.threshold ? opts.pool : undefined;
+  if (pool) {
+    // Large trees: the pool's threads read host files themselves and parse; other files go as bytes.
+    const items: PoolItem[] = [];
+    const unread = new Set<number>();
+    for (const [, path] of entries) {
+      const host = vfs.hostFile(path);
+      if (host !== undefined) { items.push({ host }); continue; }
+      try {
+        items.push({ bytes: vfs.readFileSync(path) ?? await vfs.readFile(path) });
+      } catch (e) {
+        unread.add(items.length);
+        items.push({ bytes: new Uint8Array(0) });
+        log.err(`failed to load symbols from ${path}: ${e instanceof FsError ? e.reason : strerror(22)}`);
+      }
+    }
+    const facts = await pool.facts(items, (n) => opts.progress?.(n, entries.length));
+    facts.forEach((f, i) => {
+      if ('error' in f) {
+        if (!unread.has(i)) log.err(`failed to load symbols from ${entries[i]![1]}: ${f.error}`);
+        mods[i] = mod(i, EMPTY_FACTS());
+      } else mods[i] = mod(i, f);
+    });
+  }
   const worker = async () => {
+    if (pool) return;
     while (next < entries.length) {
       const i = next++;
-      const [name, path] = entries[i]!;
+      const path = entries[i]![1];
       let facts: ModuleFacts;
       try {
         // Keep only what depmod uses: the rest of the metadata (import records …) is garbage at once.
@@ -253,12 +302,9 @@ export async function depmod(vfs: Vfs, opts: DepmodOptions): Promise<DepmodResul
         facts = { modinfo: meta.modinfo, exports: meta.exports, gplExports: meta.gplExports, undefinedSymbols: meta.undefinedSymbols, weakSymbols: meta.weakSymbols };
       } catch (e) {
         log.err(`failed to load symbols from ${path}: ${e instanceof FsError ? e.reason : strerror(22)}`);
-        facts = { modinfo: [], exports: [], gplExports: [], undefinedSymbols: [], weakSymbols: new Set() };
+        facts = EMPTY_FACTS();
       }
-      mods[i] = {
-        name, path, relpath: isWithin(path, dirname) ? relativeTo(path, dirname) : path, facts,
-        deps: [], users: 0, idx: 0, sortIdx: 0, depSortIdx: 0, depLoop: false,
-      };
+      mods[i] = mod(i, facts);
       if (opts.progress) {
         opts.progress(++done, entries.length);
         if ((done & 255) === 0) await yieldToEventLoop(); // let the progress bar draw

@@ -23,6 +23,15 @@ export class HostBacking implements Backing {
     return join(this.dir, normalizePath(path));
   }
 
+  hostFile(path: string): string | undefined {
+    const p = normalizePath(path);
+    if (!this.writable) {
+      if (this.whiteouts.has(p)) return undefined;
+      try { this.overlay.readFileSync(p); return undefined; } catch { /* not in the overlay */ }
+    }
+    return this.hostPath(p);
+  }
+
   private async inOverlay(p: string): Promise<Stat | undefined> {
     return this.writable ? undefined : this.overlay.stat(p);
   }

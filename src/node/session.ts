@@ -11,6 +11,7 @@ import { Shell } from '../shell/shell.js';
 import { depmod } from '../tools/depmod.js';
 import type { Vfs } from '../vfs/index.js';
 import { bootNodeKernel, type NodeBootOptions } from './kernel.js';
+import { machinePool } from './metadata-pool.js';
 
 export interface SessionIo { stdout(text: string): void; stderr(text: string): void; }
 
@@ -56,9 +57,14 @@ export async function openSession(opts: NodeBootOptions & { io: SessionIo; isTTY
   const { kernel, fs } = opts.isolate === 'worker' ? await bootNodeWorkerKernel(opts) : await bootNodeKernel(opts);
   const sh = new Shell(kernel, fs, opts.io);
   attachUsermodeHelper(kernel, sh);
-  await depmod(['-A'], {
-    vfs: fs, cwd: '/', stdout: opts.io.stdout, stderr: opts.io.stderr,
-    progress: progressBar(opts.io, opts.isTTY ?? false, 'depmod'),
-  });
+  const pool = machinePool();
+  try {
+    await depmod(['-A'], {
+      vfs: fs, cwd: '/', stdout: opts.io.stdout, stderr: opts.io.stderr, pool,
+      progress: progressBar(opts.io, opts.isTTY ?? false, 'depmod'),
+    });
+  } finally {
+    await pool?.close();
+  }
   return { kernel, fs, sh };
 }

@@ -1,6 +1,6 @@
 // depmod(8), as kmod's tools/depmod.c: options, version argument, and the run in src/kmod/depmod.ts.
 
-import { depmod as runDepmod } from '../kmod/depmod.js';
+import { depmod as runDepmod, type MetadataPool } from '../kmod/depmod.js';
 import { FatalExit, Logger, Prio } from '../kmod/log.js';
 import { getopt, moduleDirname, RELEASE, type KmodToolContext } from '../kmod/tool-support.js';
 
@@ -33,7 +33,12 @@ The following options are useful for people managing distributions:
 `;
 
 /** Extra hooks for callers in-process (the shell's boot, the bench): progress of the scan. */
-export interface DepmodHooks { progress?: (done: number, total: number) => void; timings?: (phase: string, ms: number) => void; }
+export interface DepmodHooks {
+  progress?: (done: number, total: number) => void;
+  timings?: (phase: string, ms: number) => void;
+  /** Parses module metadata on other threads (Node: src/node/metadata-pool.ts); none: in this thread. */
+  pool?: MetadataPool;
+}
 
 export async function depmod(argv: string[], ctx: KmodToolContext & DepmodHooks): Promise<number> {
   const g = getopt(argv, 'aAb:o:C:E:F:euqrvnP:wmVh', {
@@ -115,6 +120,7 @@ export async function depmod(argv: string[], ctx: KmodToolContext & DepmodHooks)
       verbose: verbose > 0,
       progress: ctx.progress,
       timings: ctx.timings,
+      pool: ctx.pool,
     });
     return r.status;
   } catch (e) {

@@ -28,6 +28,8 @@ export interface Backing {
   /** rename(2): atomic replacement of `to` inside one backing. */
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
+  /** The host file that holds `path`, when the store is a host directory and the file is there (Node). */
+  hostFile?(path: string): string | undefined;
   /** True when writes are refused (EROFS). */
   readonly readOnly?: boolean;
 }

@@ -131,6 +131,14 @@ export class Vfs {
     }
   }
 
+  /** The host file behind `path` (a host directory's backing), for readers on other threads; else undefined. */
+  hostFile(path: string): string | undefined {
+    const p = normalizePath(path);
+    if (this.isKernelPath(p)) return undefined;
+    const { backing, rel } = this.locate(p);
+    return backing.hostFile?.(rel);
+  }
+
   async readText(path: string): Promise<string> {
     return dec.decode(await this.readFile(path));
   }
