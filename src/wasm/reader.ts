@@ -66,7 +66,11 @@ export class Cursor {
   }
 
   name(): string {
-    return utf8.decode(this.bytesOf(this.u32()));
+    const n = this.u32();
+    const start = this.pos;
+    if (start + n > this.end) throw new WasmFormatError('unexpected end of section');
+    this.pos += n;
+    return decodeShort(this.bytes, start, start + n);
   }
 }
 
@@ -106,16 +110,32 @@ export function sections(bytes: Uint8Array): Section[] {
   return out;
 }
 
-/** Splits a section of NUL-terminated strings ("a\0b\0") into its strings. */
-export function nulStrings(bytes: Uint8Array): string[] {
-  const out: string[] = [];
-  let from = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] === 0) {
-      if (i > from) out.push(utf8.decode(bytes.subarray(from, i)));
-      from = i + 1;
+/**
+ * UTF-8 text of bytes[start, end): short ASCII names (nearly every symbol and import name) without a
+ * TextDecoder call, whose fixed cost dominates for a few bytes; anything else through the decoder.
+ */
+function decodeShort(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= 64) {
+    let s = '';
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!;
+      if (b >= 0x80) return utf8.decode(bytes.subarray(start, end));
+      s += String.fromCharCode(b);
     }
+    return s;
   }
-  if (from < bytes.length) out.push(utf8.decode(bytes.subarray(from)));
+  return utf8.decode(bytes.subarray(start, end));
+}
+
+/**
+ * Splits a section of NUL-terminated strings ("a\0b\0") into its strings (empty ones dropped). One
+ * decode of the whole section, then a split: a NUL never belongs to a UTF-8 sequence, so this equals
+ * decoding each string on its own (a broken sequence before a NUL still becomes one U+FFFD).
+ */
+export function nulStrings(bytes: Uint8Array): string[] {
+  const out = utf8.decode(bytes).split('\0');
+  let j = 0;
+  for (const s of out) if (s !== '') out[j++] = s;
+  out.length = j;
   return out;
 }
