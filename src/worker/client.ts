@@ -35,6 +35,8 @@ export interface WorkerPort {
   /** The worker died on its own (an uncaught error, out of memory). */
   onExit(l: (why: string) => void): void;
   terminate(): void;
+  /** Where the (stuck) worker is, innermost first, when the platform can tell (Node's inspector). */
+  stack?(): Promise<{ func: string; module?: string }[] | undefined>;
   /** Node: keep the process alive only while calls are pending. */
   ref?(): void;
   unref?(): void;
@@ -50,8 +52,10 @@ export interface Lockup {
   pid: number;
   /** Module whose code did not return (undefined when the kernel itself was running). */
   module: string | undefined;
-  /** The entry point that was called: init_module, cleanup_module, a parameter setter … */
+  /** The entry point that was called: the module's init or exit function, a parameter setter … */
   function: string;
+  /** Where it was stuck, innermost first ("spin_forever [spin]"), when the platform could tell. */
+  trace?: string[];
   /** The Kernel.run label: "spin: init". */
   what: string;
 }
@@ -61,8 +65,8 @@ export class SoftLockupError extends Error {
   override name = 'SoftLockupError';
   constructor(readonly lockup: Lockup) {
     super(`watchdog: BUG: soft lockup - CPU#0 stuck for ${lockup.seconds}s! [${lockup.comm}:${lockup.pid}]: ` +
-      `${lockup.module ? `module ${lockup.module}` : 'the kernel'} did not return from ${lockup.function}; ` +
-      'the kernel is hung (call reboot())');
+      `${lockup.module ? `module ${lockup.module}` : 'the kernel'} did not return from ${lockup.function}` +
+      `${lockup.trace?.[0] ? ` (stuck in ${lockup.trace[0]})` : ''}; the kernel is hung (call reboot())`);
   }
 }
 
@@ -252,29 +256,33 @@ export class WorkerKernel implements KernelApi {
   }
 
   /** kernel/watchdog.c's report, on the caller's side (the worker is stuck), then taint L. */
-  private softLockup(at: number, info: EntryInfo): void {
+  private async softLockup(at: number, info: EntryInfo): Promise<void> {
     if (this.state !== 'running') return;
+    this.state = 'hung';
     const e = { ...info, at };
     this.stopPolling();
+    const seconds = Math.round((Date.now() - e.at) / 1000);
+    // Where it is stuck (Node: the inspector interrupts the loop), before the worker goes away.
+    const stack = await this.port.stack?.().catch(() => undefined);
     this.port.terminate();
     // What the worker logged and could not post any more (module code printed, then looped).
     this.log.receive(this.watch.unposted());
     this.generation++; // messages still in flight from the dead worker are ignored
-    const seconds = Math.round((Date.now() - e.at) / 1000);
     const module = e.module;
     const fn = e.func;
-    const lockup: Lockup = { seconds, comm: e.comm, pid: e.pid, module, function: fn, what: e.what };
-    const ts = (Date.now() - this.bootAt) * 1e6;
     const where = module ? `${fn} [${module}]` : fn;
+    const trace = stack?.map((f) => (f.module ? `${f.func} [${f.module}]` : f.func));
+    const lockup: Lockup = { seconds, comm: e.comm, pid: e.pid, module, function: fn, what: e.what, trace };
+    const ts = (Date.now() - this.bootAt) * 1e6;
     const lines: [number, string][] = [
       [0, `watchdog: BUG: soft lockup - CPU#0 stuck for ${seconds}s! [${e.comm}:${e.pid}]`],
       [4, e.modules],
       [4, `CPU: 0 UID: 0 PID: ${e.pid} Comm: ${e.comm} ${kernelTaintString(e.taint)} ${UTS_RELEASE} ${UTS_VERSION}`],
       [4, 'Hardware name: lkm-wasm WebAssembly virtual machine'],
-      [4, `RIP: ${where}`],
+      [4, `RIP: ${trace?.[0] ?? where}`],
       [4, 'Call Trace:'],
       [4, ' <TASK>'],
-      [4, ` ${where}`],
+      ...(trace ?? [where]).map((t): [number, string] => [4, ` ${t}`]),
       [4, ' </TASK>'],
     ];
     for (const [level, text] of lines) this.log.append(level, text, ts);

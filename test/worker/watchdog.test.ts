@@ -36,7 +36,12 @@ describe('watchdog (worker kernel)', () => {
     expect(log[i]).toBe(`watchdog: BUG: soft lockup - CPU#0 stuck for ${lockup.seconds}s! [insmod:${lockup.pid}]`);
     expect(log[i + 1]).toBe('Modules linked in: spin(OE+) hello(OE)');
     expect(log[i + 2]).toMatch(new RegExp(`^CPU: 0 UID: 0 PID: ${lockup.pid} Comm: insmod Tainted: G +OE +6\\.12\\.0-lkm-wasm`));
-    expect(log.slice(i + 4)).toEqual(['RIP: spin_init [spin]', 'Call Trace:', ' <TASK>', ' spin_init [spin]', ' </TASK>']);
+    // Node's inspector tells where the worker was stuck: the module's own function, then its init.
+    expect(lockup.trace).toEqual(['spin_forever [spin]', 'spin_init [spin]', 'do_init_module', 'load_module']);
+    expect(log.slice(i + 4)).toEqual([
+      'RIP: spin_forever [spin]', 'Call Trace:', ' <TASK>',
+      ' spin_forever [spin]', ' spin_init [spin]', ' do_init_module', ' load_module', ' </TASK>',
+    ]);
     expect((await k.tainted()) & L).toBe(L);
     // dmesg is the caller's copy: it works while the kernel is hung; kernel calls do not.
     expect((await k.dmesg({ time: false })).some((l) => l.startsWith('watchdog: BUG: soft lockup'))).toBe(true);
@@ -66,6 +71,7 @@ describe('watchdog (worker kernel)', () => {
     await expect(results).rejects.toBeInstanceOf(SoftLockupError);
     const err = await results.catch((e: SoftLockupError) => e);
     expect(err.lockup).toMatchObject({ comm: 'bash', function: 'param_attr_store' });
+    expect(err.lockup.trace?.slice(0, 2)).toEqual(['spin_forever [spin]', 'spin_set [spin]']);
     expect((await k.dmesg({ time: false })).find((l) => l.startsWith('watchdog:'))).toMatch(/\[bash:\d+\]$/);
     await k.reboot();
     await k.insmod(example('hello'));
