@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { depmod } from '../../src/tools/depmod.js';
 import { HostBacking } from '../../src/node/host-fs.js';
-import { NodeMetadataPool } from '../../src/node/metadata-pool.js';
+import { NodeMetadataPool, POOL_MIN_CORES, machinePool } from '../../src/node/metadata-pool.js';
+import { availableParallelism } from 'node:os';
 import { Vfs } from '../../src/vfs/index.js';
 import { MODDIR, REL, synth, tree } from './helpers.js';
 
@@ -81,5 +82,20 @@ describe('depmod on the metadata pool', () => {
     expect(used).toBe(false);
     expect(await vfs.readText(`${MODDIR}/modules.dep`)).toContain('kernel/drivers/d1/m1.ko: kernel/drivers/d0/m0.ko\n');
     await small.close();
+  });
+
+  it('machinePool: one thread per core from POOL_MIN_CORES cores, or LKM_DEPMOD_THREADS', async () => {
+    const saved = process.env.LKM_DEPMOD_THREADS;
+    try {
+      delete process.env.LKM_DEPMOD_THREADS;
+      expect(machinePool()?.size).toBe(availableParallelism() >= POOL_MIN_CORES ? availableParallelism() : undefined);
+      process.env.LKM_DEPMOD_THREADS = '0';
+      expect(machinePool()).toBeUndefined();
+      process.env.LKM_DEPMOD_THREADS = '3';
+      expect(machinePool()?.size).toBe(3);
+    } finally {
+      if (saved === undefined) delete process.env.LKM_DEPMOD_THREADS;
+      else process.env.LKM_DEPMOD_THREADS = saved;
+    }
   });
 });
