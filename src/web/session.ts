@@ -64,6 +64,8 @@ export class LabSession {
     const current = () => s.kernel;
     fs.mount('/proc', new KernelBacking(current, '/proc'));
     fs.mount('/sys', new KernelBacking(current, '/sys'));
+    // devtmpfs: nodes of the kernel's devices and mknod; opening one may autoload its driver.
+    fs.mount('/dev', new KernelBacking(current, '/dev'));
     s.fs = fs;
     s.kernel = await boot({ ...opts, vmlinux: fromBase64(site.vmlinux), readFile: (p) => fs.readFile(p) });
     s.kernel.log.subscribe((r) => events.log(r));
