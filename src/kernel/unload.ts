@@ -2,10 +2,9 @@
 
 import { KernelError, EBUSY, ENOENT, EPERM, EWOULDBLOCK } from './errno.js';
 import type { Kernel } from './kernel.js';
-import { moduleFlags } from './kernel.js';
 import { ModuleState, MODULE_REF_BASE, type Module } from './module.js';
 import { dropUses } from './refcount.js';
-import { TAINT } from './taint.js';
+import { TAINT, moduleTaintString } from './taint.js';
 
 export function deleteModule(k: Kernel, name: string, force: boolean): void {
   if (k.modulesDisabled) throw new KernelError(EPERM);
@@ -27,7 +26,9 @@ export function deleteModule(k: Kernel, name: string, force: boolean): void {
   const exit = (mod.instance!.exports as Record<string, unknown>).cleanup_module as (() => void) | undefined;
   // An Oops in exit() leaves the module GOING ("Unloading"), as on Linux.
   if (exit) k.run(`${mod.name}: exit`, exit);
-  k.lastUnloaded = `${mod.name}${moduleFlags(mod, false)}`;
+  // module_flags(mod, buf, false): the taint letters only, without the state character.
+  const taints = moduleTaintString(mod.taints);
+  k.lastUnloaded = `${mod.name}${taints ? `(${taints})` : ''}`;
   k.symtab.removeAll(mod.published, mod);
   mod.sysfs = false;
   dropUses(mod);

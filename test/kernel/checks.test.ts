@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bootTestKernel } from '../helpers/kernel.js';
-import { example } from '../helpers/paths.js';
+import { example, fixture } from '../helpers/paths.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'lkm-checks-'));
 
@@ -111,5 +111,13 @@ describe('dmesg', () => {
     expect((await t.run('dmesg -l bogus')).stderr).toBe("dmesg: unknown level 'bogus'\n");
     expect((await t.run('dmesg -c | wc -l')).stdout).not.toBe('0\n');
     expect((await t.run('dmesg')).stdout).toBe('');
+  });
+});
+
+describe('last unloaded', () => {
+  it('an Oops lists the modules and the last one unloaded, with its taints and no state mark', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${example('hello')}; rmmod hello; insmod ${fixture('init-trap')}`);
+    expect(t.log()).toContain('Modules linked in: init_trap(OE+) [last unloaded: hello(OE)]');
   });
 });
