@@ -117,7 +117,8 @@ export class Kernel {
   private readonly bootMs: number;
   readonly random: (buf: Uint8Array) => void;
   readonly readFileHook?: (path: string) => Promise<Uint8Array>;
-  private readonly compiled = new Map<string, WebAssembly.Module>();
+  /** Compiled modules by a cheap content hash; a hit is confirmed byte for byte. */
+  private readonly compiled = new Map<string, { bytes: Uint8Array; module: WebAssembly.Module }[]>();
   private scratch = 0;
 
   private constructor(opts: BootOptions) {
@@ -171,15 +172,19 @@ export class Kernel {
     return (this.taintMask & (1 << bit)) !== 0;
   }
 
-  /** Compiles once per distinct content; instances are per load. */
+  /**
+   * Compiles once per distinct content; instances are per load. The cache key is a fast 64-bit hash
+   * (a cryptographic digest cost more than compiling a small module); equal bytes are checked on a hit.
+   */
   async compile(bytes: Uint8Array): Promise<WebAssembly.Module> {
-    const key = await digest(bytes);
-    let m = this.compiled.get(key);
-    if (!m) {
-      m = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
-      this.compiled.set(key, m);
-    }
-    return m;
+    const key = contentKey(bytes);
+    const bucket = this.compiled.get(key) ?? [];
+    const hit = bucket.find((e) => sameBytes(e.bytes, bytes));
+    if (hit) return hit.module;
+    const module = await WebAssembly.compile(bytes as Uint8Array<ArrayBuffer>);
+    bucket.push({ bytes: bytes.slice(), module });
+    this.compiled.set(key, bucket);
+    return module;
   }
 
   private async loadVmlinux(bytes: Uint8Array): Promise<void> {
@@ -576,7 +581,19 @@ const ENTRY_EXPORTS: Record<string, string> = {
   'sysfs param read': 'param_attr_show', 'sysfs param write': 'param_attr_store',
 };
 
-async function digest(bytes: Uint8Array): Promise<string> {
-  const h = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(h), (b) => b.toString(16).padStart(2, '0')).join('');
+/** Length and two 32-bit FNV-1a variants over the bytes: a cache key, not an identity (see sameBytes). */
+function contentKey(bytes: Uint8Array): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i]!, 0x01000193);
+    b = Math.imul(b ^ bytes[i]!, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${bytes.length}:${(a >>> 0).toString(16)}:${(b >>> 0).toString(16)}`;
+}
+
+function sameBytes(x: Uint8Array, y: Uint8Array): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
 }
