@@ -61,6 +61,7 @@ async function inputs(files: string[], io: ShellIo, sh: Shell, prog: string): Pr
     try {
       text += dec.decode(await sh.fs.readFile(sh.resolve(f)));
     } catch (e) {
+      if (e instanceof Error && e.name === 'KernelOops') throw e;
       io.stderr(`${prog}: ${f}: ${errText(e)}\n`);
       ok = false;
     }
@@ -302,12 +303,19 @@ export class Shell {
         status = 127;
       } else {
         try {
-          status = await c(cmd.argv, { stdin, stdout: out, stderr: err }, this);
+          // The command is the process the kernel sees (Comm in Oops and WARN reports).
+          const comm = name.slice(name.lastIndexOf('/') + 1).slice(0, 15);
+          status = await this.kernel.asProcess(comm, () => c(cmd.argv, { stdin, stdout: out, stderr: err }, this));
         } catch (e) {
-          // A worker kernel that hung (soft lockup) fails every call until it is rebooted.
-          if (!(e instanceof Error) || (e.name !== 'SoftLockupError' && e.name !== 'KernelHungError')) throw e;
-          err(`${name}: ${e.message}\n`);
-          status = 1;
+          if (e instanceof Error && e.name === 'KernelOops') {
+            // The kernel killed the process that faulted in a system call, as after an Oops on Linux.
+            err('Segmentation fault\n');
+            status = 139;
+          } else if (e instanceof Error && (e.name === 'SoftLockupError' || e.name === 'KernelHungError')) {
+            // A worker kernel that hung (soft lockup) fails every call until it is rebooted.
+            err(`${name}: ${e.message}\n`);
+            status = 1;
+          } else throw e;
         }
       }
     }

@@ -367,10 +367,21 @@ export class WorkerKernel implements KernelApi {
     return recs.flatMap((r) => formatRecord(r, { time: opts.time }));
   }
 
+  /** Calls made while `fn` runs (until its promise settles, when it returns one) run as `comm`. */
   asProcess<T>(comm: string, fn: () => T): T {
     const saved = this.comm;
     this.comm = comm;
-    try { return fn(); } finally { this.comm = saved; }
+    let pending = false;
+    try {
+      const r = fn();
+      if (r instanceof Promise) {
+        pending = true;
+        return r.finally(() => { this.comm = saved; }) as T;
+      }
+      return r;
+    } finally {
+      if (!pending) this.comm = saved;
+    }
   }
 
   async batch(ops: ScriptOp[], opts: { stopOnError?: boolean } = {}): Promise<BatchResult[]> {
