@@ -1,11 +1,10 @@
 // Booting a kernel in Node: vmlinux from the build tree, the emulated root backed by the host.
 
-import { readFile } from 'node:fs/promises';
 import { Kernel, type BootOptions } from '../kernel/kernel.js';
 import { MemoryBacking, Vfs } from '../vfs/index.js';
 import { configDirs } from '../kmod/config.js';
 import { HostBacking } from './host-fs.js';
-import { moduleTreeDir, RELEASE, vmlinuxPath } from './paths.js';
+import { moduleTreeDir, readVmlinux, RELEASE } from './paths.js';
 
 export interface NodeBootOptions extends Partial<BootOptions> {
   /** Host directory to use as "/" (writable). Default: the host's "/", read-only, writes kept in memory. */
@@ -27,14 +26,7 @@ export function nodeVfs(opts: { root?: string; modules?: string } = {}): Vfs {
 }
 
 export async function bootNodeKernel(opts: NodeBootOptions = {}): Promise<{ kernel: Kernel; fs: Vfs }> {
-  let vmlinux = opts.vmlinux;
-  if (!vmlinux) {
-    try {
-      vmlinux = new Uint8Array(await readFile(vmlinuxPath()));
-    } catch {
-      throw new Error(`lkm: ${vmlinuxPath()} is missing: run \`npm run build\` first`);
-    }
-  }
+  const vmlinux = opts.vmlinux ?? (await readVmlinux());
   const fs = nodeVfs(opts);
   const kernel = await Kernel.boot({
     ...opts,

@@ -1,6 +1,7 @@
 // Where things are on the host: the repository (the package root) and its build tree.
 
 import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,3 +25,12 @@ export const buildDir = () => join(packageRoot(), 'build');
 export const vmlinuxPath = () => join(buildDir(), 'vmlinux.ko');
 /** The build's module tree, mounted at /lib/modules/<release> in the emulated file system. */
 export const moduleTreeDir = () => join(buildDir(), 'lib', 'modules', RELEASE);
+
+/** The build's vmlinux.ko, with a clear error when the tree is not built yet. */
+export async function readVmlinux(): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(vmlinuxPath()));
+  } catch {
+    throw new Error(`lkm: ${vmlinuxPath()} is missing: run \`npm run build\` first`);
+  }
+}

@@ -74,3 +74,23 @@ export interface KernelBootOptions {
 }
 
 export const DEFAULT_WATCHDOG_MS = 10_000;
+
+/**
+ * Runs `fn` with `holder.comm` set to `comm` until it returns, or until its promise settles when it
+ * returns one: the calls it makes run as that process (Comm/PID in Oops and WARN reports).
+ */
+export function runAsProcess<T>(holder: { comm: string | undefined }, comm: string, fn: () => T): T {
+  const saved = holder.comm;
+  holder.comm = comm;
+  let pending = false;
+  try {
+    const r = fn();
+    if (r instanceof Promise) {
+      pending = true;
+      return r.finally(() => { holder.comm = saved; }) as T;
+    }
+    return r;
+  } finally {
+    if (!pending) holder.comm = saved;
+  }
+}

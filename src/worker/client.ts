@@ -17,7 +17,7 @@ import { KernelError, ENOENT } from '../kernel/errno.js';
 import type { LoadOptions } from '../kernel/load.js';
 import { formatRecord, type LogListener, type LogRecord } from '../kernel/printk.js';
 import { TAINT, kernelTaintString } from '../kernel/taint.js';
-import { DEFAULT_WATCHDOG_MS, type KernelApi, type KernelBootOptions, type LogView, type ScriptOp } from './api.js';
+import { DEFAULT_WATCHDOG_MS, runAsProcess, type KernelApi, type KernelBootOptions, type LogView, type ScriptOp } from './api.js';
 import {
   fromWireError, isWorkerEvent, type BatchOp, type BatchResult, type KernelService, type SymbolInfo, type Wire,
   type WorkerEvent,
@@ -175,7 +175,8 @@ export class WorkerKernel implements KernelApi {
   private watch = new WatchState(new SharedArrayBuffer(WATCH_BYTES));
   private poll: ReturnType<typeof setInterval> | undefined;
   private pending = new Set<Pending>();
-  private comm: string | undefined;
+  /** The process the next calls run as (set by asProcess). */
+  comm: string | undefined;
   /** Taint mask as of the last entry into module code (for the lockup record and tainted() when hung). */
   private lastTaint = 0;
   private readonly watchdogMs: number;
@@ -367,21 +368,8 @@ export class WorkerKernel implements KernelApi {
     return recs.flatMap((r) => formatRecord(r, { time: opts.time }));
   }
 
-  /** Calls made while `fn` runs (until its promise settles, when it returns one) run as `comm`. */
   asProcess<T>(comm: string, fn: () => T): T {
-    const saved = this.comm;
-    this.comm = comm;
-    let pending = false;
-    try {
-      const r = fn();
-      if (r instanceof Promise) {
-        pending = true;
-        return r.finally(() => { this.comm = saved; }) as T;
-      }
-      return r;
-    } finally {
-      if (!pending) this.comm = saved;
-    }
+    return runAsProcess(this, comm, fn);
   }
 
   async batch(ops: ScriptOp[], opts: { stopOnError?: boolean } = {}): Promise<BatchResult[]> {

@@ -5,7 +5,7 @@ import { Kernel, type ModuleInfo } from '../kernel/kernel.js';
 import { KernelError, ENOENT } from '../kernel/errno.js';
 import type { LoadOptions } from '../kernel/load.js';
 import type { LogListener, LogRecord, PrintkRing } from '../kernel/printk.js';
-import type { KernelApi, KernelBootOptions, LogView, ScriptOp } from './api.js';
+import { runAsProcess, type KernelApi, type KernelBootOptions, type LogView, type ScriptOp } from './api.js';
 import type { BatchResult } from './protocol.js';
 
 /**
@@ -43,7 +43,8 @@ class LocalLog implements LogView {
 export class LocalKernel implements KernelApi {
   readonly isolate = 'none' as const;
   readonly log = new LocalLog();
-  private comm: string | undefined;
+  /** The process the next calls run as (set by asProcess). */
+  comm: string | undefined;
 
   private constructor(public kernel: Kernel, private readonly opts: KernelBootOptions) {
     this.log.attach(kernel.log);
@@ -87,21 +88,8 @@ export class LocalKernel implements KernelApi {
   async symbols() { return this.kernel.symbols(); }
   async tainted() { return this.kernel.taintMask; }
 
-  /** Calls made while `fn` runs (until its promise settles, when it returns one) run as `comm`. */
   asProcess<T>(comm: string, fn: () => T): T {
-    const saved = this.comm;
-    this.comm = comm;
-    let pending = false;
-    try {
-      const r = fn();
-      if (r instanceof Promise) {
-        pending = true;
-        return r.finally(() => { this.comm = saved; }) as T;
-      }
-      return r;
-    } finally {
-      if (!pending) this.comm = saved;
-    }
+    return runAsProcess(this, comm, fn);
   }
 
   async batch(ops: ScriptOp[], opts: { stopOnError?: boolean } = {}): Promise<BatchResult[]> {

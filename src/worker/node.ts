@@ -1,14 +1,13 @@
 // Node: bootKernel({ isolate }) with the kernel in a worker_threads Worker (default) or on this thread.
 
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { KernelApi, KernelBootOptions } from './api.js';
 import { WorkerKernel, type WorkerPort } from './client.js';
 import { LocalKernel } from './local.js';
-import { vmlinuxPath } from '../node/paths.js';
+import { readVmlinux } from '../node/paths.js';
 import { nodeVfs, type NodeBootOptions } from '../node/kernel.js';
 import type { Vfs } from '../vfs/index.js';
 import { KernelBacking } from './kernel-backing.js';
@@ -130,14 +129,7 @@ export function spawnNodeWorker(): WorkerPort {
  * Without `vmlinux`, the build tree's vmlinux.ko is used.
  */
 export async function bootKernel(opts: Omit<KernelBootOptions, 'vmlinux'> & { vmlinux?: Uint8Array } = {}): Promise<KernelApi> {
-  let vmlinux = opts.vmlinux;
-  if (!vmlinux) {
-    try {
-      vmlinux = new Uint8Array(await readFile(vmlinuxPath()));
-    } catch {
-      throw new Error(`lkm: ${vmlinuxPath()} is missing: run \`npm run build\` first`);
-    }
-  }
+  const vmlinux = opts.vmlinux ?? (await readVmlinux());
   const o = { ...opts, vmlinux };
   if (opts.isolate === 'none') return LocalKernel.boot(o);
   return WorkerKernel.boot(spawnNodeWorker, o);

@@ -151,14 +151,18 @@ static loff_t *file_ppos(struct file *file)
 	return file->f_mode & FMODE_STREAM ? NULL : &file->f_pos;
 }
 
-ssize_t __lkm_entry lkm_file_read(struct file *file, char __user *buf, size_t count)
+/*
+ * ksys_read()/ksys_write(): mode and method checks, rw_verify_area(), then the driver with a copy of
+ * f_pos that is stored back unless the call failed (stream files have no position).
+ */
+static ssize_t file_rw(struct file *file, char __user *buf, size_t count, fmode_t mode, bool write)
 {
 	loff_t pos, *ppos = file_ppos(file);
 	ssize_t ret;
 
-	if (!(file->f_mode & FMODE_READ))
+	if (!(file->f_mode & mode))
 		return -EBADF;
-	if (!file->f_op->read)
+	if (write ? !file->f_op->write : !file->f_op->read)
 		return -EINVAL;
 	if (unlikely(!access_ok(buf, count)))
 		return -EFAULT;
@@ -170,35 +174,23 @@ ssize_t __lkm_entry lkm_file_read(struct file *file, char __user *buf, size_t co
 		pos = *ppos;
 		ppos = &pos;
 	}
-	ret = file->f_op->read(file, buf, count, ppos);
+	if (write)
+		ret = file->f_op->write(file, buf, count, ppos);
+	else
+		ret = file->f_op->read(file, buf, count, ppos);
 	if (ret >= 0 && ppos)
 		file->f_pos = pos;
 	return ret;
 }
 
+ssize_t __lkm_entry lkm_file_read(struct file *file, char __user *buf, size_t count)
+{
+	return file_rw(file, buf, count, FMODE_READ, false);
+}
+
 ssize_t __lkm_entry lkm_file_write(struct file *file, const char __user *buf, size_t count)
 {
-	loff_t pos, *ppos = file_ppos(file);
-	ssize_t ret;
-
-	if (!(file->f_mode & FMODE_WRITE))
-		return -EBADF;
-	if (!file->f_op->write)
-		return -EINVAL;
-	if (unlikely(!access_ok(buf, count)))
-		return -EFAULT;
-	if ((ssize_t)count < 0)
-		return -EINVAL;
-	if (count > MAX_RW_COUNT)
-		count = MAX_RW_COUNT;
-	if (ppos) {
-		pos = *ppos;
-		ppos = &pos;
-	}
-	ret = file->f_op->write(file, buf, count, ppos);
-	if (ret >= 0 && ppos)
-		file->f_pos = pos;
-	return ret;
+	return file_rw(file, (char __user *)buf, count, FMODE_WRITE, true);
 }
 
 loff_t __lkm_entry lkm_file_llseek(struct file *file, loff_t offset, int whence)
