@@ -14,7 +14,9 @@ import { join } from 'node:path';
 import { buildFiles, closeBuildPool, preferBaselineCompiler } from '../src/build/index.js';
 import { bootNodeKernel } from '../src/node/kernel.js';
 import { repoRoot } from '../src/build/node-host.js';
-import { compileProgram, KernelSystem, runModule } from '../src/user/index.js';
+import { ChannelSystem, compileProgram, createChannel, KernelSystem, runModule } from '../src/user/index.js';
+import { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
 import { MemoryBacking, Vfs } from '../src/vfs/index.js';
 
 const N = Number(process.argv[2] ?? 50_000);
@@ -82,6 +84,31 @@ async function main(): Promise<void> {
     const base = Math.min(time(() => run(0)), time(() => run(0)));
     const total = time(() => run(N));
     rows.push([c.label, `${(((total - base) * 1000) / N).toFixed(2)} µs/call (start-up ${base.toFixed(2)} ms)`]);
+  }
+
+  // The same VFS read with the kernel side in a worker thread (SharedArrayBuffer channel, Atomics.wait).
+  {
+    const here = (p: string) => pathToFileURL(join(import.meta.dirname, '../src', p)).href;
+    const sab = createChannel();
+    const worker = new Worker(`
+      const { workerData, parentPort } = await import('node:worker_threads');
+      const { serveChannel } = await import(${JSON.stringify(here('user/channel.js'))});
+      const { KernelSystem } = await import(${JSON.stringify(here('user/kernel-system.js'))});
+      const { Vfs, MemoryBacking } = await import(${JSON.stringify(here('vfs/index.js'))});
+      const vfs = new Vfs(new MemoryBacking({ '/data/4k': new Uint8Array(4096).fill(1) }));
+      serveChannel(workerData.sab, new KernelSystem({ vfs }));
+      parentPort.postMessage('ready');
+    `, { eval: true, workerData: { sab } });
+    await new Promise((r) => worker.once('message', r));
+    const run = (n: number) => {
+      const r = runModule(module, { argv: ['readbench', '/data/4k', String(n)], system: new ChannelSystem(sab) });
+      if (r.status !== 0) throw new Error(`channel: status ${r.status}`);
+    };
+    run(1000);
+    const base = Math.min(time(() => run(0)), time(() => run(0)));
+    const total = time(() => run(N));
+    rows.push(['C read() 4 KiB, VFS file, kernel side in a worker', `${(((total - base) * 1000) / N).toFixed(2)} µs/call (lseek + read: 2 round trips)`]);
+    await worker.terminate();
   }
 
   // TypeScript: the same device read through the kernel file API.

@@ -188,6 +188,8 @@ export function serveChannel(sab: SharedArrayBuffer, system: UserSystem): Channe
     Atomics.notify(v.state, 0);
   };
   let wake: (() => void) | undefined;
+  // A pending Atomics.waitAsync does not keep a Node thread alive; a timer does (until stop()).
+  const keepAlive = setInterval(() => {}, 1 << 30);
   const done = (async () => {
     while (!stopped) {
       const s = Atomics.load(v.state, 0);
@@ -197,6 +199,7 @@ export function serveChannel(sab: SharedArrayBuffer, system: UserSystem): Channe
       const stop = new Promise<void>((r) => { wake = r; });
       await Promise.race([w.async ? w.value : Promise.resolve(), stop]);
     }
+    clearInterval(keepAlive);
     for (const f of files.values()) { try { f.close(); } catch { /* closing at exit */ } }
   })();
   return { done, stop() { stopped = true; wake?.(); } };
