@@ -24,7 +24,7 @@ export interface RunOptions {
 export interface RunResult {
   /** Exit status as a shell sees it: the exit code, or 128 + signal (139 for a trap, 137 when killed). */
   status: number;
-  /** 'SIGSEGV' for a trap, 'SIGKILL' when a syscall failed with something other than an errno. */
+  /** 'SIGSEGV' for a trap or an Oops in a system call, 'SIGKILL' when a syscall failed with another non-errno error. */
   signal?: 'SIGSEGV' | 'SIGKILL';
   /** The shell's message for the signal ("Segmentation fault", "Killed"). */
   message?: string;
@@ -110,7 +110,13 @@ export function runModule(module: WebAssembly.Module, opts: RunOptions): RunResu
     return { status: status & 0xff };
   } catch (e) {
     if (e instanceof WASIProcExit) return { status: e.code & 0xff };
-    if (e instanceof ProcessKilled) return { status: 137, signal: 'SIGKILL', message: 'Killed', error: e.reason };
+    if (e instanceof ProcessKilled) {
+      // An Oops in a system call kills the process with SIGSEGV, as Linux's make_task_dead() does.
+      if (e.reason instanceof Error && e.reason.name === 'KernelOops') {
+        return { status: 139, signal: 'SIGSEGV', message: 'Segmentation fault', error: e.reason };
+      }
+      return { status: 137, signal: 'SIGKILL', message: 'Killed', error: e.reason };
+    }
     if (e instanceof WebAssembly.RuntimeError || e instanceof RangeError) {
       return { status: 139, signal: 'SIGSEGV', message: 'Segmentation fault', error: e };
     }

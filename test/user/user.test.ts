@@ -138,6 +138,16 @@ describe('running user programs', () => {
     expect(dev.closed).toBe(1);
   });
 
+  it('an Oops in a system call kills the program with SIGSEGV; any other host error with SIGKILL', async () => {
+    const failing = (name: string) => new (class extends FakeDevice {
+      override ioctl(): number { const e = new Error('BUG'); e.name = name; throw e; }
+    })();
+    const oops = await run('fakedev', { system: new KernelSystem({ devices: () => failing('KernelOops') }) });
+    expect(oops).toMatchObject({ status: 139, stdout: '', message: 'Segmentation fault' });
+    const bug = await run('fakedev', { system: new KernelSystem({ devices: () => failing('TypeError') }) });
+    expect(bug).toMatchObject({ status: 137, message: 'Killed' });
+  });
+
   it('reads and writes VFS files relative to the cwd; writes land in the VFS after the run', async () => {
     const vfs = new Vfs(new MemoryBacking({ '/home/u/in.txt': 'x'.repeat(250) }));
     const system = new KernelSystem({ vfs });
