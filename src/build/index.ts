@@ -150,14 +150,15 @@ function defaultVmlinux(opts: BuildOptions): string | undefined {
   return join(repoRoot(), 'build/vmlinux.ko');
 }
 
-async function runPlanned(plan: Plan, unit: Omit<UnitSpec, 'modules'>, opts: BuildOptions): Promise<BuildResult> {
+/** `programsOut`: where user programs go (default: the unit's outDir). */
+async function runPlanned(plan: Plan, unit: Omit<UnitSpec, 'modules'>, opts: BuildOptions, programsOut?: string): Promise<BuildResult> {
   logWarnings(plan, opts.log);
   if (plan.errors.length) return failed(plan.errors, plan.warnings, opts.log);
   if (plan.programs.length) {
     // Modules and user programs: two units (programs need no modpost), run at the same time in one pool.
     const mods = plan.modules.length ? runUnit({ ...plan, programs: [] }, unit, opts) : undefined;
     const progs = runUnit({ ...plan, modules: plan.programs, programs: [], warnings: mods ? [] : plan.warnings }, {
-      kind: 'user', outDir: unit.outDir, cacheDir: join(unit.cacheDir, 'user'),
+      kind: 'user', outDir: programsOut ?? unit.outDir, cacheDir: join(unit.cacheDir, 'user'),
     }, opts);
     const [m, p] = await Promise.all([mods, progs]);
     if (!m) return p;
@@ -284,6 +285,7 @@ export async function buildTree(opts: TreeOptions = {}): Promise<TreeResult> {
   for (const d of dirs) {
     const p = await planDir(nodeHost, d, { vars: opts.vars });
     plan.modules.push(...p.modules);
+    plan.programs.push(...p.programs);
     plan.extraSymbols.push(...p.extraSymbols.filter((x) => !plan.extraSymbols.includes(x)));
     plan.warnings.push(...p.warnings);
     plan.errors.push(...p.errors);
@@ -296,7 +298,7 @@ export async function buildTree(opts: TreeOptions = {}): Promise<TreeResult> {
   }
 
   let modules: BuildResult;
-  if (plan.modules.length === 0 && plan.errors.length === 0) {
+  if (plan.modules.length === 0 && plan.programs.length === 0 && plan.errors.length === 0) {
     modules = { ...emptyResult(), ok: true };
   } else {
     const useVmlinux = kernelP ? undefined : defaultVmlinux(opts);
@@ -307,7 +309,7 @@ export async function buildTree(opts: TreeOptions = {}): Promise<TreeResult> {
       vmlinuxExports: kernelExports?.then((ex) => (ex ? new Set(ex.map((e) => e.name)) : undefined)),
       vmlinux: useVmlinux ?? (kernelP ? vmlinuxKo : undefined),
       extraSymbols: [...plan.extraSymbols, ...(opts.extraSymbols ?? []).map(abs)],
-    }, opts);
+    }, opts, join(buildDirPath, 'bin'));
   }
   const kernel = await kernelP;
 

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDir, buildFiles, buildKernel, closeBuildPool, poolWorkersStarted, type BuildOptions } from '../../src/build/index.js';
+import { buildDir, buildFiles, buildKernel, buildTree, closeBuildPool, poolWorkersStarted, type BuildOptions } from '../../src/build/index.js';
 import { buildUnit, initExitFromSource, planDir } from '../../src/build/core.js';
 import { nodeHost } from '../../src/build/node-host.js';
 import { InlineRunner } from '../../src/build/runner.js';
@@ -317,6 +317,26 @@ describe('lkm build (compiles with @yowasp/clang)', () => {
     const others = (b: Uint8Array) => sections(b).filter((s) => s.name !== 'name').map((s) => Buffer.from(b.subarray(s.start, s.end)).toString('hex'));
     expect(others(back)).toEqual(others(bin));
     expect([...readFunctionNames(back, readModuleMetadata(back)).values()]).toContain('init_module');
+  }, T);
+
+  it('builds modules and user programs of one Kbuild; npm run build puts programs in build/bin', async () => {
+    const root = join(ws.root, 'tree');
+    writeTree(join(root, 'modules-src/both'), {
+      Kbuild: 'obj-m += both.o\nuserprogs-always-y += both-tool\n',
+      'both.c': HELLO_C,
+      'both-tool.c': '#include <stdio.h>\nint main(void) { puts("tool"); return 0; }\n',
+    });
+    const dir = join(root, 'modules-src/both');
+    const r = await buildDir(dir, opts());
+    expect(r.errors).toEqual([]);
+    expect(r.modules.map((m) => m.name)).toEqual(['both']);
+    expect(r.programs.map((p) => p.path)).toEqual([join(dir, 'both-tool')]);
+    expect(logs.join('')).toContain(`  LD [U]  ${join(dir, 'both-tool')}`);
+    const t = await buildTree({ ...opts(), root, buildDir: join(root, 'build') });
+    expect(t.ok).toBe(true);
+    expect(existsSync(join(root, 'build/bin/both-tool'))).toBe(true);
+    expect(existsSync(join(t.extraDir, 'both.ko'))).toBe(true);
+    expect(existsSync(join(t.extraDir, 'both-tool'))).toBe(false);
   }, T);
 
   it('uses at most `jobs` workers', () => {
