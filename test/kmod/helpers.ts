@@ -75,6 +75,11 @@ export class FakeKernel implements KernelView {
   cmdline = '';
   modprobePath = '/sbin/modprobe';
 
+  /** No processes to name in a fake kernel: the call just runs. */
+  asProcess<T>(_comm: string, fn: () => T): T {
+    return fn();
+  }
+
   async insmod(bytes: Uint8Array, params: string): Promise<void> {
     const meta = readModuleMetadata(bytes);
     const name = meta.modinfo.find((e) => e.key === 'name')!.value;
