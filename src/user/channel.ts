@@ -26,7 +26,8 @@ export function createChannel(): SharedArrayBuffer {
   return new SharedArrayBuffer(HEADER + JSON_MAX + DATA_MAX);
 }
 
-type Request =
+/** A system call as it crosses the channel (and, forwarded, the kernel worker's boundary). */
+export type SyscallRequest =
   | { op: 'open'; path: string; flags: number }
   | { op: 'stat' | 'readdir' | 'mkdir' | 'unlink' | 'rmdir'; path: string }
   | { op: 'rename'; from: string; to: string }
@@ -34,9 +35,13 @@ type Request =
   | { op: 'write'; fh: number; count: number }
   | { op: 'ioctl'; fh: number; cmd: number; arg: number; size: number }
   | { op: 'lseek'; fh: number; offset: number; whence: 0 | 1 | 2 }
-  | { op: 'close' | 'fstat'; fh: number };
+  | { op: 'close' | 'fstat'; fh: number }
+  /** Up to `count` bytes of the program's stdin (the caller's stdin callback); 0 bytes: end of input. */
+  | { op: 'stdin'; count: number };
+type Request = SyscallRequest;
 
-interface Response { ok?: unknown; errno?: string; message?: string; killed?: string }
+/** `killed`: a non-errno error (its message; `name` its class name, KernelOops for an Oops in the call). */
+interface Response { ok?: unknown; errno?: string; message?: string; killed?: string; name?: string }
 
 class Views {
   readonly state: Int32Array;
@@ -81,7 +86,11 @@ export class ChannelSystem implements UserSystem {
     Atomics.notify(v.state, 0);
     while (Atomics.load(v.state, 0) === REQUEST) Atomics.wait(v.state, 0, REQUEST);
     const res = v.readJson<Response>();
-    if (res.killed !== undefined) throw new Error(res.killed);
+    if (res.killed !== undefined) {
+      const e = new Error(res.killed);
+      if (res.name) e.name = res.name;
+      throw e;
+    }
     if (res.errno) throw new UserError(res.errno, res.message ?? res.errno);
     return res.ok as T;
   }
@@ -99,6 +108,12 @@ export class ChannelSystem implements UserSystem {
   unlink(path: string): void { this.call({ op: 'unlink', path }); }
   rmdir(path: string): void { this.call({ op: 'rmdir', path }); }
   rename(from: string, to: string): void { this.call({ op: 'rename', from, to }); }
+
+  /** stdin read on the serving side (a StdinSource callback for runModule). */
+  stdin(max: number): Uint8Array | null {
+    const n = this.call<number>({ op: 'stdin', count: Math.min(max, DATA_MAX) });
+    return n > 0 ? this.data(n).slice() : null;
+  }
 }
 
 class ChannelFile implements UserFile {
@@ -136,21 +151,23 @@ export interface ChannelServer {
 }
 
 /**
- * The kernel's side: answers the channel's requests with `system` (synchronous, in this thread) until stop().
- * Needs Atomics.waitAsync (Node 16+, Chromium); the thread's event loop keeps running between requests.
+ * Answers one request; `data` is the channel's data area (request data in, response data out). May be
+ * asynchronous: the program waits either way. Throws an errno error (UserError, KernelError) for a failed
+ * call; any other error kills the program.
  */
-export function serveChannel(sab: SharedArrayBuffer, system: UserSystem): ChannelServer {
-  const v = new Views(sab);
+export type ChannelHandler = (req: SyscallRequest, data: Uint8Array) => unknown;
+
+/** A ChannelHandler over a synchronous UserSystem, with its own table of open files. */
+export function systemHandler(system: UserSystem): ChannelHandler & { closeAll(): void } {
   const files = new Map<number, UserFile>();
   let nextFh = 1;
-  let stopped = false;
-  const bounce: UserMemory = { view: () => v.data };
   const file = (fh: number) => {
     const f = files.get(fh);
     if (!f) throw new UserError('EBADF');
     return f;
   };
-  const handle = (req: Request): unknown => {
+  const handle = (req: Request, data: Uint8Array): unknown => {
+    const bounce: UserMemory = { view: () => data };
     switch (req.op) {
       case 'open': {
         const fh = nextFh++;
@@ -173,15 +190,40 @@ export function serveChannel(sab: SharedArrayBuffer, system: UserSystem): Channe
         files.delete(req.fh);
         return f.close();
       }
+      case 'stdin': return 0;
     }
   };
-  const answer = (): void => {
+  return Object.assign(handle, {
+    closeAll() {
+      for (const f of files.values()) { try { f.close(); } catch { /* closing at exit */ } }
+      files.clear();
+    },
+  });
+}
+
+/**
+ * The kernel's side: answers the channel's requests with `system` (synchronous, in this thread) until stop().
+ * Needs Atomics.waitAsync (Node 16+, Chromium); the thread's event loop keeps running between requests.
+ */
+export function serveChannel(sab: SharedArrayBuffer, system: UserSystem): ChannelServer {
+  const h = systemHandler(system);
+  const server = serveChannelWith(sab, h);
+  return { done: server.done.then(() => h.closeAll()), stop: () => server.stop() };
+}
+
+/** Serves the channel with a handler (which may be asynchronous) until stop(). */
+export function serveChannelWith(sab: SharedArrayBuffer, handle: ChannelHandler): ChannelServer {
+  const v = new Views(sab);
+  let stopped = false;
+  const answer = async (): Promise<void> => {
     let res: Response;
     try {
-      res = { ok: handle(v.readJson<Request>()) ?? null };
+      const r = handle(v.readJson<Request>(), v.data);
+      res = { ok: (r instanceof Promise ? await r : r) ?? null };
     } catch (e) {
       const name = errnoName(e);
-      res = name ? { errno: name, message: (e as Error).message } : { killed: e instanceof Error ? e.message : String(e) };
+      res = name ? { errno: name, message: (e as Error).message }
+        : { killed: e instanceof Error ? e.message : String(e), name: e instanceof Error ? e.name : undefined };
     }
     v.writeJson(res);
     Atomics.store(v.state, 0, RESPONSE);
@@ -193,14 +235,13 @@ export function serveChannel(sab: SharedArrayBuffer, system: UserSystem): Channe
   const done = (async () => {
     while (!stopped) {
       const s = Atomics.load(v.state, 0);
-      if (s === REQUEST) { answer(); continue; }
+      if (s === REQUEST) { await answer(); continue; }
       // Idle, or our response not yet taken: wait for the state to change (or stop()).
       const w = waitAsync(v.state, 0, s, 50);
       const stop = new Promise<void>((r) => { wake = r; });
       await Promise.race([w.async ? w.value : Promise.resolve(), stop]);
     }
     clearInterval(keepAlive);
-    for (const f of files.values()) { try { f.close(); } catch { /* closing at exit */ } }
   })();
   return { done, stop() { stopped = true; wake?.(); } };
 }

@@ -5,7 +5,9 @@
 import type { Kernel } from '../kernel/kernel.js';
 import type { Command, Shell } from '../shell/shell.js';
 import { KernelSystem, type KernelLike } from './kernel-system.js';
-import { compileProgram, runProgram } from './run.js';
+import { compileProgram, runProgram, type RunResult } from './run.js';
+import { runProgramInWorker, type SpawnProgramWorker } from './worker-run.js';
+import type { SyscallKernel } from './forward.js';
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
@@ -14,6 +16,13 @@ function syncKernel(k: Shell['kernel']): KernelLike | undefined {
   const c = k as Partial<Kernel>;
   return typeof c.open === 'function' && !('isolate' in k && (k as { isolate?: string }).isolate === 'worker')
     ? (k as unknown as KernelLike) : undefined;
+}
+
+/** A worker kernel that can start program workers (WorkerKernel with its platform's programWorker). */
+function workerKernel(k: Shell['kernel']): (SyscallKernel & { programWorker: SpawnProgramWorker }) | undefined {
+  const c = k as unknown as Partial<SyscallKernel & { programWorker: SpawnProgramWorker; isolate: string }>;
+  return c.isolate === 'worker' && typeof c.syscall === 'function' && c.programWorker
+    ? (c as SyscallKernel & { programWorker: SpawnProgramWorker }) : undefined;
 }
 
 /** The shell's hook for names no builtin has (Shell.programs). */
@@ -36,8 +45,9 @@ export function programCommand(name: string): Command {
       return 126;
     }
     const kernel = syncKernel(sh.kernel);
-    if (!kernel) {
-      io.stderr(`lkm: ${name}: user programs run with the in-thread kernel for now (LKM_ISOLATE=none)\n`);
+    const wk = kernel ? undefined : workerKernel(sh.kernel);
+    if (!kernel && !wk) {
+      io.stderr(`lkm: ${name}: this kernel cannot run user programs (no program worker for its platform)\n`);
       return 126;
     }
     let module: WebAssembly.Module;
@@ -47,20 +57,26 @@ export function programCommand(name: string): Command {
       io.stderr(`lkm: ${name}: cannot execute binary file: ${(e as Error).message}\n`);
       return 126;
     }
-    const system = new KernelSystem({ kernel, vfs: sh.fs });
     // One decoder per stream: a UTF-8 character split across two write()s stays whole.
     const outDec = new TextDecoder();
     const errDec = new TextDecoder();
-    await system.prefetch(['/', sh.cwd]);
-    const r = await runProgram(module, {
+    const common = {
       argv: [name, ...argv.slice(1)],
       env: Object.fromEntries(sh.env),
       cwd: sh.cwd,
       stdin: io.stdin,
-      system,
-      stdout: (d) => io.stdout(outDec.decode(d, { stream: true })),
-      stderr: (d) => io.stderr(errDec.decode(d, { stream: true })),
-    });
+      stdout: (d: Uint8Array) => io.stdout(outDec.decode(d, { stream: true })),
+      stderr: (d: Uint8Array) => io.stderr(errDec.decode(d, { stream: true })),
+    };
+    let r: RunResult;
+    if (wk) {
+      // Kernel in a worker: the program in a worker of its own, its system calls served from here.
+      r = await runProgramInWorker(module, { ...common, kernel: wk, spawn: wk.programWorker, vfs: sh.fs });
+    } else {
+      const system = new KernelSystem({ kernel, vfs: sh.fs });
+      await system.prefetch(['/', sh.cwd]);
+      r = await runProgram(module, { ...common, system });
+    }
     const restOut = outDec.decode();
     const restErr = errDec.decode();
     if (restOut) io.stdout(restOut);

@@ -25,6 +25,9 @@ import {
 import type { UsermodeHelper } from '../kmod/request.js';
 import type { DeviceStat } from '../kernel/devices.js';
 import { WATCH_BYTES, WatchState, type EntryInfo } from './watch.js';
+import type { SyscallRequest } from '../user/channel.js';
+import type { SyscallReply } from '../user/forward.js';
+import type { SpawnProgramWorker } from '../user/worker-run.js';
 
 /** A started worker, as the platform adapter (node.ts, browser.ts) gives it. */
 export interface WorkerPort {
@@ -168,6 +171,8 @@ export class WorkerKernel implements KernelApi {
   usermodeHelper: UsermodeHelper | undefined;
   /** The last soft lockup of this boot. */
   lockup: Lockup | undefined;
+  /** Starts a user program's worker (set by the platform adapter: node.ts); the shell runs programs with it. */
+  programWorker: SpawnProgramWorker | undefined;
   private port!: WorkerPort;
   private service!: Comlink.Remote<KernelService>;
   private generation = 0;
@@ -383,6 +388,17 @@ export class WorkerKernel implements KernelApi {
     }
     const rs = await this.track(this.service.batch(wire, opts.stopOnError ?? false));
     return rs.map((r) => (r.ok ? { ok: true, value: r.value } : { ok: false, error: fromWireError(r.error) }));
+  }
+
+  /**
+   * A user program's system call on a kernel path (src/user/forward.ts), as process `comm`: a tracked call
+   * (the watchdog watches it; a hung kernel rejects it).
+   */
+  async syscall(req: SyscallRequest, data: Uint8Array | undefined, comm?: string): Promise<SyscallReply> {
+    this.check();
+    const r: Wire<SyscallReply> = await this.track<Wire<SyscallReply>>(this.service.syscall(req, data, comm ?? this.comm));
+    if (!r.ok) throw fromWireError(r.error);
+    return r.value;
   }
 
   /** Terminates the worker (hung or not) and boots a new kernel in a new one. */

@@ -11,6 +11,7 @@ import { readVmlinux } from '../node/paths.js';
 import { nodeVfs, type NodeBootOptions } from '../node/kernel.js';
 import type { Vfs } from '../vfs/index.js';
 import { KernelBacking } from './kernel-backing.js';
+import { spawnNodeProgramWorker } from '../user/node.js';
 
 /**
  * The worker script. From dist/ it sits next to this file; when this file runs from TypeScript sources
@@ -132,7 +133,10 @@ export async function bootKernel(opts: Omit<KernelBootOptions, 'vmlinux'> & { vm
   const vmlinux = opts.vmlinux ?? (await readVmlinux());
   const o = { ...opts, vmlinux };
   if (opts.isolate === 'none') return LocalKernel.boot(o);
-  return WorkerKernel.boot(spawnNodeWorker, o);
+  const k = await WorkerKernel.boot(spawnNodeWorker, o);
+  // User programs run in worker_threads Workers of their own (src/user/worker-run.ts).
+  k.programWorker = spawnNodeProgramWorker;
+  return k;
 }
 
 /**

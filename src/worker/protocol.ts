@@ -9,6 +9,8 @@ import type { LoadOptions } from '../kernel/load.js';
 import type { FaultKind, Frame } from '../kernel/oops.js';
 import type { LogRecord } from '../kernel/printk.js';
 import type { DeviceStat } from '../kernel/devices.js';
+import type { SyscallReply } from '../user/forward.js';
+import type { SyscallRequest } from '../user/channel.js';
 
 export interface SymbolInfo { name: string; owner: string; gplOnly: boolean; kind: 'function' | 'data' }
 
@@ -103,4 +105,6 @@ export interface KernelService {
   clearLog(): void;
   /** The usermode helper of a 'helper-run' event ended with `status`. */
   helperDone(id: number, status: number): void;
+  /** A user program's system call on a kernel path (src/user/forward.ts), as process `comm`. */
+  syscall(req: SyscallRequest, data: Uint8Array | undefined, comm: string | undefined): Promise<Wire<SyscallReply>>;
 }

@@ -12,6 +12,7 @@ import {
 } from './protocol.js';
 import { WatchState } from './watch.js';
 import { setUsermodeHelper } from '../kmod/request.js';
+import { KernelSyscalls } from '../user/forward.js';
 
 export function kernelService(post: (m: WorkerEvent) => void): KernelService {
   let k: Kernel | undefined;
@@ -24,6 +25,8 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
   /** Usermode helpers running on the caller's side: id → resolves with the exit status. */
   const helpers = new Map<number, (status: number) => void>();
   let helperSeq = 0;
+  /** User programs' open files on this kernel (their system calls are forwarded by the caller). */
+  let syscalls: KernelSyscalls | undefined;
 
   const flushPending = () => {
     scheduled = false;
@@ -85,6 +88,7 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
       try {
         k = await Kernel.boot({ vmlinux: opts.vmlinux, cmdline: opts.cmdline });
         const kk = k;
+        syscalls = new KernelSyscalls(kk);
         // Completed records go out at once (a batched post per task, but synchronously before a reply,
         // and immediately when module code is entered, so nothing is lost if that code never returns).
         kk.log.subscribe((r) => {
@@ -143,6 +147,18 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
     },
     clearLog() {
       k?.log.clear();
+    },
+    async syscall(req, data, comm) {
+      let r: Wire<unknown>;
+      try {
+        const kk = kernel();
+        const sc = syscalls!;
+        r = { ok: true, value: await (comm ? kk.asProcess(comm, () => sc.handle(req, data)) : sc.handle(req, data)) };
+      } catch (e) {
+        r = { ok: false, error: toWireError(e) };
+      }
+      postOpen();
+      return r as Wire<never>;
     },
     helperDone(id: number, status: number) {
       helpers.get(id)?.(status);

@@ -12,7 +12,7 @@ import {
 } from '../../src/user/index.js';
 import { MemoryBacking, Vfs } from '../../src/vfs/index.js';
 import { example, ROOT } from '../helpers/paths.js';
-import { bootTestKernel, TEST_ISOLATE } from '../helpers/kernel.js';
+import { bootTestKernel } from '../helpers/kernel.js';
 
 const T = 120_000;
 let out: string;
@@ -223,7 +223,7 @@ describe('user programs on the live kernel', () => {
   }, T);
 });
 
-describe.runIf(TEST_ISOLATE === 'none')('user programs in the lkm shell', () => {
+describe('user programs in the lkm shell', () => {
   it('runs ./prog and prog from the cwd, in pipelines and with redirections; exit status in $?', async () => {
     const t = await bootTestKernel();
     expect((await t.run(`cd ${out}`)).status).toBe(0);

@@ -1,0 +1,212 @@
+// System calls of a program whose kernel is in a worker. The program (its own worker) posts every call
+// into its channel (channel.ts); the channel is served on the CALLER's thread (the shell's), by
+// forwardingHandler(): paths of the kernel (/dev, /proc, /sys) and the files opened there are forwarded
+// to the kernel worker (WorkerKernel.syscall → KernelSyscalls in the worker, a KernelSystem over the
+// worker's own Kernel, so drivers' file operations, the kernel's views and autoload on open work as
+// in-thread); every other path is the caller's VFS, answered here (the VFS lives on the caller's side in
+// worker mode). Why the caller's thread: it is where both halves are reachable without a thread ever
+// blocking on another one except the program's — the kernel worker never waits for the caller's VFS, the
+// forwarded calls are ordinary tracked kernel calls (the watchdog sees them, a hung kernel rejects them,
+// an Oops comes back as KernelOops), and the caller's asynchronous VFS can be awaited (directories are
+// listed on demand). Plain TypeScript (browser and Node).
+
+import type { Vfs } from '../vfs/vfs.js';
+import type { SyscallRequest } from './channel.js';
+import { KernelSystem, type KernelLike } from './kernel-system.js';
+import {
+  errnoName, UserError, type KernelFile, type UserFile, type UserMemory,
+} from './system.js';
+
+/** A forwarded call's answer: a value (and response data), or an errno. */
+export type SyscallReply = { ok: unknown; data?: Uint8Array } | { errno: string; message: string };
+
+/** What the caller needs of a worker kernel (WorkerKernel.syscall). */
+export interface SyscallKernel {
+  syscall(req: SyscallRequest, data: Uint8Array | undefined, comm?: string): Promise<SyscallReply>;
+}
+
+const within = (p: string, dir: string) => p === dir || p.startsWith(`${dir}/`);
+/** Paths the kernel serves (mounted from the worker kernel in worker mode). */
+export const isKernelPath = (p: string) => within(p, '/proc') || within(p, '/sys') || within(p, '/dev');
+
+const iocDir = (cmd: number) => cmd >>> 30;
+
+/**
+ * The kernel worker's side: the programs' open files (handles unique across programs) over a KernelSystem
+ * of the worker's kernel. Device nodes open as system calls that can wait (a missing driver autoloads).
+ */
+export class KernelSyscalls {
+  private readonly files = new Map<number, UserFile>();
+  private next = 1;
+  private readonly system: KernelSystem;
+
+  constructor(private readonly kernel: KernelLike & { openAsync?(path: string, flags: number): Promise<KernelFile> }) {
+    this.system = new KernelSystem({ kernel });
+  }
+
+  private file(fh: number): UserFile {
+    const f = this.files.get(fh);
+    if (!f) throw new UserError('EBADF');
+    return f;
+  }
+
+  async handle(req: SyscallRequest, data?: Uint8Array): Promise<SyscallReply> {
+    try {
+      return await this.run(req, data);
+    } catch (e) {
+      const name = errnoName(e);
+      if (name) return { errno: name, message: (e as Error).message };
+      throw e;
+    }
+  }
+
+  private async run(req: SyscallRequest, data?: Uint8Array): Promise<SyscallReply> {
+    const mem = (b: Uint8Array): UserMemory => ({ view: () => b });
+    switch (req.op) {
+      case 'open': {
+        const f = within(req.path, '/dev') && req.path !== '/dev' && this.kernel.openAsync
+          ? await this.kernel.openAsync(req.path, req.flags)
+          : this.system.open(req.path, req.flags);
+        const fh = this.next++;
+        this.files.set(fh, f);
+        return { ok: { fh } };
+      }
+      case 'stat': return { ok: this.system.stat(req.path) };
+      case 'readdir': return { ok: this.system.readdir(req.path) };
+      case 'mkdir': case 'rmdir': case 'unlink': throw new UserError('EPERM');
+      case 'rename': throw new UserError('EXDEV');
+      case 'read': {
+        const buf = new Uint8Array(req.count);
+        const n = this.file(req.fh).readInto(mem(buf), 0, req.count);
+        return { ok: n, data: buf.subarray(0, n) };
+      }
+      case 'write': return { ok: this.file(req.fh).writeFrom(mem(data ?? new Uint8Array(0)), 0, req.count) };
+      case 'ioctl': {
+        const buf = req.size > 0 ? (data ?? new Uint8Array(req.size)) : new Uint8Array(0);
+        const r = this.file(req.fh).ioctl(req.cmd, req.size > 0 ? 0 : req.arg, mem(buf));
+        return { ok: r, data: req.size > 0 && iocDir(req.cmd) & 2 ? buf : undefined };
+      }
+      case 'lseek': return { ok: this.file(req.fh).lseek(req.offset, req.whence) };
+      case 'fstat': return { ok: this.file(req.fh).stat?.() ?? { type: 'chardev', size: 0 } };
+      case 'close': {
+        const f = this.file(req.fh);
+        this.files.delete(req.fh);
+        f.close();
+        return { ok: null };
+      }
+      case 'stdin': return { ok: 0 };
+    }
+  }
+}
+
+export interface ForwardingOptions {
+  kernel: SyscallKernel;
+  /** The caller's emulated root (ordinary files). */
+  vfs?: Vfs;
+  /** The process the calls run as (Comm/PID in Oops lines). */
+  comm?: string;
+  /** stdin for 'stdin' requests. */
+  stdin?: (max: number) => Uint8Array | string | null;
+}
+
+const enc = new TextEncoder();
+
+/**
+ * The caller's handler of a program's channel: kernel paths and files forwarded to the worker kernel,
+ * ordinary files from the VFS (a KernelSystem without kernel: the same rules as in-thread, writes written
+ * back by sync()). `closeAll()` closes what the program left open (at exit).
+ */
+export function forwardingHandler(opts: ForwardingOptions) {
+  const local = new KernelSystem({ vfs: opts.vfs });
+  /** Channel handle → where the file is. */
+  const files = new Map<number, { kernel: number } | { local: UserFile }>();
+  let next = 1;
+  let pendingIn: Uint8Array = new Uint8Array(0);
+
+  const forward = async (req: SyscallRequest, data?: Uint8Array): Promise<{ ok: unknown; data?: Uint8Array }> => {
+    const r = await opts.kernel.syscall(req, data, opts.comm);
+    if ('errno' in r) throw new UserError(r.errno, r.message);
+    return r;
+  };
+  const entry = (fh: number) => {
+    const f = files.get(fh);
+    if (!f) throw new UserError('EBADF');
+    return f;
+  };
+
+  const handle = async (req: SyscallRequest, area: Uint8Array): Promise<unknown> => {
+    const bounce: UserMemory = { view: () => area };
+    switch (req.op) {
+      case 'open': {
+        if (isKernelPath(req.path)) {
+          const { ok } = await forward(req);
+          const fh = next++;
+          files.set(fh, { kernel: (ok as { fh: number }).fh });
+          return { fh };
+        }
+        await local.prefetch([req.path.slice(0, req.path.lastIndexOf('/')) || '/']);
+        const f = local.open(req.path, req.flags);
+        const fh = next++;
+        files.set(fh, { local: f });
+        return { fh };
+      }
+      case 'stat': case 'readdir': {
+        if (isKernelPath(req.path)) return (await forward(req)).ok;
+        // Directories are listed on demand (the VFS is asynchronous; the program waits anyway).
+        await local.prefetch([req.path]);
+        return req.op === 'stat' ? local.stat(req.path) : local.readdir(req.path);
+      }
+      case 'mkdir': case 'rmdir': case 'unlink':
+        if (isKernelPath(req.path)) throw new UserError('EPERM');
+        return local[req.op](req.path);
+      case 'rename': return local.rename();
+      case 'stdin': {
+        if (pendingIn.length === 0) {
+          const got = opts.stdin?.(req.count) ?? null;
+          if (got === null || got.length === 0) return 0;
+          pendingIn = typeof got === 'string' ? enc.encode(got) : got;
+        }
+        const n = Math.min(req.count, pendingIn.length, area.length);
+        area.set(pendingIn.subarray(0, n));
+        pendingIn = pendingIn.subarray(n);
+        return n;
+      }
+      default: {
+        const f = entry(req.fh);
+        if ('local' in f) {
+          const u = f.local;
+          switch (req.op) {
+            case 'read': return u.readInto(bounce, 0, req.count);
+            case 'write': return u.writeFrom(bounce, 0, req.count);
+            case 'ioctl': return u.ioctl(req.cmd, req.size > 0 ? 0 : req.arg, bounce);
+            case 'lseek': return u.lseek(req.offset, req.whence);
+            case 'fstat': return u.stat?.() ?? { type: 'file', size: 0 };
+            case 'close': files.delete(req.fh); return u.close();
+          }
+        }
+        const kfh = (f as { kernel: number }).kernel;
+        const sent = req.op === 'write' ? area.slice(0, req.count)
+          : req.op === 'ioctl' && req.size > 0 ? area.slice(0, req.size) : undefined;
+        if (req.op === 'close') files.delete(req.fh);
+        const r = await forward({ ...req, fh: kfh }, sent);
+        if (r.data && r.data.length > 0) area.set(r.data);
+        return r.ok;
+      }
+    }
+  };
+
+  return Object.assign(handle, {
+    /** Closes the files the program left open and writes its ordinary files back to the VFS. */
+    async finish(): Promise<void> {
+      const open = [...files.entries()];
+      files.clear();
+      for (const [, f] of open) {
+        try {
+          if ('local' in f) f.local.close();
+          else await opts.kernel.syscall({ op: 'close', fh: f.kernel }, undefined, opts.comm);
+        } catch { /* closing at exit (the kernel may be hung) */ }
+      }
+      await local.sync();
+    },
+  });
+}
