@@ -62,7 +62,8 @@ export function programCommand(name: string): Command {
     const errDec = new TextDecoder();
     const common = {
       argv: [name, ...argv.slice(1)],
-      env: Object.fromEntries(sh.env),
+      // The program starts in the shell's directory (lkm-user.c chdir()s to $PWD; `cd` does not update the variable).
+      env: { ...Object.fromEntries(sh.env), PWD: sh.cwd },
       cwd: sh.cwd,
       stdin: io.stdin,
       stdout: (d: Uint8Array) => io.stdout(outDec.decode(d, { stream: true })),
