@@ -4,6 +4,7 @@ import type { Endpoint } from 'comlink';
 import type { KernelApi, KernelBootOptions } from './api.js';
 import { WorkerKernel, type WorkerPort } from './client.js';
 import { LocalKernel } from './local.js';
+import { spawnWebProgramWorker } from '../user/browser.js';
 
 export function spawnWebWorker(url: URL | string = new URL('./web-worker.js', import.meta.url)): WorkerPort {
   const w = new Worker(url, { type: 'module' });
@@ -15,8 +16,14 @@ export function spawnWebWorker(url: URL | string = new URL('./web-worker.js', im
   };
 }
 
-/** Boots a kernel in a module Web Worker (isolate 'worker', the default) or on this thread ('none'). */
-export async function bootKernel(opts: KernelBootOptions & { workerUrl?: URL | string }): Promise<KernelApi> {
+/**
+ * Boots a kernel in a module Web Worker (isolate 'worker', the default) or on this thread ('none').
+ * `programWorkerUrl`: the user programs' worker script (default: src/user/web-program-worker.js next to
+ * this build), for the shell's `./prog` and runProgramInWorker.
+ */
+export async function bootKernel(opts: KernelBootOptions & { workerUrl?: URL | string; programWorkerUrl?: URL | string }): Promise<KernelApi> {
   if (opts.isolate === 'none') return LocalKernel.boot(opts);
-  return WorkerKernel.boot(() => spawnWebWorker(opts.workerUrl), opts);
+  const k = await WorkerKernel.boot(() => spawnWebWorker(opts.workerUrl), opts);
+  k.programWorker = () => spawnWebProgramWorker(opts.programWorkerUrl);
+  return k;
 }

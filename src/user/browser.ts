@@ -1,0 +1,23 @@
+// Browsers: user programs in module Web Workers (runProgramInWorker's adapter). The page must be
+// cross-origin isolated (SharedArrayBuffer), and the program worker's `@bjorn3/browser_wasi_shim` import is
+// a bare name: a bundler resolves it (module workers do not see a page's import map).
+
+import type { ProgramMessage, ProgramWorker } from './worker-run.js';
+
+export function spawnWebProgramWorker(url: URL | string = new URL('./web-program-worker.js', import.meta.url)): ProgramWorker {
+  const w = new Worker(url, { type: 'module' });
+  let exited = false;
+  const listeners: ((m: ProgramMessage) => void)[] = [];
+  w.addEventListener('message', (e: MessageEvent<ProgramMessage>) => {
+    if (e.data.t === 'exit') exited = true;
+    for (const l of listeners) l(e.data);
+  });
+  return {
+    start: (m) => w.postMessage(m),
+    onMessage: (l) => { listeners.push(l); },
+    onExit: (l) => {
+      w.addEventListener('error', (e) => { if (!exited) l(e.message || 'program worker error'); });
+    },
+    terminate: () => w.terminate(),
+  };
+}

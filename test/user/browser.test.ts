@@ -1,0 +1,81 @@
+// Browser: a kernel in a module Web Worker and a user program in a Web Worker of its own (src/user/browser.ts),
+// its system calls served by the page's thread. Headless Chromium (skipped where it is not installed).
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDir, closeBuildPool } from '../../src/build/index.js';
+import { hasChromium, launch, NO_CHROMIUM } from '../helpers/browser.js';
+import { ROOT } from '../helpers/paths.js';
+
+if (!hasChromium) console.warn(NO_CHROMIUM);
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript' };
+/** Bare imports of dist/ files, rewritten to paths (module workers do not see an import map; a bundler does this for a site). */
+const BARE: Record<string, string> = {
+  comlink: '/node_modules/comlink/dist/esm/comlink.mjs',
+  '@bjorn3/browser_wasi_shim': '/node_modules/@bjorn3/browser_wasi_shim/dist/index.js',
+};
+const BIN = '/build/test-user-web';
+
+async function serve(): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (path.includes('..')) { res.writeHead(403).end(); return; }
+    try {
+      let body: Buffer | string = await readFile(join(ROOT, path));
+      if (path.endsWith('.js')) {
+        body = body.toString('utf8');
+        for (const [name, to] of Object.entries(BARE)) body = body.replaceAll(`from '${name}'`, `from '${to}'`);
+      }
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'Cross-Origin-Embedder-Policy': 'require-corp',
+      }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+describe.skipIf(!hasChromium)('user programs with a worker kernel in headless Chromium', () => {
+  let server: Awaited<ReturnType<typeof serve>>;
+  beforeAll(async () => {
+    const out = join(ROOT, BIN);
+    mkdirSync(out, { recursive: true });
+    const r = await buildDir(join(ROOT, 'test/fixtures/user'), { outDir: out, jobs: 2, log: () => {} });
+    if (!r.ok) throw new Error(r.errors.join('\n'));
+    server = await serve();
+  }, 300_000);
+  afterAll(async () => {
+    await server?.close();
+    await closeBuildPool();
+    rmSync(join(ROOT, BIN), { recursive: true, force: true });
+  });
+
+  it('runs rwdev\'s program and a /proc read in a Web Worker of their own', async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${server.url}/test/user/program-page.html?bin=${BIN}`);
+      await page.waitForFunction(() => (window as unknown as { result?: unknown }).result !== undefined, null, { timeout: 60_000 });
+      const r = await page.evaluate(() => (window as unknown as { result: Record<string, unknown> }).result);
+      expect(errors).toEqual([]);
+      expect(r).toMatchObject({ ok: true, isolated: true });
+      const rw = r.rwdev as { status: number; stdout: string };
+      expect(rw.status).toBe(0);
+      expect(rw.stdout).toContain('len=11\n');
+      expect(rw.stdout).toContain('after fill: 256 bytes, first=z last=z\n');
+      expect((r.version as { stdout: string }).stdout).toMatch(/^Linux version 6\.12\.0-lkm-wasm/);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+});
