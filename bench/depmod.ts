@@ -93,6 +93,9 @@ const quiet = { stdout: () => {}, stderr: (t: string) => { process.stderr.write(
 
 /** A kernel stand-in: init_module records the module; /sys/module shows what is "loaded". */
 class CountingKernel implements KernelView {
+  /** No processes to name in a stand-in kernel: the call just runs. */
+  asProcess<T>(_comm: string, fn: () => T): T { return fn(); }
+
   loaded = new Set<string>();
   async insmod(bytes: Uint8Array): Promise<void> {
     const name = readModuleMetadata(bytes).modinfo.find((e) => e.key === 'name')!.value;
