@@ -9,8 +9,9 @@
 // allows). An ioctl's pointer argument is copied in and out by the size its command encodes (_IOC_SIZE of
 // _IOR/_IOW/_IOWR); `_IO` commands pass their argument as a value.
 //
-// Layout: Int32 header [state, jsonLength, dataLength], then JSON_MAX bytes of request/response JSON, then
-// DATA_MAX bytes of data. state: 0 idle, 1 request posted, 2 response posted.
+// Layout: Int32 header [state, jsonLength, jsonInData], then JSON_MAX bytes of request/response JSON, then
+// DATA_MAX bytes of data. state: 0 idle, 1 request posted, 2 response posted. jsonInData: 1 when a long
+// response without data (a directory listing) was written in the data area.
 
 import {
   errnoName, UserError, type DirEntry, type UserFile, type UserMemory, type UserStat, type UserSystem,
@@ -52,15 +53,25 @@ class Views {
     this.json = new Uint8Array(sab, HEADER, JSON_MAX);
     this.data = new Uint8Array(sab, HEADER + JSON_MAX, DATA_MAX);
   }
-  writeJson(v: unknown): void {
+  /**
+   * A request or response. A response that does not fit the JSON area (a long directory listing) goes in
+   * the data area when `spill` (responses that carry no data): state[2] = 1.
+   */
+  writeJson(v: unknown, spill = false): void {
     const b = new TextEncoder().encode(JSON.stringify(v));
-    if (b.length > JSON_MAX) throw new UserError('E2BIG');
-    this.json.set(b);
+    if (b.length <= JSON_MAX) {
+      this.json.set(b);
+      this.state[2] = 0;
+    } else if (spill && b.length <= DATA_MAX) {
+      this.data.set(b);
+      this.state[2] = 1;
+    } else throw new UserError('E2BIG');
     this.state[1] = b.length;
   }
   readJson<T>(): T {
     // TextDecoder refuses views of shared memory: copy first.
-    return JSON.parse(new TextDecoder().decode(this.json.slice(0, this.state[1]))) as T;
+    const from = this.state[2] === 1 ? this.data : this.json;
+    return JSON.parse(new TextDecoder().decode(from.slice(0, this.state[1]))) as T;
   }
 }
 
@@ -225,7 +236,12 @@ export function serveChannelWith(sab: SharedArrayBuffer, handle: ChannelHandler)
       res = name ? { errno: name, message: (e as Error).message }
         : { killed: e instanceof Error ? e.message : String(e), name: e instanceof Error ? e.name : undefined };
     }
-    v.writeJson(res);
+    try {
+      // Only responses without data may spill into the data area (read/ioctl responses leave data there).
+      v.writeJson(res, !(typeof res.ok === 'number'));
+    } catch {
+      v.writeJson({ errno: 'E2BIG', message: 'system call result too large for the channel' });
+    }
     Atomics.store(v.state, 0, RESPONSE);
     Atomics.notify(v.state, 0);
   };

@@ -13,6 +13,7 @@ import { spawnNodeProgramWorker } from '../../src/user/node.js';
 import { bootNodeWorkerKernel } from '../../src/worker/node.js';
 import { WorkerKernel } from '../../src/worker/client.js';
 import { Shell } from '../../src/shell/shell.js';
+import { openSession } from '../../src/node/session.js';
 import { example, ROOT } from '../helpers/paths.js';
 
 const T = 120_000;
@@ -113,9 +114,9 @@ describe('user programs with the kernel in a worker', () => {
       expect((await t.run('./args 4 > /tmp/args.out 2>&1; echo $?')).stdout).toBe('4\n');
       expect((await t.run('cat /tmp/args.out')).stdout).toContain('to stderr\n');
       // Ordinary files: the caller's VFS (read, written back after the run, directories listed on demand).
-      expect((await t.run('fcat /tmp/from-worker.txt hello')).stdout).toBe('hello');
-      expect((await t.run('cat /tmp/from-worker.txt')).stdout).toBe('hello');
-      const ls = await t.run('./lsdir /dev /tmp');
+      expect((await t.run('fcat from-worker.txt hello')).stdout).toBe('hello');
+      expect((await t.run('cat from-worker.txt')).stdout).toBe('hello');
+      const ls = await t.run(`./lsdir /dev ${out}`);
       expect(ls.stdout.split('\n')).toEqual(expect.arrayContaining(['rwdev c', 'from-worker.txt -']));
       expect(await t.run('./trap')).toEqual({ status: 139, stdout: 'before\n', stderr: 'Segmentation fault\n' });
       // An Oops in the program's system call (in the kernel worker) kills it with SIGSEGV; Comm is the program.
@@ -125,6 +126,17 @@ describe('user programs with the kernel in a worker', () => {
       expect((await t.run('./fcat /proc/version')).stdout).toMatch(/^Linux version/);
     } finally {
       await t.kernel.close();
+    }
+  }, T);
+
+  it('an open of a device node whose driver is missing autoloads it (lkm shell session, modprobe)', async () => {
+    let stdout = '';
+    const { kernel, sh } = await openSession({ isolate: 'worker', cmdline: '', io: { stdout: (t) => { stdout += t; }, stderr: (t) => { stdout += t; } } });
+    try {
+      expect(await sh.run(`mknod /dev/rwdev c 240 0; ${out}/rwdev-user | grep len=; lsmod | grep -c rwdev`)).toBe(0);
+      expect(stdout).toBe('len=11\n1\n');
+    } finally {
+      await kernel.close();
     }
   }, T);
 
@@ -151,6 +163,12 @@ describe('user programs with the kernel in a worker', () => {
       expect(mods.stdout).toMatch(/^rwdev \d+ 0 - Live 0x[0-9a-f]+/m);
       const bad = await run('fcat', ['/sys/module/rwdev/parameters/nope']);
       expect(bad).toMatchObject({ status: 1, stderr: 'fcat: /sys/module/rwdev/parameters/nope: No such file or directory\n' });
+      // A listing longer than the channel's JSON area (64 KiB) comes back whole.
+      const names = Array.from({ length: 2000 }, (_, i) => `a-rather-long-file-name-to-fill-the-channel-${i}`);
+      for (const n of names) await fs.writeFile(`/tmp/many/${n}`, 'x');
+      const many = await run('lsdir', ['/tmp/many']);
+      expect(many.status).toBe(0);
+      expect(many.stdout.split('\n').filter((l) => l.startsWith('a-rather'))).toHaveLength(2000);
       let given = false;
       const typed = await run('args', [], () => { if (given) return null; given = true; return 'from a callback\n'; });
       expect(typed.stdout).toContain('stdin=from a callback');
