@@ -370,8 +370,10 @@ export class Kernel {
     if (colon < 0) return { func: ENTRY_EXPORTS[what] ?? what };
     const module = what.slice(0, colon);
     const phase = what.slice(colon + 2);
-    const exportName = ENTRY_EXPORTS[phase] ?? phase;
     const m = this.byName.get(module);
+    // A system call on a file ("/dev/x: read") enters through vmlinux's fs/ code, not a module export.
+    if (!m) return { func: FILE_ENTRIES[phase] ?? ENTRY_EXPORTS[phase] ?? phase };
+    const exportName = ENTRY_EXPORTS[phase] ?? phase;
     const fn = (m?.instance?.exports as Record<string, unknown> | undefined)?.[exportName];
     const named = m && typeof fn === 'function' ? this.functionName(m, Number(fn.name)) : undefined;
     return { func: named ?? exportName, module };
@@ -575,6 +577,12 @@ export function wasmModuleName(bytes: Uint8Array, meta: ModuleMetadata): string 
 }
 
 /** The export (or kernel function) behind a Kernel.run() label's phase: "init" → init_module. */
+/** vmlinux's entry points for the system calls on open files (wasm/kernel/file.c). */
+const FILE_ENTRIES: Record<string, string> = {
+  open: 'lkm_file_open', read: 'lkm_file_read', write: 'lkm_file_write', llseek: 'lkm_file_llseek',
+  ioctl: 'lkm_file_ioctl', poll: 'lkm_file_poll', release: 'lkm_file_release',
+};
+
 const ENTRY_EXPORTS: Record<string, string> = {
   init: 'init_module', exit: 'cleanup_module', constructors: '__wasm_call_ctors', relocation: '__wasm_apply_data_relocs',
   instantiate: '__wasm_init_memory', parse_args: 'parse_args', destroy_params: 'destroy_params',
