@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/paths.js';
-import { startPreview, type WebServer } from './server.js';
+import { serveDir, startPreview, type WebServer } from './server.js';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const hasFirefox = existsSync(FIREFOX);
@@ -60,6 +60,24 @@ describe.skipIf(!hasFirefox)('web lab in Firefox', () => {
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
+    }
+  });
+
+  it('without COOP/COEP it runs in single-thread mode and says so', async () => {
+    const plain = await serveDir(out, false);
+    const { default: puppeteer } = await import('puppeteer-core');
+    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${plain.url}/`);
+      await page.waitForFunction(() => { const l = (window as unknown as { lkm?: Lkm }).lkm; return l?.ready || l?.error; }, { timeout: 60_000 });
+      expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(false);
+      const text = await page.evaluate(() => document.body.innerText);
+      expect(text).toContain('single-thread mode');
+      expect(text).toContain('example modules installed');
+    } finally {
+      await browser.close();
+      await plain.close();
     }
   });
 });
