@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildDir, closeBuildPool } from '../src/build/index.js';
+import { buildDir, closeBuildPool } from '../src/kbuild/index.js';
 import { bootNodeKernel } from '../src/node/kernel.js';
 import { buildDir as buildRoot, packageRoot } from '../src/node/paths.js';
 

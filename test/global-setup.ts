@@ -1,6 +1,6 @@
 // Builds what the tests load: vmlinux, the example modules (the tree `npm run build` makes) and the
 // failure-path fixtures under test/fixtures/modules. Incremental, so it costs nothing when current.
-import { buildDir, buildTree, closeBuildPool, preferBaselineCompiler } from '../src/build/index.js';
+import { buildDir, buildTree, closeBuildPool, preferBaselineCompiler } from '../src/kbuild/index.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,10 +1,10 @@
 // `lkm build`: builds kernel modules from a Kbuild/Makefile directory or from single C files.
-// Parses arguments, calls src/build, prints. Exit status: 0 built (or up to date), 1 build failed, 2 usage.
+// Parses arguments, calls src/kbuild, prints. Exit status: 0 built (or up to date), 1 build failed, 2 usage.
 
 import { statSync } from 'node:fs';
 import {
   buildDir, buildFiles, closeBuildPool, preferBaselineCompiler, type BuildOptions, type BuildResult,
-} from '../build/index.js';
+} from '../kbuild/index.js';
 
 export const USAGE = `usage: lkm build [DIR | FILE.c... | --user PROG.c...] [-o OUTDIR] [-j N] [-v] [VAR=value...]
 

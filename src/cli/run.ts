@@ -3,7 +3,7 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { buildDir, buildFiles, closeBuildPool } from '../build/index.js';
+import { buildDir, buildFiles, closeBuildPool } from '../kbuild/index.js';
 import { bootNodeKernel } from '../node/kernel.js';
 import { bootNodeWorkerKernel } from '../worker/node.js';
 import { normalizeModuleName } from '../kernel/module.js';

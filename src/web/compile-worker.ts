@@ -1,11 +1,11 @@
-// The page's compiler: a Web Worker that runs the browser-safe module build (src/build/core.ts) with the
+// The page's compiler: a Web Worker that runs the browser-safe module build (src/kbuild/core.ts) with the
 // in-thread runner (@yowasp/clang in this worker), over an in-memory file tree: the example directory as
 // edited, the kernel headers at /lib/modules/<release>/build/include, vmlinux and Module.symvers. The
 // compiler (about 100 MB) is fetched on the first compile only, with progress; the browser caches it.
 
 import * as Comlink from 'comlink';
-import { buildUnit, planDir, type BuildHost, type DirEntry } from '../build/core.js';
-import { InlineRunner } from '../build/runner.js';
+import { buildUnit, planDir, type BuildHost, type DirEntry } from '../kbuild/core.js';
+import { InlineRunner } from '../kbuild/runner.js';
 import { RELEASE, fromBase64, type HeadersData } from './site-types.js';
 
 export const KBUILD_DIR = `/lib/modules/${RELEASE}/build`;

@@ -1,12 +1,12 @@
 // A self-contained harness for the C half of the kernel (wasm/kernel/): builds vmlinux with the ABI flags
-// (src/build/toolchain.ts) straight through @yowasp/clang, boots it in a shared memory exactly as the
+// (src/kbuild/toolchain.ts) straight through @yowasp/clang, boots it in a shared memory exactly as the
 // contract says (docs/module-format.md §6-7), and links small C test modules against it.
 // Independent of src/kernel so that vmlinux can be tested on its own.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COMMON_CFLAGS, COMMON_LDFLAGS, mountFile, runTool } from '../../src/build/toolchain.ts';
+import { COMMON_CFLAGS, COMMON_LDFLAGS, mountFile, runTool } from '../../src/kbuild/toolchain.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const INCLUDE = join(ROOT, 'wasm/include');

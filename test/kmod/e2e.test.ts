@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ENAMETOOLONG, ENOENT, KernelError } from '../../src/kernel/errno.js';
 import { requestModule, requestModuleNoWait, setUsermodeHelper } from '../../src/kmod/request.js';
 import { openSession, shellQuote } from '../../src/node/session.js';
-import { buildFiles, closeBuildPool } from '../../src/build/index.js';
+import { buildFiles, closeBuildPool } from '../../src/kbuild/index.js';
 import { hostImports } from '../../src/kernel/host.js';
 import { EXTRA } from '../helpers/paths.js';
 import type { KernelApi } from '../../src/worker/api.js';

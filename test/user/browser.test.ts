@@ -5,7 +5,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDir, closeBuildPool } from '../../src/build/index.js';
+import { buildDir, closeBuildPool } from '../../src/kbuild/index.js';
 import { hasChromium, launch, NO_CHROMIUM } from '../helpers/browser.js';
 import { ROOT } from '../helpers/paths.js';
 

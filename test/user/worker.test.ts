@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDir, buildFiles, closeBuildPool } from '../../src/build/index.js';
+import { buildDir, buildFiles, closeBuildPool } from '../../src/kbuild/index.js';
 import { compileProgram, runProgramInWorker } from '../../src/user/index.js';
 import { spawnNodeProgramWorker } from '../../src/user/node.js';
 import { bootNodeWorkerKernel } from '../../src/worker/node.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evalMakefile, filterOut, MakeError, objectFlags, parseKbuild, shellWords } from '../../src/build/kbuild.js';
+import { evalMakefile, filterOut, MakeError, objectFlags, parseKbuild, shellWords } from '../../src/kbuild/kbuild.js';
 
 const DIR = '/home/user/hello';
 const parse = (text: string, extra: Partial<Parameters<typeof parseKbuild>[1]> = {}) =>

@@ -52,7 +52,7 @@ export const nodeHost: BuildHost = {
 
 let root: string | undefined;
 
-/** The lkm-wasm checkout this code runs from (src/build/ or dist/src/build/ below it). */
+/** The lkm-wasm checkout this code runs from (src/kbuild/ or dist/src/kbuild/ below it). */
 export function repoRoot(): string {
   if (root) return root;
   let d = dirname(fileURLToPath(import.meta.url));

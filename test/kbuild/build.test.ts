@@ -4,11 +4,11 @@
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDir, buildFiles, buildKernel, buildTree, closeBuildPool, poolWorkersStarted, type BuildOptions } from '../../src/build/index.js';
-import { buildUnit, initExitFromSource, planDir } from '../../src/build/core.js';
-import { nodeHost } from '../../src/build/node-host.js';
-import { InlineRunner } from '../../src/build/runner.js';
-import { customSections, cstrings, exports, imports, renameFunctions, sections } from '../../src/build/wasm-objects.js';
+import { buildDir, buildFiles, buildKernel, buildTree, closeBuildPool, poolWorkersStarted, type BuildOptions } from '../../src/kbuild/index.js';
+import { buildUnit, initExitFromSource, planDir } from '../../src/kbuild/core.js';
+import { nodeHost } from '../../src/kbuild/node-host.js';
+import { InlineRunner } from '../../src/kbuild/runner.js';
+import { customSections, cstrings, exports, imports, renameFunctions, sections } from '../../src/kbuild/wasm-objects.js';
 import { readFunctionNames, readModuleMetadata } from '../../src/wasm/metadata.js';
 import { HELLO_C, TEXTBOOK_MAKEFILE, workspace, writeTree } from './fixtures.js';
 
