@@ -8,12 +8,25 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm', '.ko': 'application/octet-stream', '.css': 'text/css',
 };
 
-export async function serveStatic(root: string): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * Bare imports of dist/ files, rewritten to paths: module workers do not see a page's import map (a
+ * bundler does this for the web site).
+ */
+export const BARE_IMPORTS: Record<string, string> = {
+  comlink: '/node_modules/comlink/dist/esm/comlink.mjs',
+  '@bjorn3/browser_wasi_shim': '/node_modules/@bjorn3/browser_wasi_shim/dist/index.js',
+};
+
+export async function serveStatic(root: string, bare: Record<string, string> = {}): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
     if (path.includes('..')) { res.writeHead(403).end(); return; }
     try {
-      const body = await readFile(join(root, path));
+      let body: Buffer | string = await readFile(join(root, path));
+      if (path.endsWith('.js') && Object.keys(bare).length) {
+        body = body.toString('utf8');
+        for (const [name, to] of Object.entries(bare)) body = body.replaceAll(`from '${name}'`, `from '${to}'`);
+      }
       res.writeHead(200, {
         'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
         'Cross-Origin-Opener-Policy': 'same-origin',

@@ -1,47 +1,18 @@
 // Browser: a kernel in a module Web Worker and a user program in a Web Worker of its own (src/user/browser.ts),
 // its system calls served by the page's thread. Headless Chromium (skipped where it is not installed).
-import { createServer, type Server } from 'node:http';
 import { mkdirSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDir, closeBuildPool } from '../../src/kbuild/index.js';
 import { hasChromium, launch, NO_CHROMIUM } from '../helpers/browser.js';
 import { ROOT } from '../helpers/paths.js';
+import { BARE_IMPORTS, serveStatic } from '../helpers/static-server.js';
 
 if (!hasChromium) console.warn(NO_CHROMIUM);
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript' };
-/** Bare imports of dist/ files, rewritten to paths (module workers do not see an import map; a bundler does this for a site). */
-const BARE: Record<string, string> = {
-  comlink: '/node_modules/comlink/dist/esm/comlink.mjs',
-  '@bjorn3/browser_wasi_shim': '/node_modules/@bjorn3/browser_wasi_shim/dist/index.js',
-};
 const BIN = '/build/test-user-web';
 
-async function serve(): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (path.includes('..')) { res.writeHead(403).end(); return; }
-    try {
-      let body: Buffer | string = await readFile(join(ROOT, path));
-      if (path.endsWith('.js')) {
-        body = body.toString('utf8');
-        for (const [name, to] of Object.entries(BARE)) body = body.replaceAll(`from '${name}'`, `from '${to}'`);
-      }
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
-        'Cross-Origin-Opener-Policy': 'same-origin',
-        'Cross-Origin-Embedder-Policy': 'require-corp',
-      }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(() => ok())) };
-}
+const serve = () => serveStatic(ROOT, BARE_IMPORTS);
 
 describe.skipIf(!hasChromium)('user programs with a worker kernel in headless Chromium', () => {
   let server: Awaited<ReturnType<typeof serve>>;

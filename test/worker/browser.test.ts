@@ -1,41 +1,15 @@
 // Browser: the kernel runs in a module Web Worker; an infinite loop in a module's init leaves the page
 // responsive, the watchdog reports it, and after reboot() hello loads again.
-import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launch, NO_CHROMIUM } from '../helpers/browser.js';
 import { ROOT } from '../helpers/paths.js';
+import { BARE_IMPORTS, serveStatic } from '../helpers/static-server.js';
 
 if (!hasChromium) console.warn(NO_CHROMIUM);
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript' };
-const COMLINK = '/node_modules/comlink/dist/esm/comlink.mjs';
 
-/**
- * Serves the repository with cross-origin isolation. Module workers do not see a page's import map, so
- * the bare `comlink` import of dist/ files is rewritten to its path (a bundler does this for the web page).
- */
-async function serve(): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    if (path.includes('..')) { res.writeHead(403).end(); return; }
-    try {
-      let body: Buffer | string = await readFile(join(ROOT, path));
-      if (path.endsWith('.js')) body = body.toString('utf8').replace(/from 'comlink'/g, `from '${COMLINK}'`);
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
-        'Cross-Origin-Opener-Policy': 'same-origin',
-        'Cross-Origin-Embedder-Policy': 'require-corp',
-      }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(() => ok())) };
-}
+const serve = () => serveStatic(ROOT, BARE_IMPORTS);
 
 describe.skipIf(!hasChromium)('worker kernel in headless Chromium', () => {
   let server: Awaited<ReturnType<typeof serve>>;

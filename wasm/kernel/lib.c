@@ -532,27 +532,27 @@ static void crc_init_tables(void)
 	__atomic_store_n(&crc_tables_ready, 1, __ATOMIC_RELEASE);
 }
 
-u32 crc32_le(u32 crc, const void *p, size_t len)
+/* Little-endian (reflected) table-driven CRC, shared by CRC32 and CRC32C. */
+static u32 crc_le_table(u32 crc, const void *p, size_t len, const u32 *table)
 {
 	const u8 *b = p;
 
 	if (!__atomic_load_n(&crc_tables_ready, __ATOMIC_ACQUIRE))
 		crc_init_tables();
 	while (len--)
-		crc = (crc >> 8) ^ crc32_table_le[(crc ^ *b++) & 0xff];
+		crc = (crc >> 8) ^ table[(crc ^ *b++) & 0xff];
 	return crc;
+}
+
+u32 crc32_le(u32 crc, const void *p, size_t len)
+{
+	return crc_le_table(crc, p, len, crc32_table_le);
 }
 EXPORT_SYMBOL(crc32_le);
 
 u32 __crc32c_le(u32 crc, const void *p, size_t len)
 {
-	const u8 *b = p;
-
-	if (!__atomic_load_n(&crc_tables_ready, __ATOMIC_ACQUIRE))
-		crc_init_tables();
-	while (len--)
-		crc = (crc >> 8) ^ crc32c_table_le[(crc ^ *b++) & 0xff];
-	return crc;
+	return crc_le_table(crc, p, len, crc32c_table_le);
 }
 EXPORT_SYMBOL(__crc32c_le);
 
