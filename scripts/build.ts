@@ -3,6 +3,7 @@
 // Options: -j N (workers), -v (command lines).
 
 import { buildTree, closeBuildPool, preferBaselineCompiler } from '../src/kbuild/index.js';
+import { consoleBuildOutput } from '../src/kbuild/console.js';
 
 preferBaselineCompiler();
 
@@ -19,16 +20,13 @@ async function run(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  const { log, progress, end } = consoleBuildOutput();
   try {
-    const r = await buildTree({
-      jobs,
-      verbose,
-      color: !!process.stderr.isTTY && !process.env.NO_COLOR,
-      log: (text, stream) => { (stream === 'out' ? process.stdout : process.stderr).write(text); },
-    });
-    if (!r.ok) process.stderr.write('build: failed\n');
+    const r = await buildTree({ jobs, verbose, color: !!process.stderr.isTTY && !process.env.NO_COLOR, log, progress });
+    if (!r.ok) log('build: failed\n', 'err');
     return r.ok ? 0 : 1;
   } finally {
+    end();
     await closeBuildPool();
   }
 }

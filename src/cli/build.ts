@@ -5,6 +5,7 @@ import { statSync } from 'node:fs';
 import {
   buildDir, buildFiles, closeBuildPool, preferBaselineCompiler, type BuildOptions, type BuildResult,
 } from '../kbuild/index.js';
+import { consoleBuildOutput } from '../kbuild/console.js';
 
 export const USAGE = `usage: lkm build [DIR | FILE.c... | --user PROG.c...] [-o OUTDIR] [-j N] [-v] [VAR=value...]
 
@@ -94,7 +95,9 @@ export async function main(argv: string[]): Promise<number> {
   // `lkm build` is a one-shot process: baseline-compiled clang starts much faster (see preferBaselineCompiler).
   preferBaselineCompiler();
   opts.color = !!process.stderr.isTTY && !process.env.NO_COLOR;
-  opts.log = (text, stream) => { (stream === 'out' ? process.stdout : process.stderr).write(text); };
+  const output = consoleBuildOutput();
+  opts.log = output.log;
+  opts.progress = output.progress;
 
   for (const p of paths) {
     if (isDir(p) === undefined) {
@@ -115,6 +118,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     result = paths.length > 0 && dirs.length === 0 ? await buildFiles(paths, opts) : await buildDir(dirs[0] ?? '.', opts);
   } finally {
+    output.end();
     await closeBuildPool();
   }
   return result.ok ? 0 : 1;

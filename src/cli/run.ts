@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildDir, buildFiles, closeBuildPool } from '../kbuild/index.js';
+import { consoleBuildOutput } from '../kbuild/console.js';
 import { bootNodeKernel } from '../node/kernel.js';
 import { bootNodeWorkerKernel } from '../worker/node.js';
 import { normalizeModuleName } from '../kernel/module.js';
@@ -72,14 +73,15 @@ async function modulesFor(target: string): Promise<string[] | undefined> {
     await readFile(abs);
     return [abs];
   }
-  // Build progress and diagnostics go to stderr: stdout carries only the kernel log.
-  const log = (text: string) => process.stderr.write(text);
+  // Build lines and diagnostics go to stderr: stdout carries only the kernel log.
+  const { log, progress, end } = consoleBuildOutput({ linesTo: 'stderr' });
   const color = process.stderr.isTTY === true;
   try {
-    const result = isDir ? await buildDir(abs, { log, color }) : await buildFiles([abs], { log, color });
+    const result = isDir ? await buildDir(abs, { log, progress, color }) : await buildFiles([abs], { log, progress, color });
     if (!result.ok) return undefined;
     return result.modules.map((m) => m.path);
   } finally {
+    end();
     await closeBuildPool();
   }
 }

@@ -4,7 +4,7 @@
 // progress bar over a large tree on a terminal).
 
 import { nodeVfs } from '../node/kernel.js';
-import { openSession, progressBar } from '../node/session.js';
+import { openSession } from '../node/session.js';
 import { machinePool } from '../node/metadata-pool.js';
 import { normalizePath } from '../shell/fs.js';
 import { depmod } from '../tools/depmod.js';
@@ -43,7 +43,7 @@ export async function runOneShot(argvIn: string[]): Promise<number> {
     // A large tree's metadata is parsed on a pool of threads where that is faster (machinePool()).
     const pool = machinePool();
     try {
-      return await depmod(argv.slice(1), { ...ctx, pool, progress: progressBar(out, process.stderr.isTTY === true, 'depmod') });
+      return await depmod(argv.slice(1), { ...ctx, pool, tty: process.stderr.isTTY ? { columns: process.stderr.columns } : undefined });
     } finally {
       await pool?.close();
     }

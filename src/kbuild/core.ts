@@ -60,7 +60,11 @@ export interface BuildEnv {
   verbose?: boolean;
   /** Progress lines (stream 'out') and diagnostics (stream 'err', exactly as the tools print them). */
   log?: BuildLog;
+  /** Counts the work for a progress bar: each unit adds its steps (objects, links), then steps them off. */
+  progress?: BuildProgress;
 }
+
+export interface BuildProgress { add(steps: number): void; step(detail: string): void; }
 
 export interface ObjectSpec {
   /** Object path relative to the module directory (`sub/p.o`). */
@@ -579,6 +583,14 @@ class UnitBuild {
 
   /** Links `objs` into OUTDIR/NAME.ko unless the recorded link is still valid. */
   async link(mod: ModuleSpec, objs: Compiled[], exports: string[], runtime?: Compiled): Promise<{ ok: boolean; linked: boolean; size?: number }> {
+    try {
+      return await this.linkOnce(mod, objs, exports, runtime);
+    } finally {
+      this.env.progress?.step(this.user ? mod.name : `${mod.name}.ko`);
+    }
+  }
+
+  private async linkOnce(mod: ModuleSpec, objs: Compiled[], exports: string[], runtime?: Compiled): Promise<{ ok: boolean; linked: boolean; size?: number }> {
     const file = this.user ? mod.name : `${mod.name}.ko`;
     const koPath = join(this.unit.outDir, file);
     const recPath = join(this.unit.cacheDir, `${file}.json`);
@@ -661,8 +673,13 @@ class UnitBuild {
     const r = this.result;
     // 1. Every object, in parallel (the runner queues).
     const tCompile = Date.now();
+    this.env.progress?.add(unit.modules.reduce((n, m) => n + m.objects.length + 1, 0));
     const compiled = await Promise.all(unit.modules.map((m) =>
-      Promise.all(m.objects.map((o) => this.compile(m, o, join(m.dir, o.obj))))));
+      Promise.all(m.objects.map(async (o) => {
+        const c = await this.compile(m, o, join(m.dir, o.obj));
+        this.env.progress?.step(o.obj);
+        return c;
+      }))));
     r.stats.compileMs = Date.now() - tCompile;
     const failed = unit.modules.filter((_, i) => compiled[i]!.some((c) => !c.ok));
     for (const m of unit.modules) {

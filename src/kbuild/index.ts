@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import {
-  BuildError, buildUnit, planDir, planFiles, type BuildEnv, type BuildLog, type BuildResult, type Plan, type UnitSpec,
+  BuildError, buildUnit, planDir, planFiles, type BuildEnv, type BuildLog, type BuildProgress, type BuildResult, type Plan, type UnitSpec,
 } from './core.js';
 import type { SymversEntry } from './modpost.js';
 import { findEmcc, NativeRunner, type EmccToolchain } from './node-emcc.js';
@@ -14,7 +14,7 @@ import { NodeWorkerPool } from './node-pool.js';
 import { dirname, join } from './paths.js';
 import { KERNEL_RELEASE } from './toolchain.js';
 
-export type { BuildLog, BuildResult, BuildStats, ModuleResult, ObjectResult } from './core.js';
+export type { BuildLog, BuildProgress, BuildResult, BuildStats, ModuleResult, ObjectResult } from './core.js';
 export { KERNEL_RELEASE, VERMAGIC } from './toolchain.js';
 
 export interface BuildOptions {
@@ -30,6 +30,8 @@ export interface BuildOptions {
   verbose?: boolean;
   /** Receives progress lines ('out') and diagnostics ('err'). Nothing is printed without it. */
   log?: BuildLog;
+  /** Counts compile and link steps (a terminal's progress bar: consoleBuildOutput in ./console.ts). */
+  progress?: BuildProgress;
   /** make command-line variables (`FOO=bar`). */
   vars?: Record<string, string>;
   /** More Module.symvers files to resolve symbols from (added to KBUILD_EXTRA_SYMBOLS). */
@@ -104,6 +106,7 @@ async function environment(opts: BuildOptions): Promise<BuildEnv> {
     color: opts.color,
     verbose: opts.verbose,
     log: opts.log,
+    progress: opts.progress,
   };
   if (cc === 'emcc') {
     emcc ??= findEmcc();

@@ -1,6 +1,7 @@
 // What the kmod tools (depmod, modprobe, modinfo) share: their view of the tool context, the kernel
 // release and module directory, and argument parsing helpers.
 
+import type { TtyInfo } from '../shell/progress.js';
 import { UTS_RELEASE } from '../kernel/kernel.js';
 import type { Vfs } from '../vfs/index.js';
 import { joinPath } from '../vfs/index.js';
@@ -15,6 +16,8 @@ export interface KmodToolContext {
   stdout(text: string): void;
   stderr(text: string): void;
   system?: (cmd: string, env: Record<string, string>, io: { stdout(text: string): void; stderr(text: string): void }) => Promise<number>;
+  /** Set when stderr is a terminal (depmod draws a progress bar there). */
+  tty?: TtyInfo;
 }
 
 /** `uname -r` of the emulated kernel. */

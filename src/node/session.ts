@@ -37,31 +37,17 @@ export function attachUsermodeHelper(kernel: Kernel | KernelApi, sh: Shell): voi
   if (kernel instanceof WorkerKernel) kernel.usermodeHelper = helper;
 }
 
-/** Draws a progress bar on a terminal (stderr), nothing otherwise. */
-export function progressBar(io: SessionIo, isTTY: boolean, label: string, min = 200): ((done: number, total: number) => void) | undefined {
-  if (!isTTY) return undefined;
-  let last = -1;
-  return (done, total) => {
-    if (total < min) return;
-    const pct = Math.floor((done * 100) / total);
-    if (pct === last && done !== total) return;
-    last = pct;
-    const width = 30;
-    const fill = Math.round((width * done) / total);
-    io.stderr(`\r${label} [${'#'.repeat(fill)}${' '.repeat(width - fill)}] ${done}/${total}${done === total ? '\n' : ''}`);
-  };
-}
-
 /** Boots, attaches the shell and runs `depmod -A` over the module tree. */
 export async function openSession(opts: NodeBootOptions & { io: SessionIo; isTTY?: boolean; isolate?: 'none' | 'worker' }): Promise<Session> {
   const { kernel, fs } = opts.isolate === 'worker' ? await bootNodeWorkerKernel(opts) : await bootNodeKernel(opts);
   const sh = new Shell(kernel, fs, opts.io);
+  if (opts.isTTY) sh.tty = { columns: process.stderr.columns };
   attachUsermodeHelper(kernel, sh);
   const pool = machinePool();
   try {
     await depmod(['-A'], {
       vfs: fs, cwd: '/', stdout: opts.io.stdout, stderr: opts.io.stderr, pool,
-      progress: progressBar(opts.io, opts.isTTY ?? false, 'depmod'),
+      tty: sh.tty,
     });
   } finally {
     await pool?.close();

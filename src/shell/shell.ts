@@ -16,6 +16,7 @@ import { KernelFs, normalizePath, FsError } from './fs.js';
 import { parsePipeline, splitList, ShellSyntaxError, type SimpleCommand } from './parse.js';
 import { programCommand } from '../user/shell.js';
 import { longLines, mknodCommand, totalBlocks, type LongEntry } from './nodes.js';
+import type { TtyInfo } from './progress.js';
 
 export interface ShellIo {
   stdin: string;
@@ -42,6 +43,7 @@ function tool(t: Tool): Command {
       cwd: sh.cwd,
       env: Object.fromEntries(sh.env),
       system: (cmd, env, out) => sh.child(out, env).run(cmd),
+      tty: sh.ttyFor(io.stderr),
     };
     return t(argv.slice(1), ctx);
   };
@@ -218,6 +220,8 @@ export class Shell {
   exitRequested: number | undefined;
   readonly env = new Map<string, string>([['HOME', '/root'], ['PATH', '/sbin:/usr/sbin:/bin:/usr/bin']]);
   readonly commands: Record<string, Command> = { ...BUILTINS };
+  /** Set when this shell's stderr is a terminal (Node's TTY, the web page's xterm): progress bars go there. */
+  tty: TtyInfo | undefined;
   /** Runs a name no command has as a program (`./prog`; set by src/user/shell.ts's programCommand). */
   programs?: (name: string) => Command | undefined = programCommand;
 
@@ -234,6 +238,11 @@ export class Shell {
     Object.assign(c.commands, this.commands);
     c.programs = this.programs;
     return c;
+  }
+
+  /** The terminal, for a command whose stderr is this shell's own (not redirected, not a child's). */
+  ttyFor(stderr: (t: string) => void): TtyInfo | undefined {
+    return stderr === this.out.stderr ? this.tty : undefined;
   }
 
   /** A command named by path (/sbin/modprobe, as in /proc/sys/kernel/modprobe): a builtin in a PATH directory. */

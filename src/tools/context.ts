@@ -1,6 +1,7 @@
 // What a tool gets: the kernel's library API, output streams and a file system. Tools parse argv,
 // call the library and print; they never reach into kernel internals (kmod's libkmod/tools split).
 
+import type { TtyInfo } from '../shell/progress.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { KernelApi } from '../worker/api.js';
 import type { Vfs } from '../vfs/index.js';
@@ -26,6 +27,8 @@ export interface ToolContext {
   env?: Record<string, string>;
   /** Runs a command line through the lkm shell with extra environment (install/remove commands); resolves to its status. */
   system?: (cmd: string, env: Record<string, string>, io: { stdout(text: string): void; stderr(text: string): void }) => Promise<number>;
+  /** Set when stderr is a terminal (long operations draw a progress bar there); its width. */
+  tty?: TtyInfo;
 }
 
 export type Tool = (argv: string[], ctx: ToolContext) => Promise<number>;

@@ -3,6 +3,7 @@
 import { depmod as runDepmod, type MetadataPool } from '../kmod/depmod.js';
 import { FatalExit, Logger, Prio } from '../kmod/log.js';
 import { getopt, moduleDirname, RELEASE, type KmodToolContext } from '../kmod/tool-support.js';
+import { ProgressBar } from '../shell/progress.js';
 
 const USAGE = `Usage:
 \tdepmod -[aA] [options] [forced_version]
@@ -41,6 +42,17 @@ export interface DepmodHooks {
 }
 
 export async function depmod(argv: string[], ctx: KmodToolContext & DepmodHooks): Promise<number> {
+  // On a terminal, a scan that takes a while shows a bar; output printed meanwhile goes above it.
+  const bar = !ctx.progress && ctx.tty ? new ProgressBar(ctx.stderr, 'depmod', { columns: ctx.tty.columns, delayMs: ctx.tty.progressDelayMs }) : undefined;
+  if (!bar) return run(argv, ctx);
+  try {
+    return await run(argv, { ...ctx, stdout: bar.above(ctx.stdout), stderr: bar.above(ctx.stderr), progress: (d, t) => bar.set(d, t) });
+  } finally {
+    bar.end();
+  }
+}
+
+async function run(argv: string[], ctx: KmodToolContext & DepmodHooks): Promise<number> {
   const g = getopt(argv, 'aAb:o:C:E:F:euqrvnP:wmVh', {
     all: { short: 'a' }, quick: { short: 'A' }, basedir: { short: 'b', arg: true }, outdir: { short: 'o', arg: true },
     config: { short: 'C', arg: true }, symvers: { short: 'E', arg: true }, filesyms: { short: 'F', arg: true },

@@ -92,6 +92,7 @@ export class LabSession {
     };
     setUsermodeHelper(s.kernel, helper);
     if (s.kernel instanceof WorkerKernel) s.kernel.usermodeHelper = helper;
+    sh.tty = {}; // xterm: progress bars (depmod over a large tree) draw in place
     sh.cwd = '/root';
     sh.env.set('PWD', '/root');
     s.sh = sh;

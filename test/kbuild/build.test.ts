@@ -64,14 +64,22 @@ describe('lkm build (compiles with @yowasp/clang)', () => {
       'stop.c': '#include <linux/module.h>\nvoid stop(void) { }\nmodule_exit(stop);\nMODULE_LICENSE("GPL");\n',
       'common.h': '#define COMMON 0\n',
     });
-    const first = await buildDir(dir, opts());
+    // The progress hook (a terminal's bar) counts each object and each link, cached or not.
+    const steps: string[] = [];
+    let total = 0;
+    const progress = { add: (n: number) => { total += n; }, step: (d: string) => { steps.push(d); } };
+    const first = await buildDir(dir, opts({ progress }));
     expect(first.ok).toBe(true);
     expect(first.stats).toMatchObject({ objects: 3, compiled: 3, linked: 1 });
+    expect(total).toBe(3);
+    expect(steps.sort()).toEqual(['start.o', 'startstop.ko', 'stop.o']);
     const size = readFileSync(join(dir, 'startstop.ko')).length;
     expect(size).toBeGreaterThan(0);
 
-    const again = await buildDir(dir, opts());
+    steps.length = 0;
+    const again = await buildDir(dir, opts({ progress }));
     expect(again.ok).toBe(true);
+    expect(steps).toHaveLength(3);
     expect(again.stats).toMatchObject({ objects: 3, compiled: 0, cacheHits: 3, linked: 0, linkSkipped: 1 });
     expect(logs.join('')).toBe('');
 
