@@ -155,10 +155,25 @@ export const BUILTINS: Record<string, Command> = {
   async tail(argv, io, sh) { return headTail(argv, io, sh, 'tail'); },
   async wc(argv, io, sh) {
     const files = argv.slice(1).filter((a) => !a.startsWith('-'));
-    const { text, ok } = await inputs(files, io, sh, 'wc');
-    const nl = (text.match(/\n/g) ?? []).length;
-    if (argv.includes('-l')) io.stdout(`${nl}\n`);
-    else io.stdout(`${nl} ${text.split(/\s+/).filter(Boolean).length} ${new TextEncoder().encode(text).length}\n`);
+    // -l, -w, -c and their combinations, printed in that order; none: all three. Files are named after their
+    // counts, with a total line for several (coreutils' layout, without its column padding).
+    const asked = (['l', 'w', 'c'] as const).filter((k) => argv.slice(1).some((a) => /^-[lwc]+$/.test(a) && a.includes(k)));
+    const keys = asked.length ? asked : (['l', 'w', 'c'] as const);
+    const count = (text: string) => ({
+      l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, c: new TextEncoder().encode(text).length,
+    });
+    const line = (c: Record<'l' | 'w' | 'c', number>, name?: string) => `${keys.map((k) => c[k]).join(' ')}${name ? ` ${name}` : ''}\n`;
+    if (files.length === 0) { io.stdout(line(count(io.stdin))); return 0; }
+    let ok = true;
+    const total = { l: 0, w: 0, c: 0 };
+    for (const f of files) {
+      const r = await inputs([f], io, sh, 'wc');
+      if (!r.ok) { ok = false; continue; }
+      const c = count(r.text);
+      for (const k of keys) total[k] += c[k];
+      io.stdout(line(c, f));
+    }
+    if (files.length > 1) io.stdout(line(total, 'total'));
     return ok ? 0 : 1;
   },
   async uname(argv, io) {
@@ -197,17 +212,24 @@ export const BUILTINS: Record<string, Command> = {
 
 async function headTail(argv: string[], io: ShellIo, sh: Shell, prog: 'head' | 'tail'): Promise<number> {
   let n = 10;
+  let bytes = false;
   const files: string[] = [];
   const args = argv.slice(1);
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '-n') n = Number(args[++i]);
+    if (a === '-c' || a.startsWith('-c')) { bytes = true; n = Number(a === '-c' ? args[++i] : a.slice(2)); }
+    else if (a === '-n') n = Number(args[++i]);
     else if (/^-\d+$/.test(a)) n = Number(a.slice(1));
     else if (a.startsWith('-n')) n = Number(a.slice(2));
     else files.push(a);
   }
-  if (!Number.isFinite(n)) { io.stderr(`${prog}: invalid number of lines\n`); return 1; }
+  if (!Number.isFinite(n)) { io.stderr(`${prog}: invalid number of ${bytes ? 'bytes' : 'lines'}\n`); return 1; }
   const { text, ok } = await inputs(files, io, sh, prog);
+  if (bytes) {
+    const b = new TextEncoder().encode(text);
+    io.stdout(dec.decode(prog === 'head' ? b.subarray(0, n) : b.subarray(Math.max(0, b.length - n))));
+    return ok ? 0 : 1;
+  }
   const all = lines(text);
   const pick = prog === 'head' ? all.slice(0, n) : all.slice(Math.max(0, all.length - n));
   for (const l of pick) io.stdout(`${l}\n`);

@@ -22,7 +22,7 @@ describe('static-key (DEFINE_STATIC_KEY_FALSE, static_branch_enable/disable)', (
     expect(t.k.readFile('/dev/static_key')).toBe('disabled\n');
     await t.run('echo 1 > /dev/static_key');
     expect((await t.run('rmmod static_key')).status).toBe(0);
-    expect(t.k.readdir('/dev')).toEqual([]);
+    expect(t.k.readdir('/dev')).not.toContain('static_key');
     expect((await t.run(`insmod ${example('static-key')}`)).status).toBe(0);
     expect(t.k.readFile('/dev/static_key')).toBe('disabled\n');
   });

@@ -209,7 +209,7 @@ describe('device-node autoload with the kernel in a worker', () => {
       expect(await t.run('cat /dev/rwdev')).toEqual({ status: 0, stdout: 'hi\n', stderr: '' });
       await k.mknod('/dev/none', 242, 0);
       expect(await t.run('cat /dev/none')).toEqual({ status: 1, stdout: '', stderr: 'cat: /dev/none: No such device or address\n' });
-      expect((await t.run('ls /dev')).stdout).toBe('none  rwdev\n');
+      expect((await t.run('ls /dev')).stdout).toBe('full  none  null  random  rwdev  urandom  zero\n');
     } finally {
       await (t.kernel as KernelApi).close();
     }
