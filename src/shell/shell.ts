@@ -130,6 +130,27 @@ export const BUILTINS: Record<string, Command> = {
     sh.cwd = p;
     return 0;
   },
+  async export(argv, io, sh) {
+    if (argv.length === 1) {
+      for (const [k, v] of [...sh.env].sort(([a], [b]) => (a < b ? -1 : 1))) io.stdout(`declare -x ${k}="${v}"\n`);
+      return 0;
+    }
+    let status = 0;
+    for (const a of argv.slice(1)) {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:=(.*))?$/s.exec(a);
+      if (!m) { io.stderr(`lkm: export: \`${a}': not a valid identifier\n`); status = 1; continue; }
+      sh.env.set(m[1]!, m[2] ?? sh.env.get(m[1]!) ?? '');
+    }
+    return status;
+  },
+  async unset(argv, _io, sh) {
+    for (const a of argv.slice(1)) sh.env.delete(a);
+    return 0;
+  },
+  async env(_argv, io, sh) {
+    for (const [k, v] of sh.env) io.stdout(`${k}=${v}\n`);
+    return 0;
+  },
   async pwd(_argv, io, sh) {
     io.stdout(`${sh.cwd}\n`);
     return 0;
@@ -203,7 +224,7 @@ export const BUILTINS: Record<string, Command> = {
     io.stdout(
       'lkm shell: a Linux-like shell over an emulated 6.12 kernel.\n' +
       `Commands: ${Object.keys(sh.commands).sort().join(' ')}\n` +
-      'Syntax: cmd args | cmd; cmd && cmd || cmd; > file, >> file, < file, 2> file, 2>&1, $VAR, $?\n' +
+      'Syntax: cmd args | cmd; cmd && cmd || cmd; > file, >> file, < file, 2> file, 2>&1, $VAR, $?, VAR=value cmd\n' +
       'Modules of the example tree are in /lib/modules/$(uname -r)/extra.\n',
     );
     return 0;
@@ -325,7 +346,14 @@ export class Shell {
         else err = (t) => { sink.text += t; };
       }
     }
-    const name = cmd.argv[0];
+    // NAME=value words before a command are its environment only (MODPROBE_OPTIONS=-v modprobe x); alone,
+    // they set shell variables.
+    let argv = cmd.argv;
+    const assigns: [string, string][] = [];
+    for (let m; argv.length && (m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(argv[0]!)); argv = argv.slice(1)) assigns.push([m[1]!, m[2]!]);
+    const name = argv[0];
+    const saved = name === undefined ? [] : assigns.map(([k]) => [k, this.env.get(k)] as const);
+    for (const [k, v] of assigns) this.env.set(k, v);
     let status = 0;
     if (name !== undefined) {
       const c = this.commands[name] ?? this.commandAt(name) ?? this.programs?.(name);
@@ -336,7 +364,7 @@ export class Shell {
         try {
           // The command is the process the kernel sees (Comm in Oops and WARN reports).
           const comm = name.slice(name.lastIndexOf('/') + 1).slice(0, 15);
-          status = await this.kernel.asProcess(comm, () => c(cmd.argv, { stdin, stdout: out, stderr: err }, this));
+          status = await this.kernel.asProcess(comm, () => c(argv, { stdin, stdout: out, stderr: err }, this));
         } catch (e) {
           if (e instanceof Error && e.name === 'KernelOops') {
             // The kernel killed the process that faulted in a system call, as after an Oops on Linux.
@@ -347,6 +375,8 @@ export class Shell {
             err(`${name}: ${e.message}\n`);
             status = 1;
           } else throw e;
+        } finally {
+          for (const [k, v] of saved) if (v === undefined) this.env.delete(k); else this.env.set(k, v);
         }
       }
     }

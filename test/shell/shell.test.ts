@@ -48,6 +48,16 @@ describe('running', () => {
     expect((await t.run('uname -r')).stdout).toBe('6.12.0-lkm-wasm\n');
   });
 
+  it('takes NAME=value for one command, variables, export, unset', async () => {
+    const t = await bootTestKernel();
+    // MODPROBE_OPTIONS for this modprobe only: -n -v prints and loads nothing.
+    expect(await t.run('MODPROBE_OPTIONS=-nv modprobe hello; echo "[$MODPROBE_OPTIONS]"')).toEqual({
+      status: 0, stdout: 'insmod /lib/modules/6.12.0-lkm-wasm/extra/hello.ko \n[]\n', stderr: '' });
+    expect((await t.run('lsmod')).stdout).toBe('Module                  Size  Used by\n');
+    expect((await t.run('X=1; echo $X; export Y=2 Z; env | grep -E "^(X|Y|Z)="; unset X; echo "[$X]"')).stdout).toBe('1\nX=1\nY=2\nZ=\n[]\n');
+    expect(await t.run('export 1a')).toEqual({ status: 1, stdout: '', stderr: "lkm: export: `1a': not a valid identifier\n" });
+  });
+
   it('writes sysfs parameters with echo >, and reports refused writes like bash', async () => {
     const t = await bootTestKernel();
     await t.run(`insmod ${example('hello-params')} 'name=a b' ports=1,2,3`);
