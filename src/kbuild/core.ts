@@ -526,7 +526,8 @@ class UnitBuild {
   cflags(mod: ModuleSpec, o: ObjectSpec): string[] {
     if (this.user) return filterOut([...USER_CFLAGS, ...userIncludeFlags(this.env.includeDir), ...o.add], o.remove);
     const modname = this.module ? mod.name.replace(/-/g, '_') : basename(o.obj, '.o').replace(/-/g, '_');
-    const base = kbuildCflags({ includeDir: this.env.includeDir, modname, basename: basename(o.obj, '.o').replace(/-/g, '_'), module: this.module });
+    const modfile = this.module ? undefined : o.obj.replace(/\.o$/, '');
+    const base = kbuildCflags({ includeDir: this.env.includeDir, modname, basename: basename(o.obj, '.o').replace(/-/g, '_'), module: this.module, modfile });
     return filterOut([...COMMON_CFLAGS, ...base, ...o.add], o.remove);
   }
 

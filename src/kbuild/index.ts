@@ -7,6 +7,7 @@ import { isAbsolute, resolve as resolvePath } from 'node:path';
 import {
   BuildError, buildUnit, planDir, planFiles, type BuildEnv, type BuildLog, type BuildProgress, type BuildResult, type Plan, type UnitSpec,
 } from './core.js';
+import { BUILTIN_MODINFO, builtinModinfo, MODULES_BUILTIN, modulesBuiltin } from './builtin.js';
 import type { SymversEntry } from './modpost.js';
 import { findEmcc, NativeRunner, type EmccToolchain } from './node-emcc.js';
 import { nodeHost, repoRoot, yowaspInfo } from './node-host.js';
@@ -236,12 +237,22 @@ export async function buildFiles(files: string[], opts: BuildOptions & { user?: 
   }, opts);
 }
 
-/** vmlinux from wasm/kernel (kernel mode: no -DMODULE, no NAME.mod.c, exports __ksymtab* and lkm_*) → build/. */
+/**
+ * vmlinux from wasm/kernel (kernel mode: no -DMODULE, no NAME.mod.c, exports __ksymtab* and lkm_*) → build/,
+ * with modules.builtin.modinfo and modules.builtin next to it (builtin.ts).
+ */
 export async function buildKernel(opts: KernelOptions = {}): Promise<BuildResult> {
   const kernelDir = abs(opts.kernelDir ?? join(repoRoot(), 'wasm/kernel'));
   const outDir = abs(opts.outDir ?? join(repoRoot(), 'build'));
   const plan = await planDir(nodeHost, kernelDir, { vars: opts.vars });
-  return runPlanned(plan, { kind: 'kernel', outDir, cacheDir: abs(opts.cacheDir ?? join(outDir, '.cache/vmlinux')) }, opts);
+  const r = await runPlanned(plan, { kind: 'kernel', outDir, cacheDir: abs(opts.cacheDir ?? join(outDir, '.cache/vmlinux')) }, opts);
+  const ko = r.ok && r.modules.length === 1 ? await nodeHost.readFile(r.modules[0]!.path) : undefined;
+  if (ko) {
+    const modinfo = builtinModinfo(ko);
+    if (await writeIfChanged(join(outDir, BUILTIN_MODINFO), modinfo)) opts.log?.(`  OBJCOPY ${join(outDir, BUILTIN_MODINFO)}\n`, 'out');
+    if (await writeIfChanged(join(outDir, MODULES_BUILTIN), modulesBuiltin(modinfo))) opts.log?.(`  GEN     ${join(outDir, MODULES_BUILTIN)}\n`, 'out');
+  }
+  return r;
 }
 
 async function hasKbuild(dir: string): Promise<boolean> {
@@ -249,10 +260,13 @@ async function hasKbuild(dir: string): Promise<boolean> {
   return !!entries?.some((e) => !e.dir && ['Kbuild', 'Makefile', 'makefile', 'GNUmakefile'].includes(e.name));
 }
 
-async function writeIfChanged(path: string, text: string): Promise<void> {
+/** Writes a file unless it already holds exactly `data`; true when it wrote. */
+async function writeIfChanged(path: string, data: string | Uint8Array): Promise<boolean> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   const old = await nodeHost.readFile(path);
-  if (old && new TextDecoder().decode(old) === text) return;
-  await nodeHost.writeFile(path, text);
+  if (old && old.length === bytes.length && old.every((b, i) => b === bytes[i])) return false;
+  await nodeHost.writeFile(path, bytes);
+  return true;
 }
 
 /**
@@ -316,6 +330,13 @@ export async function buildTree(opts: TreeOptions = {}): Promise<TreeResult> {
   }
   const kernel = await kernelP;
 
+  if (kernel?.ok) {
+    // modules_install: the built-in module lists go into the module tree, where depmod and modprobe read them.
+    for (const f of [BUILTIN_MODINFO, MODULES_BUILTIN]) {
+      const data = await nodeHost.readFile(join(buildDirPath, f));
+      if (data) await writeIfChanged(join(releaseDir, f), data);
+    }
+  }
   if (modules.ok) {
     await writeIfChanged(modulesOrder, modules.modules.map((m) => `extra/${m.name}.ko\n`).join(''));
     // extra/ belongs to this build: drop modules that no longer exist in modules-src/.

@@ -49,9 +49,10 @@ export const COMMON_LDFLAGS = [
 /**
  * Flags kbuild adds per object on top of COMMON_CFLAGS: the kernel headers (`include`, `include/uapi`),
  * `-include linux/kconfig.h`, `-DMODULE` for module objects (not vmlinux), and the kbuild names
- * (KBUILD_MODNAME: module name with `-` turned into `_`; KBUILD_BASENAME: object file name without `.o`).
+ * (KBUILD_MODNAME: module name with `-` turned into `_`; KBUILD_BASENAME: object file name without `.o`;
+ * KBUILD_MODFILE, vmlinux only: the object's path in the kernel directory without `.o`, for MODULE_FILE).
  */
-export function kbuildCflags(o: { includeDir: string; modname: string; basename: string; module: boolean }): string[] {
+export function kbuildCflags(o: { includeDir: string; modname: string; basename: string; module: boolean; modfile?: string }): string[] {
   return [
     `-I${o.includeDir}`,
     `-I${o.includeDir}/uapi`,
@@ -60,6 +61,7 @@ export function kbuildCflags(o: { includeDir: string; modname: string; basename:
     ...(o.module ? ['-DMODULE'] : []),
     `-DKBUILD_BASENAME="${o.basename}"`,
     `-DKBUILD_MODNAME="${o.modname}"`,
+    ...(o.modfile !== undefined ? [`-DKBUILD_MODFILE="${o.modfile}"`] : []),
   ];
 }
 

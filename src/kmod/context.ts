@@ -5,6 +5,7 @@
 import { readModuleMetadata } from '../wasm/metadata.js';
 import type { Vfs } from '../vfs/index.js';
 import { joinPath } from '../vfs/index.js';
+import { BUILTIN_MODINFO, builtinAliases, builtinModules, readBuiltinModinfo } from './builtin.js';
 import { loadModprobeConfig, type ModprobeConfig } from './config.js';
 import { INDEX_FILE } from './depmod.js';
 import { buildIndex, ModuleIndex } from './index-file.js';
@@ -63,7 +64,8 @@ export class KmodContext {
 
   /**
    * kmod_module_new_from_lookup: config aliases, modules.dep, symbol: aliases, install/remove commands,
-   * modules.alias, builtins; the first source that yields anything wins. undefined: invalid name.
+   * modules.alias, modules.builtin, aliases of built-in modules; the first source that yields anything
+   * wins. undefined: invalid name.
    */
   lookup(given: string): KModule[] | undefined {
     const name = underscores(given);
@@ -82,7 +84,16 @@ export class KmodContext {
     for (const m of this.index.alias(name)) out.push(this.module(m, name));
     if (out.length) return out;
     if (this.index.isBuiltin(name)) return [this.module(name)];
-    return [];
+    return this.builtinAliasLookup(name);
+  }
+
+  /** kmod_lookup_alias_from_kernel_builtin_file: built-in modules with an alias matching `name`. */
+  builtinAliasLookup(name: string): KModule[] {
+    return this.index.builtinAlias(name).map((m) => {
+      const mod = this.module(m, name);
+      mod.builtin = true;
+      return mod;
+    });
   }
 
   /** Clears per-probe marks (kmod_set_modules_visited / _required). */
@@ -96,6 +107,8 @@ export class KModule {
   visited = false;
   required = false;
   ignoreCmd = false;
+  /** Found among the aliases of built-in modules (kmod_module_set_builtin). */
+  builtin = false;
 
   constructor(readonly ctx: KmodContext, readonly name: string, readonly alias?: string) {}
 
@@ -121,8 +134,9 @@ export class KModule {
     }).reverse();
   }
 
-  get isBuiltinByIndex(): boolean {
-    return this.ctx.index.isBuiltin(this.name);
+  /** Built in: listed in modules.builtin, or reached through a built-in module's alias. */
+  get isBuiltin(): boolean {
+    return this.builtin || this.ctx.index.isBuiltin(this.name);
   }
 
   /** Options from the configuration for this name, or for the alias it was reached by. */
@@ -161,7 +175,7 @@ export class KModule {
 
   /** kmod_module_get_initstate: builtin, or /sys/module/NAME/initstate; undefined when not loaded. */
   async initstate(): Promise<InitState | undefined> {
-    if (this.isBuiltinByIndex) return 'builtin';
+    if (this.isBuiltin) return 'builtin';
     const vfs = this.ctx.vfs;
     try {
       const s = (await vfs.readText(`/sys/module/${this.name}/initstate`)).trim();
@@ -194,15 +208,26 @@ export class KModule {
     }
   }
 
-  /** The .modinfo entries of the module file. */
+  /**
+   * kmod_module_get_info: the .modinfo entries of the module file, or for a built-in module its entries in
+   * modules.builtin.modinfo (errno ENOENT when that file is missing, as on kernels before 5.2).
+   */
   async info(): Promise<{ key: string; value: string }[]> {
     const p = this.path;
-    if (!p) throw Object.assign(new Error('no file'), { code: 'ENOENT' });
+    if (!p && this.isBuiltin) {
+      const entries = await readBuiltinModinfo(this.ctx.vfs, this.ctx.dirname);
+      if (!entries) throw Object.assign(new Error(`no ${BUILTIN_MODINFO}`), { errno: 2 });
+      return builtinModules(entries).get(this.name) ?? [];
+    }
+    if (!p) throw Object.assign(new Error('no file'), { code: 'ENOENT', errno: 2 });
     return readModuleMetadata(await this.ctx.vfs.readFile(p)).modinfo;
   }
 }
 
-/** Opens modules.lkm.bin, or builds the same index in memory from the text files (modules.dep …). */
+/**
+ * Opens modules.lkm.bin, or builds the same index in memory from the text files (modules.dep, .alias,
+ * .symbols, modules.builtin and modules.builtin.modinfo).
+ */
 export async function openIndex(vfs: Vfs, dirname: string): Promise<ModuleIndex> {
   try {
     return new ModuleIndex(await vfs.readFile(joinPath(dirname, INDEX_FILE)));
@@ -243,6 +268,7 @@ export async function openIndex(vfs: Vfs, dirname: string): Promise<ModuleIndex>
     if (w[0] === 'alias' && w.length >= 3 && w[1]!.startsWith('symbol:')) symbols.push([w[1]!.slice(7), ensure(w[2]!)]);
   }
   const builtin = (await read('modules.builtin')).split('\n').filter(Boolean).map(pathToModname);
+  const builtinAlias = builtinAliases(await readBuiltinModinfo(vfs, dirname) ?? []);
   // Alias and symbol targets missing from modules.dep get an entry without a path: module() hides them.
-  return new ModuleIndex(buildIndex({ modules, symbols, aliases, builtin }));
+  return new ModuleIndex(buildIndex({ modules, symbols, aliases, builtin, builtinAliases: builtinAlias }));
 }

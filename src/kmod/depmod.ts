@@ -1,14 +1,16 @@
 // depmod: scans a module tree (metadata only, nothing is compiled), works out who provides each
 // symbol a module needs, and writes kmod's text files (modules.dep, .alias, .softdep, .weakdep,
-// .symbols, .devname) byte for byte in kmod's formats and order, plus modules.lkm.bin (index-file.ts).
+// .symbols, .devname) byte for byte in kmod's formats and order, plus modules.lkm.bin (index-file.ts), which
+// also holds modules.builtin and the aliases of built-in modules from modules.builtin.modinfo.
 
 import { readModuleMetadata } from '../wasm/metadata.js';
 import { strerror } from '../kernel/errno.js';
 import type { Vfs } from '../vfs/index.js';
 import { FsError, isWithin, joinPath, relativeTo } from '../vfs/index.js';
+import { BUILTIN_MODINFO, builtinAliases, readBuiltinModinfo } from './builtin.js';
 import { configDirs, listConfigFiles, logicalLines } from './config.js';
 import { kmodHashOrder } from './hash.js';
-import { buildIndex } from './index-file.js';
+import { buildIndex, ModuleIndex } from './index-file.js';
 import type { Logger } from './log.js';
 import { hasKmodExtension, pathToModname, underscores } from './name.js';
 
@@ -327,6 +329,8 @@ export async function depmod(vfs: Vfs, opts: DepmodOptions): Promise<DepmodResul
   }
 
   const builtin = await readBuiltin(vfs, dirname);
+  // A missing modules.builtin.modinfo means no built-in aliases, silently (as kmod).
+  const builtinAlias = builtinAliases(await readBuiltinModinfo(vfs, dirname) ?? [], log);
   const texts = renderFiles(sorted, computed.symbolOwners, log);
   phase('render');
   result.modules = sorted.filter((m) => !m.depLoop).length;
@@ -336,7 +340,7 @@ export async function depmod(vfs: Vfs, opts: DepmodOptions): Promise<DepmodResul
     for (const f of order) opts.stdout?.(texts.get(f)!);
     return result;
   }
-  const index = buildIndex(indexInput(sorted, computed.symbolOwners, builtin, log));
+  const index = buildIndex({ ...indexInput(sorted, computed.symbolOwners, builtin, log), builtinAliases: builtinAlias });
   result.files.set(INDEX_FILE, index);
   phase('index');
   const out = opts.outdir ?? dirname;
@@ -356,7 +360,9 @@ async function upToDate(vfs: Vfs, dirname: string, paths: string[]): Promise<boo
   const dep = await vfs.stat(joinPath(dirname, 'modules.dep'));
   const idx = await vfs.stat(joinPath(dirname, INDEX_FILE));
   if (!dep || !idx) return false;
-  for (const p of paths) {
+  try { new ModuleIndex(await vfs.readFile(joinPath(dirname, INDEX_FILE))); } catch { return false; } // another version
+  // The index also holds what kbuild's built-in module lists say (kmod's -A looks at modules only).
+  for (const p of [...paths, joinPath(dirname, 'modules.builtin'), joinPath(dirname, BUILTIN_MODINFO)]) {
     const st = await vfs.stat(p);
     if (st && st.mtimeMs > dep.mtimeMs) return false;
   }

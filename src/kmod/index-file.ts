@@ -1,7 +1,7 @@
 // modules.lkm.bin: the binary index depmod writes for modprobe (our design, not kmod's .bin tries).
 // One file holds everything a lookup needs, so modprobe opens one file and decodes nothing up front:
 //
-//   header   "LKMIDX\0\0" (8 bytes), u32 version (1), u32 section count, then per section
+//   header   "LKMIDX\0\0" (8 bytes), u32 version (2), u32 section count, then per section
 //            { u32 id, u32 offset, u32 length }. All integers little-endian; offsets from file start.
 //   STRINGS  (1) UTF-8 bytes; every string elsewhere is (u32 offset into STRINGS, u32 byte length)
 //   MODULES  (2) u32 n, then n × { name, path, u32 firstDep, u32 depCount, u32 order } (7 u32),
@@ -13,16 +13,23 @@
 //            the literal text of alias patterns before their first glob character
 //   ALIASES  (6) u32 n, then n × { pattern, u32 module } grouped by prefix, each group in priority order
 //   BUILTIN  (7) u32 n, then n × { name } sorted (modules.builtin)
+//   BUILTIN_PREFIXES (8) as PREFIXES, for BUILTIN_ALIASES
+//   BUILTIN_ALIASES  (9) u32 n, then n × { pattern, module name } grouped by prefix, each group in
+//            modules.builtin.modinfo order: the aliases of built-in modules (kmod's modules.builtin.alias.bin)
 //
 // Alias lookup of a name: for each k in 0..len(name), binary search PREFIXES for name[0:k]; fnmatch
 // the patterns of each hit; order the matches by module priority. Cost: O(len · log P) comparisons of
-// raw bytes, plus fnmatch on the few patterns that share a literal prefix with the name.
+// raw bytes, plus fnmatch on the few patterns that share a literal prefix with the name. Built-in
+// aliases are looked up the same way in their own two sections.
 
 import { fnmatch, globPrefix } from './name.js';
 
 const MAGIC = [0x4c, 0x4b, 0x4d, 0x49, 0x44, 0x58, 0, 0]; // "LKMIDX\0\0"
-const VERSION = 1;
-const enum Sec { STRINGS = 1, MODULES = 2, DEPS = 3, SYMBOLS = 4, PREFIXES = 5, ALIASES = 6, BUILTIN = 7 }
+const VERSION = 2;
+const enum Sec {
+  STRINGS = 1, MODULES = 2, DEPS = 3, SYMBOLS = 4, PREFIXES = 5, ALIASES = 6, BUILTIN = 7,
+  BUILTIN_PREFIXES = 8, BUILTIN_ALIASES = 9,
+}
 
 export interface IndexInput {
   /** In modules.dep order; deps are indices into this array, closest first. */
@@ -32,6 +39,8 @@ export interface IndexInput {
   /** alias pattern → module index, in modules.alias order. */
   aliases: [string, number][];
   builtin: string[];
+  /** (alias pattern, built-in module name), in modules.builtin.modinfo order. */
+  builtinAliases?: [string, string][];
 }
 
 const enc = new TextEncoder();
@@ -102,28 +111,37 @@ export function buildIndex(input: IndexInput): Uint8Array {
   symArr[0] = syms.length;
   syms.forEach((x, i) => { const [o, l] = st.add(x.s); symArr[1 + i * 3] = o; symArr[2 + i * 3] = l; symArr[3 + i * 3] = slot[x.m]!; });
 
-  const groups = new Map<string, { pattern: string; mod: number }[]>();
-  for (const [pattern, mod] of input.aliases) {
-    const p = globPrefix(pattern);
-    let g = groups.get(p);
-    if (!g) groups.set(p, (g = []));
-    g.push({ pattern, mod });
-  }
-  const prefixes = sortUtf8([...groups.keys()].map((p) => ({ p })), (x) => x.p);
-  const preArr = new Uint32Array(1 + prefixes.length * 4);
+  const groups = prefixGroups(input.aliases.map(([pattern, mod]) => ({ pattern, mod })));
+  const preArr = new Uint32Array(1 + groups.length * 4);
   const aliasArr = new Uint32Array(1 + input.aliases.length * 3);
-  preArr[0] = prefixes.length;
+  preArr[0] = groups.length;
   aliasArr[0] = input.aliases.length;
   let ai = 0;
-  prefixes.forEach(({ p }, i) => {
-    const g = groups.get(p)!;
-    g.sort((x, y) => x.mod - y.mod); // stable: modules.alias order within a module
-    const [o, l] = st.add(p);
-    preArr[1 + i * 4] = o; preArr[2 + i * 4] = l; preArr[3 + i * 4] = ai; preArr[4 + i * 4] = g.length;
-    for (const a of g) {
+  groups.forEach(({ prefix, items }, i) => {
+    items.sort((x, y) => x.mod - y.mod); // stable: modules.alias order within a module
+    const [o, l] = st.add(prefix);
+    preArr[1 + i * 4] = o; preArr[2 + i * 4] = l; preArr[3 + i * 4] = ai; preArr[4 + i * 4] = items.length;
+    for (const a of items) {
       const [po, pl] = st.add(a.pattern);
       aliasArr[1 + ai * 3] = po; aliasArr[2 + ai * 3] = pl; aliasArr[3 + ai * 3] = slot[a.mod]!;
       ai++;
+    }
+  });
+
+  const bGroups = prefixGroups((input.builtinAliases ?? []).map(([pattern, name]) => ({ pattern, name })));
+  const bPreArr = new Uint32Array(1 + bGroups.length * 4);
+  const bAliasArr = new Uint32Array(1 + (input.builtinAliases?.length ?? 0) * 4);
+  bPreArr[0] = bGroups.length;
+  bAliasArr[0] = input.builtinAliases?.length ?? 0;
+  let bi = 0;
+  bGroups.forEach(({ prefix, items }, i) => {
+    const [o, l] = st.add(prefix);
+    bPreArr[1 + i * 4] = o; bPreArr[2 + i * 4] = l; bPreArr[3 + i * 4] = bi; bPreArr[4 + i * 4] = items.length;
+    for (const a of items) {
+      const [po, pl] = st.add(a.pattern);
+      const [no, nl] = st.add(a.name);
+      bAliasArr.set([po, pl, no, nl], 1 + bi * 4);
+      bi++;
     }
   });
 
@@ -135,6 +153,7 @@ export function buildIndex(input: IndexInput): Uint8Array {
   const sections: [number, Uint8Array][] = [
     [Sec.MODULES, u8(mods)], [Sec.DEPS, u8(Uint32Array.from(deps))], [Sec.SYMBOLS, u8(symArr)],
     [Sec.PREFIXES, u8(preArr)], [Sec.ALIASES, u8(aliasArr)], [Sec.BUILTIN, u8(binArr)],
+    [Sec.BUILTIN_PREFIXES, u8(bPreArr)], [Sec.BUILTIN_ALIASES, u8(bAliasArr)],
     [Sec.STRINGS, st.bytes()],
   ];
   const headerLen = 16 + sections.length * 12;
@@ -153,6 +172,18 @@ export function buildIndex(input: IndexInput): Uint8Array {
     out.set(b, offsets[i]!);
   });
   return out;
+}
+
+/** Alias records grouped by the literal prefix of their pattern, groups sorted by prefix bytes. */
+function prefixGroups<T extends { pattern: string }>(items: T[]): { prefix: string; items: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const a of items) {
+    const p = globPrefix(a.pattern);
+    let g = groups.get(p);
+    if (!g) groups.set(p, (g = []));
+    g.push(a);
+  }
+  return sortUtf8([...groups.entries()].map(([prefix, g]) => ({ prefix, items: g })), (x) => x.prefix);
 }
 
 const align4 = (n: number) => (n + 3) & ~3;
@@ -186,7 +217,8 @@ export class ModuleIndex {
       if (off + len > bytes.length) throw new IndexFormatError('truncated modules.lkm.bin');
       this.sec.set(this.dv.getUint32(16 + i * 12, true), { off, len });
     }
-    for (const s of [Sec.STRINGS, Sec.MODULES, Sec.DEPS, Sec.SYMBOLS, Sec.PREFIXES, Sec.ALIASES, Sec.BUILTIN]) {
+    for (const s of [Sec.STRINGS, Sec.MODULES, Sec.DEPS, Sec.SYMBOLS, Sec.PREFIXES, Sec.ALIASES, Sec.BUILTIN,
+      Sec.BUILTIN_PREFIXES, Sec.BUILTIN_ALIASES]) {
       if (!this.sec.has(s)) throw new IndexFormatError('incomplete modules.lkm.bin');
     }
     this.strBase = this.sec.get(Sec.STRINGS)!.off;
@@ -264,30 +296,41 @@ export class ModuleIndex {
     return i < 0 ? [] : [this.moduleAt(this.u32(Sec.SYMBOLS, 3 + i * 3)).name];
   }
 
-  /** Modules whose modules.alias patterns match `name`, in priority (modules.dep) order. */
-  alias(name: string): string[] {
+  /** Records of `aliases` (`width` u32 each, pattern first) whose pattern matches `name`, by prefix group. */
+  private matches(prefixes: Sec, aliases: Sec, width: number, name: string): number[] {
     const key = enc.encode(name);
-    const hits: { order: number; mod: number; seq: number }[] = [];
-    let seq = 0;
+    const out: number[] = [];
     for (let k = 0; k <= key.length; k++) {
-      const p = this.find(Sec.PREFIXES, 4, key.subarray(0, k));
+      const p = this.find(prefixes, 4, key.subarray(0, k));
       if (p < 0) continue;
-      const first = this.u32(Sec.PREFIXES, 3 + p * 4);
-      const count = this.u32(Sec.PREFIXES, 4 + p * 4);
+      const first = this.u32(prefixes, 3 + p * 4);
+      const count = this.u32(prefixes, 4 + p * 4);
       for (let a = first; a < first + count; a++) {
-        const base = 1 + a * 3;
-        const pattern = this.str(this.u32(Sec.ALIASES, base), this.u32(Sec.ALIASES, base + 1));
-        if (!fnmatch(pattern, name)) continue;
-        const mod = this.u32(Sec.ALIASES, base + 2);
-        hits.push({ order: this.orderAt(mod), mod, seq: seq++ });
+        const base = 1 + a * width;
+        if (fnmatch(this.str(this.u32(aliases, base), this.u32(aliases, base + 1)), name)) out.push(base);
       }
     }
+    return out;
+  }
+
+  /** Modules whose modules.alias patterns match `name`, in priority (modules.dep) order. */
+  alias(name: string): string[] {
+    const hits = this.matches(Sec.PREFIXES, Sec.ALIASES, 3, name).map((base, seq) => {
+      const mod = this.u32(Sec.ALIASES, base + 2);
+      return { order: this.orderAt(mod), mod, seq };
+    });
     hits.sort((x, y) => x.order - y.order || x.seq - y.seq);
     return hits.map((h) => this.moduleAt(h.mod).name);
   }
 
   isBuiltin(name: string): boolean {
     return this.find(Sec.BUILTIN, 2, enc.encode(name)) >= 0;
+  }
+
+  /** Built-in modules whose aliases (from modules.builtin.modinfo) match `name`. */
+  builtinAlias(name: string): string[] {
+    return this.matches(Sec.BUILTIN_PREFIXES, Sec.BUILTIN_ALIASES, 4, name)
+      .map((base) => this.str(this.u32(Sec.BUILTIN_ALIASES, base + 2), this.u32(Sec.BUILTIN_ALIASES, base + 3)));
   }
 
   /** (pattern, module) pairs in pattern byte order, for `modprobe -c`. */

@@ -1,5 +1,6 @@
 // modinfo(8), as kmod's tools/modinfo.c: a module file, a module name or an alias; kmod's field order
-// (filename, .modinfo in section order, parm lines last) and its column layout.
+// (filename, .modinfo in section order, parm lines last) and its column layout. A built-in module shows
+// name, "(builtin)" and its entries from modules.builtin.modinfo.
 
 import { strerror } from '../kernel/errno.js';
 import { readModuleMetadata } from '../wasm/metadata.js';
@@ -109,14 +110,16 @@ export async function modinfo(argv: string[], ctx: KmodToolContext): Promise<num
     if (fieldName === undefined) out += `${field('filename')}${shownName}${sep}`;
     let info: { key: string; value: string }[];
     try {
-      if (filename === undefined) throw Object.assign(new Error(), { errno: 2 });
-      const meta = readModuleMetadata(await vfs.readFile(filename));
-      if (!meta.customSections.has('.modinfo')) throw Object.assign(new Error(), { errno: 2 });
-      info = meta.modinfo;
+      if (filename === undefined) info = await mod.info();
+      else {
+        const meta = readModuleMetadata(await vfs.readFile(filename));
+        if (!meta.customSections.has('.modinfo')) throw Object.assign(new Error(), { errno: 2 });
+        info = meta.modinfo;
+      }
     } catch (e) {
       ctx.stdout(out);
       const errno = (e as { errno?: number }).errno ?? 22;
-      if (filename === undefined && errno === 2) return 0; // a builtin without modules.builtin.modinfo
+      if (filename === undefined && errno === 2) return 0; // a built-in module, no modules.builtin.modinfo
       log.err(`could not get modinfo from '${mod.name}': ${strerror(errno)}`);
       return 1;
     }
@@ -152,8 +155,11 @@ export async function modinfo(argv: string[], ctx: KmodToolContext): Promise<num
   let status = 0;
   for (const arg of g.operands) {
     if (byName) {
-      const m = kctx.module(arg.replace(/-/g, '_'));
-      if (m.path === undefined && !m.isBuiltinByIndex) {
+      // kmod_module_new_from_name_lookup: modules.dep, modules.builtin, then the built-in aliases.
+      const name = arg.replace(/-/g, '_');
+      const named = kctx.module(name);
+      const m = named.path !== undefined || named.isBuiltin ? named : kctx.builtinAliasLookup(name)[0];
+      if (m === undefined) {
         log.err(`Module name ${arg} not found.`);
         status = 1;
         continue;

@@ -51,6 +51,10 @@ export async function collectSite(root: string, log: (line: string) => void = ()
     put(`/lib/modules/${RELEASE}/extra/${relative(join(treeDir, 'extra'), f)}`, new Uint8Array(await readFile(f)));
   }
   let order = existsSync(join(treeDir, 'modules.order')) ? await readFile(join(treeDir, 'modules.order'), 'utf8') : '';
+  // vmlinux's built-in modules (the build writes both files; depmod indexes their aliases below).
+  for (const f of ['modules.builtin', 'modules.builtin.modinfo']) {
+    if (existsSync(join(treeDir, f))) put(`/lib/modules/${RELEASE}/${f}`, new Uint8Array(await readFile(join(treeDir, f))));
+  }
 
   // The page's own examples (the soft lockup one): built like modules-src, added to the tree.
   const extraSrc = join(root, WEB_EXAMPLES);

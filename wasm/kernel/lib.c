@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Small pieces of lib/: hexdump.c, find_bit.c, sort.c, bsearch.c, list_sort.c, crc32.c, math/, gcd,
- * random (from the host), and the time/jiffies accessors.
+ * Small pieces of lib/: hexdump.c, find_bit.c, sort.c, bsearch.c, list_sort.c, math/, gcd,
+ * random (from the host), and the time/jiffies accessors. CRC-32 is in lib/crc32.c, a built-in module.
  */
 #include <linux/kernel.h>
 #include <linux/types.h>
@@ -16,7 +16,6 @@
 #include <linux/bsearch.h>
 #include <linux/list.h>
 #include <linux/list_sort.h>
-#include <linux/crc32.h>
 #include <linux/gcd.h>
 #include <linux/lcm.h>
 #include <linux/random.h>
@@ -506,67 +505,6 @@ void list_sort(void *priv, struct list_head *head, list_cmp_func_t cmp)
 	head->prev = prev;
 }
 EXPORT_SYMBOL(list_sort);
-
-/* ---------------------------------------------------------------------------------------------------
- * lib/crc32.c (bitwise; the tables are built on first use)
- */
-static u32 crc32_table_le[256], crc32c_table_le[256], crc32_table_be[256];
-static int crc_tables_ready;
-
-static void crc_init_tables(void)
-{
-	unsigned int i, j;
-
-	for (i = 0; i < 256; i++) {
-		u32 le = i, c = i, be = i << 24;
-
-		for (j = 0; j < 8; j++) {
-			le = (le >> 1) ^ ((le & 1) ? 0xedb88320 : 0);
-			c = (c >> 1) ^ ((c & 1) ? 0x82f63b78 : 0);
-			be = (be << 1) ^ ((be & 0x80000000) ? 0x04c11db7 : 0);
-		}
-		crc32_table_le[i] = le;
-		crc32c_table_le[i] = c;
-		crc32_table_be[i] = be;
-	}
-	__atomic_store_n(&crc_tables_ready, 1, __ATOMIC_RELEASE);
-}
-
-/* Little-endian (reflected) table-driven CRC, shared by CRC32 and CRC32C. */
-static u32 crc_le_table(u32 crc, const void *p, size_t len, const u32 *table)
-{
-	const u8 *b = p;
-
-	if (!__atomic_load_n(&crc_tables_ready, __ATOMIC_ACQUIRE))
-		crc_init_tables();
-	while (len--)
-		crc = (crc >> 8) ^ table[(crc ^ *b++) & 0xff];
-	return crc;
-}
-
-u32 crc32_le(u32 crc, const void *p, size_t len)
-{
-	return crc_le_table(crc, p, len, crc32_table_le);
-}
-EXPORT_SYMBOL(crc32_le);
-
-u32 __crc32c_le(u32 crc, const void *p, size_t len)
-{
-	return crc_le_table(crc, p, len, crc32c_table_le);
-}
-EXPORT_SYMBOL(__crc32c_le);
-
-u32 crc32_be(u32 crc, const void *p, size_t len)
-{
-	const u8 *b = p;
-
-	if (!__atomic_load_n(&crc_tables_ready, __ATOMIC_ACQUIRE))
-		crc_init_tables();
-	while (len--)
-		crc = (crc << 8) ^ crc32_table_be[((crc >> 24) ^ *b++) & 0xff];
-	return crc;
-}
-EXPORT_SYMBOL(crc32_be);
 
 /* ---------------------------------------------------------------------------------------------------
  * lib/math/

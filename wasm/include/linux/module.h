@@ -62,11 +62,22 @@ _Static_assert(sizeof(struct module) == 104, "struct module layout is ABI (docs/
 #define MODULE_WEAKDEP(_weakdep) MODULE_INFO(weakdep, _weakdep)
 
 /*
+ * Built-in code records which module it would be (Linux's MODULE_FILE): "NAME.file=PATH", PATH being
+ * KBUILD_MODFILE, the object's path without ".o". The build derives modules.builtin from these strings.
+ */
+#if !defined(MODULE) && defined(KBUILD_MODFILE)
+#define MODULE_FILE MODULE_INFO(file, KBUILD_MODFILE);
+#else
+#define MODULE_FILE
+#endif
+
+/*
  * The license decides whether the kernel is tainted (P) and whether EXPORT_SYMBOL_GPL symbols are
  * visible: "GPL", "GPL v2", "GPL and additional rights", "Dual BSD/GPL", "Dual MIT/GPL" and
- * "Dual MPL/GPL" are GPL-compatible; anything else (e.g. "Proprietary") is not.
+ * "Dual MPL/GPL" are GPL-compatible; anything else (e.g. "Proprietary") is not. In built-in code it
+ * also marks the object as a built-in module (MODULE_FILE).
  */
-#define MODULE_LICENSE(_license) MODULE_INFO(license, _license)
+#define MODULE_LICENSE(_license) MODULE_FILE MODULE_INFO(license, _license)
 
 /* Author(s), use "Name <email>" or just "Name", for multiple authors use multiple MODULE_AUTHOR() statements. */
 #define MODULE_AUTHOR(_author) MODULE_INFO(author, _author)
