@@ -3,6 +3,7 @@
 import { createInterface } from 'node:readline';
 import { openSession } from '../node/session.js';
 import { Shell } from '../shell/shell.js';
+import { mountCompletions } from '../shell/mount.js';
 import { normalizePath } from '../shell/fs.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -72,6 +73,9 @@ async function complete(sh: Shell, line: string): Promise<[string[], string]> {
   if (words.length <= 1) return [Object.keys(sh.commands).filter((c) => c.startsWith(cur)).sort(), cur];
   const hits: string[] = [];
   const cmd = words[0]!;
+  // File system types after mount -t, mount points for umount.
+  const mounts = await mountCompletions(sh, words);
+  if (mounts) return [mounts, cur];
   if (MODULE_COMMANDS.has(cmd) && !cur.includes('/') && !cur.startsWith('-')) {
     const names = cmd === 'rmmod'
       ? await sh.fs.readdir('/sys/module').catch(() => [] as string[])

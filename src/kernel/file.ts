@@ -2,7 +2,7 @@
 // Each call runs the driver's C code through vmlinux's fs/ entry points (wasm/kernel/file.c); user
 // buffers are user memory (a separate address range), so a bad pointer gives EFAULT.
 
-import { KernelError, EFAULT } from './errno.js';
+import { KernelError, EFAULT, ENOENT } from './errno.js';
 import type { Kernel } from './kernel.js';
 import { USER_BASE, type UserMemory } from './devices.js';
 
@@ -18,7 +18,9 @@ export function isErrPtr(p: number): boolean {
 export class KernelFile {
   private closed = false;
 
-  constructor(private readonly k: Kernel, readonly path: string, private readonly file: number) {}
+  /** `onClose`: runs after the release (a file opened through a mount gives the mount back). */
+  constructor(private readonly k: Kernel, readonly path: string, private readonly file: number,
+    private readonly onClose?: () => void) {}
 
   private check(): void {
     if (this.closed) throw new KernelError(9); // EBADF
@@ -80,23 +82,40 @@ export class KernelFile {
 
   close(): void {
     if (this.closed) return;
-    this.sys('release', undefined, () => this.k.vm.lkm_file_release(this.file));
-    this.closed = true;
+    try {
+      this.sys('release', undefined, () => this.k.vm.lkm_file_release(this.file));
+    } finally {
+      this.closed = true;
+      this.onClose?.();
+    }
   }
 }
 
-/** open(2): a device node under /dev, or an entry drivers made in /proc, /sys or /sys/kernel/debug. */
+/**
+ * open(2): a file of a mounted file system, or, in the kernel's views, a device node (devtmpfs) or an
+ * entry drivers made in /proc, /sys or /sys/kernel/debug. A file opened through a view's mount holds
+ * that mount until it is closed (umount says EBUSY meanwhile), as every open file does on Linux.
+ */
 export function openPath(k: Kernel, path: string, flags: number): KernelFile {
-  return path.startsWith('/dev/') ? openDevice(k, path, flags) : k.kernfs.open(path, flags);
+  const at = k.mounts.locate(path);
+  if (!at) throw new KernelError(ENOENT);
+  if ('rel' in at) return k.mounts.openMounted(at, path, flags);
+  const release = k.mounts.hold(at.mount);
+  try {
+    return at.view.startsWith('/dev/') ? openDevice(k, at.view, flags, release) : k.kernfs.open(at.view, flags, release);
+  } catch (e) {
+    release();
+    throw e;
+  }
 }
 
 /** open(2) of a device node: `path` names a node under /dev. */
-export function openDevice(k: Kernel, path: string, flags: number): KernelFile {
+export function openDevice(k: Kernel, path: string, flags: number, onClose?: () => void): KernelFile {
   const name = path.replace(/^\/dev\//, '');
   const node = k.devices.nodes.get(name);
-  if (!node || !path.startsWith('/dev/')) throw new KernelError(2);
+  if (!node || !path.startsWith('/dev/')) throw new KernelError(ENOENT);
   const p = k.run(`${path}: open`, () => k.vm.lkm_file_open(node.rdev, flags, node.mode)) >>> 0;
   if (isErrPtr(p)) throw new KernelError(-(p | 0));
   if (p === 0) throw new KernelError(EFAULT);
-  return new KernelFile(k, path, p);
+  return new KernelFile(k, path, p, onClose);
 }

@@ -8,6 +8,7 @@ import { ModuleState, type Module } from './module.js';
 import { moduleTaintString } from './taint.js';
 import { MAJOR, MINOR } from './devices.js';
 import { O_RDONLY, O_WRONLY, type KernelFile } from './file.js';
+import { normalize, type KernelStat, type MountEntry } from './mounts.js';
 
 const hex8 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
 
@@ -64,11 +65,17 @@ function sysctlInt(data: string): number {
 }
 
 /**
- * Resolves a path to its entry; undefined when it does not exist. Entries kernel code made
- * (kernfs.ts: module /proc files, kobjects, debugfs) are merged with the built-in views.
+ * Resolves a path to its entry; undefined when it does not exist. The mount it lies in decides: a
+ * mounted file system's tree (C), or a view, where entries kernel code made (kernfs.ts: module /proc
+ * files, kobjects, debugfs) are merged with the built-in views.
  */
 function lookup(k: Kernel, path: string): Entry | undefined {
-  const p = k.kernfs.resolve('/' + path.split('/').filter((c) => c && c !== '.').join('/'));
+  const norm = '/' + path.split('/').filter((c) => c && c !== '.').join('/');
+  const at = k.mounts.locate(norm);
+  // /proc, /sys and /dev stay (empty) directories when nothing is mounted on them.
+  if (!at) return ROOT_MOUNT_POINTS.includes(norm) ? { dir: () => [] } : undefined;
+  if ('rel' in at) return mountedEntry(k, at, path);
+  const p = k.kernfs.resolve(at.view);
   const b = builtinLookup(k, p);
   const made = k.kernfs.nodes.get(p);
   if (made && !b) return made.kind === 'dir' ? { dir: () => k.kernfs.list(p) } : kernfsFile(k, p);
@@ -83,7 +90,11 @@ function builtinLookup(k: Kernel, path: string): Entry | undefined {
   const parts = path.split('/').filter((p) => p && p !== '.');
   const p = '/' + parts.join('/');
   switch (p) {
-    case '/proc': return { dir: () => ['cmdline', 'devices', 'kallsyms', 'modules', 'sys', 'version'] };
+    case '/proc': return { dir: () => ['cmdline', 'devices', 'filesystems', 'kallsyms', 'modules', 'mounts', 'self', 'sys', 'version'] };
+    case '/proc/filesystems': return { read: () => k.mounts.procFilesystems() };
+    // /proc/mounts is a symlink to self/mounts on Linux; both read the mount table.
+    case '/proc/mounts': case '/proc/self/mounts': return { read: () => k.mounts.procMounts() };
+    case '/proc/self': return { dir: () => ['mounts'] };
     case '/proc/modules': return { read: () => k.modules.filter((m) => m.state !== ModuleState.UNFORMED).map(procModulesLine).join('') };
     case '/proc/kallsyms': return { read: () => kallsyms(k) };
     case '/proc/cmdline': return { read: () => `${k.cmdline}\n` };
@@ -171,6 +182,37 @@ function moduleEntry(k: Kernel, m: Module, rest: string[]): Entry | undefined {
   }
   if (second !== undefined) return undefined;
   return files[first!];
+}
+
+/** A path in a mounted file system: its directories list through C, its files open through C. */
+function mountedEntry(k: Kernel, at: { mount: MountEntry; rel: string }, path: string): Entry | undefined {
+  const st = k.mounts.statMounted(at);
+  if (!st) return undefined;
+  if (st.type === 'dir') return { dir: () => k.mounts.readdirMounted(at) };
+  return openedFile(k, path);
+}
+
+/** The root file system's directories the kernel mounts its views on. */
+const ROOT_MOUNT_POINTS = ['/proc', '/sys', '/dev'];
+
+/** stat(2) of a kernel path: see Kernel.stat. */
+export function statKernelPath(k: Kernel, path: string): KernelStat | undefined {
+  const at = k.mounts.locate(path);
+  if (!at) return ROOT_MOUNT_POINTS.includes(normalize(path)) ? { type: 'dir', size: 0, mtimeMs: 0 } : undefined;
+  if ('rel' in at) return k.mounts.statMounted(at) ?? undefined;
+  if (at.view === at.mount.view || ['/proc', '/sys', '/dev'].includes(at.view)) return { type: 'dir', size: 0, mtimeMs: 0 };
+  if (at.view.startsWith('/dev/')) {
+    const d = k.devices.stat(at.view.slice('/dev/'.length));
+    if (d) return { type: 'file', size: 0, mtimeMs: d.mtimeMs, rdev: d };
+  }
+  try {
+    listKernelDir(k, path);
+    return { type: 'dir', size: 0, mtimeMs: 0 };
+  } catch (e) {
+    if (!(e instanceof KernelError)) throw e;
+    if (e.code === 'ENOTDIR') return { type: 'file', size: 4096, mtimeMs: 0 };
+    return undefined;
+  }
 }
 
 function procDevices(k: Kernel): string {
@@ -274,6 +316,9 @@ export function readKernelFile(k: Kernel, path: string): string {
 
 export function writeKernelFile(k: Kernel, path: string, data: string): void {
   const e = lookup(k, path);
+  const at = k.mounts.locate(path);
+  // A name a mounted file system lacks would be created (O_CREAT): its directories have no ->create (EACCES).
+  if (!e && at && 'rel' in at) throw new KernelError(EACCES);
   if (!e) throw new KernelError(path.startsWith('/proc') || path.startsWith('/sys') ? ENOENT : EPERM);
   if (e.dir) throw new KernelError(EISDIR);
   if (!e.write) throw new KernelError(EACCES);

@@ -5,6 +5,7 @@ import { ModuleState } from './module.js';
 import { modulePut, symbolGet, symbolPut, symbolPutAddr, tryModuleGet } from './refcount.js';
 import { wasmFrames } from './oops.js';
 import { requestModuleNoWait } from '../kmod/request.js';
+import { EAGAIN } from './errno.js';
 
 export function hostImports(k: Kernel): Record<string, Function> {
   const mem = k.mem;
@@ -79,11 +80,12 @@ export function hostImports(k: Kernel): Record<string, Function> {
     },
     /**
      * __request_module(wait, name): -ENOENT (empty modprobe path, no helper), -ENAMETOOLONG, or 0 with
-     * `modprobe -q -- name` started. C cannot block on JavaScript, so `wait` behaves as nowait.
+     * `modprobe -q -- name` started. C cannot block on JavaScript, so `wait` behaves as nowait. wait 2
+     * (vmlinux's get_fs_type()) gets -EAGAIN instead of 0 when modprobe was only started, so that C does
+     * not take the module for loaded (inside withAutoload() it gets modprobe's exit status as before).
      */
     request_module(name: number, wait: number): number {
-      void wait;
-      return requestModuleNoWait(k, mem.cstring(name));
+      return requestModuleNoWait(k, mem.cstring(name), undefined, wait === 2 ? -EAGAIN : 0);
     },
   };
 }

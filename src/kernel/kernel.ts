@@ -12,11 +12,12 @@ import { hostImports } from './host.js';
 import { wasmFrames, classifyTrap, oopsLine, Guards, POISON_BYTE, type Fault, type FaultKind, type Frame } from './oops.js';
 import { loadModule, type LoadOptions } from './load.js';
 import { deleteModule } from './unload.js';
-import { readKernelFile, writeKernelFile, listKernelDir, readOpened, writeOpened } from './files.js';
+import { readKernelFile, writeKernelFile, listKernelDir, readOpened, writeOpened, statKernelPath } from './files.js';
 import { withAutoload } from '../kmod/request.js';
 import { Devices, type DeviceStat } from './devices.js';
 import { openPath, O_RDONLY, O_WRONLY, type KernelFile } from './file.js';
 import { KernFs } from './kernfs.js';
+import { Mounts, type KernelStat, type MountOptions, type TargetType } from './mounts.js';
 
 export const UTS_RELEASE = '6.12.0-lkm-wasm';
 export const UTS_VERSION = '#1 SMP PREEMPT_DYNAMIC';
@@ -79,6 +80,16 @@ interface VmlinuxExports {
   lkm_kernfs_open(kn: number, flags: number): number;
   lkm_proc_remove(pde: number): void;
   lkm_kernfs_remove(kn: number): void;
+  lkm_mount(fstype: number, source: number, flags: number, data: number): number;
+  lkm_umount(mnt: number, flags: number): number;
+  lkm_mount_show(mnt: number, mountpoint: number, buf: number, size: number): number;
+  lkm_mntget(mnt: number): void;
+  lkm_mntput(mnt: number): void;
+  lkm_path_stat(mnt: number, path: number, st: number): number;
+  lkm_path_readdir(mnt: number, path: number, buf: number, size: number): number;
+  lkm_path_open(mnt: number, path: number, flags: number): number;
+  lkm_proc_filesystems(buf: number, size: number): number;
+  lkm_filesystems_module_gone(mod: number): void;
   kfree(p: number): void;
   __kmalloc?: (size: number, flags: number) => number;
 }
@@ -90,6 +101,13 @@ export class Kernel {
   readonly devices = new Devices();
   /** Entries kernel code made in /proc, /sys and /sys/kernel/debug. */
   readonly kernfs = new KernFs(this);
+  /** The mount table: the kernel's views and mounted file systems (mounts.ts). */
+  readonly mounts = new Mounts(this);
+  /**
+   * What a path outside the kernel's mounts is in the session's file system ('dir', 'file', null: does
+   * not exist), for mount(2)'s checks of its mount point. Unset (no file system attached): a directory.
+   */
+  rootFsType: ((path: string) => TargetType) | undefined;
   readonly log: PrintkRing;
   /** Newest first, as Linux's module list (and /proc/modules). */
   readonly modules: Module[] = [];
@@ -148,6 +166,7 @@ export class Kernel {
     await k.loadVmlinux(opts.vmlinux);
     k.printk(`\x015Linux version ${UTS_RELEASE} (lkm-wasm) (clang, wasm-ld) ${UTS_VERSION}\n`);
     k.printk(`\x016Command line: ${k.cmdline}\n`);
+    k.mounts.boot();
     return k;
   }
 
@@ -469,8 +488,8 @@ export class Kernel {
   }
 
   /**
-   * open(2) of a device node (/dev/NAME) or of an entry drivers made in /proc, /sys or
-   * /sys/kernel/debug: a handle whose calls run the driver's file operations.
+   * open(2) of a device node (/dev/NAME), of an entry drivers made in /proc, /sys or /sys/kernel/debug,
+   * or of a file of a mounted file system: a handle whose calls run the driver's file operations.
    */
   open(path: string, flags = O_RDONLY): KernelFile {
     return openPath(this, path, flags);
@@ -488,27 +507,61 @@ export class Kernel {
 
   /** readFile, with a device node opened by openAsync (cat /dev/x autoloads its driver). */
   async readFileAsync(path: string): Promise<string> {
-    if (!path.startsWith('/dev/')) return this.readFile(path);
+    if (!this.mounts.viewPath(path)?.startsWith('/dev/')) return this.readFile(path);
     return readOpened(await this.openAsync(path, O_RDONLY));
   }
 
   /** writeFile, with a device node opened by openAsync (echo > /dev/x autoloads its driver). */
   async writeFileAsync(path: string, data: string): Promise<void> {
-    if (!path.startsWith('/dev/')) return this.writeFile(path, data);
+    if (!this.mounts.viewPath(path)?.startsWith('/dev/')) return this.writeFile(path, data);
     writeOpened(await this.openAsync(path, O_WRONLY), data);
   }
 
-  /** mknod(2) of a character device node under /dev. */
+  /** mknod(2) of a character device node under /dev (devtmpfs). */
   mknod(path: string, major: number, minor: number, mode = 0o600): void {
-    const name = path.replace(/^\/dev\//, '');
-    if (!path.startsWith('/dev/') || !name) throw new KernelError(EPERM);
+    const dev = this.mounts.viewPath(path) ?? '';
+    const name = dev.replace(/^\/dev\//, '');
+    if (!dev.startsWith('/dev/') || !name) throw new KernelError(EPERM);
     if (this.devices.nodes.has(name)) throw new KernelError(17);
     this.devices.nodes.set(name, { type: 'c', rdev: ((major << 20) | minor) >>> 0, mode, ctimeMs: Date.now() });
   }
 
   /** stat(2) of a device node under /dev (undefined: no such node). */
   statDevice(path: string): DeviceStat | undefined {
-    return path.startsWith('/dev/') ? this.devices.stat(path.slice('/dev/'.length)) : undefined;
+    const dev = this.mounts.viewPath(path);
+    return dev?.startsWith('/dev/') ? this.devices.stat(dev.slice('/dev/'.length)) : undefined;
+  }
+
+  /**
+   * stat(2) of a path the kernel serves (undefined: none): files of mounted file systems with their
+   * mode, size and time; in the views, directories, device nodes, and files (4096 bytes, as sysfs says).
+   */
+  stat(path: string): KernelStat | undefined {
+    return statKernelPath(this, path);
+  }
+
+  /**
+   * mount(2): mounts a file system of type `fstype` on `target` (a directory). `flags` are MS_* (MS from
+   * mounts.ts), `data` the options ("a,b=1"). Errors: ENODEV (no such type; modprobe "fs-TYPE" is only
+   * started, as this call cannot wait: see mountAsync), ENOENT, ENOTDIR, EINVAL, and the file system's.
+   */
+  mount(source: string | null, target: string, fstype: string, flags = 0, data = '', opts: MountOptions = {}): void {
+    this.mounts.mount(source, target, fstype, flags, data, opts);
+  }
+
+  /** mount(2) as a system call that can wait: a missing type is loaded through "fs-TYPE" first (withAutoload). */
+  mountAsync(source: string | null, target: string, fstype: string, flags = 0, data = '', opts: MountOptions = {}): Promise<void> {
+    return this.mounts.mountAsync(source, target, fstype, flags, data, opts);
+  }
+
+  /** umount2(2): EINVAL (not a mount point), ENOENT (no such path), EBUSY (open files, mounts below). */
+  umount(target: string, flags = 0): void {
+    this.mounts.umount(target, flags);
+  }
+
+  /** Mount points, in mount order (the kernel's views first). */
+  mountPoints(): string[] {
+    return this.mounts.points();
   }
 
   /** Every symbol in the kernel symbol table: name, owner ("vmlinux" or module), GPL-only. */

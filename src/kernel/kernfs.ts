@@ -110,8 +110,8 @@ export class KernFs {
     return at || '/';
   }
 
-  /** open(2) of a registered file. */
-  open(path: string, flags: number): KernelFile {
+  /** open(2) of a registered file; `onClose` runs when it is closed. */
+  open(path: string, flags: number, onClose?: () => void): KernelFile {
     const p = this.resolve(path);
     const e = this.nodes.get(p);
     if (!e) throw new KernelError(ENOENT);
@@ -120,7 +120,7 @@ export class KernFs {
     const proc = p.startsWith('/proc/');
     const f = k.run(`${p}: open`, () => (proc ? k.vm.lkm_proc_open(e.node, flags) : k.vm.lkm_kernfs_open(e.node, flags))) >>> 0;
     if (isErrPtr(f)) throw new KernelError(-(f | 0));
-    return new KernelFile(k, p, f);
+    return new KernelFile(k, p, f, onClose);
   }
 
   /**

@@ -48,6 +48,8 @@ function tryForceUnload(k: Kernel, force: boolean): boolean {
 export function releaseModuleMemory(k: Kernel, mod: Module): void {
   // /proc, sysfs and debugfs entries still using the module's code or data.
   k.kernfs.moduleGone(mod);
+  // File system types it left registered.
+  if (mod.thisModule) k.run(`${mod.name}: unregister_filesystem`, () => k.vm.lkm_filesystems_module_gone(mod.thisModule));
   // destroy_params(): charp parameters free the strings they allocated.
   if (mod.thisModule) k.run(`${mod.name}: destroy_params`, () => k.vm.lkm_destroy_params(mod.thisModule));
   if (mod.thisModule) {

@@ -54,10 +54,11 @@ export async function requestModule(kernel: { modprobePath: string }, name: stri
 
 /**
  * For a synchronous caller (C code through a host import, which cannot wait for JavaScript): the
- * errors known before exec are returned at once; otherwise modprobe is started and 0 returned, as
- * request_module_nowait() does. `done` receives modprobe's exit status when it finishes.
+ * errors known before exec are returned at once; otherwise modprobe is started and `started` returned
+ * (0, as request_module_nowait() does). `done` receives modprobe's exit status when it finishes.
  */
-export function requestModuleNoWait(kernel: { modprobePath: string }, name: string, done?: (status: number) => void): number {
+export function requestModuleNoWait(kernel: { modprobePath: string }, name: string, done?: (status: number) => void,
+  started = 0): number {
   const p = prepare(kernel, name);
   if (typeof p === 'number') return p;
   const d = deferrals.get(kernel);
@@ -69,7 +70,7 @@ export function requestModuleNoWait(kernel: { modprobePath: string }, name: stri
     return -EAGAIN;
   }
   p.run().then((s) => done?.(s), () => done?.(-ENOENT));
-  return 0;
+  return started;
 }
 
 /** While a withAutoload() call runs its synchronous kernel code: what request_module() from C answers. */

@@ -135,6 +135,19 @@ export class HostBacking implements Backing {
     }
   }
 
+  statSync(path: string): Stat | undefined {
+    const p = normalizePath(path);
+    const o = this.writable ? undefined : this.overlay.statSync(p);
+    if (o?.type === 'file') return o;
+    if (this.whiteouts.has(p)) return undefined;
+    try {
+      const st = statSync(this.hostPath(p));
+      return { type: st.isDirectory() ? 'dir' : 'file', size: st.size, mtimeMs: st.mtimeMs };
+    } catch {
+      return o;
+    }
+  }
+
   async mkdir(path: string): Promise<void> {
     const p = normalizePath(path);
     if (!this.writable) return this.overlay.mkdir(p);

@@ -34,5 +34,10 @@ export async function bootNodeKernel(opts: NodeBootOptions = {}): Promise<{ kern
     readFile: (p) => fs.readFile(p),
   });
   fs.kernel = kernel;
+  // mount(2) checks its mount point in this file system (ENOENT, ENOTDIR).
+  kernel.rootFsType = (p) => {
+    const st = fs.statSync(p);
+    return st === 'unknown' ? 'dir' : st ? st.type : null;
+  };
   return { kernel, fs };
 }

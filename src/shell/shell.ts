@@ -16,6 +16,7 @@ import { KernelFs, normalizePath, FsError } from './fs.js';
 import { parsePipeline, splitList, ShellSyntaxError, type SimpleCommand } from './parse.js';
 import { programCommand } from '../user/shell.js';
 import { longLines, mknodCommand, totalBlocks, type LongEntry } from './nodes.js';
+import { mkdirCommand, mountCommand, umountCommand } from './mount.js';
 import type { TtyInfo } from './progress.js';
 
 export interface ShellIo {
@@ -122,6 +123,9 @@ export const BUILTINS: Record<string, Command> = {
     return status;
   },
   mknod: mknodCommand,
+  mount: mountCommand,
+  umount: umountCommand,
+  mkdir: mkdirCommand,
   async cd(argv, io, sh) {
     const p = sh.resolve(argv[1] ?? '/');
     const st = await sh.fs.stat(p);

@@ -23,6 +23,8 @@ export type SyscallReply = { ok: unknown; data?: Uint8Array } | { errno: string;
 /** What the caller needs of a worker kernel (WorkerKernel.syscall). */
 export interface SyscallKernel {
   syscall(req: SyscallRequest, data: Uint8Array | undefined, comm?: string): Promise<SyscallReply>;
+  /** The kernel's mount(2) mount points (paths below them are forwarded too). */
+  mountPoints?(): string[];
 }
 
 const within = (p: string, dir: string) => p === dir || p.startsWith(`${dir}/`);
@@ -123,6 +125,7 @@ export function forwardingHandler(opts: ForwardingOptions) {
   let next = 1;
   let pendingIn: Uint8Array = new Uint8Array(0);
 
+  const kernelPath = (p: string) => isKernelPath(p) || (opts.kernel.mountPoints?.() ?? []).some((d) => within(p, d));
   const forward = async (req: SyscallRequest, data?: Uint8Array): Promise<{ ok: unknown; data?: Uint8Array }> => {
     const r = await opts.kernel.syscall(req, data, opts.comm);
     if ('errno' in r) throw new UserError(r.errno, r.message);
@@ -138,7 +141,7 @@ export function forwardingHandler(opts: ForwardingOptions) {
     const bounce: UserMemory = { view: () => area };
     switch (req.op) {
       case 'open': {
-        if (isKernelPath(req.path)) {
+        if (kernelPath(req.path)) {
           const { ok } = await forward(req);
           const fh = next++;
           files.set(fh, { kernel: (ok as { fh: number }).fh });
@@ -151,13 +154,13 @@ export function forwardingHandler(opts: ForwardingOptions) {
         return { fh };
       }
       case 'stat': case 'readdir': {
-        if (isKernelPath(req.path)) return (await forward(req)).ok;
+        if (kernelPath(req.path)) return (await forward(req)).ok;
         // Directories are listed on demand (the VFS is asynchronous; the program waits anyway).
         await local.prefetch([req.path]);
         return req.op === 'stat' ? local.stat(req.path) : local.readdir(req.path);
       }
       case 'mkdir': case 'rmdir': case 'unlink':
-        if (isKernelPath(req.path)) throw new UserError('EPERM');
+        if (kernelPath(req.path)) throw new UserError('EPERM');
         return local[req.op](req.path);
       case 'rename': return local.rename();
       case 'stdin': {

@@ -19,6 +19,8 @@ export interface KernelLike {
   writeFile(path: string, data: string): void;
   readdir(path: string): string[];
   open?(path: string, flags: number): KernelFile;
+  /** Where file systems are mounted (mount(2)): paths below them are the kernel's. */
+  mountPoints?(): string[];
 }
 
 export interface KernelSystemOptions {
@@ -100,7 +102,8 @@ export class KernelSystem implements UserSystem {
   private get kernel(): KernelLike | undefined { return this.opts.kernel; }
 
   private isKernelPath(p: string): boolean {
-    return this.kernel !== undefined && (within(p, '/proc') || within(p, '/sys') || within(p, '/dev'));
+    return this.kernel !== undefined && (within(p, '/proc') || within(p, '/sys') || within(p, '/dev') ||
+      (this.kernel.mountPoints?.() ?? []).some((d) => within(p, d)));
   }
 
   private device(p: string, flags: number): KernelFile | undefined {

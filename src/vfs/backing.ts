@@ -8,6 +8,8 @@ export interface Stat {
   mtimeMs: number;
   /** A device node (under /dev): its type, number and permission bits. */
   rdev?: { type: 'c' | 'b'; major: number; minor: number; mode: number };
+  /** Permission bits, when the store has them (files of mounted file systems); ls -l assumes 0644/0755. */
+  mode?: number;
 }
 
 export interface Backing {
@@ -23,6 +25,8 @@ export interface Backing {
   /** readdir with each entry's type, when the store knows it without a stat per entry. */
   readdirTypes?(path: string): Promise<{ name: string; type: 'file' | 'dir' | undefined }[]>;
   stat(path: string): Promise<Stat | undefined>;
+  /** stat without waiting (mount(2) checks its mount point with it). Optional. */
+  statSync?(path: string): Stat | undefined;
   /** mkdir -p. */
   mkdir(path: string): Promise<void>;
   /** rename(2): atomic replacement of `to` inside one backing. */

@@ -90,6 +90,10 @@ export class MemoryBacking implements Backing {
   }
 
   async stat(path: string): Promise<Stat | undefined> {
+    return this.statSync(path);
+  }
+
+  statSync(path: string): Stat | undefined {
     const n = this.node(path);
     if (!n) return undefined;
     return n.children

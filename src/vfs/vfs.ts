@@ -10,6 +10,7 @@
 //   /dev                       the kernel's devtmpfs (device nodes; memory without a kernel). Reading or
 //                              writing a node opens it with the kernel's openAsync: a node whose driver is
 //                              missing gets it loaded through request_module's modprobe first.
+//   any mount(2) mount point   the kernel's: a mounted file system's files, served by its module
 
 import { KernelError } from '../kernel/errno.js';
 import type { Backing, Stat } from './backing.js';
@@ -27,6 +28,10 @@ export interface KernelView {
   writeFileAsync?(path: string, data: string): Promise<void>;
   /** stat(2) of a device node under /dev. */
   statDevice?(path: string): { type: 'c' | 'b'; major: number; minor: number; mode: number; mtimeMs: number } | undefined;
+  /** stat(2) of any path the kernel serves (undefined: none). */
+  stat?(path: string): Stat | undefined;
+  /** Where file systems are mounted (mount(2)): paths below them are the kernel's too. */
+  mountPoints?(): string[];
 }
 
 interface Mount { at: string; backing: Backing; }
@@ -41,6 +46,11 @@ export class Vfs {
   private mounts: Mount[] = [];
   /** The kernel whose /proc and /sys are shown; without one, /proc and /sys come from the backing. */
   kernel: KernelView | undefined;
+  /**
+   * Mount points of a kernel behind the promise API (a worker kernel), each with its backing
+   * (setKernelMounts); they win over the mounts above at the same depth.
+   */
+  private kernelMounts: Mount[] = [];
 
   constructor(root: Backing = new MemoryBacking(), opts: { kernel?: KernelView; dev?: boolean } = {}) {
     this.mounts.push({ at: '/', backing: root });
@@ -61,20 +71,32 @@ export class Vfs {
     return this.mounts.map((m) => m.at);
   }
 
+  /**
+   * The mount(2) mount points of a kernel that is not called directly (a worker kernel): the places
+   * where `backing(at)` serves the kernel's files. Called again whenever the kernel's mounts change.
+   */
+  setKernelMounts(points: string[], backing: (at: string) => Backing): void {
+    const old = new Map(this.kernelMounts.map((m) => [m.at, m.backing]));
+    this.kernelMounts = points.map((at) => ({ at: normalizePath(at), backing: old.get(normalizePath(at)) ?? backing(at) }));
+    this.kernelMounts.sort((a, b) => b.at.length - a.at.length);
+  }
+
   resolve(path: string, cwd = '/'): string {
     return normalizePath(path, cwd);
   }
 
   private isKernelPath(p: string): boolean {
-    return this.kernel !== undefined && KERNEL_DIRS.some((d) => isWithin(p, d));
+    return this.kernel !== undefined && (KERNEL_DIRS.some((d) => isWithin(p, d)) ||
+      (this.kernel.mountPoints?.() ?? []).some((d) => isWithin(p, d)));
   }
 
   private locate(path: string): { backing: Backing; rel: string; at: string } {
     const p = normalizePath(path);
-    for (const m of this.mounts) {
-      if (isWithin(p, m.at)) return { backing: m.backing, rel: `/${relativeTo(p, m.at)}`, at: m.at };
-    }
-    throw new Error('unreachable: "/" is always mounted');
+    const m = this.mounts.find((x) => isWithin(p, x.at));
+    const km = this.kernelMounts.find((x) => isWithin(p, x.at));
+    const best = km && (!m || km.at.length >= m.at.length) ? km : m;
+    if (!best) throw new Error('unreachable: "/" is always mounted');
+    return { backing: best.backing, rel: `/${relativeTo(p, best.at)}`, at: best.at };
   }
 
   private kernelCall<T>(path: string, fn: (k: KernelView) => T): T {
@@ -101,7 +123,12 @@ export class Vfs {
     for (const m of this.mounts) {
       if (m.at !== p && isWithin(m.at, p)) out.push(relativeTo(m.at, p).split('/')[0]!);
     }
-    if (this.kernel) for (const d of KERNEL_DIRS) if (dirname(d) === p) out.push(basename(d));
+    for (const m of this.kernelMounts) if (m.at !== p && isWithin(m.at, p)) out.push(relativeTo(m.at, p).split('/')[0]!);
+    if (this.kernel) {
+      for (const d of [...KERNEL_DIRS, ...(this.kernel.mountPoints?.() ?? [])]) {
+        if (d !== p && isWithin(d, p)) out.push(relativeTo(d, p).split('/')[0]!);
+      }
+    }
     return out;
   }
 
@@ -206,6 +233,7 @@ export class Vfs {
   async stat(path: string): Promise<Stat | undefined> {
     const p = normalizePath(path);
     if (this.isKernelPath(p)) {
+      if (this.kernel!.stat) return this.kernelCall(p, (k) => k.stat!(p));
       if (KERNEL_DIRS.includes(p)) return { type: 'dir', size: 0, mtimeMs: 0 };
       if (this.kernel!.statDevice && isWithin(p, '/dev')) {
         const d = this.kernel!.statDevice(p);
@@ -223,7 +251,22 @@ export class Vfs {
     const { backing, rel } = this.locate(p);
     const st = await backing.stat(rel).catch(() => undefined);
     if (st) return st;
-    if (this.mounts.some((m) => m.at !== p && isWithin(m.at, p))) return { type: 'dir', size: 0, mtimeMs: 0 };
+    if (this.mountChildren(p).length > 0) return { type: 'dir', size: 0, mtimeMs: 0 };
+    return undefined;
+  }
+
+  /**
+   * stat without waiting, for the kernel's mount(2) checks (Kernel.rootFsType): a backing that cannot
+   * answer synchronously says 'unknown'.
+   */
+  statSync(path: string): Stat | undefined | 'unknown' {
+    const p = normalizePath(path);
+    if (this.isKernelPath(p)) return this.kernel!.stat ? this.kernel!.stat(p) : 'unknown';
+    const { backing, rel } = this.locate(p);
+    if (!backing.statSync) return 'unknown';
+    const st = backing.statSync(rel);
+    if (st) return st;
+    if (this.mountChildren(p).length > 0) return { type: 'dir', size: 0, mtimeMs: 0 };
     return undefined;
   }
 

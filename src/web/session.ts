@@ -9,10 +9,11 @@ import type { LogRecord } from '../kernel/printk.js';
 import { kernelTaintString } from '../kernel/taint.js';
 import { setUsermodeHelper, type UsermodeHelper } from '../kmod/request.js';
 import { Shell } from '../shell/shell.js';
+import { mountCompletions } from '../shell/mount.js';
 import { MemoryBacking, Vfs } from '../vfs/index.js';
 import type { KernelApi, KernelBootOptions } from '../worker/api.js';
 import { WorkerKernel, type Lockup } from '../worker/client.js';
-import { KernelBacking } from '../worker/kernel-backing.js';
+import { KernelBacking, mirrorKernelMounts } from '../worker/kernel-backing.js';
 import { fromBase64, type SiteData } from './site-types.js';
 
 /** Events a session sends to the page. */
@@ -67,7 +68,12 @@ export class LabSession {
     // devtmpfs: nodes of the kernel's devices and mknod; opening one may autoload its driver.
     fs.mount('/dev', new KernelBacking(current, '/dev'));
     s.fs = fs;
-    s.kernel = await boot({ ...opts, vmlinux: fromBase64(site.vmlinux), readFile: (p) => fs.readFile(p) });
+    s.kernel = await boot({
+      ...opts, vmlinux: fromBase64(site.vmlinux), readFile: (p) => fs.readFile(p),
+      pathType: async (p) => (await fs.stat(p))?.type ?? null,
+    });
+    // Paths below the kernel's mount(2) mount points are the kernel's.
+    mirrorKernelMounts(fs, s.kernel, current);
     s.kernel.log.subscribe((r) => events.log(r));
     // Every reboot (the shell's `reboot` builtin, the page's button) goes through here.
     const reboot = s.kernel.reboot.bind(s.kernel);
@@ -179,6 +185,9 @@ export class LabSession {
     if (words.length <= 1) return [...Object.keys(sh.commands)].filter((c) => c.startsWith(cur)).sort();
     const hits: string[] = [];
     const cmd = words[0]!;
+    // File system types after mount -t, mount points for umount.
+    const mounts = await mountCompletions(sh, words);
+    if (mounts) return mounts;
     if (MODULE_COMMANDS.has(cmd) && !cur.includes('/') && !cur.startsWith('-')) {
       const names = cmd === 'rmmod' ? (this.lastState?.modules ?? []).map((m) => m.name) : await this.treeModules();
       hits.push(...names.filter((n) => n.startsWith(cur.replace(/-/g, '_'))));

@@ -5,6 +5,7 @@ import type { ModuleInfo } from '../kernel/kernel.js';
 import type { LoadOptions } from '../kernel/load.js';
 import type { LogListener, LogRecord } from '../kernel/printk.js';
 import type { DeviceStat } from '../kernel/devices.js';
+import type { KernelStat } from '../kernel/mounts.js';
 import type { BatchOp, BatchResult, SymbolInfo } from './protocol.js';
 
 export type Isolate = 'none' | 'worker';
@@ -48,6 +49,17 @@ export interface KernelApi {
   mknod(path: string, major: number, minor: number, mode?: number): Promise<void>;
   /** stat(2) of a device node under /dev (undefined: none). */
   statDevice(path: string): Promise<DeviceStat | undefined>;
+  /** stat(2) of a path the kernel serves (undefined: none). */
+  stat(path: string): Promise<KernelStat | undefined>;
+  /**
+   * mount(2), as a system call that can wait: a type nobody registered is loaded through modprobe
+   * "fs-TYPE" first. `flags`: MS_* (src/kernel/mounts.ts); `data`: the options ("a,b=1").
+   */
+  mount(source: string | null, target: string, fstype: string, flags?: number, data?: string): Promise<void>;
+  /** umount2(2); `flags`: MNT_FORCE, MNT_DETACH. */
+  umount(target: string, flags?: number): Promise<void>;
+  /** Calls `l` with the kernel's mount points now and after every mount and umount (and reboot). */
+  watchMounts(l: (points: string[]) => void): () => void;
   /** The taint mask (/proc/sys/kernel/tainted). */
   tainted(): Promise<number>;
   /** Calls started synchronously inside `fn` run as process `comm` (insmod, rmmod …) in Oops/WARN lines. */
@@ -69,6 +81,11 @@ export interface KernelBootOptions {
   readFile?: (path: string) => Promise<Uint8Array>;
   /** Receives each completed record at or below the console loglevel (on the caller's side). */
   console?: (line: string, record: LogRecord) => void;
+  /**
+   * What a path is in the caller's file system ('dir', 'file', null: missing), for mount(2)'s checks of
+   * its mount point; unset: every mount point outside the kernel's own paths is taken for a directory.
+   */
+  pathType?: (path: string) => Promise<'dir' | 'file' | null>;
   /** Watchdog (worker mode): module code running longer than this is a soft lockup. Default 10 000 ms. */
   watchdogMs?: number;
 }

@@ -24,6 +24,7 @@ import {
 } from './protocol.js';
 import type { UsermodeHelper } from '../kmod/request.js';
 import type { DeviceStat } from '../kernel/devices.js';
+import type { KernelStat } from '../kernel/mounts.js';
 import { WATCH_BYTES, WatchState, type EntryInfo } from './watch.js';
 import type { SyscallRequest } from '../user/channel.js';
 import type { SyscallReply } from '../user/forward.js';
@@ -187,6 +188,9 @@ export class WorkerKernel implements KernelApi {
   private readonly watchdogMs: number;
   /** Boot time on the caller's clock, for the watchdog record's timestamp. */
   private bootAt = 0;
+  /** The kernel's mount points, as the worker last posted them. */
+  private mounted: string[] = [];
+  private readonly mountWatchers = new Set<(points: string[]) => void>();
 
   private constructor(private readonly spawn: SpawnWorker, private readonly opts: KernelBootOptions) {
     this.watchdogMs = opts.watchdogMs ?? DEFAULT_WATCHDOG_MS;
@@ -230,6 +234,10 @@ export class WorkerKernel implements KernelApi {
   private event(m: WorkerEvent): void {
     switch (m.lkm) {
       case 'log': this.log.receive(m.records, m.open); break;
+      case 'mounts':
+        this.mounted = m.points;
+        for (const l of this.mountWatchers) l(m.points);
+        break;
       case 'helper-exists': {
         let ok = false;
         try { ok = this.usermodeHelper?.exists(m.path) ?? false; } catch { /* no */ }
@@ -359,6 +367,27 @@ export class WorkerKernel implements KernelApi {
   symbols(): Promise<SymbolInfo[]> { return this.call({ op: 'symbols', args: [] }); }
   mknod(path: string, major: number, minor: number, mode?: number): Promise<void> { return this.call({ op: 'mknod', args: [path, major, minor, mode] }); }
   statDevice(path: string): Promise<DeviceStat | undefined> { return this.call({ op: 'statDevice', args: [path] }); }
+  stat(path: string): Promise<KernelStat | undefined> { return this.call({ op: 'stat', args: [path] }); }
+  umount(target: string, flags?: number): Promise<void> { return this.call({ op: 'umount', args: [target, flags] }); }
+
+  /** mount(2): the mount point is looked at here (the caller's files), the rest in the worker. */
+  async mount(source: string | null, target: string, fstype: string, flags?: number, data?: string): Promise<void> {
+    const comm = this.comm;
+    this.check();
+    const targetType = await this.opts.pathType?.(target);
+    return this.call({ op: 'mount', args: [source, target, fstype, flags, data, { targetType }], comm });
+  }
+
+  watchMounts(l: (points: string[]) => void): () => void {
+    this.mountWatchers.add(l);
+    l(this.mounted);
+    return () => this.mountWatchers.delete(l);
+  }
+
+  /** The kernel's mount points as last reported (no round trip: user programs' paths are routed with it). */
+  mountPoints(): string[] {
+    return this.mounted;
+  }
 
   async tainted(): Promise<number> {
     if (this.state === 'hung') return this.lastTaint;

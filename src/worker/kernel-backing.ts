@@ -1,8 +1,11 @@
 // /proc or /sys of a kernel behind the promise API (a worker kernel) as a backing store of the emulated
-// file system: the Vfs mounts it where it would otherwise call a synchronous in-thread kernel.
+// file system: the Vfs mounts it where it would otherwise call a synchronous in-thread kernel, and at
+// every place the kernel mounted a file system (mirrorKernelMounts).
 
 import { KernelError } from '../kernel/errno.js';
 import type { Backing, Stat } from '../vfs/backing.js';
+import type { Vfs } from '../vfs/vfs.js';
+import { isWithin } from '../vfs/path.js';
 import { FsError, fsError } from '../vfs/errors.js';
 import type { KernelApi } from './api.js';
 
@@ -39,24 +42,25 @@ export class KernelBacking implements Backing {
     return this.call(path, (k, p) => k.readdir(p));
   }
 
+  /** The kernel's stat: device nodes with their numbers, files of mounted file systems with their modes. */
   async stat(path: string): Promise<Stat | undefined> {
-    if (path === '/') return { type: 'dir', size: 0, mtimeMs: 0 };
-    if (this.at === '/dev') {
-      // devtmpfs: a node (its number and mode for ls -l), or nothing.
-      const d = await this.kernel().statDevice(this.abs(path));
-      return d && { type: 'file', size: 0, mtimeMs: d.mtimeMs, rdev: d };
-    }
-    try {
-      await this.readdir(path);
-      return { type: 'dir', size: 0, mtimeMs: 0 };
-    } catch (e) {
-      if (e instanceof FsError && e.code === 'ENOTDIR') return { type: 'file', size: 4096, mtimeMs: 0 };
-      if (e instanceof FsError) return undefined;
-      throw e;
-    }
+    return this.call(path, (k, p) => k.stat(p));
   }
 
   async mkdir(path: string): Promise<void> { throw fsError('EPERM', this.abs(path)); }
   async rename(_from: string, to: string): Promise<void> { throw fsError('EPERM', this.abs(to)); }
   async unlink(path: string): Promise<void> { throw fsError('EPERM', this.abs(path)); }
+}
+
+/** The kernel's own views, mounted as KernelBackings by the session itself. */
+const VIEWS = ['/proc', '/sys', '/dev'];
+
+/**
+ * Keeps `fs` showing the kernel's mounts: each mount point outside the views gets a KernelBacking (the
+ * kernel resolves paths below it), and goes when it is unmounted.
+ */
+export function mirrorKernelMounts(fs: Vfs, kernel: KernelApi, current: () => KernelApi): () => void {
+  return kernel.watchMounts((points) => {
+    fs.setKernelMounts(points.filter((p) => !VIEWS.some((v) => isWithin(p, v))), (at) => new KernelBacking(current, at));
+  });
 }

@@ -46,8 +46,18 @@ export class LocalKernel implements KernelApi {
   /** The process the next calls run as (set by asProcess). */
   comm: string | undefined;
 
+  private readonly mountWatchers = new Set<(points: string[]) => void>();
+
   private constructor(public kernel: Kernel, private readonly opts: KernelBootOptions) {
+    this.attach(kernel);
+  }
+
+  /** A (new) kernel: its log, and its mount table for watchMounts(). */
+  private attach(kernel: Kernel): void {
     this.log.attach(kernel.log);
+    const tell = () => { for (const l of this.mountWatchers) l(kernel.mountPoints()); };
+    kernel.mounts.subscribe(tell);
+    tell();
   }
 
   static async boot(opts: KernelBootOptions): Promise<LocalKernel> {
@@ -84,6 +94,18 @@ export class LocalKernel implements KernelApi {
   async writeFile(path: string, data: string) { await this.as(() => this.kernel.writeFileAsync(path, data)); }
   async mknod(path: string, major: number, minor: number, mode?: number) { this.kernel.mknod(path, major, minor, mode); }
   async statDevice(path: string) { return this.kernel.statDevice(path); }
+  async stat(path: string) { return this.kernel.stat(path); }
+  async mount(source: string | null, target: string, fstype: string, flags?: number, data?: string) {
+    const targetType = this.kernel.rootFsType ? undefined : await this.opts.pathType?.(target);
+    await this.as(() => this.kernel.mountAsync(source, target, fstype, flags, data, { targetType }));
+  }
+  async umount(target: string, flags?: number) { this.as(() => this.kernel.umount(target, flags)); }
+
+  watchMounts(l: (points: string[]) => void): () => void {
+    this.mountWatchers.add(l);
+    l(this.kernel.mountPoints());
+    return () => this.mountWatchers.delete(l);
+  }
   async readdir(path: string) { return this.kernel.readdir(path); }
   async symbols() { return this.kernel.symbols(); }
   async tainted() { return this.kernel.taintMask; }
@@ -108,6 +130,9 @@ export class LocalKernel implements KernelApi {
             case 'tainted': return this.tainted();
             case 'mknod': return this.mknod(...op.args);
             case 'statDevice': return this.statDevice(...op.args);
+            case 'stat': return this.stat(...op.args);
+            case 'mount': return this.mount(op.args[0], op.args[1], op.args[2], op.args[3], op.args[4]);
+            case 'umount': return this.umount(...op.args);
           }
         };
         out.push({ ok: true, value: await (op.comm ? this.asProcess(op.comm, run) : run()) });
@@ -121,7 +146,7 @@ export class LocalKernel implements KernelApi {
 
   async reboot(): Promise<void> {
     this.kernel = await LocalKernel.bootKernel(this.opts);
-    this.log.attach(this.kernel.log);
+    this.attach(this.kernel);
   }
 
   async close(): Promise<void> {}

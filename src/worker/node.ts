@@ -10,7 +10,7 @@ import { LocalKernel } from './local.js';
 import { readVmlinux } from '../node/paths.js';
 import { nodeVfs, type NodeBootOptions } from '../node/kernel.js';
 import type { Vfs } from '../vfs/index.js';
-import { KernelBacking } from './kernel-backing.js';
+import { KernelBacking, mirrorKernelMounts } from './kernel-backing.js';
 import { spawnNodeProgramWorker } from '../user/node.js';
 
 /**
@@ -158,6 +158,8 @@ export async function bootNodeWorkerKernel(opts: NodeBootOptions & Pick<KernelBo
     isolate: 'worker', vmlinux: opts.vmlinux, cmdline: opts.cmdline, console: opts.console,
     watchdogMs: opts.watchdogMs ?? (Number(process.env.LKM_WATCHDOG_MS) || undefined),
     readFile: (p) => fs.readFile(p),
+    pathType: async (p) => (await fs.stat(p))?.type ?? null,
   });
+  mirrorKernelMounts(fs, kernel, current);
   return { kernel, fs };
 }

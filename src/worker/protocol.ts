@@ -9,6 +9,7 @@ import type { LoadOptions } from '../kernel/load.js';
 import type { FaultKind, Frame } from '../kernel/oops.js';
 import type { LogRecord } from '../kernel/printk.js';
 import type { DeviceStat } from '../kernel/devices.js';
+import type { KernelStat, MountOptions } from '../kernel/mounts.js';
 import type { SyscallReply } from '../user/forward.js';
 import type { SyscallRequest } from '../user/channel.js';
 
@@ -29,6 +30,10 @@ export interface KernelCalls {
   mknod(path: string, major: number, minor: number, mode?: number): void;
   /** stat(2) of a device node under /dev (undefined: none). */
   statDevice(path: string): DeviceStat | undefined;
+  stat(path: string): KernelStat | undefined;
+  /** mount(2) that can wait for modprobe; `opts.targetType` is what the caller found at the mount point. */
+  mount(source: string | null, target: string, fstype: string, flags?: number, data?: string, opts?: MountOptions): Promise<void>;
+  umount(target: string, flags?: number): void;
 }
 
 export type CallName = keyof KernelCalls;
@@ -88,7 +93,9 @@ export type WorkerEvent =
    * request_module(): run the usermode helper (modprobe) on the caller's side, then answer with
    * helperDone(id, exit status): a system call that can wait (an open that autoloads a driver) awaits it.
    */
-  | { lkm: 'helper-run'; argv: string[]; env: Record<string, string>; id: number };
+  | { lkm: 'helper-run'; argv: string[]; env: Record<string, string>; id: number }
+  /** The mount table changed (or the kernel booted): its mount points. */
+  | { lkm: 'mounts'; points: string[] };
 
 export function isWorkerEvent(m: unknown): m is WorkerEvent {
   return typeof m === 'object' && m !== null && typeof (m as { lkm?: unknown }).lkm === 'string';

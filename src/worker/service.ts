@@ -66,6 +66,10 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
         case 'writeFile': return kk.writeFileAsync(op.args[0], op.args[1]);
         case 'mknod': return kk.mknod(...op.args);
         case 'statDevice': return kk.statDevice(op.args[0]);
+        case 'stat': return kk.stat(op.args[0]);
+        // As a system call that can wait: a missing type autoloads through modprobe "fs-TYPE".
+        case 'mount': return kk.mountAsync(...op.args);
+        case 'umount': return kk.umount(...op.args);
         case 'readdir': return kk.readdir(op.args[0]);
         case 'symbols': return kk.symbols();
         case 'tainted': return kk.taintMask;
@@ -116,6 +120,10 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
             post({ lkm: 'helper-run', argv, env, id });
           }),
         });
+        // The caller mirrors the mount points in its file system (paths below them are the kernel's).
+        const postMounts = () => post({ lkm: 'mounts', points: kk.mountPoints() });
+        kk.mounts.subscribe(postMounts);
+        postMounts();
         kk.onModuleCode = (what) => {
           if (what === undefined) ws.leave();
           else ws.enter({ what, ...kk.entryPoint(what), comm: kk.current.comm, pid: kk.current.pid, modules: kk.modulesLinkedIn(), taint: kk.taintMask });

@@ -5,3 +5,4 @@ process.env.LKM_ISOLATE = 'worker';
 await import('../kernel/lifecycle.test.js');
 await import('../kernel/params.test.js');
 await import('../shell/shell.test.js');
+await import('../shell/mount.test.js');

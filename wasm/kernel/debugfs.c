@@ -344,12 +344,11 @@ struct dentry *debugfs_lookup(const char *name, struct dentry *parent)
 }
 EXPORT_SYMBOL_GPL(debugfs_lookup);
 
-void dput(struct dentry *dentry)
+/* dput() of a debugfs handle (dcache.c's dput() tells handles from dentries and sends them here). */
+void debugfs_dput_handle(struct dentry *dentry)
 {
-	if (!IS_ERR_OR_NULL(dentry))
-		kernfs_put(KN(dentry));
+	kernfs_put(KN(dentry));
 }
-EXPORT_SYMBOL(dput);
 
 void debugfs_lookup_and_remove(const char *name, struct dentry *parent)
 {

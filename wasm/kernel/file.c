@@ -12,6 +12,7 @@
 #include <linux/poll.h>
 #include <linux/kernel.h>
 #include "host.h"
+#include "vfs.h"
 
 #define MAX_RW_COUNT (INT_MAX & PAGE_MASK)
 #define ENOIOCTLCMD 515
@@ -108,10 +109,12 @@ fail:
 }
 
 /*
- * open(2) on an inode made by a pseudo file system (procfs, sysfs, debugfs: wasm/kernel/kernfs.h): the
- * rest of do_dentry_open(). On failure the inode is the caller's to free.
+ * The rest of do_dentry_open() for an inode whose operations are @fops: struct file, the fops->owner
+ * reference, ->open. @path, when given, is the mount and dentry the file holds (set before ->open, as
+ * Linux does).
  */
-struct file *lkm_open_inode(struct inode *inode, const struct file_operations *fops, unsigned int flags)
+static struct file *open_inode(struct inode *inode, const struct file_operations *fops, unsigned int flags,
+			       const struct path *path)
 {
 	struct file *file;
 	int ret;
@@ -119,6 +122,8 @@ struct file *lkm_open_inode(struct inode *inode, const struct file_operations *f
 	file = kzalloc(sizeof(*file), GFP_KERNEL);
 	if (!file)
 		return ERR_PTR(-ENOMEM);
+	if (path)
+		file->f_path = *path;
 	file->f_inode = inode;
 	file->f_flags = flags;
 	file->f_mode = FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
@@ -143,6 +148,27 @@ struct file *lkm_open_inode(struct inode *inode, const struct file_operations *f
 	}
 	if (!file->f_op->llseek)
 		file->f_mode &= ~FMODE_LSEEK;
+	return file;
+}
+
+/*
+ * open(2) on an inode made by a pseudo file system (procfs, sysfs, debugfs: wasm/kernel/kernfs.h): the
+ * rest of do_dentry_open(). On failure the inode is the caller's to free.
+ */
+struct file *lkm_open_inode(struct inode *inode, const struct file_operations *fops, unsigned int flags)
+{
+	return open_inode(inode, fops, flags, NULL);
+}
+
+/* open(2) of a dentry of a mounted file system: the file holds the mount and the dentry until release. */
+struct file *lkm_open_path(const struct path *path, unsigned int flags)
+{
+	struct inode *inode = d_inode(path->dentry);
+	struct file *file;
+
+	file = WARN_ON(!inode->i_fop) ? ERR_PTR(-ENODEV) : open_inode(inode, inode->i_fop, flags, path);
+	if (IS_ERR(file))
+		path_put(path);
 	return file;
 }
 
@@ -221,10 +247,14 @@ unsigned int __lkm_entry lkm_file_poll(struct file *file)
 	return file->f_op->poll(file, NULL);
 }
 
-/* close(2): flush, then the last reference: release and the module reference. */
+/*
+ * close(2): flush, then the last reference: release and the module reference. A device or kernfs file
+ * had an inode of its own; a file of a mounted file system gives back its dentry and mount instead.
+ */
 int __lkm_entry lkm_file_release(struct file *file)
 {
 	struct inode *inode = file->f_inode;
+	struct path path = file->f_path;
 	int ret = 0;
 
 	if (file->f_op->flush)
@@ -233,7 +263,10 @@ int __lkm_entry lkm_file_release(struct file *file)
 		file->f_op->release(inode, file);
 	fops_put(file->f_op);
 	kfree(file);
-	kfree(inode);
+	if (path.dentry)
+		path_put(&path);
+	else
+		kfree(inode);
 	return ret;
 }
 

@@ -6,6 +6,8 @@
  * Files as drivers see them: struct file, struct inode, struct file_operations, and the character
  * device registry. vmlinux's fs/ code (wasm/kernel/char_dev.c, file.c) opens a device node, calls the
  * driver's operations with user pointers (linux/uaccess.h) and keeps f_pos, as Linux's VFS does.
+ * File system types, superblocks and the libfs helpers pseudo file systems are written with are here
+ * too (wasm/kernel/filesystems.c, super.c, inode.c, dcache.c, libfs.c; docs/driver-api.md).
  */
 #include <linux/types.h>
 #include <linux/kdev_t.h>
@@ -19,6 +21,11 @@
 #include <linux/spinlock.h>
 #include <linux/atomic.h>
 #include <linux/cdev.h>
+#include <linux/bits.h>
+#include <linux/dcache.h>
+#include <linux/path.h>
+#include <linux/time64.h>
+#include <uapi/linux/mount.h>
 
 struct module;
 struct file;
@@ -28,7 +35,18 @@ struct vm_area_struct;
 struct kiocb;
 struct iov_iter;
 struct dir_context;
-struct dentry;
+struct super_block;
+struct file_system_type;
+struct fs_context;
+struct fs_parameter_spec;
+struct kstatfs;
+struct seq_file;
+struct vfsmount;
+struct mnt_idmap;
+struct iattr;
+struct kstat;
+struct delayed_call;
+struct writeback_control;
 typedef void *fl_owner_t;
 
 /* f_flags: open(2) flags, Linux's values. */
@@ -77,9 +95,26 @@ struct inode {
 	void			*i_private;
 	uid_t			i_uid;
 	gid_t			i_gid;
+	/* An inode of a mounted file system (new_inode(): wasm/kernel/inode.c). */
+	const struct inode_operations	*i_op;
+	const struct file_operations	*i_fop;
+	struct super_block	*i_sb;
+	union {
+		const unsigned int i_nlink;
+		unsigned int __i_nlink;
+	};
+	atomic_t		i_count;
+	unsigned long		i_state;
+	blkcnt_t		i_blocks;
+	struct timespec64	__i_atime;
+	struct timespec64	__i_mtime;
+	struct timespec64	__i_ctime;
+	u32			i_generation;
+	struct list_head	i_sb_list;
 };
 
 struct file {
+	struct path			f_path;	/* files of a mounted file system: what they hold */
 	const struct file_operations	*f_op;
 	struct inode			*f_inode;
 	unsigned int			f_flags;
@@ -113,6 +148,7 @@ struct file_operations {
 };
 
 static inline struct inode *file_inode(const struct file *f) { return f->f_inode; }
+static inline struct dentry *file_dentry(const struct file *f) { return f->f_path.dentry; }
 static inline unsigned iminor(const struct inode *inode) { return MINOR(inode->i_rdev); }
 static inline unsigned imajor(const struct inode *inode) { return MAJOR(inode->i_rdev); }
 
@@ -162,5 +198,237 @@ static inline loff_t vfs_setpos(struct file *file, loff_t offset, loff_t maxsize
 	file->f_pos = offset;
 	return offset;
 }
+
+/* ---- File system types and superblocks (fs/filesystems.c, fs/super.c) ------------------------- */
+
+/* sb->s_flags */
+#define SB_RDONLY	BIT(0)
+#define SB_NOSUID	BIT(1)
+#define SB_NODEV	BIT(2)
+#define SB_NOEXEC	BIT(3)
+#define SB_SYNCHRONOUS	BIT(4)
+#define SB_MANDLOCK	BIT(6)
+#define SB_DIRSYNC	BIT(7)
+#define SB_NOATIME	BIT(10)
+#define SB_NODIRATIME	BIT(11)
+#define SB_SILENT	BIT(15)
+#define SB_POSIXACL	BIT(16)
+#define SB_INLINECRYPT	BIT(17)
+#define SB_KERNMOUNT	BIT(22)
+#define SB_I_VERSION	BIT(23)
+#define SB_LAZYTIME	BIT(25)
+#define SB_DYING	BIT(24)
+#define SB_BORN		BIT(29)
+#define SB_ACTIVE	BIT(30)
+#define SB_NOUSER	BIT(31)
+
+#define MAX_NON_LFS	((1UL << 31) - 1)
+
+struct super_operations {
+	struct inode *(*alloc_inode)(struct super_block *sb);
+	void (*destroy_inode)(struct inode *);
+	void (*free_inode)(struct inode *);
+	void (*dirty_inode)(struct inode *, int flags);
+	int (*write_inode)(struct inode *, struct writeback_control *wbc);
+	int (*drop_inode)(struct inode *);
+	void (*evict_inode)(struct inode *);
+	void (*put_super)(struct super_block *);
+	int (*sync_fs)(struct super_block *sb, int wait);
+	int (*statfs)(struct dentry *, struct kstatfs *);
+	int (*remount_fs)(struct super_block *, int *, char *);
+	void (*umount_begin)(struct super_block *);
+	int (*show_options)(struct seq_file *, struct dentry *);
+	int (*show_devname)(struct seq_file *, struct dentry *);
+};
+
+struct inode_operations {
+	struct dentry *(*lookup)(struct inode *, struct dentry *, unsigned int);
+	const char *(*get_link)(struct dentry *, struct inode *, struct delayed_call *);
+	int (*permission)(struct mnt_idmap *, struct inode *, int);
+	int (*create)(struct mnt_idmap *, struct inode *, struct dentry *, umode_t, bool);
+	int (*link)(struct dentry *, struct inode *, struct dentry *);
+	int (*unlink)(struct inode *, struct dentry *);
+	int (*symlink)(struct mnt_idmap *, struct inode *, struct dentry *, const char *);
+	int (*mkdir)(struct mnt_idmap *, struct inode *, struct dentry *, umode_t);
+	int (*rmdir)(struct inode *, struct dentry *);
+	int (*mknod)(struct mnt_idmap *, struct inode *, struct dentry *, umode_t, dev_t);
+	int (*rename)(struct mnt_idmap *, struct inode *, struct dentry *, struct inode *, struct dentry *, unsigned int);
+	int (*setattr)(struct mnt_idmap *, struct dentry *, struct iattr *);
+	int (*getattr)(struct mnt_idmap *, const struct path *, struct kstat *, u32, unsigned int);
+};
+
+struct super_block {
+	struct list_head	s_list;		/* in the list of all superblocks */
+	dev_t			s_dev;
+	unsigned char		s_blocksize_bits;
+	unsigned long		s_blocksize;
+	loff_t			s_maxbytes;
+	struct file_system_type	*s_type;
+	const struct super_operations *s_op;
+	unsigned long		s_flags;
+	unsigned long		s_iflags;
+	unsigned long		s_magic;
+	struct dentry		*s_root;
+	int			s_count;
+	atomic_t		s_active;
+	struct hlist_node	s_instances;	/* in s_type->fs_supers */
+	struct list_head	s_inodes;
+	void			*s_fs_info;
+	u32			s_time_gran;
+	char			s_id[32];
+	const struct dentry_operations *s_d_op;
+	const char		*s_subtype;
+};
+
+static inline bool sb_rdonly(const struct super_block *sb) { return sb->s_flags & SB_RDONLY; }
+#define IS_RDONLY(inode) sb_rdonly((inode)->i_sb)
+
+struct file_system_type {
+	const char *name;
+	int fs_flags;
+#define FS_REQUIRES_DEV		1
+#define FS_BINARY_MOUNTDATA	2
+#define FS_HAS_SUBTYPE		4
+#define FS_USERNS_MOUNT		8
+#define FS_DISALLOW_NOTIFY_PERM	16
+#define FS_ALLOW_IDMAP		32
+#define FS_RENAME_DOES_D_MOVE	32768
+	int (*init_fs_context)(struct fs_context *);
+	const struct fs_parameter_spec *parameters;
+	struct dentry *(*mount)(struct file_system_type *, int, const char *, void *);
+	void (*kill_sb)(struct super_block *);
+	struct module *owner;
+	struct file_system_type *next;
+	struct hlist_head fs_supers;
+};
+
+/* The alias modprobe resolves when mount(2) asks for a type nobody registered (get_fs_type()). */
+#define MODULE_ALIAS_FS(NAME) MODULE_ALIAS("fs-" NAME)
+
+extern int register_filesystem(struct file_system_type *);
+extern int unregister_filesystem(struct file_system_type *);
+extern struct file_system_type *get_fs_type(const char *name);
+extern struct file_system_type *get_filesystem(struct file_system_type *fs);
+extern void put_filesystem(struct file_system_type *fs);
+
+extern struct dentry *mount_nodev(struct file_system_type *fs_type, int flags, void *data,
+				  int (*fill_super)(struct super_block *, void *, int));
+extern struct dentry *mount_single(struct file_system_type *fs_type, int flags, void *data,
+				   int (*fill_super)(struct super_block *, void *, int));
+extern struct super_block *sget(struct file_system_type *type,
+				int (*test)(struct super_block *, void *),
+				int (*set)(struct super_block *, void *),
+				int flags, void *data);
+extern void generic_shutdown_super(struct super_block *sb);
+extern void kill_anon_super(struct super_block *sb);
+extern void kill_litter_super(struct super_block *sb);
+extern void deactivate_super(struct super_block *sb);
+extern void deactivate_locked_super(struct super_block *sb);
+extern int set_anon_super(struct super_block *s, void *data);
+extern int get_anon_bdev(dev_t *p);
+extern void free_anon_bdev(dev_t dev);
+
+/* ---- Inodes (fs/inode.c) ---------------------------------------------------------------------- */
+
+extern struct inode *new_inode(struct super_block *sb);
+extern void iput(struct inode *inode);
+extern struct inode *igrab(struct inode *inode);
+extern void ihold(struct inode *inode);
+extern unsigned int get_next_ino(void);
+extern void set_nlink(struct inode *inode, unsigned int nlink);
+extern void inc_nlink(struct inode *inode);
+extern void drop_nlink(struct inode *inode);
+extern void clear_nlink(struct inode *inode);
+extern void clear_inode(struct inode *inode);
+extern int generic_delete_inode(struct inode *inode);
+extern int generic_drop_inode(struct inode *inode);
+extern void inode_init_owner(struct mnt_idmap *idmap, struct inode *inode, const struct inode *dir, umode_t mode);
+extern void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
+extern struct timespec64 current_time(struct inode *inode);
+extern struct timespec64 inode_set_ctime_current(struct inode *inode);
+extern struct timespec64 simple_inode_init_ts(struct inode *inode);
+extern struct mnt_idmap nop_mnt_idmap;
+
+static inline void i_size_write(struct inode *inode, loff_t i_size) { inode->i_size = i_size; }
+static inline loff_t i_size_read(const struct inode *inode) { return inode->i_size; }
+
+static inline struct timespec64 inode_get_atime(const struct inode *inode) { return inode->__i_atime; }
+static inline struct timespec64 inode_get_mtime(const struct inode *inode) { return inode->__i_mtime; }
+static inline struct timespec64 inode_get_ctime(const struct inode *inode) { return inode->__i_ctime; }
+
+static inline struct timespec64 inode_set_atime_to_ts(struct inode *inode, struct timespec64 ts)
+{
+	inode->__i_atime = ts;
+	return ts;
+}
+
+static inline struct timespec64 inode_set_mtime_to_ts(struct inode *inode, struct timespec64 ts)
+{
+	inode->__i_mtime = ts;
+	return ts;
+}
+
+static inline struct timespec64 inode_set_ctime_to_ts(struct inode *inode, struct timespec64 ts)
+{
+	inode->__i_ctime = ts;
+	return ts;
+}
+
+/* ---- libfs: what small pseudo file systems are built from (fs/libfs.c) ------------------------ */
+
+/* One file of simple_fill_super(): its name, operations and mode; the array ends with name "". */
+struct tree_descr {
+	const char *name;
+	const struct file_operations *ops;
+	int mode;
+};
+
+struct dir_context;
+typedef bool (*filldir_t)(struct dir_context *, const char *, int, loff_t, u64, unsigned);
+
+/* readdir: ->iterate_shared calls the actor once per entry (dir_emit()) from ctx->pos on. */
+struct dir_context {
+	filldir_t actor;
+	loff_t pos;
+};
+
+#define DT_UNKNOWN	0
+#define DT_FIFO		1
+#define DT_CHR		2
+#define DT_DIR		4
+#define DT_BLK		6
+#define DT_REG		8
+#define DT_LNK		10
+#define DT_SOCK		12
+
+static inline unsigned char fs_umode_to_dtype(umode_t mode)
+{
+	return (mode & S_IFMT) >> 12;
+}
+
+static inline bool dir_emit(struct dir_context *ctx, const char *name, int namelen, u64 ino, unsigned type)
+{
+	return ctx->actor(ctx, name, namelen, ctx->pos, ino, type);
+}
+
+static inline bool dir_emit_dot(struct file *file, struct dir_context *ctx)
+{
+	return ctx->actor(ctx, ".", 1, ctx->pos, file_inode(file)->i_ino, DT_DIR);
+}
+
+extern bool dir_emit_dots(struct file *file, struct dir_context *ctx);
+
+extern int simple_fill_super(struct super_block *s, unsigned long magic, const struct tree_descr *files);
+extern int simple_statfs(struct dentry *dentry, struct kstatfs *buf);
+extern struct dentry *simple_lookup(struct inode *dir, struct dentry *dentry, unsigned int flags);
+extern int dcache_dir_open(struct inode *inode, struct file *file);
+extern int dcache_dir_close(struct inode *inode, struct file *file);
+extern loff_t dcache_dir_lseek(struct file *file, loff_t offset, int whence);
+extern int dcache_readdir(struct file *file, struct dir_context *ctx);
+extern ssize_t generic_read_dir(struct file *filp, char __user *buf, size_t siz, loff_t *ppos);
+extern int noop_fsync(struct file *file, loff_t start, loff_t end, int datasync);
+extern const struct file_operations simple_dir_operations;
+extern const struct inode_operations simple_dir_inode_operations;
+extern const struct super_operations simple_super_operations;
 
 #endif

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Internals shared by vmlinux's file system code (filesystems.c, super.c, inode.c, dcache.c,
+ * fs_context.c, libfs.c, namespace.c, namei.c, file.c): Linux keeps these in fs/internal.h.
+ */
+#ifndef _LKM_KERNEL_VFS_H
+#define _LKM_KERNEL_VFS_H
+
+#include <linux/fs.h>
+#include <linux/mount.h>
+
+/* inode.c: evicts inodes a ->drop_inode kept although unused (at shutdown). */
+void lkm_evict_unused_inodes(struct super_block *sb);
+
+/* dcache.c: frees the superblock's unused dentries, reports the rest (a file system bug), drops the root. */
+void shrink_dcache_for_umount(struct super_block *sb);
+/* The positive child of @dir called @name (with a reference), or NULL. */
+struct dentry *lkm_d_lookup(struct dentry *dir, const char *name, unsigned int len);
+
+/* file.c: open(2) of a dentry on a mount; @path's references go to the file (or are dropped). */
+struct file *lkm_open_path(const struct path *path, unsigned int flags);
+int lkm_file_release(struct file *file);
+
+#endif
