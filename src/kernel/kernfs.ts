@@ -10,6 +10,7 @@ const ELOOP = 40;
 import type { Kernel } from './kernel.js';
 import { ModuleState, type Module } from './module.js';
 import { KernelFile, isErrPtr } from './file.js';
+import { normalize } from './mounts.js';
 
 export type KfKind = 'file' | 'dir' | 'link';
 
@@ -137,14 +138,4 @@ export class KernFs {
       this.remove(path);
     }
   }
-}
-
-function normalize(p: string): string {
-  const out: string[] = [];
-  for (const c of p.split('/')) {
-    if (!c || c === '.') continue;
-    if (c === '..') out.pop();
-    else out.push(c);
-  }
-  return `/${out.join('/')}`;
 }

@@ -246,22 +246,28 @@ int get_tree_single(struct fs_context *fc, int (*fill_super)(struct super_block 
 }
 EXPORT_SYMBOL(get_tree_single);
 
-/* The legacy ->mount helper: a new superblock filled by fill_super(sb, data, silent). */
-struct dentry *mount_nodev(struct file_system_type *fs_type, int flags, void *data,
-			   int (*fill_super)(struct super_block *, void *, int))
+/* The legacy ->mount helpers fill a new superblock with fill_super(sb, data, silent); a failure takes it down. */
+static struct dentry *fill_new_super(struct super_block *s, void *data, int flags,
+				     int (*fill_super)(struct super_block *, void *, int))
 {
-	struct super_block *s = sget(fs_type, NULL, set_anon_super, flags, NULL);
-	int error;
+	int error = fill_super(s, data, flags & SB_SILENT ? 1 : 0);
 
-	if (IS_ERR(s))
-		return ERR_CAST(s);
-	error = fill_super(s, data, flags & SB_SILENT ? 1 : 0);
 	if (error) {
 		deactivate_locked_super(s);
 		return ERR_PTR(error);
 	}
 	s->s_flags |= SB_ACTIVE;
 	return dget(s->s_root);
+}
+
+struct dentry *mount_nodev(struct file_system_type *fs_type, int flags, void *data,
+			   int (*fill_super)(struct super_block *, void *, int))
+{
+	struct super_block *s = sget(fs_type, NULL, set_anon_super, flags, NULL);
+
+	if (IS_ERR(s))
+		return ERR_CAST(s);
+	return fill_new_super(s, data, flags, fill_super);
 }
 EXPORT_SYMBOL(mount_nodev);
 
@@ -274,18 +280,10 @@ struct dentry *mount_single(struct file_system_type *fs_type, int flags, void *d
 			    int (*fill_super)(struct super_block *, void *, int))
 {
 	struct super_block *s = sget(fs_type, compare_single, set_anon_super, flags, NULL);
-	int error;
 
 	if (IS_ERR(s))
 		return ERR_CAST(s);
-	if (!s->s_root) {
-		error = fill_super(s, data, flags & SB_SILENT ? 1 : 0);
-		if (error) {
-			deactivate_locked_super(s);
-			return ERR_PTR(error);
-		}
-		s->s_flags |= SB_ACTIVE;
-	}
-	return dget(s->s_root);
+	/* The one superblock is filled by its first mount only. */
+	return s->s_root ? dget(s->s_root) : fill_new_super(s, data, flags, fill_super);
 }
 EXPORT_SYMBOL(mount_single);
