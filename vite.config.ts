@@ -70,7 +70,8 @@ export default defineConfig({
   server: { headers: COI, fs: { allow: [ROOT] } },
   preview: { headers: COI },
   worker: { format: 'es' },
-  // Pre-bundled at start-up (a dependency found later would reload the page); clang loads its own .wasm files.
-  optimizeDeps: { include: ['comlink', '@xterm/xterm', '@xterm/addon-fit'], exclude: ['@yowasp/clang'] },
+  // Pre-bundled at start-up (a dependency found later would reload the page: the user programs' worker imports
+  // the WASI shim only when the first program runs); clang loads its own .wasm files.
+  optimizeDeps: { include: ['comlink', '@xterm/xterm', '@xterm/addon-fit', '@bjorn3/browser_wasi_shim'], exclude: ['@yowasp/clang'] },
   build: { outDir: '../../dist-web', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4096 },
 });

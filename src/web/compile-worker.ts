@@ -1,10 +1,13 @@
-// The page's compiler: a Web Worker that runs the browser-safe module build (src/kbuild/core.ts) with the
-// in-thread runner (@yowasp/clang in this worker), over an in-memory file tree: the example directory as
-// edited, the kernel headers at /lib/modules/<release>/build/include, vmlinux and Module.symvers. The
-// compiler (about 100 MB) is fetched on the first compile only, with progress; the browser caches it.
+// The page's compiler: a Web Worker that runs the browser-safe build (src/kbuild/core.ts) with the in-thread
+// runner (@yowasp/clang in this worker), over an in-memory file tree: the example directory as edited, the
+// kernel headers at /lib/modules/<release>/build/include, vmlinux and Module.symvers, and the user-program
+// runtime (wasm/user/lkm-user.c). A directory's Kbuild may name modules (obj-m: a 'modules' unit, modpost) and
+// user programs (userprogs: a 'user' unit, wasm32-wasip1 commands against the wasi-libc of @yowasp/clang's own
+// sysroot, linked with lkm-user.c), built as `lkm build DIR` builds them. The compiler (about 100 MB) is
+// fetched on the first compile only, with progress; the browser caches it.
 
 import * as Comlink from 'comlink';
-import { buildUnit, planDir, type BuildHost, type DirEntry } from '../kbuild/core.js';
+import { buildUnit, planDir, type BuildEnv, type BuildHost, type BuildResult, type DirEntry, type ModuleResult } from '../kbuild/core.js';
 import { InlineRunner } from '../kbuild/runner.js';
 import { RELEASE, fromBase64, type HeadersData } from './site-types.js';
 
@@ -14,6 +17,8 @@ export const KBUILD_DIR = `/lib/modules/${RELEASE}/build`;
  * mounted over /usr inside its file system). Diagnostics name these paths.
  */
 export const COMPILE_ROOT = '/src';
+/** wasm/user in the compiler's tree (BuildEnv.userDir). */
+export const USER_RUNTIME_DIR = `${KBUILD_DIR}/user`;
 
 export interface CompileRequest {
   /** Example directory name (`stack`), its files by name (Makefile, *.c, *.h) as edited. */
@@ -25,6 +30,8 @@ export interface CompileResult {
   ok: boolean;
   /** Built modules: file name without .ko → bytes. */
   modules: { name: string; ko: Uint8Array; objects: string[]; depends: string[] }[];
+  /** Built user programs (kbuild userprogs): name → the wasm32-wasip1 command; `objects`: their C sources. */
+  programs: { name: string; bin: Uint8Array; objects: string[] }[];
   /** Everything the compiler, modpost and the linker printed (paths are the emulated ones). */
   diagnostics: string;
   errors: string[];
@@ -68,6 +75,7 @@ const api: CompilerApi = {
     for (const [rel, text] of Object.entries(headers.include)) files.set(`${KBUILD_DIR}/include/${rel}`, enc.encode(text));
     files.set(`${KBUILD_DIR}/Module.symvers`, enc.encode(headers.symvers));
     files.set(`${KBUILD_DIR}/vmlinux.ko`, fromBase64(vmlinuxB64));
+    for (const [rel, text] of Object.entries(headers.user)) files.set(`${USER_RUNTIME_DIR}/${rel}`, enc.encode(text));
   },
   load(progress) {
     loaded ??= (async () => {
@@ -84,23 +92,40 @@ const api: CompilerApi = {
     for (const p of [...files.keys()]) if (p.startsWith(`${dir}/`)) files.delete(p);
     for (const [name, text] of Object.entries(req.files)) files.set(`${dir}/${name}`, enc.encode(text));
     let diagnostics = '';
-    const log = (t: string, s: 'out' | 'err') => { diagnostics += s === 'err' ? t : t; };
+    const log = (t: string) => { diagnostics += t; };
     const plan = await planDir(host, dir, {});
-    if (plan.errors.length) return { ok: false, modules: [], diagnostics: plan.errors.join('\n'), errors: plan.errors, ms: performance.now() - t0 };
+    const fail = (errors: string[]): CompileResult => ({ ok: false, modules: [], programs: [], diagnostics: errors.join('\n'), errors, ms: performance.now() - t0 });
+    if (plan.errors.length) return fail(plan.errors);
     const outDir = `/tmp/lkm-build/${req.dir}`;
-    const r = await buildUnit({
-      kind: 'modules', modules: plan.modules, outDir, cacheDir: `/tmp/lkm-cache/${req.dir}`,
-      symvers: `${outDir}/Module.symvers`,
-      extraSymbols: [`${KBUILD_DIR}/Module.symvers`, ...plan.extraSymbols],
-      vmlinux: `${KBUILD_DIR}/vmlinux.ko`,
-    }, {
+    const cacheDir = `/tmp/lkm-cache/${req.dir}`;
+    const env: BuildEnv = {
       host, compilerId: '@yowasp/clang (browser)', runner: async () => runner,
-      includeDir: `${KBUILD_DIR}/include`, log,
-    });
-    const modules = r.modules.filter((m) => m.ok && files.has(m.path)).map((m) => ({
+      includeDir: `${KBUILD_DIR}/include`, userDir: USER_RUNTIME_DIR, log,
+    };
+    // Modules and programs: two units, as `lkm build DIR` runs them (programs need no modpost).
+    const results: BuildResult[] = [];
+    if (plan.modules.length) {
+      results.push(await buildUnit({
+        kind: 'modules', modules: plan.modules, outDir, cacheDir,
+        symvers: `${outDir}/Module.symvers`,
+        extraSymbols: [`${KBUILD_DIR}/Module.symvers`, ...plan.extraSymbols],
+        vmlinux: `${KBUILD_DIR}/vmlinux.ko`,
+      }, env));
+    }
+    if (plan.programs.length) {
+      results.push(await buildUnit({ kind: 'user', modules: plan.programs, outDir, cacheDir: `${cacheDir}/user` }, env));
+    }
+    const built = (ms: ModuleResult[]) => ms.filter((m) => m.ok && files.has(m.path));
+    const modules = built(results.flatMap((r) => r.modules)).map((m) => ({
       name: m.name, ko: files.get(m.path)!, objects: m.objects.map((o) => o.src), depends: m.depends,
     }));
-    return { ok: r.ok, modules, diagnostics, errors: r.errors, ms: performance.now() - t0 };
+    const programs = built(results.flatMap((r) => r.programs)).map((p) => ({
+      name: p.name, bin: files.get(p.path)!, objects: p.objects.map((o) => o.src),
+    }));
+    return {
+      ok: results.every((r) => r.ok), modules, programs, diagnostics,
+      errors: results.flatMap((r) => r.errors), ms: performance.now() - t0,
+    };
   },
 };
 

@@ -6,10 +6,14 @@
 //  - single-thread mode (not cross-origin isolated: the watchdog's shared state needs SharedArrayBuffer;
 //    or ?isolate=none): the kernel on the page's thread (LocalKernel), no watchdog.
 // The shell, the file system and the views are the same in both (session.ts).
+// User programs (`./rwdev-user` in the shell): in worker mode each runs in a module Web Worker of its own
+// (src/user/web-program-worker.ts, runProgramInWorker: its system calls are served from this page and the
+// kernel worker); in single-thread mode on the page's thread against the in-thread kernel (session.ts).
 
 import type { Endpoint } from 'comlink';
 import { LocalKernel } from '../worker/local.js';
 import { WorkerKernel, type WorkerPort } from '../worker/client.js';
+import { spawnWebProgramWorker } from '../user/browser.js';
 import { LabSession, type LabEvents } from './session.js';
 import type { SiteData } from './site-types.js';
 
@@ -24,11 +28,20 @@ function spawnKernelWorker(): WorkerPort {
   };
 }
 
+/** A user program's Web Worker, written out for vite like the kernel's. */
+function spawnProgramWorker() {
+  return spawnWebProgramWorker(() => new Worker(new URL('../user/web-program-worker.ts', import.meta.url), { type: 'module', name: 'lkm-program' }));
+}
+
 export type LabMode = 'worker' | 'single-thread';
 
 export async function openLab(site: SiteData, events: LabEvents, opts: { worker: boolean; watchdogMs: number; cmdline?: string }): Promise<{ session: LabSession; mode: LabMode }> {
   const boot = opts.worker
-    ? (o: Parameters<typeof WorkerKernel.boot>[1]) => WorkerKernel.boot(spawnKernelWorker, o)
+    ? async (o: Parameters<typeof WorkerKernel.boot>[1]) => {
+      const k = await WorkerKernel.boot(spawnKernelWorker, o);
+      k.programWorker = spawnProgramWorker;
+      return k;
+    }
     : (o: Parameters<typeof LocalKernel.boot>[0]) => LocalKernel.boot(o);
   const session = await LabSession.open(site, boot, { cmdline: opts.cmdline, watchdogMs: opts.watchdogMs, isolate: opts.worker ? 'worker' : 'none' }, events);
   return { session, mode: opts.worker ? 'worker' : 'single-thread' };

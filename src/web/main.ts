@@ -131,6 +131,8 @@ const edits = new Map<string, string>();
 let editor: CodeEditor;
 let current = '';
 let compiler: Comlink.Remote<CompilerApi> | undefined;
+/** Source (`rwdev/rwdev-user.c`) → the user program last built from it, written to /root/NAME. */
+const programOf = new Map<string, string>();
 
 function sourceList(): string[] {
   return Object.keys(site.sources).filter((p) => /\.[ch]$|(^|\/)(Makefile|Kbuild)$/.test(p)).sort((a, b) => {
@@ -144,6 +146,18 @@ function openSource(path: string): void {
   current = path;
   editor.value = edits.get(path) ?? site.sources[path] ?? '';
   $<HTMLSelectElement>('src-select').value = path;
+  showRun();
+}
+/** The Run button: enabled when the file being edited has been built into a program. */
+function showRun(): void {
+  const name = programOf.get(current);
+  const btn = $<HTMLButtonElement>('run');
+  btn.disabled = name === undefined;
+  btn.title = name ? `Run ${USER_MODULES_DIR}/${name} in the terminal (Ctrl+Shift+Enter)` : 'Compile a user program first (Ctrl+Enter): then run it in the terminal';
+}
+async function runProgram(): Promise<void> {
+  const name = programOf.get(current);
+  if (name) await term.exec(`${USER_MODULES_DIR}/${name}`);
 }
 function progress(done: number, total: number, text?: string): void {
   $('progress').hidden = false;
@@ -180,14 +194,23 @@ async function compile(): Promise<void> {
     editor.setMarkers(parseDiagnostics(r.diagnostics, path));
     diag.hidden = false;
     diag.className = `scroll${r.ok ? ' ok' : ''}`;
-    const summary = r.ok ? `Built ${r.modules.map((m) => `${m.name}.ko`).join(', ')} in ${(r.ms / 1000).toFixed(1)} s` : 'Build failed';
+    const outputs = [...r.modules.map((m) => `${m.name}.ko`), ...r.programs.map((p) => p.name)];
+    const summary = r.ok ? `Built ${outputs.join(', ')} in ${(r.ms / 1000).toFixed(1)} s` : 'Build failed';
     diag.textContent = [summary, ...r.errors, r.diagnostics.trim()].filter(Boolean).join('\n');
     progress(1, 1, summary);
     if (!r.ok) return;
+    // User programs go to /root/NAME (the shell starts in /root: ./NAME runs one).
+    for (const p of r.programs) {
+      await lab.put(`${USER_MODULES_DIR}/${p.name}`, p.bin);
+      for (const o of p.objects) if (o.startsWith(`${COMPILE_ROOT}/`)) programOf.set(o.slice(COMPILE_ROOT.length + 1), p.name);
+    }
+    showRun();
     // insmod the module built from the file being edited (all of the directory's when it is a header or
     // the Makefile). Its dependencies go first when they are not loaded: the ones just built with insmod
-    // from /root, the others with modprobe from the installed tree.
+    // from /root, the others with modprobe from the installed tree. For a program's source, the directory's
+    // modules that are not loaded are loaded (its driver), then the program runs in the terminal.
     const mine = r.modules.filter((m) => m.objects.includes(path));
+    const myPrograms = r.programs.filter((p) => p.objects.includes(path));
     const built = new Map(r.modules.map((m) => [m.name.replace(/-/g, '_'), m]));
     for (const m of r.modules) await lab.put(`${USER_MODULES_DIR}/${m.name}.ko`, m.ko);
     const loaded = new Set(modules.map((m) => m.name));
@@ -198,11 +221,13 @@ async function compile(): Promise<void> {
       for (const d of built.get(name)?.depends ?? []) visit(d.replace(/-/g, '_'), seen, false);
       order.push(name);
     };
-    for (const m of mine.length ? mine : r.modules) visit(m.name.replace(/-/g, '_'), new Set(), true);
+    if (myPrograms.length) for (const m of r.modules) visit(m.name.replace(/-/g, '_'), new Set(), false);
+    else for (const m of mine.length ? mine : r.modules) visit(m.name.replace(/-/g, '_'), new Set(), true);
     for (const name of order) {
       const m = built.get(name);
       await term.exec(m ? `insmod ${USER_MODULES_DIR}/${m.name}.ko` : `modprobe ${name}`);
     }
+    for (const p of myPrograms) await term.exec(`${USER_MODULES_DIR}/${p.name}`);
   } catch (e) {
     diag.hidden = false;
     diag.className = 'scroll';
@@ -302,6 +327,7 @@ async function main(): Promise<void> {
   sel.addEventListener('change', () => openSource(sel.value));
   openSource(site.sources['hello/hello.c'] !== undefined ? 'hello/hello.c' : sourceList()[0]!);
   $('compile').addEventListener('click', () => void compile());
+  $('run').addEventListener('click', () => void runProgram());
   $('revert').addEventListener('click', () => { edits.delete(current); editor.value = site.sources[current] ?? ''; });
   $('reboot').addEventListener('click', () => void reboot());
   $('mods-wrap').addEventListener('keydown', moduleKeys);
@@ -315,7 +341,7 @@ async function main(): Promise<void> {
     // Alt+digit (Alt+Shift+digit where the browser keeps Alt+digit for its tabs): e.code, so Shift does not matter.
     if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-6]$/.test(e.code) && focusPane(e.code.slice(5))) { e.preventDefault(); return; }
     if (e.altKey && !e.ctrlKey && e.code === 'KeyR') { e.preventDefault(); void reboot(); return; }
-    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void compile(); }
+    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void (e.shiftKey ? runProgram() : compile()); }
   }, true);
 
   term.write(`Linux ${site.release}, example modules installed (depmod -a done).\n` +
@@ -323,6 +349,8 @@ async function main(): Promise<void> {
     '  lsmod; dmesg          what is loaded, what the kernel said\n' +
     '  modprobe -r stack_c   unload it (rmmod NAME: one module)\n' +
     '  modprobe soft_lockup  an init that never returns\n' +
+    '  modprobe rwdev; mknod /dev/rwdev c 240 0; ./rwdev-user\n' +
+    '                        a C program (/root/rwdev-user) talking to a driver\n' +
     '  help                  all commands; sources in /usr/src\n');
   term.showPrompt();
   await refresh();

@@ -13,6 +13,8 @@ import { mountCompletions } from '../shell/mount.js';
 import { MemoryBacking, Vfs } from '../vfs/index.js';
 import type { KernelApi, KernelBootOptions } from '../worker/api.js';
 import { WorkerKernel, type Lockup } from '../worker/client.js';
+import { LocalKernel } from '../worker/local.js';
+import { programCommand } from '../user/shell.js';
 import { KernelBacking, mirrorKernelMounts } from '../worker/kernel-backing.js';
 import { fromBase64, type SiteData } from './site-types.js';
 
@@ -98,6 +100,16 @@ export class LabSession {
     };
     setUsermodeHelper(s.kernel, helper);
     if (s.kernel instanceof WorkerKernel) s.kernel.usermodeHelper = helper;
+    // User programs. Worker mode: the shell's own path (a worker per program; lab.ts gives the kernel its
+    // programWorker). Single-thread mode: programCommand runs a program in-thread when the shell's kernel is
+    // an in-thread Kernel, so it is handed LocalKernel's (read at each run: a reboot replaces it).
+    if (s.kernel instanceof LocalKernel) {
+      const local = s.kernel;
+      sh.programs = (name) => {
+        const run = programCommand(name);
+        return (argv, io, shell) => run(argv, io, Object.create(shell, { kernel: { value: local.kernel } }) as Shell);
+      };
+    }
     sh.tty = {}; // xterm: progress bars (depmod over a large tree) draw in place
     sh.cwd = '/root';
     sh.env.set('PWD', '/root');

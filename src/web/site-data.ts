@@ -1,9 +1,11 @@
 // Build-time data of the web lab (Node only; used by the vite plugin in vite.config.ts): vmlinux, the module
 // tree with depmod's files (built and indexed here, so the page boots with `modprobe stack_c` working), the
 // sources of the examples (editor, and /usr/src/lkm-examples in the emulated file system) and the kernel
-// headers the in-browser compiler needs. Everything goes into two JSON files the page fetches:
-//   lkm-root.json     the initial file system (+ vmlinux), about 0.3 MB
-//   lkm-headers.json  wasm/include and Module.symvers, fetched only when the user first compiles
+// headers the in-browser compiler needs, the example user programs (kbuild userprogs of the examples, built by
+// `npm run build` into build/bin/, installed in /root so the shell runs them as ./NAME) and the user-program
+// runtime (wasm/user/lkm-user.c) the in-browser compiler links into programs. Two JSON files:
+//   lkm-root.json     the initial file system (+ vmlinux), about 0.4 MB
+//   lkm-headers.json  wasm/include, wasm/user and Module.symvers, fetched only when the user first compiles
 
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -11,7 +13,7 @@ import { join, relative } from 'node:path';
 import { buildDir } from '../kbuild/index.js';
 import { depmod } from '../tools/depmod.js';
 import { MemoryBacking, Vfs } from '../vfs/index.js';
-import { RELEASE, SOURCES_DIR, type HeadersData, type SiteData } from './site-types.js';
+import { RELEASE, SOURCES_DIR, USER_MODULES_DIR, type HeadersData, type SiteData } from './site-types.js';
 
 /** Examples of the page itself (not in modules-src/): built into the same tree. */
 export const WEB_EXAMPLES = 'src/web/examples';
@@ -67,8 +69,11 @@ export async function collectSite(root: string, log: (line: string) => void = ()
         put(`/lib/modules/${RELEASE}/extra/${m.name}.ko`, new Uint8Array(await readFile(m.path)));
         order += `extra/${m.name}.ko\n`;
       }
+      for (const p of r.programs) put(`${USER_MODULES_DIR}/${p.name}`, new Uint8Array(await readFile(p.path)));
     }
   }
+  // The user programs of modules-src/ (npm run build → build/bin/): in /root, the shell's starting directory.
+  for (const f of await walk(join(root, 'build/bin'))) put(`${USER_MODULES_DIR}/${relative(join(root, 'build/bin'), f)}`, new Uint8Array(await readFile(f)));
   const orderBytes = new TextEncoder().encode(order);
   put(`/lib/modules/${RELEASE}/modules.order`, orderBytes);
 
@@ -96,11 +101,14 @@ export async function collectSite(root: string, log: (line: string) => void = ()
   const headerFiles: Record<string, string> = {};
   const inc = join(root, 'wasm/include');
   for (const f of await walk(inc)) headerFiles[relative(inc, f)] = await readFile(f, 'utf8');
+  const userFiles: Record<string, string> = {};
+  const userDir = join(root, 'wasm/user');
+  for (const f of await walk(userDir, isSource)) userFiles[relative(userDir, f)] = await readFile(f, 'utf8');
   const symversPath = join(root, 'build/Module.symvers');
   const symvers = existsSync(symversPath) ? await readFile(symversPath, 'utf8') : '';
 
   return {
     site: { release: RELEASE, vmlinux: b64(new Uint8Array(await readFile(vmlinuxPath))), files, sources },
-    headers: { include: headerFiles, symvers },
+    headers: { include: headerFiles, user: userFiles, symvers },
   };
 }

@@ -3,7 +3,7 @@
 export const RELEASE = '6.12.0-lkm-wasm';
 /** Where the example sources appear in the emulated file system. */
 export const SOURCES_DIR = '/usr/src/lkm-examples';
-/** Where modules compiled in the page are written before insmod. */
+/** Where modules compiled in the page are written before insmod, and where user programs live (`./NAME`). */
 export const USER_MODULES_DIR = '/root';
 
 export interface SiteData {
@@ -19,6 +19,8 @@ export interface SiteData {
 export interface HeadersData {
   /** wasm/include, by relative path. */
   include: Record<string, string>;
+  /** wasm/user (lkm-user.c, the runtime linked into every user program), by relative path. */
+  user: Record<string, string>;
   /** Module.symvers of the tree build (vmlinux and example exports). */
   symvers: string;
 }

@@ -203,6 +203,109 @@ describe.skipIf(!hasChromium)('web lab in headless Chromium', () => {
     for (const m of ['stack_c', 'stack_b', 'stack_a']) await typeLine(page, `rmmod ${m}`);
   }, 300_000);
 
+  it('the shipped user program rwdev-user talks to its driver from the xterm shell, in a worker of its own', async () => {
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await typeLine(page, 'modprobe rwdev');
+    await typeLine(page, 'mknod /dev/rwdev c 240 0');
+    const before = (await lkm(page)).transcript.length;
+    await typeLine(page, './rwdev-user; echo "status=$?"');
+    const out = (await lkm(page)).transcript.slice(before);
+    expect(out).toContain('open("/dev/rwdev")           = 4\n');
+    expect(out).toContain('the driver holds 11 bytes\n');
+    expect(out).toContain('read back: "rwdev"\n');
+    expect(out).toContain("after fill: 256 bytes of '*'\n");
+    expect(out).toContain('ioctl(unknown request)       = -1 (Not a tty)\n');
+    expect(out).toContain('status=0\n');
+    // The driver saw the program's ioctl (its pr_info), and the program ran in a program worker.
+    expect(await dmesgText(page)).toContain('rwdev: reset');
+    expect(workers.some((u) => /web-program-worker/.test(u))).toBe(true);
+    // Arguments and pipes, as for any command.
+    const b2 = (await lkm(page)).transcript.length;
+    await typeLine(page, './rwdev-user from-the-lab | grep "read back"');
+    expect((await lkm(page)).transcript.slice(b2)).toContain('read back: "he-lab"\n');
+    await typeLine(page, 'rmmod rwdev');
+  });
+
+  it('compiles a user program in the editor: errors inline, then built, written to /root and run in the terminal', async () => {
+    const compiles = (await lkm(page)).compiles;
+    await page.selectOption('#src-select', 'rwdev/rwdev-user.c');
+    expect(await page.isDisabled('#run')).toBe(true);
+    const program = [
+      '#include <fcntl.h>',
+      '#include <stdio.h>',
+      '#include <unistd.h>',
+      '',
+      'int main(int argc, char **argv)',
+      '{',
+      '\tchar buf[64];',
+      '\tint fd = open("/proc/sys/kernel/osrelease", O_RDONLY);',
+      '\tssize_t n = read(fd, buf, sizeof(buf));',
+      '',
+      '\tprintf("%s, compiled in the page, runs on %.*s", argv[0], (int)n, buf);',
+      '\treturn 3;',
+      '}',
+      '',
+    ].join('\n');
+    // A compile error: marked at its line, nothing written or run.
+    const broken = program.replace('return 3;', 'return not_declared;');
+    const errLine = broken.split('\n').findIndex((l) => l.includes('not_declared')) + 1;
+    await page.fill('#code', broken);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction((n) => (window as unknown as { lkm: Lkm }).lkm.compiles > n, compiles, { timeout: 240_000 });
+    expect(await page.textContent('#diag')).toMatch(/^Build failed/);
+    expect(await page.textContent('#diag')).toContain("/src/rwdev/rwdev-user.c:12:9: error: use of undeclared identifier 'not_declared'");
+    expect(await page.$$eval('#gutter span.err', (s) => s.map((e) => e.textContent))).toEqual([String(errLine)]);
+    expect(await page.textContent(`#backdrop span.err[data-line="${errLine}"] .msg`)).toContain('not_declared');
+    expect(await page.isDisabled('#run')).toBe(true);
+    // Fixed: the directory builds (rwdev.ko and the program), the driver is loaded, the program runs.
+    const before = (await lkm(page)).transcript.length;
+    await page.fill('#code', program);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction((n) => (window as unknown as { lkm: Lkm }).lkm.compiles > n + 1, compiles, { timeout: 120_000 });
+    const ran = '/root/rwdev-user, compiled in the page, runs on 6.12.0-lkm-wasm\n';
+    await page.waitForFunction((t) => (window as unknown as { lkm: Lkm }).lkm.transcript.includes(t), ran, { timeout: 60_000 });
+    expect(await page.textContent('#diag')).toMatch(/^Built rwdev\.ko, rwdev-user in/);
+    expect(await page.$$eval('#gutter span.err', (s) => s.length)).toBe(0);
+    const rows = await page.textContent('.xterm-rows');
+    expect(rows).toContain('insmod /root/rwdev.ko');
+    expect(rows).toContain('/root/rwdev-user');
+    expect(await names(page)).toContain('rwdev');
+    await page.screenshot({ path: join(SHOTS, 'web-lab-program.png') });
+    // The Run button runs it again (no compile); its status is the program's.
+    expect(await page.isDisabled('#run')).toBe(false);
+    await page.click('#run');
+    await page.waitForFunction(({ t, from }) => (window as unknown as { lkm: Lkm }).lkm.transcript.indexOf(t, from) !== (window as unknown as { lkm: Lkm }).lkm.transcript.lastIndexOf(t), { t: ran, from: before }, { timeout: 30_000 });
+    expect((await lkm(page)).compiles).toBe(compiles + 2);
+    const b2 = (await lkm(page)).transcript.length;
+    await typeLine(page, 'echo $?; ls /root');
+    const tail = (await lkm(page)).transcript.slice(b2);
+    expect(tail).toMatch(/^3\n/m);
+    expect(tail).toContain('rwdev-user');
+    await typeLine(page, 'rmmod rwdev');
+  }, 300_000);
+
+  it('single-thread mode (?isolate=none) runs programs on the page\'s thread', async () => {
+    const p2 = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errs: string[] = [];
+    p2.on('pageerror', (e) => errs.push(String(e)));
+    try {
+      await p2.goto(`${server.url}/?isolate=none`);
+      await p2.waitForFunction(() => { const l = (window as unknown as { lkm?: Lkm }).lkm; return l?.ready || l?.error; }, null, { timeout: 90_000 });
+      expect((await lkm(p2)).error).toBeUndefined();
+      expect((await lkm(p2)).mode).toBe('single-thread');
+      await typeLine(p2, 'modprobe rwdev; mknod /dev/rwdev c 240 0');
+      await typeLine(p2, './rwdev-user single; echo "status=$?"');
+      const t = (await lkm(p2)).transcript;
+      expect(t).toContain('the driver holds 6 bytes\n');
+      expect(t).toContain("after fill: 256 bytes of '*'\n");
+      expect(t).toContain('status=0\n');
+      expect(errs).toEqual([]);
+    } finally {
+      await p2.close();
+    }
+  });
+
   it('has no page errors', () => {
     expect(errors).toEqual([]);
   });
