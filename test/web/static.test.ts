@@ -52,8 +52,10 @@ describe.skipIf(!hasChromium)('static build of the web lab', () => {
     expect(Object.keys(site.files)).toEqual(expect.arrayContaining([
       '/lib/modules/6.12.0-lkm-wasm/extra/stack-c.ko', '/lib/modules/6.12.0-lkm-wasm/extra/soft-lockup.ko',
       '/lib/modules/6.12.0-lkm-wasm/modules.dep', '/lib/modules/6.12.0-lkm-wasm/modules.lkm.bin',
-      '/usr/src/lkm-examples/stack/stack-c.c',
+      '/usr/src/lkm-examples/stack/stack-c.c', '/usr/src/lkm-examples/rwdev/rwdev-user.c', '/root/rwdev-user',
     ]));
+    // The example program is a WASI command (the shell runs it as ./rwdev-user).
+    expect([...Buffer.from(site.files['/root/rwdev-user']!, 'base64').subarray(0, 4)]).toEqual([0x00, 0x61, 0x73, 0x6d]);
     expect(Buffer.from(site.files['/lib/modules/6.12.0-lkm-wasm/modules.dep']!, 'base64').toString())
       .toContain('extra/stack-c.ko: extra/stack-b.ko extra/stack-a.ko');
   });
@@ -66,6 +68,11 @@ describe.skipIf(!hasChromium)('static build of the web lab', () => {
     expect(s.mode).toBe('worker');
     await run(page, 'modprobe hello-params');
     await page.waitForFunction(() => document.querySelector('#mods tbody tr')?.getAttribute('data-name') === 'hello_params');
+    // A user program, in the program worker the build bundled; rwdev autoloads through char-major-240-0.
+    await run(page, 'mknod /dev/rwdev c 240 0; ./rwdev-user statically; echo "status=$?"');
+    const t = await page.evaluate(() => (window as unknown as { lkm: Lkm }).lkm.transcript);
+    expect(t).toContain('read back: "ally"\n');
+    expect(t).toContain('status=0\n');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -83,6 +90,11 @@ describe.skipIf(!hasChromium)('static build of the web lab', () => {
       await run(page, 'modprobe stack_c');
       await page.waitForFunction(() => document.querySelectorAll('#mods tbody tr').length === 3);
       expect(await page.$eval('#dmesg', (d) => d.textContent)).toContain('stack_c: loaded');
+      // User programs run on the page's thread here (no SharedArrayBuffer for a program worker).
+      await run(page, 'modprobe rwdev; mknod /dev/rwdev c 240 0; ./rwdev-user plain; echo "status=$?"');
+      const t = await page.evaluate(() => (window as unknown as { lkm: Lkm }).lkm.transcript);
+      expect(t).toContain('the driver holds 5 bytes\n');
+      expect(t).toContain('status=0\n');
       await page.screenshot({ path: join(process.cwd(), 'test-results/web-lab-single-thread.png') });
       expect(errors).toEqual([]);
       await page.close();
