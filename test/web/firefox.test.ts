@@ -55,6 +55,11 @@ describe.skipIf(!hasFirefox)('web lab in Firefox', () => {
       expect(text).toMatch(/stack_c\s+Live\s+8192\s+0/);
       expect(text).toMatch(/stack_a\s+Live\s+8192\s+2\s+stack_c,stack_b/);
       expect((await lkm()).transcript).toContain('rmmod: ERROR: Module stack_a is in use by: stack_b stack_c');
+      // A C user program in its own Web Worker (the bundled program worker), rwdev autoloaded on open.
+      await run('mknod /dev/rwdev c 240 0; ./rwdev-user in-firefox; echo "status=$?"');
+      const t = (await lkm()).transcript;
+      expect(t).toContain('read back: "efox"\n');
+      expect(t).toContain('status=0\n');
       mkdirSync(join(ROOT, 'test-results'), { recursive: true });
       await page.screenshot({ path: join(ROOT, 'test-results/web-lab-firefox.png') });
       expect(errors).toEqual([]);
