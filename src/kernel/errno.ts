@@ -67,7 +67,7 @@ const TABLE: [number, string, string][] = [
 const BY_NUMBER = new Map(TABLE.map(([n, name, text]) => [n, { name, text }]));
 const BY_NAME = new Map(TABLE.map(([n, name]) => [name, n]));
 
-export const EPERM = 1, ENOENT = 2, ENOEXEC = 8, EAGAIN = 11, EWOULDBLOCK = 11, ENOMEM = 12, EACCES = 13, EFAULT = 14,
+export const EPERM = 1, ENOENT = 2, EINTR = 4, ENOEXEC = 8, EAGAIN = 11, EWOULDBLOCK = 11, ENOMEM = 12, EACCES = 13, EFAULT = 14,
   ENOTDIR = 20, EISDIR = 21,
   EBUSY = 16, EEXIST = 17, ENODEV = 19, EINVAL = 22, ENOSPC = 28, ERANGE = 34, ENAMETOOLONG = 36,
   ENOSYS = 38, EKEYREJECTED = 129;

@@ -2,7 +2,8 @@
 // Each call runs the driver's C code through vmlinux's fs/ entry points (wasm/kernel/file.c); user
 // buffers are user memory (a separate address range), so a bad pointer gives EFAULT.
 
-import { KernelError, EFAULT, ENOENT } from './errno.js';
+import { KernelError, EFAULT, EINTR, ENOENT } from './errno.js';
+import { isRestartCode } from './wait.js';
 import type { Kernel } from './kernel.js';
 import { USER_BASE, type UserMemory } from './devices.js';
 
@@ -15,8 +16,21 @@ export function isErrPtr(p: number): boolean {
   return (p >>> 0) >= 0xfffff001;
 }
 
+/** Options of the system calls that can sleep: `signal` interrupts a parked call (EINTR). */
+export interface SleepOptions { signal?: AbortSignal }
+
+/** poll(2) events (EPOLLIN …) that always end a poll: errors and hang-ups. */
+const POLL_ALWAYS = 0x08 | 0x10;
+
+/** A negative result as user space sees it: restart codes never leave the kernel (EINTR). */
+function userErrno(e: number): number {
+  return isRestartCode(e) ? EINTR : e;
+}
+
 export class KernelFile {
   private closed = false;
+  /** Calls of this file parked on wait queues: close() interrupts them. */
+  private readonly parked = new Set<AbortController>();
 
   /** `onClose`: runs after the release (a file opened through a mount gives the mount back). */
   constructor(private readonly k: Kernel, readonly path: string, private readonly file: number,
@@ -31,8 +45,91 @@ export class KernelFile {
     const k = this.k;
     const call = () => k.run(`${this.path}: ${what}`, fn);
     const r = mem ? k.devices.withUser(mem, call) : call();
-    if (Number(r) < 0) throw new KernelError(-Number(r));
+    if (Number(r) < 0) throw new KernelError(userErrno(-Number(r)));
     return r;
+  }
+
+  /**
+   * A system call that can sleep: while the driver waits on a queue (returns -ERESTARTSYS having queued
+   * the call), the call is parked and issued again when woken (src/kernel/wait.ts).
+   */
+  private async sysAsync<T extends number | bigint>(what: string, mem: UserMemory | undefined, fn: () => T,
+    opts: SleepOptions = {}, final?: (r: T, a: { sleeping: boolean }) => boolean): Promise<T> {
+    this.check();
+    const k = this.k;
+    const ctl = new AbortController();
+    const onAbort = () => ctl.abort();
+    if (opts.signal?.aborted) ctl.abort();
+    opts.signal?.addEventListener('abort', onAbort);
+    this.parked.add(ctl);
+    try {
+      const r = await k.waits.restartable(() => {
+        this.check();
+        const call = () => k.run(`${this.path}: ${what}`, fn);
+        return mem ? k.devices.withUser(mem, call) : call();
+      }, { signal: ctl.signal, final });
+      if (Number(r) < 0) throw new KernelError(userErrno(-Number(r)));
+      return r;
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
+      this.parked.delete(ctl);
+    }
+  }
+
+  /** read(2) that can sleep (a driver's wait_event_interruptible() parks it until woken). */
+  readIntoAsync(mem: UserMemory, ptr: number, count: number, opts: SleepOptions = {}): Promise<number> {
+    return this.sysAsync('read', mem, () => this.k.vm.lkm_file_read(this.file, USER_BASE + ptr, count), opts);
+  }
+
+  async readAsync(count: number, opts: SleepOptions = {}): Promise<Uint8Array> {
+    const buf = new Uint8Array(count);
+    return buf.subarray(0, await this.readIntoAsync({ view: () => buf }, 0, count, opts));
+  }
+
+  writeFromAsync(mem: UserMemory, ptr: number, count: number, opts: SleepOptions = {}): Promise<number> {
+    return this.sysAsync('write', mem, () => this.k.vm.lkm_file_write(this.file, USER_BASE + ptr, count), opts);
+  }
+
+  writeAsync(data: Uint8Array | string, opts: SleepOptions = {}): Promise<number> {
+    const buf = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    return this.writeFromAsync({ view: () => buf }, 0, buf.length, opts);
+  }
+
+  /** ioctl(2) that can sleep; arguments as ioctl(). */
+  ioctlAsync(cmd: number, arg: number | Uint8Array = 0, mem?: UserMemory, opts: SleepOptions = {}): Promise<number> {
+    let value: number;
+    if (arg instanceof Uint8Array) {
+      mem = { view: () => arg };
+      value = USER_BASE;
+    } else {
+      value = mem && (cmd >>> IOC_DIRSHIFT) !== 0 ? USER_BASE + arg : arg >>> 0;
+    }
+    return this.sysAsync('ioctl', mem, () => this.k.vm.lkm_file_ioctl(this.file, cmd >>> 0, value >>> 0), opts);
+  }
+
+  /**
+   * poll(2) of this file for `events` (EPOLLIN …): the mask as soon as it has one of them (or an error or
+   * hang-up); until then the poll sleeps on the queues the driver's poll_wait() named. `timeoutMs`: 0
+   * polls once, a number gives up after that long on the kernel clock (mask 0), undefined waits.
+   */
+  async pollAsync(events: number, timeoutMs?: number, opts: SleepOptions = {}): Promise<number> {
+    const ready = (m: number) => (m & (events | POLL_ALWAYS)) !== 0;
+    if (timeoutMs === 0) return this.poll(events) & (events | POLL_ALWAYS);
+    const ctl = new AbortController();
+    const onAbort = () => ctl.abort();
+    opts.signal?.addEventListener('abort', onAbort);
+    const expire = timeoutMs === undefined ? undefined : this.k.timers.add(this.k.nowMs() + timeoutMs, () => ctl.abort('timeout'));
+    try {
+      const m = await this.sysAsync('poll', undefined, () => this.k.vm.lkm_file_poll(this.file, events >>> 0, 1) | 0,
+        { signal: ctl.signal }, (mask, a) => ready(mask) || !a.sleeping);
+      return m & (events | POLL_ALWAYS);
+    } catch (e) {
+      if (ctl.signal.reason === 'timeout' && !opts.signal?.aborted) return 0;
+      throw e;
+    } finally {
+      expire?.();
+      opts.signal?.removeEventListener('abort', onAbort);
+    }
   }
 
   /** read(2) into user memory at `ptr`: bytes read, 0 at end of file. */
@@ -75,13 +172,15 @@ export class KernelFile {
     return Number(this.sys('llseek', undefined, () => this.k.vm.lkm_file_llseek(this.file, BigInt(offset), whence)));
   }
 
-  /** The poll mask (EPOLLIN …) the driver reports. */
-  poll(): number {
-    return this.sys('poll', undefined, () => this.k.vm.lkm_file_poll(this.file));
+  /** The poll mask (EPOLLIN …) the driver reports now (a poll that does not wait). */
+  poll(events = 0xffff): number {
+    return this.sys('poll', undefined, () => this.k.vm.lkm_file_poll(this.file, events >>> 0, 0) | 0);
   }
 
   close(): void {
     if (this.closed) return;
+    // Calls of this file still parked are interrupted first (EINTR; their entries leave the queues).
+    for (const ctl of this.parked) ctl.abort();
     try {
       this.sys('release', undefined, () => this.k.vm.lkm_file_release(this.file));
     } finally {

@@ -7,7 +7,7 @@ import { moduleFlags, UTS_RELEASE, UTS_VERSION } from './kernel.js';
 import { ModuleState, type Module } from './module.js';
 import { moduleTaintString } from './taint.js';
 import { MAJOR, MINOR } from './devices.js';
-import { O_RDONLY, O_WRONLY, type KernelFile } from './file.js';
+import { O_RDONLY, O_WRONLY, type KernelFile, type SleepOptions } from './file.js';
 import { normalize, type KernelStat, type MountEntry } from './mounts.js';
 
 const hex8 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
@@ -261,6 +261,41 @@ export function readOpened(f: KernelFile): string {
   let at = 0;
   for (const c of chunks) { all.set(c, at); at += c.length; }
   return new TextDecoder().decode(all);
+}
+
+/** cat on an open file by a caller that can wait: read(2)s that sleep are parked until woken. */
+export async function readOpenedAsync(f: KernelFile, opts: SleepOptions = {}): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const b = await f.readAsync(4096, opts);
+      if (b.length === 0) break;
+      chunks.push(b);
+      total += b.length;
+      if (total >= DEVICE_READ_MAX) break;
+    }
+  } finally {
+    f.close();
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) { all.set(c, at); at += c.length; }
+  return new TextDecoder().decode(all);
+}
+
+/** echo into an open file by a caller that can wait. */
+export async function writeOpenedAsync(f: KernelFile, data: string, opts: SleepOptions = {}): Promise<void> {
+  try {
+    let buf = new TextEncoder().encode(data);
+    while (buf.length > 0) {
+      const n = await f.writeAsync(buf, opts);
+      if (n <= 0) break;
+      buf = buf.subarray(n);
+    }
+  } finally {
+    f.close();
+  }
 }
 
 /** echo into an open file: write(2) until all is written, then close. */

@@ -87,6 +87,19 @@ export function hostImports(k: Kernel): Record<string, Function> {
     request_module(name: number, wait: number): number {
       return requestModuleNoWait(k, mem.cstring(name), undefined, wait === 2 ? -EAGAIN : 0);
     },
+    /** The current system call sleeps (wait.c; src/kernel/wait.ts): 1 registered, 0 timed out, -1 cannot wait. */
+    sleep(entry: number, timeout: number): number {
+      return k.waits.sleep(entry >>> 0, timeout);
+    },
+    wake(entry: number): void {
+      k.waits.wake(entry >>> 0);
+    },
+    wait_left(timeout: number): number {
+      return k.waits.left(timeout);
+    },
+    idle(ns: bigint): void {
+      k.idle(Number(ns));
+    },
   };
 }
 

@@ -12,12 +12,13 @@ import { hostImports } from './host.js';
 import { wasmFrames, classifyTrap, oopsLine, Guards, POISON_BYTE, type Fault, type FaultKind, type Frame } from './oops.js';
 import { loadModule, type LoadOptions } from './load.js';
 import { deleteModule } from './unload.js';
-import { readKernelFile, writeKernelFile, listKernelDir, readOpened, writeOpened, statKernelPath } from './files.js';
+import { readKernelFile, writeKernelFile, listKernelDir, readOpenedAsync, writeOpenedAsync, statKernelPath } from './files.js';
 import { withAutoload } from '../kmod/request.js';
 import { Devices, type DeviceStat } from './devices.js';
-import { openPath, O_RDONLY, O_WRONLY, type KernelFile } from './file.js';
+import { openPath, O_RDONLY, O_WRONLY, type KernelFile, type SleepOptions } from './file.js';
 import { KernFs } from './kernfs.js';
 import { Mounts, type KernelStat, type MountOptions, type TargetType } from './mounts.js';
+import { KernelTimers, WaitQueues } from './wait.js';
 
 export const UTS_RELEASE = '6.12.0-lkm-wasm';
 export const UTS_VERSION = '#1 SMP PREEMPT_DYNAMIC';
@@ -67,12 +68,15 @@ interface VmlinuxExports {
   lkm_param_set(kp: number, val: number): number;
   lkm_kmem_orphan(mod: number): void;
   lkm_set_current_pid(pid: number): void;
+  lkm_set_current_task(pid: number, comm: number): void;
+  lkm_syscall_begin(): void;
+  lkm_wait_cancel(entry: number): void;
   lkm_file_open(devt: number, flags: number, mode: number): number;
   lkm_file_read(file: number, ubuf: number, count: number): number;
   lkm_file_write(file: number, ubuf: number, count: number): number;
   lkm_file_llseek(file: number, offset: bigint, whence: number): bigint;
   lkm_file_ioctl(file: number, cmd: number, arg: number): number;
-  lkm_file_poll(file: number): number;
+  lkm_file_poll(file: number, events: number, wait: number): number;
   lkm_file_release(file: number): number;
   lkm_proc_devices(buf: number, size: number): number;
   lkm_destroy_params(mod: number): void;
@@ -103,6 +107,12 @@ export class Kernel {
   readonly kernfs = new KernFs(this);
   /** The mount table: the kernel's views and mounted file systems (mounts.ts). */
   readonly mounts = new Mounts(this);
+  /** Timers on the kernel clock (timeouts of sleeping calls; run due ones with runTimers()). */
+  readonly timers = new KernelTimers(() => this.nowMs());
+  /** System calls sleeping on wait queues (wait.ts). */
+  readonly waits = new WaitQueues(this);
+  /** How far kernel code moved the clock on by sleeping (msleep, udelay: wait.c), in ms. */
+  private idleMs = 0;
   /**
    * What a path outside the kernel's mounts is in the session's file system ('dir', 'file', null: does
    * not exist), for mount(2)'s checks of its mount point. Unset (no file system attached): a directory.
@@ -171,7 +181,26 @@ export class Kernel {
   }
 
   nowNs(): number {
-    return Math.round((this.clockMs() - this.bootMs) * 1e6);
+    return Math.round(this.nowMs() * 1e6);
+  }
+
+  /** The kernel clock: ms since boot (the clock's time plus what kernel code slept, see idle()). */
+  nowMs(): number {
+    return this.clockMs() - this.bootMs + this.idleMs;
+  }
+
+  /**
+   * Kernel code sleeps (msleep, udelay, an uninterruptible wait): nothing else can run meanwhile, so the
+   * clock moves on by `ns` and the timers that fall due run.
+   */
+  idle(ns: number): void {
+    if (ns > 0) this.idleMs += ns / 1e6;
+    this.timers.run();
+  }
+
+  /** Fires the timers due by the kernel clock (with a fake clock: after moving it on). */
+  runTimers(): number {
+    return this.timers.run();
   }
 
   printk(text: string): void {
@@ -270,7 +299,10 @@ export class Kernel {
     this.vmlinuxNames = readFunctionNames(bytes, meta);
     this.vmlinuxWasmName = wasmModuleName(bytes, meta) ?? 'vmlinux.ko';
     this.scratch = this.vm.lkm_region_alloc(4096, 16);
+    this.commBuf = this.vm.lkm_region_alloc(16, 16);
   }
+
+  private commBuf = 0;
 
   /** A 4 KiB kernel buffer for host → C calls (sysfs reads/writes). */
   get scratchBuffer(): number { return this.scratch; }
@@ -295,6 +327,8 @@ export class Kernel {
   private setCurrent(task: { comm: string; pid: number }): void {
     this.current = task;
     this.vm.lkm_set_current_pid(task.pid);
+    this.mem.writeCString(this.commBuf, task.comm, 16);
+    this.vm.lkm_set_current_task(task.pid, this.commBuf);
   }
 
   /**
@@ -330,6 +364,8 @@ export class Kernel {
     if (outer && limit < 32) Error.stackTraceLimit = 32;
     try {
       if (outer) this.onModuleCode?.(what);
+      // A new system call: the task runs and has registered no sleep (signal_pending() is false).
+      if (outer) this.vm.lkm_syscall_begin();
       const r = fn();
       if (outer) {
         const f = this.guards.check();
@@ -505,16 +541,19 @@ export class Kernel {
     return withAutoload(this, () => this.open(path, flags));
   }
 
-  /** readFile, with a device node opened by openAsync (cat /dev/x autoloads its driver). */
-  async readFileAsync(path: string): Promise<string> {
+  /**
+   * readFile, with a device node opened by openAsync (cat /dev/x autoloads its driver) and read by read(2)s
+   * that can sleep (a driver waiting for data parks the read until woken; `signal` interrupts it: EINTR).
+   */
+  async readFileAsync(path: string, opts: SleepOptions = {}): Promise<string> {
     if (!this.mounts.viewPath(path)?.startsWith('/dev/')) return this.readFile(path);
-    return readOpened(await this.openAsync(path, O_RDONLY));
+    return readOpenedAsync(await this.openAsync(path, O_RDONLY), opts);
   }
 
-  /** writeFile, with a device node opened by openAsync (echo > /dev/x autoloads its driver). */
-  async writeFileAsync(path: string, data: string): Promise<void> {
+  /** writeFile, with a device node opened by openAsync (echo > /dev/x autoloads its driver), written by write(2)s that can sleep. */
+  async writeFileAsync(path: string, data: string, opts: SleepOptions = {}): Promise<void> {
     if (!this.mounts.viewPath(path)?.startsWith('/dev/')) return this.writeFile(path, data);
-    writeOpened(await this.openAsync(path, O_WRONLY), data);
+    await writeOpenedAsync(await this.openAsync(path, O_WRONLY), data, opts);
   }
 
   /** mknod(2) of a character device node under /dev (devtmpfs). */

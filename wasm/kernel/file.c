@@ -240,11 +240,19 @@ long __lkm_entry lkm_file_ioctl(struct file *file, unsigned int cmd, unsigned lo
 	return error;
 }
 
-unsigned int __lkm_entry lkm_file_poll(struct file *file)
+void lkm_poll_queue(struct file *filp, struct wait_queue_head *wq_head, poll_table *p);
+
+/*
+ * poll(2) of one file: the driver's mask for @events. With @wait, the driver's poll_wait() calls make
+ * the poll sleep on its queues (the host gives the sleep up when the mask has an event it waits for).
+ */
+unsigned int __lkm_entry lkm_file_poll(struct file *file, unsigned int events, int wait)
 {
+	poll_table pt = { ._qproc = wait ? lkm_poll_queue : NULL, ._key = events };
+
 	if (!file->f_op->poll)
 		return DEFAULT_POLLMASK;
-	return file->f_op->poll(file, NULL);
+	return file->f_op->poll(file, &pt);
 }
 
 /*

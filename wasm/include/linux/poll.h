@@ -4,6 +4,7 @@
 
 #include <linux/types.h>
 #include <linux/fs.h>
+#include <linux/wait.h>
 
 
 
@@ -28,16 +29,24 @@
 #define POLLRDNORM	EPOLLRDNORM
 #define POLLWRNORM	EPOLLWRNORM
 
-struct wait_queue_head;
+struct poll_table_struct;
+typedef void (*poll_queue_proc)(struct file *, struct wait_queue_head *, struct poll_table_struct *);
 typedef struct poll_table_struct {
-	void *_qproc;
+	poll_queue_proc _qproc;
 	__poll_t _key;
 } poll_table;
 
-/* Waiting is for a later issue: registering on a wait queue records nothing yet. */
+/*
+ * A poll() that may block passes a table whose _qproc makes it sleep on each queue named here (the
+ * sleep is given up when the mask shows an event); a poll that only asks passes NULL.
+ */
 static inline void poll_wait(struct file *filp, struct wait_queue_head *wait_address, poll_table *p)
 {
-	(void)filp; (void)wait_address; (void)p;
+	if (p && p->_qproc && wait_address)
+		p->_qproc(filp, wait_address, p);
 }
+
+static inline bool poll_does_not_wait(const poll_table *p) { return p == NULL || p->_qproc == NULL; }
+static inline __poll_t poll_requested_events(const poll_table *p) { return p ? p->_key : ~(__poll_t)0; }
 
 #endif

@@ -1,0 +1,212 @@
+// Sleeping system calls (docs/driver-api.md, "Sleeping"). C code cannot be suspended in the middle of a
+// call, so a driver's wait on a false condition queues an entry for the current system call on the wait
+// queue (wasm/kernel/wait.c), tells the host (host.sleep) and returns -ERESTARTSYS. A caller that can
+// wait runs the call through restartable(): the call is parked until a wake_up*() wakes one of its
+// entries (host.wake), its timeout expires, or it is interrupted (AbortSignal → EINTR), and is then issued
+// again from the start, as Linux restarts a system call after a signal. A caller that cannot wait has no
+// attempt open: host.sleep refuses, nothing is queued, and the call fails with EINTR.
+
+import { KernelError, EINTR } from './errno.js';
+import type { Kernel } from './kernel.js';
+
+export const ERESTARTSYS = 512;
+/** Linux's restart codes: never seen by user space (EINTR when the call is not restarted). */
+export const isRestartCode = (e: number) => e === 512 || e === 513 || e === 514 || e === 516;
+
+/** HZ of vmlinux (CONFIG_HZ). */
+export const HZ = 100;
+export const MS_PER_JIFFY = 1000 / HZ;
+
+/** One run of a system call that may sleep. */
+interface Attempt {
+  /** Sleeper entries (C addresses) queued during this run and not woken yet. */
+  entries: Set<number>;
+  /** A sleep was registered (host.sleep returned 1). */
+  sleeping: boolean;
+  /** One of its entries was woken (possibly during the run itself). */
+  woken: boolean;
+  /** Kernel-clock time (ms) at which the timed wait of this system call expires (kept across restarts). */
+  deadline: number | undefined;
+  /** This run restarts a call whose timeout expired: timed waits report the timeout instead of sleeping. */
+  expired: boolean;
+  onWake?: () => void;
+}
+
+/** A timer of the kernel clock: `at` in ms of Kernel.nowMs(). */
+interface Timer { at: number; fire: () => void }
+
+/**
+ * Timers on the kernel's clock. A JavaScript timer wakes run() at the earliest deadline; run() (public as
+ * Kernel.runTimers()) fires what is due by the kernel clock, so a test with a fake clock moves time on
+ * and calls it, and the kernel's own clock jumps (msleep) fire timers too.
+ */
+export class KernelTimers {
+  private readonly timers = new Set<Timer>();
+  private js: ReturnType<typeof setTimeout> | undefined;
+  private jsAt = Infinity;
+
+  constructor(private readonly now: () => number) {}
+
+  add(at: number, fire: () => void): () => void {
+    const t: Timer = { at, fire };
+    this.timers.add(t);
+    this.arm();
+    return () => { this.timers.delete(t); this.arm(); };
+  }
+
+  get size(): number { return this.timers.size; }
+
+  /** Fires every timer due by the clock, earliest first; returns how many fired. */
+  run(): number {
+    let n = 0;
+    for (;;) {
+      const now = this.now();
+      let first: Timer | undefined;
+      for (const t of this.timers) if (t.at <= now && (!first || t.at < first.at)) first = t;
+      if (!first) break;
+      this.timers.delete(first);
+      n++;
+      first.fire();
+    }
+    this.arm();
+    return n;
+  }
+
+  private arm(): void {
+    let at = Infinity;
+    for (const t of this.timers) at = Math.min(at, t.at);
+    if (at === this.jsAt) return;
+    if (this.js !== undefined) clearTimeout(this.js);
+    this.js = undefined;
+    this.jsAt = at;
+    if (at === Infinity) return;
+    this.js = setTimeout(() => { this.js = undefined; this.jsAt = Infinity; this.run(); }, Math.max(0, at - this.now()));
+  }
+}
+
+export class WaitQueues {
+  private current: Attempt | undefined;
+  /** Sleeper entry → the attempt it belongs to (queued and not woken). */
+  private readonly byEntry = new Map<number, Attempt>();
+  /** Calls parked now (for tests and `sleeping`). */
+  private parkedCount = 0;
+
+  constructor(private readonly k: Kernel) {}
+
+  /** Number of system calls parked on wait queues or timeouts. */
+  get sleeping(): number { return this.parkedCount; }
+
+  /** Sleeper entries queued on wait queues now (0 when nothing sleeps). */
+  get queued(): number { return this.byEntry.size; }
+
+  // ---- host imports ------------------------------------------------------------------------------
+
+  /** host.sleep(entry, timeout): 1 registered, 0 this restart's timeout expired, -1 the caller cannot wait. */
+  sleep(entry: number, timeout: number): number {
+    const a = this.current;
+    if (!a) return -1;
+    if (a.expired && timeout >= 0) return 0;
+    if (entry) {
+      a.entries.add(entry);
+      this.byEntry.set(entry, a);
+    }
+    if (timeout >= 0 && a.deadline === undefined) a.deadline = this.k.nowMs() + timeout * MS_PER_JIFFY;
+    a.sleeping = true;
+    return 1;
+  }
+
+  /** host.wake(entry): the entry's sleeper was woken (C unlinks and frees it). */
+  wake(entry: number): void {
+    const a = this.byEntry.get(entry);
+    if (!a) return;
+    this.byEntry.delete(entry);
+    a.entries.delete(entry);
+    a.woken = true;
+    a.onWake?.();
+  }
+
+  /** host.wait_left(timeout): jiffies left of the current call's timed wait. */
+  left(timeout: number): number {
+    const a = this.current;
+    if (!a || a.deadline === undefined) return timeout;
+    return Math.max(0, Math.ceil((a.deadline - this.k.nowMs()) / MS_PER_JIFFY));
+  }
+
+  // ---- callers -----------------------------------------------------------------------------------
+
+  /** Gives up the attempt's remaining entries (they leave their queues). */
+  private cancel(a: Attempt): void {
+    for (const e of a.entries) {
+      this.byEntry.delete(e);
+      try { this.k.run('wait queue', () => this.k.vm.lkm_wait_cancel(e)); } catch { /* an Oops is in the log */ }
+    }
+    a.entries.clear();
+  }
+
+  /**
+   * Runs `call` (one system call, returning its result or -errno) as a call that can sleep: parked and
+   * issued again while it returns -ERESTARTSYS (or -EINTR) having registered a sleep. `done(result)` may decide the
+   * result is final even so (poll with a ready mask). Interrupted by `signal`: KernelError EINTR, nothing
+   * left queued.
+   */
+  async restartable<T extends number | bigint>(call: () => T, opts: { signal?: AbortSignal; final?: (r: T, a: { sleeping: boolean }) => boolean } = {}): Promise<T> {
+    let deadline: number | undefined;
+    let expired = false;
+    for (;;) {
+      if (opts.signal?.aborted) throw new KernelError(EINTR);
+      const a: Attempt = { entries: new Set(), sleeping: false, woken: false, deadline, expired };
+      const saved = this.current;
+      this.current = a;
+      let r: T;
+      try {
+        r = call();
+      } catch (e) {
+        this.current = saved;
+        this.cancel(a);
+        throw e;
+      }
+      this.current = saved;
+      // -EINTR too: drivers often return it after an interrupted wait; the "signal" was the sleep.
+      const sleeps = a.sleeping && (opts.final ? !opts.final(r, a) : isRestartCode(-Number(r)) || -Number(r) === EINTR);
+      if (!sleeps) {
+        this.cancel(a);
+        return r;
+      }
+      if (!a.woken) {
+        const why = await this.park(a, opts.signal);
+        expired = why === 'timeout';
+      } else {
+        // Woken during its own run: run again, after other work had its turn.
+        await new Promise((r) => setTimeout(r, 0));
+        expired = false;
+      }
+      this.cancel(a);
+      deadline = a.deadline;
+    }
+  }
+
+  private park(a: Attempt, signal: AbortSignal | undefined): Promise<'woken' | 'timeout'> {
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      this.parkedCount++;
+      let untime: (() => void) | undefined;
+      const finish = () => {
+        if (settled) return false;
+        settled = true;
+        this.parkedCount--;
+        untime?.();
+        a.onWake = undefined;
+        signal?.removeEventListener('abort', onAbort);
+        return true;
+      };
+      const onAbort = () => {
+        if (!finish()) return;
+        this.cancel(a);
+        reject(new KernelError(EINTR));
+      };
+      a.onWake = () => { if (finish()) resolve('woken'); };
+      if (a.deadline !== undefined) untime = this.k.timers.add(a.deadline, () => { if (finish()) resolve('timeout'); });
+      signal?.addEventListener('abort', onAbort);
+    });
+  }
+}

@@ -1,0 +1,397 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Wait queues, the current task and sleeping by system-call restart (kernel/sched/wait.c, core.c and
+ * timer.c's roles; docs/driver-api.md, "Sleeping"). A sleeping system call is represented by a
+ * `struct sleeper` queued on each wait queue it sleeps on: allocated, as it outlives the call that
+ * queued it, and removed when a wake_up*() wakes it (the host is told, and issues the call again) or
+ * when the host gives the sleep up (the call was interrupted, or woken through another queue).
+ */
+#include <linux/wait.h>
+#include <linux/sched.h>
+#include <linux/delay.h>
+#include <linux/poll.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/jiffies.h>
+#include <linux/export.h>
+#include "host.h"
+
+/*
+ * host.sleep(entry, timeout): the current system call sleeps, on @entry's queue when @entry is not 0,
+ * for at most @timeout jiffies (negative: no limit). 1: registered; 0: this restarted call's timeout has
+ * expired (do not sleep); -1: the caller cannot wait (do not sleep; the call fails with EINTR).
+ */
+__host_import(sleep) int host_sleep(void *entry, long timeout);
+/* host.wake(entry): @entry's system call is woken (the entry is unlinked and freed after this). */
+__host_import(wake) void host_wake(void *entry);
+/* host.wait_left(timeout): jiffies left of this restarted call's timed wait (@timeout if not restarted). */
+__host_import(wait_left) long host_wait_left(long timeout);
+/* host.idle(ns): the CPU idles for @ns: the clock moves on by that much and due timers run. */
+__host_import(idle) void host_idle(unsigned long long ns);
+
+static struct task_struct current_task = { .__state = TASK_RUNNING, .comm = "swapper/0" };
+
+struct task_struct *lkm_get_current(void)
+{
+	return &current_task;
+}
+EXPORT_SYMBOL(lkm_get_current);
+
+/* The host names the running task (PID and comm). */
+void __lkm_entry lkm_set_current_task(int pid, const char *comm)
+{
+	current_task.pid = pid;
+	current_task.tgid = pid;
+	strscpy(current_task.comm, comm, sizeof(current_task.comm));
+}
+
+/* A system call (or a restart of one) begins: the task runs and has no sleep registered. */
+void __lkm_entry lkm_syscall_begin(void)
+{
+	current_task.__state = TASK_RUNNING;
+	current_task.lkm_sleeping = 0;
+	current_task.lkm_wait_queue = NULL;
+}
+
+/* ---- wait queues -------------------------------------------------------------------------------- */
+
+void add_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
+{
+	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
+	spin_lock(&wq_head->lock);
+	list_add(&wq_entry->entry, &wq_head->head);
+	spin_unlock(&wq_head->lock);
+}
+EXPORT_SYMBOL(add_wait_queue);
+
+void add_wait_queue_exclusive(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
+{
+	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
+	spin_lock(&wq_head->lock);
+	list_add_tail(&wq_entry->entry, &wq_head->head);
+	spin_unlock(&wq_head->lock);
+}
+EXPORT_SYMBOL(add_wait_queue_exclusive);
+
+void remove_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
+{
+	spin_lock(&wq_head->lock);
+	list_del(&wq_entry->entry);
+	spin_unlock(&wq_head->lock);
+}
+EXPORT_SYMBOL(remove_wait_queue);
+
+/* Waking a task that is running this very call (a stack entry of prepare_to_wait()): it runs on. */
+int default_wake_function(struct wait_queue_entry *wq_entry, unsigned mode, int flags, void *key)
+{
+	struct task_struct *p = wq_entry->private;
+
+	(void)flags; (void)key;
+	if (!p || !(p->__state & mode))
+		return 0;
+	p->__state = TASK_RUNNING;
+	return 1;
+}
+EXPORT_SYMBOL(default_wake_function);
+
+int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned mode, int flags, void *key)
+{
+	int ret = default_wake_function(wq_entry, mode, flags, key);
+
+	if (ret)
+		list_del_init(&wq_entry->entry);
+	return ret;
+}
+EXPORT_SYMBOL(autoremove_wake_function);
+
+int woken_wake_function(struct wait_queue_entry *wq_entry, unsigned mode, int flags, void *key)
+{
+	wq_entry->flags |= WQ_FLAG_WOKEN;
+	return default_wake_function(wq_entry, mode, flags, key);
+}
+EXPORT_SYMBOL(woken_wake_function);
+
+void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclusive, void *key)
+{
+	struct wait_queue_entry *curr, *next;
+
+	if (!wq_head)
+		return;
+	spin_lock(&wq_head->lock);
+	list_for_each_entry_safe(curr, next, &wq_head->head, entry) {
+		unsigned int flags = curr->flags;
+		int ret = curr->func(curr, mode, 0, key);
+
+		if (ret < 0)
+			break;
+		if (ret && (flags & WQ_FLAG_EXCLUSIVE) && !--nr_exclusive)
+			break;
+	}
+	spin_unlock(&wq_head->lock);
+}
+EXPORT_SYMBOL(__wake_up);
+
+void __wake_up_sync(struct wait_queue_head *wq_head, unsigned int mode)
+{
+	__wake_up(wq_head, mode, 1, NULL);
+}
+EXPORT_SYMBOL(__wake_up_sync);
+
+void prepare_to_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry, int state)
+{
+	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
+	spin_lock(&wq_head->lock);
+	if (list_empty(&wq_entry->entry))
+		list_add(&wq_entry->entry, &wq_head->head);
+	spin_unlock(&wq_head->lock);
+	current_task.__state = state;
+	current_task.lkm_wait_queue = wq_head;
+	current_task.lkm_wait_exclusive = 0;
+}
+EXPORT_SYMBOL(prepare_to_wait);
+
+bool prepare_to_wait_exclusive(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry, int state)
+{
+	bool was_empty;
+
+	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
+	spin_lock(&wq_head->lock);
+	was_empty = list_empty(&wq_head->head);
+	if (list_empty(&wq_entry->entry))
+		list_add_tail(&wq_entry->entry, &wq_head->head);
+	spin_unlock(&wq_head->lock);
+	current_task.__state = state;
+	current_task.lkm_wait_queue = wq_head;
+	current_task.lkm_wait_exclusive = 1;
+	return was_empty;
+}
+EXPORT_SYMBOL(prepare_to_wait_exclusive);
+
+long prepare_to_wait_event(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry, int state)
+{
+	if (signal_pending_state(state, &current_task)) {
+		spin_lock(&wq_head->lock);
+		list_del_init(&wq_entry->entry);
+		spin_unlock(&wq_head->lock);
+		return -ERESTARTSYS;
+	}
+	if (wq_entry->flags & WQ_FLAG_EXCLUSIVE)
+		prepare_to_wait_exclusive(wq_head, wq_entry, state);
+	else
+		prepare_to_wait(wq_head, wq_entry, state);
+	return 0;
+}
+EXPORT_SYMBOL(prepare_to_wait_event);
+
+void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
+{
+	current_task.__state = TASK_RUNNING;
+	current_task.lkm_wait_queue = NULL;
+	if (!list_empty_careful(&wq_entry->entry)) {
+		spin_lock(&wq_head->lock);
+		list_del_init(&wq_entry->entry);
+		spin_unlock(&wq_head->lock);
+	}
+}
+EXPORT_SYMBOL(finish_wait);
+
+/* ---- sleeping by restart ------------------------------------------------------------------------ */
+
+/* What a sleeping system call leaves on a queue. */
+struct sleeper {
+	struct wait_queue_entry wq;
+	struct wait_queue_head *head;
+	unsigned int state;
+};
+
+static int sleeper_wake(struct wait_queue_entry *wq_entry, unsigned mode, int flags, void *key)
+{
+	struct sleeper *s = container_of(wq_entry, struct sleeper, wq);
+
+	(void)flags; (void)key;
+	if (!(s->state & mode))
+		return 0;
+	list_del(&s->wq.entry);
+	host_wake(s);
+	kfree(s);
+	return 1;
+}
+
+/* The host gives a sleep up (interrupted, timed out, or woken through another queue). */
+void __lkm_entry lkm_wait_cancel(struct sleeper *s)
+{
+	spin_lock(&s->head->lock);
+	list_del(&s->wq.entry);
+	spin_unlock(&s->head->lock);
+	kfree(s);
+}
+
+static long sleep_on(struct wait_queue_head *wq_head, unsigned int state, int exclusive, long timeout)
+{
+	long t = timeout == MAX_SCHEDULE_TIMEOUT || timeout < 0 ? -1 : timeout;
+	struct sleeper *s = NULL;
+	int r;
+
+	if (wq_head) {
+		s = kzalloc(sizeof(*s), GFP_KERNEL);
+		if (!s)
+			return -ENOMEM;
+		s->wq.func = sleeper_wake;
+		s->wq.private = &current_task;
+		s->head = wq_head;
+		s->state = state;
+		if (exclusive)
+			add_wait_queue_exclusive(wq_head, &s->wq);
+		else
+			add_wait_queue(wq_head, &s->wq);
+	}
+	r = host_sleep(s, t);
+	if (r != 1 && s)
+		lkm_wait_cancel(s);
+	if (r == 0)
+		return 0;
+	current_task.lkm_sleeping = 1;
+	return -ERESTARTSYS;
+}
+
+long __lkm_wait_sleep(struct wait_queue_head *wq_head, int state, int exclusive, long timeout)
+{
+	return sleep_on(wq_head, state, exclusive, timeout);
+}
+EXPORT_SYMBOL(__lkm_wait_sleep);
+
+long __lkm_wait_left(long timeout)
+{
+	return host_wait_left(timeout);
+}
+EXPORT_SYMBOL(__lkm_wait_left);
+
+long __lkm_wait_uninterruptible(long timeout)
+{
+	if (timeout <= 0 || timeout == MAX_SCHEDULE_TIMEOUT)
+		timeout = 1;
+	host_idle((unsigned long long)timeout * (1000000000ULL / HZ));
+	return 0;
+}
+EXPORT_SYMBOL(__lkm_wait_uninterruptible);
+
+/*
+ * schedule(): in an interruptible state after prepare_to_wait(), the current system call sleeps on that
+ * queue (signal_pending() is then true, and the driver returns -ERESTARTSYS); after a wake-up that came
+ * meanwhile (state back to TASK_RUNNING) it returns at once. An uninterruptible schedule() lets the
+ * clock move on by a jiffy (timers may make the awaited condition true).
+ */
+static long do_schedule(long timeout)
+{
+	unsigned int state = current_task.__state;
+
+	if (state == TASK_RUNNING)
+		return timeout;
+	if (!(state & (TASK_INTERRUPTIBLE | TASK_WAKEKILL))) {
+		long step = timeout == MAX_SCHEDULE_TIMEOUT ? 1 : timeout;
+
+		host_idle((unsigned long long)step * (1000000000ULL / HZ));
+		current_task.__state = TASK_RUNNING;
+		return timeout == MAX_SCHEDULE_TIMEOUT ? timeout : 0;
+	}
+	if (sleep_on(current_task.lkm_wait_queue, state, current_task.lkm_wait_exclusive, timeout) == 0) {
+		current_task.__state = TASK_RUNNING;
+		return 0;
+	}
+	current_task.__state = TASK_RUNNING;
+	return timeout == MAX_SCHEDULE_TIMEOUT ? timeout : host_wait_left(timeout) ?: 1;
+}
+
+void schedule(void)
+{
+	do_schedule(MAX_SCHEDULE_TIMEOUT);
+}
+EXPORT_SYMBOL(schedule);
+
+long schedule_timeout(long timeout)
+{
+	return do_schedule(timeout);
+}
+EXPORT_SYMBOL(schedule_timeout);
+
+long schedule_timeout_interruptible(long timeout)
+{
+	current_task.__state = TASK_INTERRUPTIBLE;
+	return do_schedule(timeout);
+}
+EXPORT_SYMBOL(schedule_timeout_interruptible);
+
+long schedule_timeout_killable(long timeout)
+{
+	current_task.__state = TASK_KILLABLE;
+	return do_schedule(timeout);
+}
+EXPORT_SYMBOL(schedule_timeout_killable);
+
+long schedule_timeout_uninterruptible(long timeout)
+{
+	current_task.__state = TASK_UNINTERRUPTIBLE;
+	return do_schedule(timeout);
+}
+EXPORT_SYMBOL(schedule_timeout_uninterruptible);
+
+long schedule_timeout_idle(long timeout)
+{
+	current_task.__state = TASK_IDLE;
+	return do_schedule(timeout);
+}
+EXPORT_SYMBOL(schedule_timeout_idle);
+
+int wake_up_process(struct task_struct *p)
+{
+	if (!p || p->__state == TASK_RUNNING)
+		return 0;
+	p->__state = TASK_RUNNING;
+	return 1;
+}
+EXPORT_SYMBOL(wake_up_process);
+
+/* ---- poll --------------------------------------------------------------------------------------- */
+
+/* poll_wait() during a poll that may block: the poll sleeps on the queue (given up if a mask is ready). */
+void lkm_poll_queue(struct file *filp, struct wait_queue_head *wq_head, poll_table *p)
+{
+	(void)filp; (void)p;
+	sleep_on(wq_head, TASK_INTERRUPTIBLE, 0, MAX_SCHEDULE_TIMEOUT);
+	current_task.lkm_sleeping = 0;
+}
+
+/* ---- delays ------------------------------------------------------------------------------------- */
+
+void msleep(unsigned int msecs)
+{
+	/* At least the time asked, in whole jiffies plus one, as Linux's msleep. */
+	host_idle((unsigned long long)(msecs_to_jiffies(msecs) + 1) * (1000000000ULL / HZ));
+}
+EXPORT_SYMBOL(msleep);
+
+unsigned long msleep_interruptible(unsigned int msecs)
+{
+	msleep(msecs);
+	return 0;
+}
+EXPORT_SYMBOL(msleep_interruptible);
+
+void usleep_range_state(unsigned long min, unsigned long max, unsigned int state)
+{
+	(void)max; (void)state;
+	host_idle((unsigned long long)min * 1000);
+}
+EXPORT_SYMBOL(usleep_range_state);
+
+void __udelay(unsigned long usecs)
+{
+	host_idle((unsigned long long)usecs * 1000);
+}
+EXPORT_SYMBOL(__udelay);
+
+void __ndelay(unsigned long nsecs)
+{
+	host_idle(nsecs);
+}
+EXPORT_SYMBOL(__ndelay);
