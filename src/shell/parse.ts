@@ -1,5 +1,5 @@
 // Command-line syntax of the lkm shell: a small POSIX-like subset — words with quotes and escapes,
-// $VAR and $?, pipes, redirections (> >> < 2> 2>&1), and lists joined by ; && ||.
+// $VAR and $?, pipes, redirections (> >> < 2> 2>&1), lists joined by ; && ||, and `cmd &` (background).
 
 export interface Redirect { fd: 0 | 1 | 2; op: '>' | '>>' | '<' | '>&1'; target: string; }
 export interface SimpleCommand { argv: string[]; redirects: Redirect[]; }
@@ -83,8 +83,8 @@ export function tokenize(line: string, vars: (name: string) => string): Token[] 
  * Splits a line at ; && || (outside quotes), so each part is expanded only when it runs: `false; echo $?`
  * must see the status of `false`.
  */
-export function splitList(line: string): { op: ListItem['op']; text: string }[] {
-  const out: { op: ListItem['op']; text: string }[] = [];
+export function splitList(line: string): { op: ListItem['op']; text: string; background?: boolean }[] {
+  const out: { op: ListItem['op']; text: string; background?: boolean }[] = [];
   let op: ListItem['op'] = ';';
   let start = 0;
   let quote: string | undefined;
@@ -99,6 +99,14 @@ export function splitList(line: string): { op: ListItem['op']; text: string }[] 
     if (c === '\\') { i++; continue; }
     if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
     const two = line.slice(i, i + 2);
+    // `cmd &`: the command runs in the background (a lone & that is not part of 2>&1).
+    if (c === '&' && two !== '&&' && line[i - 1] !== '>' && line[i - 1] !== '&') {
+      if (!line.slice(start, i).trim()) throw new ShellSyntaxError("syntax error near unexpected token `&'");
+      out.push({ op, text: line.slice(start, i), background: true });
+      op = ';';
+      start = i + 1;
+      continue;
+    }
     if (c === ';' || two === '&&' || two === '||') {
       out.push({ op, text: line.slice(start, i) });
       op = c === ';' ? ';' : (two as ListItem['op']);

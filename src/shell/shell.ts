@@ -217,6 +217,30 @@ export const BUILTINS: Record<string, Command> = {
     await sh.kernel.reboot();
     return 0;
   },
+  async jobs(_argv, io, sh) {
+    // bash's layout: [N]+  State (padded)  command, the current job marked +, the previous one -.
+    for (const j of sh.jobList()) io.stdout(sh.jobLine(j, true));
+    sh.forgetDone();
+    return 0;
+  },
+  async wait(argv, io, sh) {
+    const args = argv.slice(1);
+    if (args.length === 0) {
+      await Promise.all(sh.jobList().map((j) => j.promise));
+      return 0;
+    }
+    let status = 0;
+    for (const a of args) {
+      const j = sh.findJob(a);
+      if (!j) {
+        io.stderr(a.startsWith('%') ? `lkm: wait: ${a}: no such job\n` : `lkm: wait: pid ${a} is not a child of this shell\n`);
+        status = 127;
+        continue;
+      }
+      status = await j.promise;
+    }
+    return status;
+  },
   async true() { return 0; },
   async false() { return 1; },
   async clear(_argv, io) { io.stdout('\x1b[H\x1b[2J'); return 0; },
@@ -229,6 +253,7 @@ export const BUILTINS: Record<string, Command> = {
       'lkm shell: a Linux-like shell over an emulated 6.12 kernel.\n' +
       `Commands: ${Object.keys(sh.commands).sort().join(' ')}\n` +
       'Syntax: cmd args | cmd; cmd && cmd || cmd; > file, >> file, < file, 2> file, 2>&1, $VAR, $?, VAR=value cmd\n' +
+      'Jobs: cmd & (runs in the background: [N] PID), jobs, wait [%N|PID]; a finished job prints [N]+  Done  cmd\n' +
       'Modules of the example tree are in /lib/modules/$(uname -r)/extra.\n',
     );
     return 0;
@@ -261,8 +286,26 @@ async function headTail(argv: string[], io: ShellIo, sh: Shell, prog: 'head' | '
   return ok ? 0 : 1;
 }
 
+/** A background job (`cmd &`). */
+export interface Job {
+  id: number;
+  pid: number;
+  /** The command line as typed (without the &). */
+  text: string;
+  done: boolean;
+  status: number;
+  /** Resolves with the job's exit status. */
+  promise: Promise<number>;
+}
+
+/** The first PID the shell gives its background jobs. */
+const FIRST_JOB_PID = 1000;
+
 export class Shell {
   cwd = '/';
+  /** Background jobs, oldest first; a finished one stays until its Done notice (or `jobs`) reported it. */
+  private readonly jobsTable: Job[] = [];
+  private nextJobPid = FIRST_JOB_PID;
   lastStatus = 0;
   exitRequested: number | undefined;
   readonly env = new Map<string, string>([['HOME', '/root'], ['PATH', '/sbin:/usr/sbin:/bin:/usr/bin']]);
@@ -314,21 +357,81 @@ export class Shell {
         if (item.op === '&&' && this.lastStatus !== 0) continue;
         if (item.op === '||' && this.lastStatus === 0) continue;
         const cmds = parsePipeline(item.text, vars).commands;
-        let stdin = '';
-        for (let i = 0; i < cmds.length; i++) {
-          const last = i === cmds.length - 1;
-          let captured = '';
-          const status = await this.runCommand(cmds[i]!, stdin, last ? this.out.stdout : (t) => { captured += t; });
-          if (last) this.lastStatus = status;
-          stdin = captured;
+        if (item.background) {
+          this.startJob(item.text.trim(), cmds);
+          this.lastStatus = 0;
+          continue;
         }
+        this.lastStatus = await this.runPipeline(cmds);
       }
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
       this.out.stderr(`lkm: ${e.message}\n`);
       this.lastStatus = 2;
     }
+    this.notifyDone();
     return this.lastStatus;
+  }
+
+  private async runPipeline(cmds: SimpleCommand[]): Promise<number> {
+    let stdin = '';
+    let status = 0;
+    for (let i = 0; i < cmds.length; i++) {
+      const last = i === cmds.length - 1;
+      let captured = '';
+      const s = await this.runCommand(cmds[i]!, stdin, last ? this.out.stdout : (t) => { captured += t; });
+      if (last) status = s;
+      stdin = captured;
+    }
+    return status;
+  }
+
+  /** `cmd &`: starts the pipeline without waiting for it, as bash does: "[N] PID" on stderr. */
+  private startJob(text: string, cmds: SimpleCommand[]): void {
+    const id = (this.jobsTable[this.jobsTable.length - 1]?.id ?? 0) + 1;
+    const job: Job = { id, pid: this.nextJobPid++, text, done: false, status: 0, promise: Promise.resolve(0) };
+    job.promise = this.runPipeline(cmds).catch((e: unknown) => {
+      this.out.stderr(`lkm: ${text}: ${(e as Error).message}\n`);
+      return 1;
+    }).then((status) => {
+      job.done = true;
+      job.status = status;
+      return status;
+    });
+    this.jobsTable.push(job);
+    this.out.stderr(`[${id}] ${job.pid}\n`);
+  }
+
+  /** The jobs, oldest first. */
+  jobList(): Job[] {
+    return [...this.jobsTable];
+  }
+
+  /** A job by %N (job number) or PID. */
+  findJob(spec: string): Job | undefined {
+    if (spec.startsWith('%')) return this.jobsTable.find((j) => String(j.id) === spec.slice(1));
+    return this.jobsTable.find((j) => String(j.pid) === spec);
+  }
+
+  /** One line of `jobs` or of a Done notice: "[1]+  Running                 cat /dev/sleepy &". */
+  jobLine(j: Job, withAmp: boolean): string {
+    const n = this.jobsTable.length;
+    const mark = j === this.jobsTable[n - 1] ? '+' : j === this.jobsTable[n - 2] ? '-' : ' ';
+    const state = !j.done ? 'Running' : j.status === 0 ? 'Done' : `Exit ${j.status}`;
+    return `[${j.id}]${mark}  ${state.padEnd(24)}${j.text}${!j.done && withAmp ? ' &' : ''}\n`;
+  }
+
+  /** Drops the finished jobs (after they were reported). */
+  forgetDone(): void {
+    for (let i = this.jobsTable.length - 1; i >= 0; i--) if (this.jobsTable[i]!.done) this.jobsTable.splice(i, 1);
+  }
+
+  /** bash's notices for jobs that finished since: "[1]+  Done                    cmd" (before the next prompt). */
+  notifyDone(): void {
+    const done = this.jobsTable.filter((j) => j.done);
+    if (done.length === 0) return;
+    for (const j of done) this.out.stderr(this.jobLine(j, false));
+    this.forgetDone();
   }
 
   private async runCommand(cmd: SimpleCommand, stdin: string, stdout: (t: string) => void): Promise<number> {

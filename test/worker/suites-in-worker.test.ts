@@ -6,3 +6,4 @@ await import('../kernel/lifecycle.test.js');
 await import('../kernel/params.test.js');
 await import('../shell/shell.test.js');
 await import('../shell/mount.test.js');
+await import('../shell/jobs.test.js');
