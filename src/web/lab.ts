@@ -39,7 +39,9 @@ export async function openLab(site: SiteData, events: LabEvents, opts: { worker:
   const boot = opts.worker
     ? async (o: Parameters<typeof WorkerKernel.boot>[1]) => {
       const k = await WorkerKernel.boot(spawnKernelWorker, o);
-      k.programWorker = spawnProgramWorker;
+      // The program's channel is served with Atomics.waitAsync (src/user/channel.ts); without it the shell
+      // says that this kernel cannot run user programs.
+      if (typeof (Atomics as { waitAsync?: unknown }).waitAsync === 'function') k.programWorker = spawnProgramWorker;
       return k;
     }
     : (o: Parameters<typeof LocalKernel.boot>[0]) => LocalKernel.boot(o);
