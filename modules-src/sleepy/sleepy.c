@@ -62,7 +62,7 @@ static ssize_t sleepy_read(struct file *file, char __user *buf, size_t count, lo
 		mutex_unlock(&sleepy_lock);
 		if (file->f_flags & O_NONBLOCK)
 			return -EAGAIN;
-		pr_debug("sleepy: process %i (%s) going to sleep\n", current->pid, current->comm);
+		printk(KERN_DEBUG "sleepy: process %i (%s) going to sleep\n", current->pid, current->comm);
 		if (wait_event_interruptible(sleepy_wq, sleepy_readable(r)))
 			return -ERESTARTSYS;
 		if (mutex_lock_interruptible(&sleepy_lock))
@@ -101,7 +101,7 @@ static ssize_t sleepy_write(struct file *file, const char __user *buf, size_t co
 	}
 	sleepy_len += n;
 	mutex_unlock(&sleepy_lock);
-	pr_debug("sleepy: process %i (%s) awakening the readers\n", current->pid, current->comm);
+	printk(KERN_DEBUG "sleepy: process %i (%s) awakening the readers\n", current->pid, current->comm);
 	wake_up_interruptible(&sleepy_wq);
 	return n;
 }

@@ -77,15 +77,23 @@ export class KernelSyscalls {
       case 'readdir': return { ok: this.system.readdir(req.path) };
       case 'mkdir': case 'rmdir': case 'unlink': throw new UserError('EPERM');
       case 'rename': throw new UserError('EXDEV');
+      // Reads, writes and ioctls of kernel files can sleep: the program waits until the driver is woken.
       case 'read': {
         const buf = new Uint8Array(req.count);
-        const n = this.file(req.fh).readInto(mem(buf), 0, req.count);
+        const f = this.file(req.fh);
+        const n = f.readIntoAsync ? await f.readIntoAsync(mem(buf), 0, req.count) : f.readInto(mem(buf), 0, req.count);
         return { ok: n, data: buf.subarray(0, n) };
       }
-      case 'write': return { ok: this.file(req.fh).writeFrom(mem(data ?? new Uint8Array(0)), 0, req.count) };
+      case 'write': {
+        const f = this.file(req.fh);
+        const m = mem(data ?? new Uint8Array(0));
+        return { ok: f.writeFromAsync ? await f.writeFromAsync(m, 0, req.count) : f.writeFrom(m, 0, req.count) };
+      }
       case 'ioctl': {
         const buf = req.size > 0 ? (data ?? new Uint8Array(req.size)) : new Uint8Array(0);
-        const r = this.file(req.fh).ioctl(req.cmd, req.size > 0 ? 0 : req.arg, mem(buf));
+        const f = this.file(req.fh);
+        const arg = req.size > 0 ? 0 : req.arg;
+        const r = f.ioctlAsync ? await f.ioctlAsync(req.cmd, arg, mem(buf)) : f.ioctl(req.cmd, arg, mem(buf));
         return { ok: r, data: req.size > 0 && iocDir(req.cmd) & 2 ? buf : undefined };
       }
       case 'lseek': return { ok: this.file(req.fh).lseek(req.offset, req.whence) };

@@ -22,6 +22,13 @@ export interface KernelFile {
   ioctl(cmd: number, arg: number, mem: UserMemory): number;
   lseek(offset: number, whence: 0 | 1 | 2): number;
   close(): void;
+  /**
+   * The same calls for a caller that can wait (a kernel file: a driver that sleeps parks the call until
+   * woken, docs/driver-api.md "Sleeping"); the synchronous ones fail with EINTR where these would sleep.
+   */
+  readIntoAsync?(mem: UserMemory, ptr: number, count: number): Promise<number>;
+  writeFromAsync?(mem: UserMemory, ptr: number, count: number): Promise<number>;
+  ioctlAsync?(cmd: number, arg: number, mem: UserMemory): Promise<number>;
 }
 
 export type FileType = 'file' | 'dir' | 'chardev';

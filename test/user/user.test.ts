@@ -75,7 +75,7 @@ class FakeDevice implements KernelFile {
 
 describe('lkm build: user programs', () => {
   it('builds userprogs, userprogs-always-y and PROG-objs into OUTDIR/PROG (WASI commands)', () => {
-    expect(Object.keys(bin).sort()).toEqual(['args', 'fakedev', 'fcat', 'lsdir', 'rwdev-user', 'trap']);
+    expect(Object.keys(bin).sort()).toEqual(['args', 'fakedev', 'fcat', 'lsdir', 'rwdev-user', 'sleepy-reader', 'trap']);
     const m = new WebAssembly.Module(bin.fakedev! as Uint8Array<ArrayBuffer>);
     expect(WebAssembly.Module.exports(m).map((e) => e.name)).toEqual(expect.arrayContaining(['_start', 'memory']));
     const imports = WebAssembly.Module.imports(m).map((i) => `${i.module}.${i.name}`);
