@@ -100,6 +100,10 @@ export function hostImports(k: Kernel): Record<string, Function> {
     idle(ns: bigint): void {
       k.idle(Number(ns));
     },
+    /** A timer_list is armed to fire in `delta` jiffies, or disarmed (-1). */
+    timer(timer: number, delta: number): void {
+      k.armTimer(timer >>> 0, delta);
+    },
   };
 }
 
@@ -123,7 +127,7 @@ export function describeAddress(k: Kernel, addr: number, withOffset: boolean): s
   return undefined;
 }
 
-function ownerOfSlot(k: Kernel, slot: number) {
+export function ownerOfSlot(k: Kernel, slot: number) {
   for (const m of k.modules) {
     if (slot >= m.tableBase && slot < m.tableBase + m.tableSize) return m;
     if (m.extraSlots.includes(slot)) return m;

@@ -8,7 +8,7 @@ import { Module, ModuleState, normalizeModuleName } from './module.js';
 import { PrintkRing, formatRecord, type LogRecord } from './printk.js';
 import { SymbolTable } from './symbols.js';
 import { LOCKDEP_UNRELIABLE, TAINT, kernelTaintString, moduleTaintString } from './taint.js';
-import { hostImports } from './host.js';
+import { hostImports, ownerOfSlot } from './host.js';
 import { wasmFrames, classifyTrap, oopsLine, Guards, POISON_BYTE, type Fault, type FaultKind, type Frame } from './oops.js';
 import { loadModule, type LoadOptions } from './load.js';
 import { deleteModule } from './unload.js';
@@ -18,7 +18,7 @@ import { Devices, type DeviceStat } from './devices.js';
 import { openPath, O_RDONLY, O_WRONLY, type KernelFile, type SleepOptions } from './file.js';
 import { KernFs } from './kernfs.js';
 import { Mounts, type KernelStat, type MountOptions, type TargetType } from './mounts.js';
-import { KernelTimers, WaitQueues } from './wait.js';
+import { KernelTimers, MS_PER_JIFFY, WaitQueues } from './wait.js';
 
 export const UTS_RELEASE = '6.12.0-lkm-wasm';
 export const UTS_VERSION = '#1 SMP PREEMPT_DYNAMIC';
@@ -71,6 +71,7 @@ interface VmlinuxExports {
   lkm_set_current_task(pid: number, comm: number): void;
   lkm_syscall_begin(): void;
   lkm_wait_cancel(entry: number): void;
+  lkm_timer_fire(timer: number): void;
   lkm_file_open(devt: number, flags: number, mode: number): number;
   lkm_file_read(file: number, ubuf: number, count: number): number;
   lkm_file_write(file: number, ubuf: number, count: number): number;
@@ -201,6 +202,38 @@ export class Kernel {
   /** Fires the timers due by the kernel clock (with a fake clock: after moving it on). */
   runTimers(): number {
     return this.timers.run();
+  }
+
+  /** Pending `struct timer_list`s of C: address → disarm. */
+  private readonly cTimers = new Map<number, () => void>();
+
+  /** host.timer: arms a timer_list `delta` jiffies after the current jiffy (or disarms it: -1). */
+  armTimer(timer: number, delta: number): void {
+    this.cTimers.get(timer)?.();
+    this.cTimers.delete(timer);
+    if (delta < 0) return;
+    const at = (Math.floor(this.nowMs() / MS_PER_JIFFY) + delta) * MS_PER_JIFFY;
+    this.cTimers.set(timer, this.timers.add(at, () => {
+      this.cTimers.delete(timer);
+      try {
+        this.run('timer', () => this.vm.lkm_timer_fire(timer));
+      } catch (e) {
+        if (!(e instanceof KernelOops)) throw e; // the Oops is in the log; the timer softirq goes on
+      }
+    }));
+  }
+
+  /** At unload: pending timers whose function is the module's are removed, with a warning. */
+  moduleTimersGone(m: Module): void {
+    for (const timer of [...this.cTimers.keys()]) {
+      // struct timer_list (wasm32): entry (8 bytes), expires (4), function (4).
+      const fn = this.mem.u32(timer + 12);
+      if (ownerOfSlot(this, fn) !== m) continue;
+      const name = this.functionName(m, Number((this.mem.table.get(fn) as Function & { name: string }).name)) ?? 'timer function';
+      this.printk(`\x014${m.name}: timer ${name} still pending at unload: removed\n`);
+      this.cTimers.get(timer)?.();
+      this.cTimers.delete(timer);
+    }
   }
 
   printk(text: string): void {

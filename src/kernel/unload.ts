@@ -48,6 +48,8 @@ function tryForceUnload(k: Kernel, force: boolean): boolean {
 export function releaseModuleMemory(k: Kernel, mod: Module): void {
   // /proc, sysfs and debugfs entries still using the module's code or data.
   k.kernfs.moduleGone(mod);
+  // Timers still pending whose function is the module's (Linux would run freed code: an Oops later).
+  k.moduleTimersGone(mod);
   // File system types it left registered.
   if (mod.thisModule) k.run(`${mod.name}: unregister_filesystem`, () => k.vm.lkm_filesystems_module_gone(mod.thisModule));
   // destroy_params(): charp parameters free the strings they allocated.

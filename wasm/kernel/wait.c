@@ -14,6 +14,8 @@
 #include <linux/string.h>
 #include <linux/jiffies.h>
 #include <linux/export.h>
+#include <linux/timer.h>
+#include <linux/bug.h>
 #include "host.h"
 
 /*
@@ -395,3 +397,109 @@ void __ndelay(unsigned long nsecs)
 	host_idle(nsecs);
 }
 EXPORT_SYMBOL(__ndelay);
+
+/* ---- timers ------------------------------------------------------------------------------------- */
+
+/* host.timer(timer, delta): arm @timer to fire in @delta jiffies (from the current jiffy), or disarm it (-1). */
+__host_import(timer) void host_timer(struct timer_list *timer, long delta);
+
+static void *const timer_armed = (void *)&timer_armed;
+
+void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), unsigned int flags)
+{
+	timer->entry.next = NULL;
+	timer->entry.pprev = NULL;
+	timer->function = func;
+	timer->flags = flags;
+}
+EXPORT_SYMBOL(timer_setup);
+
+static int arm(struct timer_list *timer, unsigned long expires)
+{
+	int was = timer_pending(timer);
+	long delta = (long)(expires - jiffies);
+
+	timer->expires = expires;
+	timer->entry.pprev = (void **)timer_armed;
+	host_timer(timer, delta < 0 ? 0 : delta);
+	return was;
+}
+
+int mod_timer(struct timer_list *timer, unsigned long expires)
+{
+	return arm(timer, expires);
+}
+EXPORT_SYMBOL(mod_timer);
+
+void add_timer(struct timer_list *timer)
+{
+	WARN_ON(timer_pending(timer));
+	arm(timer, timer->expires);
+}
+EXPORT_SYMBOL(add_timer);
+
+int mod_timer_pending(struct timer_list *timer, unsigned long expires)
+{
+	return timer_pending(timer) ? arm(timer, expires) : 0;
+}
+EXPORT_SYMBOL(mod_timer_pending);
+
+int timer_reduce(struct timer_list *timer, unsigned long expires)
+{
+	if (timer_pending(timer) && !time_before(expires, timer->expires))
+		return 1;
+	return arm(timer, expires);
+}
+EXPORT_SYMBOL(timer_reduce);
+
+int timer_delete(struct timer_list *timer)
+{
+	if (!timer_pending(timer))
+		return 0;
+	timer->entry.pprev = NULL;
+	host_timer(timer, -1);
+	return 1;
+}
+EXPORT_SYMBOL(timer_delete);
+
+/* One CPU, and a timer function never runs while other kernel code does: nothing to wait for. */
+int timer_delete_sync(struct timer_list *timer)
+{
+	return timer_delete(timer);
+}
+EXPORT_SYMBOL(timer_delete_sync);
+
+int timer_shutdown_sync(struct timer_list *timer)
+{
+	int ret = timer_delete(timer);
+
+	timer->function = NULL;
+	return ret;
+}
+EXPORT_SYMBOL(timer_shutdown_sync);
+
+unsigned long round_jiffies(unsigned long j)
+{
+	unsigned long rem = (j - INITIAL_JIFFIES) % HZ;
+
+	return rem < HZ / 4 ? j - rem : j - rem + HZ;
+}
+EXPORT_SYMBOL(round_jiffies);
+
+unsigned long round_jiffies_relative(unsigned long j)
+{
+	unsigned long now = jiffies;
+
+	return round_jiffies(j + now) - now;
+}
+EXPORT_SYMBOL(round_jiffies_relative);
+
+/* The host runs an expired timer. */
+void __lkm_entry lkm_timer_fire(struct timer_list *timer)
+{
+	if (!timer_pending(timer))
+		return;
+	timer->entry.pprev = NULL;
+	if (timer->function)
+		timer->function(timer);
+}
