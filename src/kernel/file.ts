@@ -22,6 +22,15 @@ export interface SleepOptions { signal?: AbortSignal }
 /** poll(2) events (EPOLLIN …) that always end a poll: errors and hang-ups. */
 const POLL_ALWAYS = 0x08 | 0x10;
 
+/**
+ * An ioctl argument as the driver sees it: a buffer becomes a pointer to it; a number with user memory is a
+ * pointer when the command's direction bits say so (_IOR/_IOW/_IOWR), a value otherwise (_IO).
+ */
+function ioctlArg(cmd: number, arg: number | Uint8Array, mem?: UserMemory): { mem?: UserMemory; value: number } {
+  if (arg instanceof Uint8Array) return { mem: { view: () => arg }, value: USER_BASE };
+  return { mem, value: (mem && (cmd >>> IOC_DIRSHIFT) !== 0 ? USER_BASE + arg : arg) >>> 0 };
+}
+
 /** A negative result as user space sees it: restart codes never leave the kernel (EINTR). */
 function userErrno(e: number): number {
   return isRestartCode(e) ? EINTR : e;
@@ -97,14 +106,8 @@ export class KernelFile {
 
   /** ioctl(2) that can sleep; arguments as ioctl(). */
   ioctlAsync(cmd: number, arg: number | Uint8Array = 0, mem?: UserMemory, opts: SleepOptions = {}): Promise<number> {
-    let value: number;
-    if (arg instanceof Uint8Array) {
-      mem = { view: () => arg };
-      value = USER_BASE;
-    } else {
-      value = mem && (cmd >>> IOC_DIRSHIFT) !== 0 ? USER_BASE + arg : arg >>> 0;
-    }
-    return this.sysAsync('ioctl', mem, () => this.k.vm.lkm_file_ioctl(this.file, cmd >>> 0, value >>> 0), opts);
+    const a = ioctlArg(cmd, arg, mem);
+    return this.sysAsync('ioctl', a.mem, () => this.k.vm.lkm_file_ioctl(this.file, cmd >>> 0, a.value), opts);
   }
 
   /**
@@ -157,14 +160,8 @@ export class KernelFile {
    * command's direction bits say whether it is a pointer (_IOR/_IOW/_IOWR) or a value (_IO).
    */
   ioctl(cmd: number, arg: number | Uint8Array = 0, mem?: UserMemory): number {
-    let value: number;
-    if (arg instanceof Uint8Array) {
-      mem = { view: () => arg };
-      value = USER_BASE;
-    } else {
-      value = mem && (cmd >>> IOC_DIRSHIFT) !== 0 ? USER_BASE + arg : arg >>> 0;
-    }
-    return this.sys('ioctl', mem, () => this.k.vm.lkm_file_ioctl(this.file, cmd >>> 0, value >>> 0));
+    const a = ioctlArg(cmd, arg, mem);
+    return this.sys('ioctl', a.mem, () => this.k.vm.lkm_file_ioctl(this.file, cmd >>> 0, a.value));
   }
 
   /** lseek(2): the new offset. */

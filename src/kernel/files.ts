@@ -242,46 +242,47 @@ function openedFile(k: Kernel, path: string): Entry {
   };
 }
 
+/** What cat collects from read(2)s: stops at end of file or at DEVICE_READ_MAX bytes. */
+class Collected {
+  private readonly chunks: Uint8Array[] = [];
+  private total = 0;
+
+  /** Adds a read's bytes; false when cat should stop. */
+  add(b: Uint8Array): boolean {
+    if (b.length === 0) return false;
+    this.chunks.push(b);
+    this.total += b.length;
+    return this.total < DEVICE_READ_MAX;
+  }
+
+  text(): string {
+    const all = new Uint8Array(this.total);
+    let at = 0;
+    for (const c of this.chunks) { all.set(c, at); at += c.length; }
+    return new TextDecoder().decode(all);
+  }
+}
+
 /** cat on an open file: read(2) until end of file (at most 1 MiB), then close. */
 export function readOpened(f: KernelFile): string {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+  const c = new Collected();
   try {
-    for (;;) {
-      const b = f.read(4096);
-      if (b.length === 0) break;
-      chunks.push(b);
-      total += b.length;
-      if (total >= DEVICE_READ_MAX) break;
-    }
+    while (c.add(f.read(4096)));
   } finally {
     f.close();
   }
-  const all = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) { all.set(c, at); at += c.length; }
-  return new TextDecoder().decode(all);
+  return c.text();
 }
 
 /** cat on an open file by a caller that can wait: read(2)s that sleep are parked until woken. */
 export async function readOpenedAsync(f: KernelFile, opts: SleepOptions = {}): Promise<string> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+  const c = new Collected();
   try {
-    for (;;) {
-      const b = await f.readAsync(4096, opts);
-      if (b.length === 0) break;
-      chunks.push(b);
-      total += b.length;
-      if (total >= DEVICE_READ_MAX) break;
-    }
+    while (c.add(await f.readAsync(4096, opts)));
   } finally {
     f.close();
   }
-  const all = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) { all.set(c, at); at += c.length; }
-  return new TextDecoder().decode(all);
+  return c.text();
 }
 
 /** echo into an open file by a caller that can wait. */

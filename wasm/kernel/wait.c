@@ -316,31 +316,34 @@ long schedule_timeout(long timeout)
 }
 EXPORT_SYMBOL(schedule_timeout);
 
+/* The schedule_timeout_*() family: set the task state the caller would have set, then schedule. */
+static long schedule_timeout_state(long timeout, unsigned int state)
+{
+	current_task.__state = state;
+	return do_schedule(timeout);
+}
+
 long schedule_timeout_interruptible(long timeout)
 {
-	current_task.__state = TASK_INTERRUPTIBLE;
-	return do_schedule(timeout);
+	return schedule_timeout_state(timeout, TASK_INTERRUPTIBLE);
 }
 EXPORT_SYMBOL(schedule_timeout_interruptible);
 
 long schedule_timeout_killable(long timeout)
 {
-	current_task.__state = TASK_KILLABLE;
-	return do_schedule(timeout);
+	return schedule_timeout_state(timeout, TASK_KILLABLE);
 }
 EXPORT_SYMBOL(schedule_timeout_killable);
 
 long schedule_timeout_uninterruptible(long timeout)
 {
-	current_task.__state = TASK_UNINTERRUPTIBLE;
-	return do_schedule(timeout);
+	return schedule_timeout_state(timeout, TASK_UNINTERRUPTIBLE);
 }
 EXPORT_SYMBOL(schedule_timeout_uninterruptible);
 
 long schedule_timeout_idle(long timeout)
 {
-	current_task.__state = TASK_IDLE;
-	return do_schedule(timeout);
+	return schedule_timeout_state(timeout, TASK_IDLE);
 }
 EXPORT_SYMBOL(schedule_timeout_idle);
 
