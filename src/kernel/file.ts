@@ -32,7 +32,7 @@ function ioctlArg(cmd: number, arg: number | Uint8Array, mem?: UserMemory): { me
 }
 
 /** A negative result as user space sees it: restart codes never leave the kernel (EINTR). */
-function userErrno(e: number): number {
+export function userErrno(e: number): number {
   return isRestartCode(e) ? EINTR : e;
 }
 
@@ -211,7 +211,7 @@ export function openDevice(k: Kernel, path: string, flags: number, onClose?: () 
   const node = k.devices.nodes.get(name);
   if (!node || !path.startsWith('/dev/')) throw new KernelError(ENOENT);
   const p = k.run(`${path}: open`, () => k.vm.lkm_file_open(node.rdev, flags, node.mode)) >>> 0;
-  if (isErrPtr(p)) throw new KernelError(-(p | 0));
+  if (isErrPtr(p)) throw new KernelError(userErrno(-(p | 0)));
   if (p === 0) throw new KernelError(EFAULT);
   return new KernelFile(k, path, p, onClose);
 }

@@ -567,11 +567,14 @@ export class Kernel {
   /**
    * open(2) as a system call that can wait: a device node whose number no driver serves makes
    * request_module("char-major-M-N"), then ("char-major-M") run modprobe and wait for it, and the lookup is
-   * retried once after each (base_probe(); src/kmod/request.ts withAutoload). open() cannot wait: its
-   * request_module() only starts modprobe, and the open fails with ENXIO.
+   * retried once after each (base_probe(); src/kmod/request.ts withAutoload). A driver's open that sleeps
+   * (an exclusive device waiting for its holder to close) parks the open until woken, and it is issued
+   * again (src/kernel/wait.ts); `signal` interrupts it (EINTR). open() cannot wait: its request_module()
+   * only starts modprobe (the open fails with ENXIO), and an open that would sleep fails with EINTR.
    */
-  openAsync(path: string, flags = O_RDONLY): Promise<KernelFile> {
-    return withAutoload(this, () => this.open(path, flags));
+  openAsync(path: string, flags = O_RDONLY, opts: SleepOptions = {}): Promise<KernelFile> {
+    return withAutoload(this, () => this.open(path, flags),
+      (once) => this.waits.restartableObject(once, { signal: opts.signal }));
   }
 
   /**
@@ -580,13 +583,13 @@ export class Kernel {
    */
   async readFileAsync(path: string, opts: SleepOptions = {}): Promise<string> {
     if (!this.mounts.viewPath(path)?.startsWith('/dev/')) return this.readFile(path);
-    return readOpenedAsync(await this.openAsync(path, O_RDONLY), opts);
+    return readOpenedAsync(await this.openAsync(path, O_RDONLY, opts), opts);
   }
 
   /** writeFile, with a device node opened by openAsync (echo > /dev/x autoloads its driver), written by write(2)s that can sleep. */
   async writeFileAsync(path: string, data: string, opts: SleepOptions = {}): Promise<void> {
     if (!this.mounts.viewPath(path)?.startsWith('/dev/')) return this.writeFile(path, data);
-    await writeOpenedAsync(await this.openAsync(path, O_WRONLY), data, opts);
+    await writeOpenedAsync(await this.openAsync(path, O_WRONLY, opts), data, opts);
   }
 
   /** mknod(2) of a character device node under /dev (devtmpfs). */

@@ -9,7 +9,7 @@ import { KernelError, EISDIR, ENOENT } from './errno.js';
 const ELOOP = 40;
 import type { Kernel } from './kernel.js';
 import { ModuleState, type Module } from './module.js';
-import { KernelFile, isErrPtr } from './file.js';
+import { KernelFile, isErrPtr, userErrno } from './file.js';
 import { normalize } from './mounts.js';
 
 export type KfKind = 'file' | 'dir' | 'link';
@@ -120,7 +120,7 @@ export class KernFs {
     const k = this.k;
     const proc = p.startsWith('/proc/');
     const f = k.run(`${p}: open`, () => (proc ? k.vm.lkm_proc_open(e.node, flags) : k.vm.lkm_kernfs_open(e.node, flags))) >>> 0;
-    if (isErrPtr(f)) throw new KernelError(-(f | 0));
+    if (isErrPtr(f)) throw new KernelError(userErrno(-(f | 0)));
     return new KernelFile(k, p, f, onClose);
   }
 

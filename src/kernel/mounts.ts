@@ -6,7 +6,7 @@
 
 import { KernelError, EBUSY, EINVAL, ENOENT, ENOTDIR } from './errno.js';
 import type { Kernel } from './kernel.js';
-import { isErrPtr, KernelFile } from './file.js';
+import { isErrPtr, KernelFile, userErrno } from './file.js';
 import { withAutoload } from '../kmod/request.js';
 
 /** mount(2) flags (Linux's values; wasm/include/uapi/linux/mount.h). */
@@ -221,7 +221,7 @@ export class Mounts {
     const k = this.k;
     const f = this.withStrings([at.rel], 0, ([rel]) =>
       k.run(`${path}: open`, () => k.vm.lkm_path_open(at.mount.vfsmnt, rel!, flags)) >>> 0);
-    if (isErrPtr(f)) throw new KernelError(-(f | 0));
+    if (isErrPtr(f)) throw new KernelError(userErrno(-(f | 0)));
     return new KernelFile(k, path, f);
   }
 

@@ -185,6 +185,27 @@ export class WaitQueues {
     }
   }
 
+  /**
+   * restartable() for a call that returns an object and fails by throwing KernelError (open(2)): a
+   * KernelError with a restart code (or EINTR) after a sleep was registered parks the call, and it is
+   * issued again when woken. A restart code that reaches the caller is EINTR.
+   */
+  async restartableObject<T>(call: () => T, opts: { signal?: AbortSignal } = {}): Promise<T> {
+    let value: T | undefined;
+    const r = await this.restartable(() => {
+      value = undefined;
+      try {
+        value = call();
+        return 0;
+      } catch (e) {
+        if (e instanceof KernelError && (isRestartCode(e.errno) || e.errno === EINTR)) return -e.errno;
+        throw e;
+      }
+    }, opts);
+    if (r < 0) throw new KernelError(isRestartCode(-r) ? EINTR : -r);
+    return value as T;
+  }
+
   private park(a: Attempt, signal: AbortSignal | undefined): Promise<'woken' | 'timeout'> {
     return new Promise((resolve, reject) => {
       let settled = false;

@@ -95,27 +95,37 @@ const MAX_ATTEMPTS = 8;
  * status. So each name runs exactly once, in the order C asks for them (char-major-M-N, then
  * char-major-M), and C sees the statuses a waiting request_module() would have returned. A call that
  * succeeds although it asked for a module (C that ignores the result) starts those modprobes without
- * waiting, as request_module_nowait() would have.
+ * waiting, as request_module_nowait() would have. `attempt` runs one attempt (default: `once()`); a
+ * call that can sleep passes a runner that parks and reissues `once` (Kernel.openAsync).
  */
-export async function withAutoload<T>(kernel: { modprobePath: string }, fn: () => T): Promise<T> {
+export async function withAutoload<T>(kernel: { modprobePath: string }, fn: () => T,
+  attempt: (once: () => T) => T | Promise<T> = (once) => once()): Promise<T> {
   const known = new Map<string, number>();
-  for (let attempt = 1; ; attempt++) {
-    const d: Deferral = { known, needed: [] };
-    const outer = deferrals.get(kernel);
-    deferrals.set(kernel, d);
+  for (let n = 1; ; n++) {
+    // The deferral covers exactly fn's synchronous kernel code: `attempt` may run `once` several times
+    // (a call that sleeps is issued again when woken), and other system calls run in between.
+    let needed: string[] = [];
+    const once = (): T => {
+      const d: Deferral = { known, needed: [] };
+      needed = d.needed;
+      const outer = deferrals.get(kernel);
+      deferrals.set(kernel, d);
+      try {
+        return fn();
+      } finally {
+        restore(kernel, outer);
+      }
+    };
     let value: T;
     try {
-      value = fn();
+      value = await attempt(once);
     } catch (e) {
-      if (d.needed.length === 0 || attempt >= MAX_ATTEMPTS) throw e;
-      restore(kernel, outer);
-      const name = d.needed[0]!;
+      if (needed.length === 0 || n >= MAX_ATTEMPTS) throw e;
+      const name = needed[0]!;
       known.set(name, await requestModule(kernel, name, true).catch(() => -ENOENT));
       continue;
-    } finally {
-      restore(kernel, outer);
     }
-    for (const name of d.needed) requestModuleNoWait(kernel, name);
+    for (const name of needed) requestModuleNoWait(kernel, name);
     return value;
   }
 }

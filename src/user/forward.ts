@@ -52,6 +52,23 @@ export class KernelSyscalls {
     return f;
   }
 
+  /**
+   * open(2) as a system call that can wait: device nodes autoload their driver, and a driver's open that
+   * sleeps (an exclusive device) parks until woken, as do the open methods of files drivers made in /proc,
+   * /sys and debugfs and of mounted file systems. The kernel's own views are generated text (KernelSystem).
+   */
+  private async open(path: string, flags: number): Promise<UserFile> {
+    const k = this.kernel;
+    const dev = within(path, '/dev');
+    if (!k.openAsync || path === '/dev') return this.system.open(path, flags);
+    try {
+      return await k.openAsync(path, flags);
+    } catch (e) {
+      if (dev || errnoName(e) !== 'ENOENT') throw e;
+      return this.system.open(path, flags);
+    }
+  }
+
   async handle(req: SyscallRequest, data?: Uint8Array): Promise<SyscallReply> {
     try {
       return await this.run(req, data);
@@ -66,9 +83,7 @@ export class KernelSyscalls {
     const mem = (b: Uint8Array): UserMemory => ({ view: () => b });
     switch (req.op) {
       case 'open': {
-        const f = within(req.path, '/dev') && req.path !== '/dev' && this.kernel.openAsync
-          ? await this.kernel.openAsync(req.path, req.flags)
-          : this.system.open(req.path, req.flags);
+        const f = await this.open(req.path, req.flags);
         const fh = this.next++;
         this.files.set(fh, f);
         return { ok: { fh } };

@@ -1,0 +1,109 @@
+// Sleeping on every path a Linux caller can sleep on (docs/driver-api.md, "Sleeping"): a driver's open
+// that waits, /proc and sysfs files read and written through the sleeping path, poll on sysfs waiting for
+// sysfs_notify(), and calls restarting as the process that made them. Fixture: test/fixtures/modules/sleepers.c.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { bootTestKernel } from '../helpers/kernel.js';
+import { fixture } from '../helpers/paths.js';
+import { O_NONBLOCK, O_RDONLY } from '../../src/kernel/file.js';
+import { setUsermodeHelper } from '../../src/kmod/request.js';
+
+/** Lets parked calls that were woken run again (they restart from the event loop). */
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+async function sleepers() {
+  const t = await bootTestKernel();
+  expect((await t.run(`insmod ${fixture('sleepers')}`)).status).toBe(0);
+  t.k.mknod('/dev/excl', 240, 0);
+  return t;
+}
+
+describe('open(2) that sleeps in the driver', () => {
+  it('an async open of a held exclusive device parks until the holder closes, then opens', async () => {
+    const t = await sleepers();
+    const order: string[] = [];
+    const first = await t.k.openAsync('/dev/excl', O_RDONLY);
+    const second = t.k.openAsync('/dev/excl', O_RDONLY).then((f) => { order.push('second opened'); return f; });
+    await settle();
+    expect(t.k.waits.sleeping).toBe(1);
+    expect(t.k.waits.queued).toBe(1);
+    order.push('first closes');
+    first.close();
+    const f = await second;
+    expect(order).toEqual(['first closes', 'second opened']);
+    expect(t.k.waits.sleeping).toBe(0);
+    expect(t.k.waits.queued).toBe(0);
+    // The second opener holds it now: a third sleeps until that one closes.
+    const third = t.k.openAsync('/dev/excl', O_RDONLY);
+    await settle();
+    expect(t.k.waits.sleeping).toBe(1);
+    f.close();
+    (await third).close();
+  });
+
+  it('a synchronous open that would sleep fails with EINTR; O_NONBLOCK gets the driver\'s EAGAIN', async () => {
+    const t = await sleepers();
+    const first = t.k.open('/dev/excl', O_RDONLY);
+    expect(() => t.k.open('/dev/excl', O_RDONLY)).toThrow(expect.objectContaining({ code: 'EINTR' }));
+    await expect(t.k.openAsync('/dev/excl', O_RDONLY | O_NONBLOCK)).rejects.toMatchObject({ code: 'EAGAIN' });
+    expect(t.k.waits.queued).toBe(0);
+    first.close();
+  });
+
+  it('an AbortSignal interrupts a parked open: EINTR, nothing left queued, the device still opens later', async () => {
+    const t = await sleepers();
+    const first = t.k.open('/dev/excl', O_RDONLY);
+    const ac = new AbortController();
+    const p = t.k.openAsync('/dev/excl', O_RDONLY, { signal: ac.signal });
+    await settle();
+    expect(t.k.waits.queued).toBe(1);
+    ac.abort();
+    await expect(p).rejects.toMatchObject({ code: 'EINTR' });
+    expect(t.k.waits.queued).toBe(0);
+    expect(t.k.waits.sleeping).toBe(0);
+    first.close();
+    t.k.open('/dev/excl', O_RDONLY).close();
+  });
+
+  it('composes with autoload: the open waits for modprobe, then sleeps until the holder closes', async () => {
+    const t = await bootTestKernel();
+    t.k.mknod('/dev/excl', 240, 0);
+    const ko = new Uint8Array(readFileSync(fixture('sleepers')));
+    const asked: string[] = [];
+    let holder: { close(): void } | undefined;
+    // modprobe: loads the driver for char-major-240-0, and (as another task would) opens the device.
+    setUsermodeHelper(t.k, {
+      exists: () => true,
+      run: async (argv) => {
+        asked.push(argv[argv.length - 1]!);
+        await t.k.insmod(ko);
+        holder = t.k.open('/dev/excl', O_RDONLY);
+        return 0;
+      },
+    });
+    const opening = t.k.openAsync('/dev/excl', O_RDONLY);
+    for (let i = 0; i < 100 && t.k.waits.sleeping === 0; i++) await settle();
+    expect(asked).toEqual(['char-major-240-0']);
+    expect(t.k.waits.sleeping).toBe(1);
+    holder!.close();
+    (await opening).close();
+    expect(asked).toEqual(['char-major-240-0']);
+  });
+});
+
+describe('open(2) of C programs in worker mode (the kernel worker\'s KernelSyscalls)', () => {
+  it('a program\'s open of a held device is parked and answered once the holder closes', async () => {
+    const { KernelSyscalls } = await import('../../src/user/forward.js');
+    const t = await sleepers();
+    const sc = new KernelSyscalls(t.k);
+    const first = await sc.handle({ op: 'open', path: '/dev/excl', flags: O_RDONLY });
+    expect(first).toEqual({ ok: { fh: 1 } });
+    let answered = false;
+    const second = sc.handle({ op: 'open', path: '/dev/excl', flags: O_RDONLY }).then((r) => { answered = true; return r; });
+    await settle();
+    expect(answered).toBe(false);
+    expect(t.k.waits.sleeping).toBe(1);
+    await sc.handle({ op: 'close', fh: 1 });
+    expect(await second).toEqual({ ok: { fh: 2 } });
+  });
+});
