@@ -56,7 +56,8 @@ function kallsyms(k: Kernel): string {
 
 type Reader = () => string;
 type Writer = (data: string) => void;
-interface Entry { read?: Reader; write?: Writer; dir?: () => string[] }
+/** `opened`: a file the kernel opens and runs the file operations of (a device node, a file kernel code made). */
+interface Entry { read?: Reader; write?: Writer; dir?: () => string[]; opened?: true }
 
 function sysctlInt(data: string): number {
   const t = data.trim();
@@ -239,7 +240,22 @@ function openedFile(k: Kernel, path: string): Entry {
   return {
     read: () => readOpened(k.open(path, O_RDONLY)),
     write: (data) => writeOpened(k.open(path, O_WRONLY), data),
+    opened: true,
   };
+}
+
+/**
+ * True when reading or writing `path` as a whole runs file operations (a device node, a /proc, sysfs or
+ * debugfs file kernel code made, a file of a mounted file system): a caller that can wait opens it with
+ * openAsync and reads or writes it with system calls that can sleep. Not for the kernel's generated views.
+ */
+export function opensKernelFile(k: Kernel, path: string): boolean {
+  try {
+    return lookup(k, path)?.opened === true;
+  } catch (e) {
+    if (e instanceof KernelError) return false;
+    throw e;
+  }
 }
 
 /** What cat collects from read(2)s: stops at end of file or at DEVICE_READ_MAX bytes. */

@@ -12,7 +12,7 @@ import { hostImports, ownerOfSlot } from './host.js';
 import { wasmFrames, classifyTrap, oopsLine, Guards, POISON_BYTE, type Fault, type FaultKind, type Frame } from './oops.js';
 import { loadModule, type LoadOptions } from './load.js';
 import { deleteModule } from './unload.js';
-import { readKernelFile, writeKernelFile, listKernelDir, readOpenedAsync, writeOpenedAsync, statKernelPath } from './files.js';
+import { readKernelFile, writeKernelFile, listKernelDir, readOpenedAsync, writeOpenedAsync, statKernelPath, opensKernelFile } from './files.js';
 import { withAutoload } from '../kmod/request.js';
 import { Devices, type DeviceStat } from './devices.js';
 import { openPath, O_RDONLY, O_WRONLY, type KernelFile, type SleepOptions } from './file.js';
@@ -578,18 +578,25 @@ export class Kernel {
   }
 
   /**
-   * readFile, with a device node opened by openAsync (cat /dev/x autoloads its driver) and read by read(2)s
-   * that can sleep (a driver waiting for data parks the read until woken; `signal` interrupts it: EINTR).
+   * readFile as system calls that can sleep: a device node, a file drivers made in /proc, /sys or debugfs, or
+   * a file of a mounted file system is opened by openAsync (cat /dev/x autoloads its driver; an open that
+   * sleeps is parked) and read by read(2)s that can sleep (a driver waiting for data parks the read until
+   * woken; `signal` interrupts it: EINTR). The kernel's generated views are read at once.
    */
   async readFileAsync(path: string, opts: SleepOptions = {}): Promise<string> {
-    if (!this.mounts.viewPath(path)?.startsWith('/dev/')) return this.readFile(path);
+    if (!this.opensFile(path)) return this.readFile(path);
     return readOpenedAsync(await this.openAsync(path, O_RDONLY, opts), opts);
   }
 
-  /** writeFile, with a device node opened by openAsync (echo > /dev/x autoloads its driver), written by write(2)s that can sleep. */
+  /** writeFile as system calls that can sleep (as readFileAsync): opened by openAsync, written by write(2)s that can sleep. */
   async writeFileAsync(path: string, data: string, opts: SleepOptions = {}): Promise<void> {
-    if (!this.mounts.viewPath(path)?.startsWith('/dev/')) return this.writeFile(path, data);
+    if (!this.opensFile(path)) return this.writeFile(path, data);
     await writeOpenedAsync(await this.openAsync(path, O_WRONLY, opts), data, opts);
+  }
+
+  /** Whether a whole-file read or write of `path` runs file operations (and so may sleep). */
+  private opensFile(path: string): boolean {
+    return this.mounts.viewPath(path)?.startsWith('/dev/') === true || opensKernelFile(this, path);
   }
 
   /** mknod(2) of a character device node under /dev (devtmpfs). */

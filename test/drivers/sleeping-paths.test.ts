@@ -107,3 +107,37 @@ describe('open(2) of C programs in worker mode (the kernel worker\'s KernelSysca
     expect(await second).toEqual({ ok: { fh: 2 } });
   });
 });
+
+describe('/proc and sysfs files drivers made, read and written through the sleeping path', () => {
+  it('readFileAsync of a /proc file whose proc_read sleeps parks until writeFileAsync stores a message', async () => {
+    const t = await sleepers();
+    const order: string[] = [];
+    const reading = t.k.readFileAsync('/proc/sleepers').then((s) => { order.push(`read ${s}`); });
+    await settle();
+    expect(t.k.waits.sleeping).toBe(1);
+    order.push('write');
+    await t.k.writeFileAsync('/proc/sleepers', 'msg\n');
+    await reading;
+    expect(order).toEqual(['write', 'read msg\n']);
+    expect(t.k.waits.queued).toBe(0);
+  });
+
+  it('the synchronous readFile of it fails with EINTR; an AbortSignal interrupts the parked one', async () => {
+    const t = await sleepers();
+    expect(() => t.k.readFile('/proc/sleepers')).toThrow(expect.objectContaining({ code: 'EINTR' }));
+    const ac = new AbortController();
+    const p = t.k.readFileAsync('/sys/kernel/sleepers/level', { signal: ac.signal });
+    await settle();
+    expect(t.k.waits.queued).toBe(1);
+    ac.abort();
+    await expect(p).rejects.toMatchObject({ code: 'EINTR' });
+    expect(t.k.waits.queued).toBe(0);
+    // The file was closed: the module can go.
+    expect((await t.run('rmmod sleepers')).status).toBe(0);
+  });
+
+  it('the kernel\'s generated views are still read at once', async () => {
+    const t = await sleepers();
+    expect(await t.k.readFileAsync('/proc/modules')).toMatch(/^sleepers /);
+  });
+});

@@ -7,3 +7,4 @@ await import('../kernel/params.test.js');
 await import('../shell/shell.test.js');
 await import('../shell/mount.test.js');
 await import('../shell/jobs.test.js');
+await import('../shell/sleeping.test.js');
