@@ -18,11 +18,21 @@ import { programCommand } from '../user/shell.js';
 import { longLines, mknodCommand, totalBlocks, type LongEntry } from './nodes.js';
 import { mkdirCommand, mountCommand, umountCommand } from './mount.js';
 import type { TtyInfo } from './progress.js';
+import type { TerminalInput } from './tty.js';
+import { parseSignal, SIGNAL_TEXT, signalOf, signalStatus } from '../user/signals.js';
 
 export interface ShellIo {
   stdin: string;
   stdout(text: string): void;
   stderr(text: string): void;
+  /**
+   * The process's signals: aborted (reason: the signal's name) by Ctrl-C for the foreground command, by
+   * `kill` for a job. Calls that sleep in a driver get it and fail with EINTR; the command's status is then
+   * 128 + the signal's number whatever it returns.
+   */
+  signal?: AbortSignal;
+  /** The terminal's typed input, when stdin is the terminal (the first command of a foreground pipeline). */
+  terminal?: TerminalInput;
 }
 
 export type Command = (argv: string[], io: ShellIo, sh: Shell) => Promise<number>;
@@ -62,9 +72,12 @@ async function inputs(files: string[], io: ShellIo, sh: Shell, prog: string): Pr
   let ok = true;
   for (const f of files) {
     try {
-      text += dec.decode(await sh.fs.readFile(sh.resolve(f)));
+      // A device read that sleeps ends with EINTR when the command gets a signal.
+      text += dec.decode(await sh.fs.readFile(sh.resolve(f), { signal: io.signal }));
     } catch (e) {
       if (e instanceof Error && e.name === 'KernelOops') throw e;
+      // Killed by the signal (its default action): no message, the shell reports the status.
+      if (io.signal?.aborted) throw e;
       io.stderr(`${prog}: ${f}: ${errText(e)}\n`);
       ok = false;
     }
@@ -84,6 +97,11 @@ export const BUILTINS: Record<string, Command> = {
   modinfo: tool(modinfo),
 
   async cat(argv, io, sh) {
+    // `cat` alone on a terminal copies typed lines until Ctrl-D (or a signal).
+    if (argv.length === 1 && io.terminal) {
+      for (let t; (t = await io.terminal.read(4096, io.signal)) !== null;) io.stdout(t);
+      return 0;
+    }
     const { text, ok } = await inputs(argv.slice(1), io, sh, 'cat');
     io.stdout(text);
     return ok ? 0 : 1;
@@ -225,8 +243,13 @@ export const BUILTINS: Record<string, Command> = {
   },
   async wait(argv, io, sh) {
     const args = argv.slice(1);
+    // bash's wait returns at once when a signal arrives (Ctrl-C).
+    const interrupted = new Promise<number>((resolve) => {
+      if (io.signal?.aborted) resolve(0);
+      io.signal?.addEventListener('abort', () => resolve(0));
+    });
     if (args.length === 0) {
-      await Promise.all(sh.jobList().map((j) => j.promise));
+      await Promise.race([Promise.all(sh.jobList().map((j) => j.promise)), interrupted]);
       return 0;
     }
     let status = 0;
@@ -237,7 +260,42 @@ export const BUILTINS: Record<string, Command> = {
         status = 127;
         continue;
       }
-      status = await j.promise;
+      status = await Promise.race([j.promise, interrupted]);
+      if (io.signal?.aborted) break;
+    }
+    return status;
+  },
+  async kill(argv, io, sh) {
+    // kill [-s SIG | -SIG | -N] %N|PID…: the shell's jobs only (there are no other processes).
+    const args = argv.slice(1);
+    let sig = 'SIGTERM';
+    if (args[0] === '-s' || args[0] === '-n') {
+      const s = args[1] === undefined ? undefined : parseSignal(args[1]);
+      if (!s) { io.stderr(`lkm: kill: ${args[1] ?? ''}: invalid signal specification\n`); return 1; }
+      sig = s;
+      args.splice(0, 2);
+    } else if (args[0]?.startsWith('-') && args[0] !== '-' && args[0] !== '--') {
+      const s = parseSignal(args[0].slice(1));
+      if (!s) { io.stderr(`lkm: kill: ${args[0].slice(1)}: invalid signal specification\n`); return 1; }
+      sig = s;
+      args.shift();
+    }
+    if (args[0] === '--') args.shift();
+    if (args.length === 0) {
+      io.stderr('kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ...\n');
+      return 2;
+    }
+    let status = 0;
+    for (const a of args) {
+      const j = sh.findJob(a);
+      if (!j || j.done) {
+        io.stderr(a.startsWith('%') ? `lkm: kill: ${a}: no such job\n`
+          : /^\d+$/.test(a) ? `lkm: kill: (${a}) - No such process\n`
+            : `lkm: kill: ${a}: arguments must be process or job IDs\n`);
+        status = 1;
+        continue;
+      }
+      j.ctl.abort(sig);
     }
     return status;
   },
@@ -253,7 +311,8 @@ export const BUILTINS: Record<string, Command> = {
       'lkm shell: a Linux-like shell over an emulated 6.12 kernel.\n' +
       `Commands: ${Object.keys(sh.commands).sort().join(' ')}\n` +
       'Syntax: cmd args | cmd; cmd && cmd || cmd; > file, >> file, < file, 2> file, 2>&1, $VAR, $?, VAR=value cmd\n' +
-      'Jobs: cmd & (runs in the background: [N] PID), jobs, wait [%N|PID]; a finished job prints [N]+  Done  cmd\n' +
+      'Jobs: cmd & (runs in the background: [N] PID), jobs, wait [%N|PID], kill [-SIG] %N|PID; a finished job prints [N]+  Done  cmd\n' +
+      'Terminal: Ctrl-C interrupts the foreground command (status 130); programs read typed lines, Ctrl-D ends input\n' +
       'Modules of the example tree are in /lib/modules/$(uname -r)/extra.\n',
     );
     return 0;
@@ -294,8 +353,12 @@ export interface Job {
   text: string;
   done: boolean;
   status: number;
+  /** The signal that terminated it (kill), for the notice ("Terminated"). */
+  signal?: string;
   /** Resolves with the job's exit status. */
   promise: Promise<number>;
+  /** `kill` aborts it with the signal's name. */
+  ctl: AbortController;
 }
 
 /** The first PID the shell gives its background jobs. */
@@ -314,6 +377,13 @@ export class Shell {
   tty: TtyInfo | undefined;
   /** Runs a name no command has as a program (`./prog`; set by src/user/shell.ts's programCommand). */
   programs?: (name: string) => Command | undefined = programCommand;
+  /**
+   * The terminal's typed input (an interactive front end's LineDiscipline): the first command of a
+   * foreground pipeline reads it as stdin, unless a `<` redirection gives another one.
+   */
+  terminal: TerminalInput | undefined;
+  /** The foreground pipeline's signals (Ctrl-C → interrupt()). */
+  private foreground: AbortController | undefined;
 
   constructor(readonly kernel: Kernel | KernelApi, readonly fs: KernelFs, private readonly out: { stdout(t: string): void; stderr(t: string): void }) {
     this.env.set('PWD', this.cwd);
@@ -348,6 +418,18 @@ export class Shell {
     return normalizePath(p, this.cwd);
   }
 
+  /**
+   * Ctrl-C: SIGINT to the foreground pipeline (background jobs are not affected, as in bash). A call
+   * sleeping in a driver ends with EINTR, a program in a worker is terminated; the pipeline's status is
+   * 130 and the rest of the command line is not run. False when nothing runs in the foreground.
+   */
+  interrupt(sig = 'SIGINT'): boolean {
+    const fg = this.foreground;
+    if (!fg || fg.signal.aborted) return false;
+    fg.abort(sig);
+    return true;
+  }
+
   /** Runs one command line; returns its exit status (also in $?). */
   async run(line: string): Promise<number> {
     const vars = (n: string) => (n === '?' ? String(this.lastStatus) : this.env.get(n) ?? '');
@@ -362,7 +444,21 @@ export class Shell {
           this.lastStatus = 0;
           continue;
         }
-        this.lastStatus = await this.runPipeline(cmds);
+        const ctl = new AbortController();
+        this.foreground = ctl;
+        try {
+          this.lastStatus = await this.runPipeline(cmds, ctl.signal, this.terminal);
+        } finally {
+          this.foreground = undefined;
+        }
+        if (ctl.signal.aborted) {
+          // bash: a foreground job killed by SIGINT ends the command line; a newline after the ^C the
+          // terminal echoed, the word for other signals ("Terminated").
+          const sig = signalOf(ctl.signal);
+          this.lastStatus = signalStatus(ctl.signal);
+          this.out.stderr(sig === 'SIGINT' ? '\n' : `${SIGNAL_TEXT[sig]}\n`);
+          break;
+        }
       }
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
@@ -373,29 +469,36 @@ export class Shell {
     return this.lastStatus;
   }
 
-  private async runPipeline(cmds: SimpleCommand[]): Promise<number> {
+  /** `terminal`: the keyboard input the first command reads when it has no other stdin (foreground only). */
+  private async runPipeline(cmds: SimpleCommand[], signal: AbortSignal, terminal?: TerminalInput): Promise<number> {
     let stdin = '';
     let status = 0;
     for (let i = 0; i < cmds.length; i++) {
       const last = i === cmds.length - 1;
       let captured = '';
-      const s = await this.runCommand(cmds[i]!, stdin, last ? this.out.stdout : (t) => { captured += t; });
+      // The commands run one after the other: once the pipeline has its signal, the rest is not started.
+      if (signal.aborted) return signalStatus(signal);
+      const s = await this.runCommand(cmds[i]!, stdin, last ? this.out.stdout : (t) => { captured += t; }, signal, i === 0 ? terminal : undefined);
       if (last) status = s;
       stdin = captured;
     }
-    return status;
+    return signal.aborted ? signalStatus(signal) : status;
   }
 
   /** `cmd &`: starts the pipeline without waiting for it, as bash does: "[N] PID" on stderr. */
   private startJob(text: string, cmds: SimpleCommand[]): void {
     const id = (this.jobsTable[this.jobsTable.length - 1]?.id ?? 0) + 1;
-    const job: Job = { id, pid: this.nextJobPid++, text, done: false, status: 0, promise: Promise.resolve(0) };
-    job.promise = this.runPipeline(cmds).catch((e: unknown) => {
+    const ctl = new AbortController();
+    const job: Job = { id, pid: this.nextJobPid++, text, done: false, status: 0, promise: Promise.resolve(0), ctl };
+    // No terminal input for a background job (bash would stop it with SIGTTIN): stdin is empty.
+    job.promise = this.runPipeline(cmds, ctl.signal).catch((e: unknown) => {
+      if (ctl.signal.aborted) return signalStatus(ctl.signal);
       this.out.stderr(`lkm: ${text}: ${(e as Error).message}\n`);
       return 1;
     }).then((status) => {
       job.done = true;
       job.status = status;
+      if (ctl.signal.aborted) job.signal = signalOf(ctl.signal);
       return status;
     });
     this.jobsTable.push(job);
@@ -417,7 +520,7 @@ export class Shell {
   jobLine(j: Job, withAmp: boolean): string {
     const n = this.jobsTable.length;
     const mark = j === this.jobsTable[n - 1] ? '+' : j === this.jobsTable[n - 2] ? '-' : ' ';
-    const state = !j.done ? 'Running' : j.status === 0 ? 'Done' : `Exit ${j.status}`;
+    const state = !j.done ? 'Running' : j.signal ? SIGNAL_TEXT[j.signal]! : j.status === 0 ? 'Done' : `Exit ${j.status}`;
     return `[${j.id}]${mark}  ${state.padEnd(24)}${j.text}${!j.done && withAmp ? ' &' : ''}\n`;
   }
 
@@ -434,13 +537,16 @@ export class Shell {
     this.forgetDone();
   }
 
-  private async runCommand(cmd: SimpleCommand, stdin: string, stdout: (t: string) => void): Promise<number> {
+  private async runCommand(cmd: SimpleCommand, stdin: string, stdout: (t: string) => void, signal: AbortSignal,
+    terminal: TerminalInput | undefined): Promise<number> {
     let out = stdout;
     let err = this.out.stderr;
     const pending: { path: string; append: boolean; text: string }[] = [];
     for (const r of cmd.redirects) {
       if (r.op === '<') {
-        try { stdin = dec.decode(await this.fs.readFile(this.resolve(r.target))); } catch (e) {
+        terminal = undefined;
+        try { stdin = dec.decode(await this.fs.readFile(this.resolve(r.target), { signal })); } catch (e) {
+          if (signal.aborted) return signalStatus(signal);
           this.out.stderr(`lkm: ${r.target}: ${errText(e)}\n`);
           return 1;
         }
@@ -471,9 +577,11 @@ export class Shell {
         try {
           // The command is the process the kernel sees (Comm in Oops and WARN reports).
           const comm = name.slice(name.lastIndexOf('/') + 1).slice(0, 15);
-          status = await this.kernel.asProcess(comm, () => c(argv, { stdin, stdout: out, stderr: err }, this));
+          status = await this.kernel.asProcess(comm, () => c(argv, { stdin, stdout: out, stderr: err, signal, terminal }, this));
         } catch (e) {
-          if (e instanceof Error && e.name === 'KernelOops') {
+          if (signal.aborted) {
+            // The signal's default action ended it (an interrupted system call unwound it).
+          } else if (e instanceof Error && e.name === 'KernelOops') {
             // The kernel killed the process that faulted in a system call, as after an Oops on Linux.
             err('Segmentation fault\n');
             status = 139;
@@ -487,11 +595,14 @@ export class Shell {
         }
       }
     }
+    // Terminated by a signal: 128 + its number (what the command returned does not matter).
+    if (signal.aborted) status = signalStatus(signal);
     for (const p of pending) {
       try {
         const prev = p.append ? await this.fs.readText(p.path).catch(() => '') : '';
-        await this.fs.writeFile(p.path, prev + p.text);
+        await this.fs.writeFile(p.path, prev + p.text, { signal });
       } catch (e) {
+        if (signal.aborted) { status = signalStatus(signal); continue; }
         // A sysfs write that the kernel refuses fails like write(2): "echo: write error: …".
         this.out.stderr(`lkm: ${name ?? ''}: write error: ${errText(e)}\n`);
         status = 1;

@@ -130,8 +130,8 @@ export interface ForwardingOptions {
   vfs?: Vfs;
   /** The process the calls run as (Comm/PID in Oops lines). */
   comm?: string;
-  /** stdin for 'stdin' requests. */
-  stdin?: (max: number) => Uint8Array | string | null;
+  /** stdin for 'stdin' requests (it may wait: a terminal's next line). */
+  stdin?: (max: number) => Uint8Array | string | null | Promise<Uint8Array | string | null>;
 }
 
 const enc = new TextEncoder();
@@ -188,7 +188,7 @@ export function forwardingHandler(opts: ForwardingOptions) {
       case 'rename': return local.rename();
       case 'stdin': {
         if (pendingIn.length === 0) {
-          const got = opts.stdin?.(req.count) ?? null;
+          const got = (await opts.stdin?.(req.count)) ?? null;
           if (got === null || got.length === 0) return 0;
           pendingIn = typeof got === 'string' ? enc.encode(got) : got;
         }

@@ -24,8 +24,11 @@ export interface RunOptions {
 export interface RunResult {
   /** Exit status as a shell sees it: the exit code, or 128 + signal (139 for a trap, 137 when killed). */
   status: number;
-  /** 'SIGSEGV' for a trap or an Oops in a system call, 'SIGKILL' when a syscall failed with another non-errno error. */
-  signal?: 'SIGSEGV' | 'SIGKILL';
+  /**
+   * 'SIGSEGV' for a trap or an Oops in a system call, 'SIGKILL' when a syscall failed with another non-errno
+   * error; a signal sent to the program (runProgramInWorker's `signal`: 'SIGINT', 'SIGTERM', …).
+   */
+  signal?: 'SIGSEGV' | 'SIGKILL' | 'SIGINT' | 'SIGTERM' | (string & {});
   /** The shell's message for the signal ("Segmentation fault", "Killed"). */
   message?: string;
   /** The trap or error behind a signal. */

@@ -65,25 +65,33 @@ export function programCommand(name: string): Command {
       // The program starts in the shell's directory (lkm-user.c chdir()s to $PWD; `cd` does not update the variable).
       env: { ...Object.fromEntries(sh.env), PWD: sh.cwd },
       cwd: sh.cwd,
-      stdin: io.stdin,
       stdout: (d: Uint8Array) => io.stdout(outDec.decode(d, { stream: true })),
       stderr: (d: Uint8Array) => io.stderr(errDec.decode(d, { stream: true })),
     };
     let r: RunResult;
     if (wk) {
-      // Kernel in a worker: the program in a worker of its own, its system calls served from here.
-      r = await runProgramInWorker(module, { ...common, kernel: wk, spawn: wk.programWorker, vfs: sh.fs });
+      // Kernel in a worker: the program in a worker of its own, its system calls served from here. Its
+      // stdin is the terminal's typed lines when the shell gives it the terminal; a signal (Ctrl-C, kill)
+      // terminates its worker.
+      const terminal = io.terminal;
+      const stdin = terminal ? (max: number) => terminal.read(max, io.signal) : io.stdin;
+      r = await runProgramInWorker(module, { ...common, stdin, signal: io.signal, kernel: wk, spawn: wk.programWorker, vfs: sh.fs });
     } else {
+      // In-thread: the program runs on this thread to its end, so nothing can reach it meanwhile — no
+      // keyboard input (stdin is the pipeline's, else empty) and no signal; one sent before it starts
+      // kills it at once.
+      if (io.signal?.aborted) return 128;
       const system = new KernelSystem({ kernel, vfs: sh.fs });
       await system.prefetch(['/', sh.cwd]);
-      r = await runProgram(module, { ...common, system });
+      r = await runProgram(module, { ...common, stdin: io.stdin, system });
     }
     const restOut = outDec.decode();
     const restErr = errDec.decode();
     if (restOut) io.stdout(restOut);
     if (restErr) io.stderr(restErr);
-    // What bash prints for a signal: "Segmentation fault" (the shell, not the program).
-    if (r.message) io.stderr(`${r.message}\n`);
+    // What bash prints for a signal: "Segmentation fault" (the shell, not the program). A signal the shell
+    // sent (Ctrl-C, kill) is reported by the shell itself (a newline, or the job's notice).
+    if (r.message && !io.signal?.aborted) io.stderr(`${r.message}\n`);
     return r.status;
   };
 }

@@ -10,6 +10,7 @@ import { ChannelSystem, createChannel, serveChannelWith } from './channel.js';
 import { forwardingHandler, type SyscallKernel } from './forward.js';
 import { runModule, type RunResult } from './run.js';
 import type { StdinSource } from './wasi.js';
+import { SIGNAL_TEXT, signalOf, signalStatus } from './signals.js';
 
 /** The caller → program worker start message. */
 export interface ProgramStart {
@@ -25,7 +26,7 @@ export interface ProgramStart {
 /** Program worker → caller messages. */
 export type ProgramMessage =
   | { t: 'out' | 'err'; d: Uint8Array }
-  | { t: 'exit'; status: number; signal?: 'SIGSEGV' | 'SIGKILL'; message?: string; error?: string; errorName?: string };
+  | { t: 'exit'; status: number; signal?: RunResult['signal']; message?: string; error?: string; errorName?: string };
 
 /** A started program worker, as the platform adapter gives it. */
 export interface ProgramWorker {
@@ -45,12 +46,23 @@ export interface WorkerRunOptions {
   argv?: string[];
   env?: Record<string, string>;
   cwd?: string;
-  stdin?: StdinSource;
+  /** A string or bytes (given whole), or a callback asked on each read (it may wait: keyboard input). */
+  stdin?: StdinSource | AsyncStdin;
   stdout?: (data: Uint8Array) => void;
   stderr?: (data: Uint8Array) => void;
   /** The process name its system calls run as (default argv[0]'s last part). */
   comm?: string;
+  /**
+   * Sends the program a signal (abort with its name as the reason, `ctl.abort('SIGINT')`; default
+   * SIGKILL): the worker is terminated wherever the program is (in its own code or blocked in a system
+   * call), the files it left open are closed, which interrupts a call parked in a driver (EINTR, its wait
+   * queue entries go), and the result is 128 + the signal's number.
+   */
+  signal?: AbortSignal;
 }
+
+/** stdin read on the caller's side; it may wait (a terminal's next line). null or empty: end of file. */
+export type AsyncStdin = (max: number) => Promise<Uint8Array | string | null>;
 
 const enc = new TextEncoder();
 
@@ -60,14 +72,20 @@ export async function runProgramInWorker(module: WebAssembly.Module, opts: Worke
   const cwd = opts.cwd ?? '/';
   const sab = createChannel();
   const stdinFn = typeof opts.stdin === 'function' ? opts.stdin : undefined;
+  const signal = opts.signal;
   const handler = forwardingHandler({
     kernel: opts.kernel, vfs: opts.vfs, stdin: stdinFn,
     comm: (opts.comm ?? argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1)).slice(0, 15),
   });
+  if (signal?.aborted) return killedBy(signal);
   const server = serveChannelWith(sab, handler);
   const w = opts.spawn();
+  let onAbort: (() => void) | undefined;
   try {
     const result = await new Promise<RunResult>((resolve) => {
+      // The signal's default action: the worker dies where it is (a loop in the program's own code too).
+      onAbort = () => { w.terminate(); resolve(killedBy(signal!)); };
+      signal?.addEventListener('abort', onAbort);
       w.onMessage((m) => {
         if (m.t === 'out') opts.stdout?.(m.d);
         else if (m.t === 'err') opts.stderr?.(m.d);
@@ -89,11 +107,22 @@ export async function runProgramInWorker(module: WebAssembly.Module, opts: Worke
     });
     return result;
   } finally {
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
     w.terminate();
     server.stop();
-    await server.done;
+    // Closing the program's files first interrupts a call still parked in a driver for it (a killed
+    // program's read), so the channel's server is not left waiting for that call's answer.
     await handler.finish();
+    // A killed program's last request may still be answering (a stdin callback that ignores the signal):
+    // its answer goes to a channel nobody reads, and is not waited for.
+    if (!signal?.aborted) await server.done;
   }
+}
+
+/** A program its signal terminated: 128 + the signal's number; the shell's word for it, as bash prints it. */
+function killedBy(signal: AbortSignal): RunResult {
+  const name = signalOf(signal);
+  return { status: signalStatus(signal), signal: name as RunResult['signal'], message: name === 'SIGINT' ? undefined : SIGNAL_TEXT[name] };
 }
 
 /** The program worker's side: runs the program on a ChannelSystem, posts its output and its end. */

@@ -13,14 +13,15 @@ export interface Stat {
 }
 
 export interface Backing {
-  readFile(path: string): Promise<Uint8Array>;
+  /** `signal` interrupts a read that sleeps (a kernel file system's device read): EINTR. */
+  readFile(path: string, opts?: { signal?: AbortSignal }): Promise<Uint8Array>;
   /**
    * Synchronous read, for bulk readers (depmod reads thousands of small files; one synchronous read
    * costs a fraction of an asynchronous one in Node). Optional.
    */
   readFileSync?(path: string): Uint8Array;
   /** Creates or replaces a file; the parent directory must exist. */
-  writeFile(path: string, data: Uint8Array): Promise<void>;
+  writeFile(path: string, data: Uint8Array, opts?: { signal?: AbortSignal }): Promise<void>;
   readdir(path: string): Promise<string[]>;
   /** readdir with each entry's type, when the store knows it without a stat per entry. */
   readdirTypes?(path: string): Promise<{ name: string; type: 'file' | 'dir' | undefined }[]>;

@@ -24,8 +24,8 @@ export interface KernelView {
   writeFile(path: string, data: string): void;
   readdir(path: string): string[];
   /** readFile/writeFile as system calls that can wait (opening a device node may load its driver first). */
-  readFileAsync?(path: string): Promise<string>;
-  writeFileAsync?(path: string, data: string): Promise<void>;
+  readFileAsync?(path: string, opts?: { signal?: AbortSignal }): Promise<string>;
+  writeFileAsync?(path: string, data: string, opts?: { signal?: AbortSignal }): Promise<void>;
   /** stat(2) of a device node under /dev. */
   statDevice?(path: string): { type: 'c' | 'b'; major: number; minor: number; mode: number; mtimeMs: number } | undefined;
   /** stat(2) of any path the kernel serves (undefined: none). */
@@ -132,14 +132,15 @@ export class Vfs {
     return out;
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
+  /** `signal` interrupts a read that sleeps in a driver (the shell's Ctrl-C): it fails with EINTR. */
+  async readFile(path: string, opts: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
     const p = normalizePath(path);
     if (this.isKernelPath(p)) {
-      return enc.encode(await this.kernelCallAsync(p, async (k) => k.readFileAsync ? k.readFileAsync(p) : k.readFile(p)));
+      return enc.encode(await this.kernelCallAsync(p, async (k) => k.readFileAsync ? k.readFileAsync(p, opts) : k.readFile(p)));
     }
     const { backing, rel } = this.locate(p);
     try {
-      return await backing.readFile(rel);
+      return await backing.readFile(rel, opts);
     } catch (e) {
       throw relocate(e, p);
     }
@@ -170,16 +171,16 @@ export class Vfs {
     return dec.decode(await this.readFile(path));
   }
 
-  async writeFile(path: string, data: string | Uint8Array): Promise<void> {
+  async writeFile(path: string, data: string | Uint8Array, opts: { signal?: AbortSignal } = {}): Promise<void> {
     const p = normalizePath(path);
     if (this.isKernelPath(p)) {
       const text = typeof data === 'string' ? data : dec.decode(data);
-      return this.kernelCallAsync(p, async (k) => k.writeFileAsync ? k.writeFileAsync(p, text) : k.writeFile(p, text));
+      return this.kernelCallAsync(p, async (k) => k.writeFileAsync ? k.writeFileAsync(p, text, opts) : k.writeFile(p, text));
     }
     const { backing, rel } = this.locate(p);
     if (backing.readOnly) throw fsError('EROFS', p);
     try {
-      await backing.writeFile(rel, typeof data === 'string' ? enc.encode(data) : data);
+      await backing.writeFile(rel, typeof data === 'string' ? enc.encode(data) : data, opts);
     } catch (e) {
       throw relocate(e, p);
     }

@@ -40,9 +40,9 @@ export interface KernelApi {
   rmmod(name: string, opts?: { force?: boolean }): Promise<void>;
   lsmod(): Promise<ModuleInfo[]>;
   dmesg(opts?: { clear?: boolean; level?: number[]; time?: boolean }): Promise<string[]>;
-  /** /proc and /sys. */
-  readFile(path: string): Promise<string>;
-  writeFile(path: string, data: string): Promise<void>;
+  /** /proc, /sys and /dev; a device read or write that sleeps is interrupted by `signal` (EINTR). */
+  readFile(path: string, opts?: { signal?: AbortSignal }): Promise<string>;
+  writeFile(path: string, data: string, opts?: { signal?: AbortSignal }): Promise<void>;
   readdir(path: string): Promise<string[]>;
   symbols(): Promise<SymbolInfo[]>;
   /** mknod(2) of a character device node under /dev. */

@@ -338,12 +338,26 @@ export class WorkerKernel implements KernelApi {
     if (this.state === 'closed') throw new KernelHungError('kernel is closed');
   }
 
-  private async call<T>(op: BatchOp): Promise<T> {
+  private nextAbortId = 1;
+
+  /** `signal`: its abort interrupts the call in the worker (a device read that sleeps fails with EINTR). */
+  private async call<T>(op: BatchOp, signal?: AbortSignal): Promise<T> {
     this.check();
     const comm = op.comm ?? this.comm;
-    const r = await this.track<Wire<unknown>>(this.service.call(comm ? { ...op, comm } as BatchOp : op)) as Wire<T>;
-    if (!r.ok) throw fromWireError(r.error);
-    return r.value;
+    const id = signal ? this.nextAbortId++ : undefined;
+    const service = this.service;
+    // Posted after the call's own message (comlink keeps the order), so the worker knows the id by then.
+    const onAbort = () => { if (this.state === 'running' && service === this.service) void service.abort(id!); };
+    const sent = this.service.call(comm ? { ...op, comm } as BatchOp : op, id);
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort);
+    try {
+      const r = await this.track<Wire<unknown>>(sent) as Wire<T>;
+      if (!r.ok) throw fromWireError(r.error);
+      return r.value;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
   }
 
   private async bytesOf(file: Uint8Array | string): Promise<Uint8Array> {
@@ -361,8 +375,8 @@ export class WorkerKernel implements KernelApi {
 
   rmmod(name: string, opts?: { force?: boolean }): Promise<void> { return this.call({ op: 'rmmod', args: [name, opts] }); }
   lsmod(): Promise<ModuleInfo[]> { return this.call({ op: 'lsmod', args: [] }); }
-  readFile(path: string): Promise<string> { return this.call({ op: 'readFile', args: [path] }); }
-  writeFile(path: string, data: string): Promise<void> { return this.call({ op: 'writeFile', args: [path, data] }); }
+  readFile(path: string, opts: { signal?: AbortSignal } = {}): Promise<string> { return this.call({ op: 'readFile', args: [path] }, opts.signal); }
+  writeFile(path: string, data: string, opts: { signal?: AbortSignal } = {}): Promise<void> { return this.call({ op: 'writeFile', args: [path, data] }, opts.signal); }
   readdir(path: string): Promise<string[]> { return this.call({ op: 'readdir', args: [path] }); }
   symbols(): Promise<SymbolInfo[]> { return this.call({ op: 'symbols', args: [] }); }
   mknod(path: string, major: number, minor: number, mode?: number): Promise<void> { return this.call({ op: 'mknod', args: [path, major, minor, mode] }); }

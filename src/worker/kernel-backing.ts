@@ -30,12 +30,12 @@ export class KernelBacking implements Backing {
     }
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
-    return enc.encode(await this.call(path, (k, p) => k.readFile(p)));
+  async readFile(path: string, opts: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
+    return enc.encode(await this.call(path, (k, p) => k.readFile(p, opts)));
   }
 
-  async writeFile(path: string, data: Uint8Array): Promise<void> {
-    await this.call(path, (k, p) => k.writeFile(p, dec.decode(data)));
+  async writeFile(path: string, data: Uint8Array, opts: { signal?: AbortSignal } = {}): Promise<void> {
+    await this.call(path, (k, p) => k.writeFile(p, dec.decode(data), opts));
   }
 
   async readdir(path: string): Promise<string[]> {

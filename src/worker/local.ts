@@ -90,8 +90,8 @@ export class LocalKernel implements KernelApi {
   async rmmod(name: string, opts?: { force?: boolean }) { this.as(() => this.kernel.rmmod(name, opts)); }
   async lsmod() { return this.kernel.lsmod(); }
   async dmesg(opts?: { clear?: boolean; level?: number[]; time?: boolean }) { return this.kernel.dmesg(opts); }
-  async readFile(path: string) { return this.as(() => this.kernel.readFileAsync(path)); }
-  async writeFile(path: string, data: string) { await this.as(() => this.kernel.writeFileAsync(path, data)); }
+  async readFile(path: string, opts?: { signal?: AbortSignal }) { return this.as(() => this.kernel.readFileAsync(path, opts)); }
+  async writeFile(path: string, data: string, opts?: { signal?: AbortSignal }) { await this.as(() => this.kernel.writeFileAsync(path, data, opts)); }
   async mknod(path: string, major: number, minor: number, mode?: number) { this.kernel.mknod(path, major, minor, mode); }
   async statDevice(path: string) { return this.kernel.statDevice(path); }
   async stat(path: string) { return this.kernel.stat(path); }

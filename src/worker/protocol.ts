@@ -104,7 +104,10 @@ export function isWorkerEvent(m: unknown): m is WorkerEvent {
 /** The object the worker exposes through comlink. */
 export interface KernelService {
   boot(opts: WorkerBootOptions): Promise<Wire<{ seq: number }>>;
-  call(op: BatchOp): Promise<Wire<unknown>>;
+  /** `abortId`: abort(abortId) interrupts the call while it sleeps in a driver (EINTR). */
+  call(op: BatchOp, abortId?: number): Promise<Wire<unknown>>;
+  /** The caller's AbortSignal of call(op, id) fired (the shell's Ctrl-C). */
+  abort(abortId: number): void;
   batch(ops: BatchOp[], stopOnError: boolean): Promise<Wire<unknown>[]>;
   /** Finishes an open (newline-less) record. */
   flushLog(): void;

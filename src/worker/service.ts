@@ -51,7 +51,10 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
     return k;
   };
 
-  async function run(op: BatchOp): Promise<unknown> {
+  /** Calls that can be interrupted (readFile/writeFile of a device that sleeps), by the caller's abort id. */
+  const aborts = new Map<number, AbortController>();
+
+  async function run(op: BatchOp, signal?: AbortSignal): Promise<unknown> {
     const kk = kernel();
     const exec = (): unknown => {
       switch (op.op) {
@@ -62,8 +65,8 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
         case 'rmmod': return kk.rmmod(op.args[0], op.args[1]);
         case 'lsmod': return kk.lsmod();
         // As system calls that can wait: a device node whose driver is missing autoloads it (openAsync).
-        case 'readFile': return kk.readFileAsync(op.args[0]);
-        case 'writeFile': return kk.writeFileAsync(op.args[0], op.args[1]);
+        case 'readFile': return kk.readFileAsync(op.args[0], { signal });
+        case 'writeFile': return kk.writeFileAsync(op.args[0], op.args[1], { signal });
         case 'mknod': return kk.mknod(...op.args);
         case 'statDevice': return kk.statDevice(op.args[0]);
         case 'stat': return kk.stat(op.args[0]);
@@ -79,9 +82,9 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
     return op.comm ? kk.asProcess(op.comm, exec) : exec();
   }
 
-  async function wire(op: BatchOp): Promise<Wire<unknown>> {
+  async function wire(op: BatchOp, signal?: AbortSignal): Promise<Wire<unknown>> {
     try {
-      return { ok: true, value: await run(op) };
+      return { ok: true, value: await run(op, signal) };
     } catch (e) {
       return { ok: false, error: toWireError(e) };
     }
@@ -134,10 +137,19 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
         return { ok: false, error: toWireError(e) };
       }
     },
-    async call(op: BatchOp) {
-      const r = await wire(op);
-      postOpen();
-      return r;
+    async call(op: BatchOp, abortId?: number) {
+      const ctl = abortId === undefined ? undefined : new AbortController();
+      if (ctl) aborts.set(abortId!, ctl);
+      try {
+        const r = await wire(op, ctl?.signal);
+        postOpen();
+        return r;
+      } finally {
+        if (ctl) aborts.delete(abortId!);
+      }
+    },
+    abort(abortId: number) {
+      aborts.get(abortId)?.abort();
     },
     async batch(ops: BatchOp[], stopOnError: boolean) {
       const out: Wire<unknown>[] = [];
