@@ -141,3 +141,71 @@ describe('/proc and sysfs files drivers made, read and written through the sleep
     expect(await t.k.readFileAsync('/proc/modules')).toMatch(/^sleepers /);
   });
 });
+
+const EPOLLIN = 0x1, EPOLLPRI = 0x2, EPOLLERR = 0x8;
+
+describe('poll that waits on sysfs, /proc and debugfs files', () => {
+  it('sysfs: poll for EPOLLPRI sleeps until sysfs_notify(), then reports EPOLLERR|EPOLLPRI until the file is read again', async () => {
+    const t = await sleepers();
+    const f = t.k.open('/sys/kernel/sleepers/notify', O_RDONLY);
+    expect(new TextDecoder().decode(f.read(100))).toBe('0\n');
+    const order: string[] = [];
+    const polled = f.pollAsync(EPOLLPRI).then((m) => { order.push(`poll ${m}`); return m; });
+    await settle();
+    expect(t.k.waits.sleeping).toBe(1);
+    expect(t.k.waits.queued).toBe(1);
+    order.push('notify');
+    t.k.writeFile('/sys/kernel/sleepers/notify', '1');
+    expect(await polled).toBe(EPOLLERR | EPOLLPRI);
+    expect(order).toEqual(['notify', `poll ${EPOLLERR | EPOLLPRI}`]);
+    // Still notified until read again (lseek to 0 and read, as user space does); then it waits again.
+    expect(await f.pollAsync(EPOLLPRI, 0)).toBe(EPOLLERR | EPOLLPRI);
+    f.lseek(0);
+    expect(new TextDecoder().decode(f.read(100))).toBe('1\n');
+    expect(await f.pollAsync(EPOLLPRI, 0)).toBe(0);
+    // Waiting again; closing the file interrupts the parked poll.
+    const again = f.pollAsync(EPOLLPRI);
+    await settle();
+    expect(t.k.waits.queued).toBe(1);
+    f.close();
+    await expect(again).rejects.toMatchObject({ code: 'EINTR' });
+    expect(t.k.waits.queued).toBe(0);
+  });
+
+  it('sysfs: removing the attribute wakes its pollers, who see EPOLLERR|EPOLLPRI (kernfs: the file is gone)', async () => {
+    const t = await sleepers();
+    const f = t.k.open('/sys/kernel/sleepers/notify', O_RDONLY);
+    f.read(100);
+    const polled = f.pollAsync(EPOLLPRI);
+    await settle();
+    expect(t.k.waits.queued).toBe(1);
+    // An open sysfs file does not hold the module (kernfs drains it at removal): rmmod removes the attribute.
+    expect((await t.run('rmmod sleepers')).status).toBe(0);
+    expect(await polled).toBe(EPOLLERR | EPOLLPRI);
+    expect(t.k.waits.queued).toBe(0);
+    f.close();
+  });
+
+  it('/proc: a proc_poll that calls poll_wait sleeps until proc_write wakes its queue', async () => {
+    const t = await sleepers();
+    const f = t.k.open('/proc/sleepers', O_RDONLY);
+    const polled = f.pollAsync(EPOLLIN);
+    await settle();
+    expect(t.k.waits.queued).toBe(1);
+    t.k.writeFile('/proc/sleepers', 'x');
+    expect(await polled).toBe(EPOLLIN);
+    f.close();
+  });
+
+  it('debugfs: the proxy passes the poll table on: poll sleeps until a write wakes the file\'s queue', async () => {
+    const t = await sleepers();
+    const f = t.k.open('/sys/kernel/debug/sleepers/events', O_RDONLY);
+    const polled = f.pollAsync(EPOLLIN);
+    await settle();
+    expect(t.k.waits.queued).toBe(1);
+    await t.k.writeFileAsync('/sys/kernel/debug/sleepers/events', 'e');
+    expect(await polled).toBe(EPOLLIN);
+    expect(new TextDecoder().decode(f.read(10))).toBe('1\n');
+    f.close();
+  });
+});

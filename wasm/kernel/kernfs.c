@@ -32,6 +32,7 @@ static struct kernfs_node *kernfs_alloc(const char *name, umode_t mode, unsigned
 	kn->type = type;
 	INIT_LIST_HEAD(&kn->sibling);
 	INIT_LIST_HEAD(&kn->children);
+	init_waitqueue_head(&kn->poll);
 	refcount_set(&kn->count, 1);
 	return kn;
 }
@@ -198,6 +199,8 @@ void kernfs_remove(struct kernfs_node *kn)
 		kernfs_remove(child);
 	}
 	kn->removed = true;
+	/* Pollers of the file see it gone (EPOLLERR | EPOLLPRI) instead of waiting for a notification. */
+	wake_up_interruptible(&kn->poll);
 	parent = kn->parent;
 	list_del_init(&kn->sibling);
 	kn->parent = NULL;

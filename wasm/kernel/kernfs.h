@@ -10,6 +10,7 @@
 #include <linux/list.h>
 #include <linux/refcount.h>
 #include <linux/atomic.h>
+#include <linux/wait.h>
 #include "host.h"
 
 /*
@@ -62,6 +63,7 @@ struct kernfs_node {
 	const char		*target;	/* symlinks: the target, relative to the link's directory */
 	const char		*prefix;	/* roots: the host path ("/sys", "/sys/kernel/debug") */
 	atomic_t		event;		/* sysfs_notify() count, for poll */
+	wait_queue_head_t	poll;		/* pollers waiting for sysfs_notify() (kernfs_notify) */
 };
 
 extern struct kernfs_node *sysfs_root_kn;

@@ -432,7 +432,10 @@ void sysfs_remove_groups(struct kobject *kobj, const struct attribute_group **gr
 }
 EXPORT_SYMBOL_GPL(sysfs_remove_groups);
 
-/* kernfs_notify(): poll(2) on the file reports EPOLLERR | EPOLLPRI until it is read again. */
+/*
+ * kernfs_notify(): poll(2) on the file reports EPOLLERR | EPOLLPRI until it is read again, and pollers
+ * sleeping on the file are woken.
+ */
 void sysfs_notify(struct kobject *kobj, const char *dir, const char *attr)
 {
 	struct kernfs_node *kn = kobj ? kobj->sd : NULL;
@@ -441,8 +444,10 @@ void sysfs_notify(struct kobject *kobj, const char *dir, const char *attr)
 		kn = kernfs_find(kn, dir);
 	if (kn && attr)
 		kn = kernfs_find(kn, attr);
-	if (kn)
+	if (kn) {
 		atomic_inc(&kn->event);
+		wake_up_interruptible(&kn->poll);
+	}
 }
 EXPORT_SYMBOL_GPL(sysfs_notify);
 
@@ -744,12 +749,15 @@ static loff_t kernfs_fop_llseek(struct file *file, loff_t offset, int whence)
 
 #define DEFAULT_POLLMASK (EPOLLIN | EPOLLOUT | EPOLLRDNORM | EPOLLWRNORM)
 
-/* kernfs_generic_poll(): a notification since the last read, or a removed file, is EPOLLERR|EPOLLPRI. */
+/*
+ * kernfs_generic_poll(): a notification since the last read, or a removed file, is EPOLLERR|EPOLLPRI; a
+ * poll waiting for one sleeps on the node's queue, which sysfs_notify() wakes.
+ */
 static __poll_t kernfs_fop_poll(struct file *filp, struct poll_table_struct *wait)
 {
 	struct kernfs_open_file *of = kernfs_of(filp);
 
-	(void)wait;
+	poll_wait(filp, &of->kn->poll, wait);
 	if (of->kn->removed || of->event != atomic_read(&of->kn->event))
 		return DEFAULT_POLLMASK | EPOLLERR | EPOLLPRI;
 	return DEFAULT_POLLMASK;
