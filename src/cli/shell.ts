@@ -5,6 +5,8 @@ import { openSession } from '../node/session.js';
 import { Shell } from '../shell/shell.js';
 import { mountCompletions } from '../shell/mount.js';
 import { normalizePath } from '../shell/fs.js';
+import { LineDiscipline } from '../shell/tty.js';
+import { StringDecoder } from 'node:string_decoder';
 
 export async function main(argv: string[]): Promise<number> {
   let root: string | undefined;
@@ -35,23 +37,85 @@ export async function main(argv: string[]): Promise<number> {
   if (script !== undefined) return sh.run(script);
 
   const interactive = process.stdin.isTTY === true;
-  if (interactive) {
-    process.stdout.write(banner((await kernel.readFile('/proc/sys/kernel/osrelease')).trim()));
+  if (!interactive) {
+    // Commands from a pipe or a file: one per line (no terminal to hand to the programs).
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
+    for await (const line of rl) {
+      await sh.run(line);
+      if (sh.exitRequested !== undefined) break;
+    }
+    rl.close();
+    return sh.exitRequested ?? sh.lastStatus;
   }
-  const rl = createInterface({
-    input: process.stdin, output: process.stdout, terminal: interactive,
-    completer: (line: string, cb: (err: null, r: [string[], string]) => void) => { complete(sh, line).then((r) => cb(null, r), () => cb(null, [[], ''])); },
-  });
+  process.stdout.write(banner((await kernel.readFile('/proc/sys/kernel/osrelease')).trim()));
+  return interactiveLoop(sh, process.stdin as NodeJS.ReadStream, process.stdout);
+}
+
+/**
+ * The interactive shell on a terminal. At the prompt, readline edits the line (history, Tab completion;
+ * Ctrl-C prints ^C and starts a fresh line, as bash does; Ctrl-D on an empty line leaves). While a command
+ * runs, readline is closed and the terminal is the command's, in raw mode through a cooked-tty line
+ * discipline (src/shell/tty.ts): typed lines are echoed and go to the foreground program's stdin, Ctrl-D
+ * ends its input, Ctrl-C sends it SIGINT (Shell.interrupt). What was typed and not read goes back to the
+ * prompt (complete lines run as the next commands).
+ */
+export async function interactiveLoop(sh: Shell, input: NodeJS.ReadStream, output: NodeJS.WriteStream): Promise<number> {
+  let history: string[] = [];
+  /** Complete lines typed ahead while a command ran, and the unfinished one. */
+  const queued: string[] = [];
+  let partial = '';
   const prompt = () => `root@lkm-wasm:${sh.cwd}# `;
-  rl.setPrompt(prompt());
-  if (interactive) rl.prompt();
-  for await (const line of rl) {
-    await sh.run(line);
-    if (sh.exitRequested !== undefined) break;
+  const readLine = () => new Promise<string | null>((resolve) => {
+    const rl = createInterface({
+      input, output, terminal: true, history, historySize: 1000, removeHistoryDuplicates: true,
+      completer: (line: string, cb: (err: null, r: [string[], string]) => void) => { complete(sh, line).then((r) => cb(null, r), () => cb(null, [[], ''])); },
+    });
+    let answered = false;
+    const finish = (line: string | null) => {
+      if (answered) return;
+      answered = true;
+      history = (rl as unknown as { history: string[] }).history ?? history;
+      rl.close();
+      resolve(line);
+    };
+    rl.on('line', (l) => finish(l));
+    rl.on('close', () => finish(null));
+    rl.on('SIGINT', () => {
+      // bash: ^C, the line is dropped, a new prompt.
+      output.write('^C\n');
+      const r = rl as unknown as { line: string; cursor: number };
+      r.line = '';
+      r.cursor = 0;
+      rl.prompt();
+    });
     rl.setPrompt(prompt());
-    if (interactive) rl.prompt();
+    rl.prompt();
+    if (partial) { rl.write(partial); partial = ''; }
+  });
+
+  for (;;) {
+    const line = queued.length > 0 ? queued.shift()! : await readLine();
+    if (line === null) { output.write('exit\n'); break; }
+    const tty = new LineDiscipline((t) => output.write(t), () => { sh.interrupt(); });
+    const dec = new StringDecoder('utf8');
+    const onData = (d: Buffer | string) => tty.input(typeof d === 'string' ? d : dec.write(d));
+    sh.terminal = tty;
+    input.setRawMode?.(true);
+    input.on('data', onData);
+    input.resume();
+    try {
+      await sh.run(line);
+    } finally {
+      input.off('data', onData);
+      input.pause();
+      input.setRawMode?.(false);
+      sh.terminal = undefined;
+    }
+    if (sh.exitRequested !== undefined) break;
+    const ahead = tty.takeTypeahead().split('\n');
+    partial = ahead.pop() ?? '';
+    queued.push(...ahead);
   }
-  rl.close();
   return sh.exitRequested ?? sh.lastStatus;
 }
 
