@@ -17,12 +17,16 @@ import {
   errnoName, UserError, type KernelFile, type UserFile, type UserMemory,
 } from './system.js';
 
+/** Options of calls that can sleep: `signal` interrupts one parked in a driver (EINTR). */
+type SleepOptions = { signal?: AbortSignal };
+
 /** A forwarded call's answer: a value (and response data), or an errno. */
 export type SyscallReply = { ok: unknown; data?: Uint8Array } | { errno: string; message: string };
 
 /** What the caller needs of a worker kernel (WorkerKernel.syscall). */
 export interface SyscallKernel {
-  syscall(req: SyscallRequest, data: Uint8Array | undefined, comm?: string): Promise<SyscallReply>;
+  /** `signal` interrupts a call parked in a driver (EINTR). */
+  syscall(req: SyscallRequest, data: Uint8Array | undefined, comm?: string, signal?: AbortSignal): Promise<SyscallReply>;
   /** The kernel's mount(2) mount points (paths below them are forwarded too). */
   mountPoints?(): string[];
 }
@@ -42,7 +46,7 @@ export class KernelSyscalls {
   private next = 1;
   private readonly system: KernelSystem;
 
-  constructor(private readonly kernel: KernelLike & { openAsync?(path: string, flags: number): Promise<KernelFile> }) {
+  constructor(private readonly kernel: KernelLike & { openAsync?(path: string, flags: number, opts?: SleepOptions): Promise<KernelFile> }) {
     this.system = new KernelSystem({ kernel });
   }
 
@@ -57,21 +61,22 @@ export class KernelSyscalls {
    * sleeps (an exclusive device) parks until woken, as do the open methods of files drivers made in /proc,
    * /sys and debugfs and of mounted file systems. The kernel's own views are generated text (KernelSystem).
    */
-  private async open(path: string, flags: number): Promise<UserFile> {
+  private async open(path: string, flags: number, opts: SleepOptions): Promise<UserFile> {
     const k = this.kernel;
     const dev = within(path, '/dev');
     if (!k.openAsync || path === '/dev') return this.system.open(path, flags);
     try {
-      return await k.openAsync(path, flags);
+      return await k.openAsync(path, flags, opts);
     } catch (e) {
       if (dev || errnoName(e) !== 'ENOENT') throw e;
       return this.system.open(path, flags);
     }
   }
 
-  async handle(req: SyscallRequest, data?: Uint8Array): Promise<SyscallReply> {
+  /** Answers a forwarded call; `signal` interrupts it while it sleeps in a driver (EINTR). */
+  async handle(req: SyscallRequest, data?: Uint8Array, signal?: AbortSignal): Promise<SyscallReply> {
     try {
-      return await this.run(req, data);
+      return await this.run(req, data, { signal });
     } catch (e) {
       const name = errnoName(e);
       if (name) return { errno: name, message: (e as Error).message };
@@ -79,11 +84,11 @@ export class KernelSyscalls {
     }
   }
 
-  private async run(req: SyscallRequest, data?: Uint8Array): Promise<SyscallReply> {
+  private async run(req: SyscallRequest, data: Uint8Array | undefined, opts: SleepOptions): Promise<SyscallReply> {
     const mem = (b: Uint8Array): UserMemory => ({ view: () => b });
     switch (req.op) {
       case 'open': {
-        const f = await this.open(req.path, req.flags);
+        const f = await this.open(req.path, req.flags, opts);
         const fh = this.next++;
         this.files.set(fh, f);
         return { ok: { fh } };
@@ -96,19 +101,19 @@ export class KernelSyscalls {
       case 'read': {
         const buf = new Uint8Array(req.count);
         const f = this.file(req.fh);
-        const n = f.readIntoAsync ? await f.readIntoAsync(mem(buf), 0, req.count) : f.readInto(mem(buf), 0, req.count);
+        const n = f.readIntoAsync ? await f.readIntoAsync(mem(buf), 0, req.count, opts) : f.readInto(mem(buf), 0, req.count);
         return { ok: n, data: buf.subarray(0, n) };
       }
       case 'write': {
         const f = this.file(req.fh);
         const m = mem(data ?? new Uint8Array(0));
-        return { ok: f.writeFromAsync ? await f.writeFromAsync(m, 0, req.count) : f.writeFrom(m, 0, req.count) };
+        return { ok: f.writeFromAsync ? await f.writeFromAsync(m, 0, req.count, opts) : f.writeFrom(m, 0, req.count) };
       }
       case 'ioctl': {
         const buf = req.size > 0 ? (data ?? new Uint8Array(req.size)) : new Uint8Array(0);
         const f = this.file(req.fh);
         const arg = req.size > 0 ? 0 : req.arg;
-        const r = f.ioctlAsync ? await f.ioctlAsync(req.cmd, arg, mem(buf)) : f.ioctl(req.cmd, arg, mem(buf));
+        const r = f.ioctlAsync ? await f.ioctlAsync(req.cmd, arg, mem(buf), opts) : f.ioctl(req.cmd, arg, mem(buf));
         return { ok: r, data: req.size > 0 && iocDir(req.cmd) & 2 ? buf : undefined };
       }
       case 'lseek': return { ok: this.file(req.fh).lseek(req.offset, req.whence) };
@@ -149,8 +154,11 @@ export function forwardingHandler(opts: ForwardingOptions) {
   let pendingIn: Uint8Array = new Uint8Array(0);
 
   const kernelPath = (p: string) => isKernelPath(p) || (opts.kernel.mountPoints?.() ?? []).some((d) => within(p, d));
+  // Ends the program's forwarded calls still parked in a driver when it is gone (finish): an open has no
+  // file yet that closing could interrupt.
+  const gone = new AbortController();
   const forward = async (req: SyscallRequest, data?: Uint8Array): Promise<{ ok: unknown; data?: Uint8Array }> => {
-    const r = await opts.kernel.syscall(req, data, opts.comm);
+    const r = await opts.kernel.syscall(req, data, opts.comm, gone.signal);
     if ('errno' in r) throw new UserError(r.errno, r.message);
     return r;
   };
@@ -224,6 +232,7 @@ export function forwardingHandler(opts: ForwardingOptions) {
   return Object.assign(handle, {
     /** Closes the files the program left open and writes its ordinary files back to the VFS. */
     async finish(): Promise<void> {
+      gone.abort();
       const open = [...files.entries()];
       files.clear();
       for (const [, f] of open) {

@@ -26,9 +26,9 @@ export interface KernelFile {
    * The same calls for a caller that can wait (a kernel file: a driver that sleeps parks the call until
    * woken, docs/driver-api.md "Sleeping"); the synchronous ones fail with EINTR where these would sleep.
    */
-  readIntoAsync?(mem: UserMemory, ptr: number, count: number): Promise<number>;
-  writeFromAsync?(mem: UserMemory, ptr: number, count: number): Promise<number>;
-  ioctlAsync?(cmd: number, arg: number, mem: UserMemory): Promise<number>;
+  readIntoAsync?(mem: UserMemory, ptr: number, count: number, opts?: { signal?: AbortSignal }): Promise<number>;
+  writeFromAsync?(mem: UserMemory, ptr: number, count: number, opts?: { signal?: AbortSignal }): Promise<number>;
+  ioctlAsync?(cmd: number, arg: number, mem: UserMemory, opts?: { signal?: AbortSignal }): Promise<number>;
 }
 
 export type FileType = 'file' | 'dir' | 'chardev';

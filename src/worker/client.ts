@@ -344,11 +344,19 @@ export class WorkerKernel implements KernelApi {
   private async call<T>(op: BatchOp, signal?: AbortSignal): Promise<T> {
     this.check();
     const comm = op.comm ?? this.comm;
+    return this.abortable<T>(signal, (id) => this.service.call(comm ? { ...op, comm } as BatchOp : op, id));
+  }
+
+  /**
+   * Sends a tracked call that `signal` can interrupt: it carries an abort id, and the signal's abort posts
+   * abort(id), which makes the call fail with EINTR in the worker if it is parked on a wait queue.
+   */
+  private async abortable<T>(signal: AbortSignal | undefined, send: (id: number | undefined) => Promise<Wire<unknown>>): Promise<T> {
     const id = signal ? this.nextAbortId++ : undefined;
     const service = this.service;
     // Posted after the call's own message (comlink keeps the order), so the worker knows the id by then.
     const onAbort = () => { if (this.state === 'running' && service === this.service) void service.abort(id!); };
-    const sent = this.service.call(comm ? { ...op, comm } as BatchOp : op, id);
+    const sent = send(id);
     if (signal?.aborted) onAbort();
     signal?.addEventListener('abort', onAbort);
     try {
@@ -435,13 +443,13 @@ export class WorkerKernel implements KernelApi {
 
   /**
    * A user program's system call on a kernel path (src/user/forward.ts), as process `comm`: a tracked call
-   * (the watchdog watches it; a hung kernel rejects it).
+   * (the watchdog watches it; a hung kernel rejects it). `signal` interrupts it while it sleeps in a driver
+   * (the reply is EINTR).
    */
-  async syscall(req: SyscallRequest, data: Uint8Array | undefined, comm?: string): Promise<SyscallReply> {
+  async syscall(req: SyscallRequest, data: Uint8Array | undefined, comm?: string, signal?: AbortSignal): Promise<SyscallReply> {
     this.check();
-    const r: Wire<SyscallReply> = await this.track<Wire<SyscallReply>>(this.service.syscall(req, data, comm ?? this.comm));
-    if (!r.ok) throw fromWireError(r.error);
-    return r.value;
+    const c = comm ?? this.comm;
+    return this.abortable<SyscallReply>(signal, (id) => this.service.syscall(req, data, c, id));
   }
 
   /** Terminates the worker (hung or not) and boots a new kernel in a new one. */

@@ -106,7 +106,7 @@ export interface KernelService {
   boot(opts: WorkerBootOptions): Promise<Wire<{ seq: number }>>;
   /** `abortId`: abort(abortId) interrupts the call while it sleeps in a driver (EINTR). */
   call(op: BatchOp, abortId?: number): Promise<Wire<unknown>>;
-  /** The caller's AbortSignal of call(op, id) fired (the shell's Ctrl-C). */
+  /** The caller's AbortSignal of call(op, id) or syscall(…, id) fired (the shell's Ctrl-C, a program's end). */
   abort(abortId: number): void;
   batch(ops: BatchOp[], stopOnError: boolean): Promise<Wire<unknown>[]>;
   /** Finishes an open (newline-less) record. */
@@ -116,5 +116,5 @@ export interface KernelService {
   /** The usermode helper of a 'helper-run' event ended with `status`. */
   helperDone(id: number, status: number): void;
   /** A user program's system call on a kernel path (src/user/forward.ts), as process `comm`. */
-  syscall(req: SyscallRequest, data: Uint8Array | undefined, comm: string | undefined): Promise<Wire<SyscallReply>>;
+  syscall(req: SyscallRequest, data: Uint8Array | undefined, comm: string | undefined, abortId?: number): Promise<Wire<SyscallReply>>;
 }

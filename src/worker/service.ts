@@ -168,14 +168,19 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
     clearLog() {
       k?.log.clear();
     },
-    async syscall(req, data, comm) {
+    async syscall(req, data, comm, abortId) {
       let r: Wire<unknown>;
+      const ctl = abortId === undefined ? undefined : new AbortController();
+      if (ctl) aborts.set(abortId!, ctl);
       try {
         const kk = kernel();
         const sc = syscalls!;
-        r = { ok: true, value: await (comm ? kk.asProcess(comm, () => sc.handle(req, data)) : sc.handle(req, data)) };
+        const signal = ctl?.signal;
+        r = { ok: true, value: await (comm ? kk.asProcess(comm, () => sc.handle(req, data, signal)) : sc.handle(req, data, signal)) };
       } catch (e) {
         r = { ok: false, error: toWireError(e) };
+      } finally {
+        if (ctl) aborts.delete(abortId!);
       }
       postOpen();
       return r as Wire<never>;
