@@ -16,8 +16,12 @@ export function isErrPtr(p: number): boolean {
   return (p >>> 0) >= 0xfffff001;
 }
 
-/** Options of the system calls that can sleep: `signal` interrupts a parked call (EINTR). */
-export interface SleepOptions { signal?: AbortSignal }
+/**
+ * Options of the system calls that can sleep: `signal` interrupts a parked call (EINTR); `task` is the
+ * process the call runs as, also when it is issued again after a sleep (default: the current process when
+ * the call starts).
+ */
+export interface SleepOptions { signal?: AbortSignal; task?: { comm: string; pid: number } }
 
 /** poll(2) events (EPOLLIN …) that always end a poll: errors and hang-ups. */
 const POLL_ALWAYS = 0x08 | 0x10;
@@ -76,7 +80,7 @@ export class KernelFile {
         this.check();
         const call = () => k.run(`${this.path}: ${what}`, fn);
         return mem ? k.devices.withUser(mem, call) : call();
-      }, { signal: ctl.signal, final });
+      }, { signal: ctl.signal, final, task: opts.task });
       if (Number(r) < 0) throw new KernelError(userErrno(-Number(r)));
       return r;
     } finally {
@@ -124,7 +128,7 @@ export class KernelFile {
     const expire = timeoutMs === undefined ? undefined : this.k.timers.add(this.k.nowMs() + timeoutMs, () => ctl.abort('timeout'));
     try {
       const m = await this.sysAsync('poll', undefined, () => this.k.vm.lkm_file_poll(this.file, events >>> 0, 1) | 0,
-        { signal: ctl.signal }, (mask, a) => ready(mask) || !a.sleeping);
+        { signal: ctl.signal, task: opts.task }, (mask, a) => ready(mask) || !a.sleeping);
       return m & (events | POLL_ALWAYS);
     } catch (e) {
       if (ctl.signal.reason === 'timeout' && !opts.signal?.aborted) return 0;

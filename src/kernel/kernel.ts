@@ -357,6 +357,21 @@ export class Kernel {
     }
   }
 
+  /**
+   * Runs `fn` (synchronous) as `task`, an existing process: a parked system call is issued again as the
+   * process that made it, whatever runs meanwhile (src/kernel/wait.ts).
+   */
+  runAsTask<T>(task: { comm: string; pid: number }, fn: () => T): T {
+    const saved = this.current;
+    if (saved === task) return fn();
+    this.setCurrent(task);
+    try {
+      return fn();
+    } finally {
+      this.setCurrent(saved);
+    }
+  }
+
   private setCurrent(task: { comm: string; pid: number }): void {
     this.current = task;
     this.vm.lkm_set_current_pid(task.pid);
@@ -574,7 +589,7 @@ export class Kernel {
    */
   openAsync(path: string, flags = O_RDONLY, opts: SleepOptions = {}): Promise<KernelFile> {
     return withAutoload(this, () => this.open(path, flags),
-      (once) => this.waits.restartableObject(once, { signal: opts.signal }));
+      (once) => this.waits.restartableObject(once, { signal: opts.signal, task: opts.task }));
   }
 
   /**
@@ -585,13 +600,16 @@ export class Kernel {
    */
   async readFileAsync(path: string, opts: SleepOptions = {}): Promise<string> {
     if (!this.opensFile(path)) return this.readFile(path);
-    return readOpenedAsync(await this.openAsync(path, O_RDONLY, opts), opts);
+    // Every system call of this cat runs as the process that started it (jobs run concurrently).
+    const o = { ...opts, task: opts.task ?? this.current };
+    return readOpenedAsync(await this.openAsync(path, O_RDONLY, o), o);
   }
 
   /** writeFile as system calls that can sleep (as readFileAsync): opened by openAsync, written by write(2)s that can sleep. */
   async writeFileAsync(path: string, data: string, opts: SleepOptions = {}): Promise<void> {
     if (!this.opensFile(path)) return this.writeFile(path, data);
-    await writeOpenedAsync(await this.openAsync(path, O_WRONLY, opts), data, opts);
+    const o = { ...opts, task: opts.task ?? this.current };
+    await writeOpenedAsync(await this.openAsync(path, O_WRONLY, o), data, o);
   }
 
   /** Whether a whole-file read or write of `path` runs file operations (and so may sleep). */

@@ -32,6 +32,9 @@ interface Attempt {
   onWake?: () => void;
 }
 
+/** A process as the kernel names it (Kernel.current). */
+type Task = { comm: string; pid: number };
+
 /** A timer of the kernel clock: `at` in ms of Kernel.nowMs(). */
 interface Timer { at: number; fire: () => void }
 
@@ -149,9 +152,11 @@ export class WaitQueues {
    * result is final even so (poll with a ready mask). Interrupted by `signal`: KernelError EINTR, nothing
    * left queued.
    */
-  async restartable<T extends number | bigint>(call: () => T, opts: { signal?: AbortSignal; final?: (r: T, a: { sleeping: boolean }) => boolean } = {}): Promise<T> {
+  async restartable<T extends number | bigint>(call: () => T, opts: { signal?: AbortSignal; task?: Task; final?: (r: T, a: { sleeping: boolean }) => boolean } = {}): Promise<T> {
     let deadline: number | undefined;
     let expired = false;
+    // The process making the call: each restart runs as it, whatever other jobs ran meanwhile.
+    const task = opts.task ?? this.k.current;
     for (;;) {
       if (opts.signal?.aborted) throw new KernelError(EINTR);
       const a: Attempt = { entries: new Set(), sleeping: false, woken: false, deadline, expired };
@@ -159,7 +164,7 @@ export class WaitQueues {
       this.current = a;
       let r: T;
       try {
-        r = call();
+        r = this.k.runAsTask(task, call);
       } catch (e) {
         this.current = saved;
         this.cancel(a);
@@ -190,7 +195,7 @@ export class WaitQueues {
    * KernelError with a restart code (or EINTR) after a sleep was registered parks the call, and it is
    * issued again when woken. A restart code that reaches the caller is EINTR.
    */
-  async restartableObject<T>(call: () => T, opts: { signal?: AbortSignal } = {}): Promise<T> {
+  async restartableObject<T>(call: () => T, opts: { signal?: AbortSignal; task?: Task } = {}): Promise<T> {
     let value: T | undefined;
     const r = await this.restartable(() => {
       value = undefined;

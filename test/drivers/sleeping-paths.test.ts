@@ -209,3 +209,26 @@ describe('poll that waits on sysfs, /proc and debugfs files', () => {
     f.close();
   });
 });
+
+describe('a parked call restarts as the process that made it', () => {
+  it('concurrent jobs: the woken open runs as its own process, not as the job that ran last', async () => {
+    const t = await sleepers();
+    const holder = t.k.asProcess('holder', () => t.k.open('/dev/excl', O_RDONLY));
+    let waiterPid = 0;
+    // Job 1 sleeps in open; job 2 then sleeps in a /proc read (the kernel's current process is job 2's).
+    const waiting = t.k.asProcess('waiter', () => {
+      waiterPid = t.k.current.pid;
+      return t.k.openAsync('/dev/excl', O_RDONLY);
+    });
+    const other = t.k.asProcess('other', () => t.k.readFileAsync('/proc/sleepers'));
+    await settle();
+    expect(t.k.waits.sleeping).toBe(2);
+    const since = t.mark();
+    t.k.asProcess('closer', () => holder.close());
+    const f = await waiting;
+    expect(since().filter((l) => l.includes('excl opened by'))).toEqual([`sleepers: excl opened by waiter (${waiterPid})`]);
+    f.close();
+    t.k.asProcess('writer', () => t.k.writeFile('/proc/sleepers', 'done'));
+    expect(await other).toBe('done');
+  });
+});
