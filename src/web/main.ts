@@ -286,6 +286,7 @@ async function main(): Promise<void> {
       }
     },
     complete: (line) => lab.complete(line).catch(() => []),
+    input: (d) => lab?.input(d),
   });
   const origWrite = term.write.bind(term);
   term.write = (t, s) => { debug.transcript += t; origWrite(t, s); };

@@ -9,6 +9,7 @@ import type { LogRecord } from '../kernel/printk.js';
 import { kernelTaintString } from '../kernel/taint.js';
 import { setUsermodeHelper, type UsermodeHelper } from '../kmod/request.js';
 import { Shell } from '../shell/shell.js';
+import { LineDiscipline } from '../shell/tty.js';
 import { mountCompletions } from '../shell/mount.js';
 import { MemoryBacking, Vfs } from '../vfs/index.js';
 import type { KernelApi, KernelBootOptions } from '../worker/api.js';
@@ -111,6 +112,9 @@ export class LabSession {
       };
     }
     sh.tty = {}; // xterm: progress bars (depmod over a large tree) draw in place
+    // The terminal while a command runs: typed lines to the foreground program, Ctrl-C → SIGINT.
+    s.tty = new LineDiscipline((t) => events.output(t, 'out'), () => { sh.interrupt(); });
+    sh.terminal = s.tty;
     sh.cwd = '/root';
     sh.env.set('PWD', '/root');
     s.sh = sh;
@@ -132,8 +136,19 @@ export class LabSession {
     this.events.changed();
   }
 
-  /** Runs one shell line; output goes to events.output. */
-  async run(line: string): Promise<{ status: number; cwd: string }> {
+  /** The line discipline between the xterm and the foreground command. */
+  private tty!: LineDiscipline;
+
+  /** Keystrokes while a command runs (input(), Ctrl-D, Ctrl-C: src/shell/tty.ts). */
+  input(data: string): void {
+    this.tty.input(data);
+  }
+
+  /**
+   * Runs one shell line; output goes to events.output. `typeahead`: what was typed during the command and
+   * not read (the terminal's next input).
+   */
+  async run(line: string): Promise<{ status: number; cwd: string; typeahead: string }> {
     try {
       await this.sh.run(line);
     } catch (e) {
@@ -141,7 +156,7 @@ export class LabSession {
       this.sh.lastStatus = 1;
     }
     this.after();
-    return { status: this.sh.lastStatus, cwd: this.sh.cwd };
+    return { status: this.sh.lastStatus, cwd: this.sh.cwd, typeahead: this.tty.takeTypeahead() };
   }
 
   async reboot(): Promise<void> {

@@ -1,12 +1,15 @@
 // The terminal pane: xterm.js with a small line editor (history, cursor keys, Tab completion, Ctrl+C,
-// Ctrl+L, Ctrl+U/K/W/A/E) in front of the lkm shell.
+// Ctrl+L, Ctrl+U/K/W/A/E) in front of the lkm shell. While a command runs, keystrokes go to the backend
+// (the session's line discipline: typed lines are the program's stdin, Ctrl-D ends it, Ctrl+C interrupts).
 
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 
 export interface TermBackend {
-  run(line: string): Promise<{ cwd: string } | undefined>;
+  run(line: string): Promise<{ cwd: string; typeahead?: string } | undefined>;
   complete(line: string): Promise<string[]>;
+  /** Keystrokes while a command runs (the session's line discipline: program stdin, Ctrl-D, Ctrl-C). */
+  input?(data: string): void;
 }
 
 export class LabTerminal {
@@ -81,16 +84,20 @@ export class LabTerminal {
       if (this.history[this.history.length - 1] !== line) this.history.push(line);
     }
     this.histAt = this.history.length;
+    let typeahead = '';
     if (line.trim()) {
       this.busy = true;
       try {
         const r = await this.backend.run(line);
         if (r) this.cwd = r.cwd;
+        typeahead = r?.typeahead ?? '';
       } finally {
         this.busy = false;
       }
     }
     this.showPrompt();
+    // Typed during the command and not read by it: the shell's input now (complete lines run).
+    if (typeahead) await this.onData(typeahead);
     const next = this.queue.shift();
     if (next !== undefined) await this.exec(next);
   }
@@ -103,7 +110,9 @@ export class LabTerminal {
 
   private async onData(d: string): Promise<void> {
     if (this.busy) {
-      if (d === '\x03') this.term.write('^C');
+      // The foreground command's terminal: echo, line editing, Ctrl-D and Ctrl-C are the backend's.
+      if (this.backend.input) this.backend.input(d);
+      else if (d === '\x03') this.term.write('^C');
       return;
     }
     // Pasted text: run each complete line.

@@ -285,6 +285,62 @@ describe.skipIf(!hasChromium)('web lab in headless Chromium', () => {
     await typeLine(page, 'rmmod rwdev');
   }, 300_000);
 
+  it('the terminal is the foreground program\'s: typed lines are its stdin, Ctrl+D ends it, Ctrl+C interrupts a sleeping cat', async () => {
+    const compiles = (await lkm(page)).compiles;
+    await page.selectOption('#src-select', 'rwdev/rwdev-user.c');
+    await page.fill('#code', [
+      '#include <stdio.h>',
+      '#include <string.h>',
+      '',
+      'int main(void)',
+      '{',
+      '\tchar line[128];',
+      '',
+      '\tprintf("ready\\n");',
+      '\tfflush(stdout);',
+      '\twhile (fgets(line, sizeof(line), stdin)) {',
+      '\t\tline[strcspn(line, "\\n")] = 0;',
+      '\t\tprintf("got <%s>\\n", line);',
+      '\t\tfflush(stdout);',
+      '\t}',
+      '\tprintf("end of input\\n");',
+      '\treturn 0;',
+      '}',
+      '',
+    ].join('\n'));
+    const before = (await lkm(page)).transcript.length;
+    // Compile & load runs /root/rwdev-user in the terminal; it waits for a line.
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction((n) => (window as unknown as { lkm: Lkm }).lkm.compiles > n, compiles, { timeout: 120_000 });
+    await page.waitForFunction((from) => (window as unknown as { lkm: Lkm }).lkm.transcript.indexOf('ready\n', from) >= 0, before, { timeout: 30_000 });
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.type('hello lab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((from) => (window as unknown as { lkm: Lkm }).lkm.transcript.indexOf('got <hello lab>\n', from) >= 0, before, { timeout: 30_000 });
+    const commands = (await lkm(page)).commands;
+    await page.keyboard.press('Control+D');
+    await page.waitForFunction((n) => (window as unknown as { lkm: Lkm }).lkm.commands > n, commands, { timeout: 30_000 });
+    let tail = (await lkm(page)).transcript.slice(before);
+    // The typed line echoed once (by the line discipline), then the program's answer and its end.
+    expect(tail).toContain('hello lab\r\ngot <hello lab>\nend of input\n');
+    // Ctrl+C: cat sleeping in /dev/sleepy's read ends with EINTR (status 130), the module can go.
+    await typeLine(page, 'modprobe sleepy');
+    const b2 = (await lkm(page)).transcript.length;
+    const c2 = (await lkm(page)).commands;
+    await page.keyboard.type('cat /dev/sleepy');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.querySelector('#dmesg')?.textContent ?? '').includes('going to sleep'), null, { timeout: 30_000 });
+    expect((await lkm(page)).commands).toBe(c2);
+    await page.keyboard.press('Control+C');
+    await page.waitForFunction((n) => (window as unknown as { lkm: Lkm }).lkm.commands > n, c2, { timeout: 30_000 });
+    await typeLine(page, 'echo "status=$?"; rmmod sleepy; echo "rmmod=$?"');
+    tail = (await lkm(page)).transcript.slice(b2);
+    expect(tail).toContain('^C\n');
+    expect(tail).toContain('status=130\n');
+    expect(tail).toContain('rmmod=0\n');
+    await typeLine(page, 'rmmod rwdev');
+  }, 300_000);
+
   it('single-thread mode (?isolate=none) runs programs on the page\'s thread', async () => {
     const p2 = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errs: string[] = [];
