@@ -51,6 +51,8 @@ describe.skipIf(!hasFirefox)('web lab in Firefox', () => {
       };
       await run('modprobe stack_c');
       await run('rmmod stack_a');
+      // The module list is redrawn after the command's state refresh: wait for it rather than race it.
+      await page.waitForFunction(() => /stack_a\s+Live\s+8192\s+2\s+stack_c,stack_b/.test(document.body.innerText), { timeout: 30_000 }).catch(() => {});
       const text = await page.evaluate(() => document.body.innerText);
       expect(text).toMatch(/stack_c\s+Live\s+8192\s+0/);
       expect(text).toMatch(/stack_a\s+Live\s+8192\s+2\s+stack_c,stack_b/);
@@ -77,6 +79,8 @@ describe.skipIf(!hasFirefox)('web lab in Firefox', () => {
       await page.goto(`${plain.url}/`);
       await page.waitForFunction(() => { const l = (window as unknown as { lkm?: Lkm }).lkm; return l?.ready || l?.error; }, { timeout: 60_000 });
       expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(false);
+      // xterm draws on animation frames: under load its rows reach the DOM a little after `ready`.
+      await page.waitForFunction(() => document.body.innerText.includes('example modules installed'), { timeout: 30_000 }).catch(() => {});
       const text = await page.evaluate(() => document.body.innerText);
       expect(text).toContain('single-thread mode');
       expect(text).toContain('example modules installed');
