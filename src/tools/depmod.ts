@@ -61,9 +61,9 @@ async function run(argv: string[], ctx: KmodToolContext & DepmodHooks): Promise<
     'map': { short: 'm' }, version: { short: 'V' }, help: { short: 'h' },
   });
   const log = new Logger('depmod', Prio.WARNING, ctx.stderr);
+  // getopt_long() printed its complaint; kmod's tools then just exit 1 (their "case '?'").
   if (g.error) {
     ctx.stderr(`depmod: ${g.error}\n`);
-    log.err('unexpected getopt_long() value \'?\'.');
     return 1;
   }
   let quick = false;

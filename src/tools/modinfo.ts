@@ -56,9 +56,9 @@ export async function modinfo(argv: string[], ctx: KmodToolContext): Promise<num
     'set-version': { short: 'k', arg: true }, basedir: { short: 'b', arg: true }, version: { short: 'V' }, help: { short: 'h' },
   });
   const log = new Logger('modinfo', Prio.ERR, ctx.stderr);
+  // getopt_long() printed its complaint; kmod's tools then just exit 1 (their "case '?'").
   if (g.error) {
     ctx.stderr(`modinfo: ${g.error}\n`);
-    log.err('Unexpected getopt_long() value \'?\'.');
     return 1;
   }
   let fieldName: string | undefined;

@@ -90,9 +90,9 @@ export async function modprobe(argv: string[], ctx: KmodToolContext): Promise<nu
     version: { short: 'V' }, help: { short: 'h' },
   });
   const log = new Logger('modprobe', Prio.WARNING, ctx.stderr);
+  // getopt_long() printed its complaint; kmod's tools then just exit 1 (their "case '?'").
   if (g.error) {
     ctx.stderr(`modprobe: ${g.error}\n`);
-    log.err('unexpected getopt_long() value \'?\'.');
     return 1;
   }
   const f = {

@@ -73,6 +73,10 @@ describe('loading', () => {
     });
     expect(k.calls).toEqual(['hello']);
     expect(await t.run('modprobe')).toEqual({ status: 1, stdout: '', stderr: 'modprobe: ERROR: missing parameters. See -h.\n' });
+    // The seed's `modprobe -l` (module-init-tools' list): kmod has no -l; getopt's line is all it prints.
+    expect(await t.run('modprobe -l crc*')).toEqual({ status: 1, stdout: '', stderr: "modprobe: invalid option -- 'l'\n" });
+    expect(await t.run('depmod --bogus')).toEqual({ status: 1, stdout: '', stderr: "depmod: unrecognized option '--bogus'\n" });
+    expect(await t.run('modinfo -Z')).toEqual({ status: 1, stdout: '', stderr: "modinfo: invalid option -- 'Z'\n" });
   });
 
   it('kernel errors: kmod reasons', async () => {
