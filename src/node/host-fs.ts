@@ -2,8 +2,14 @@
 // `--modules DIR` as /lib/modules/<release>. A read-only host directory (the host's own "/" when no
 // --root is given) is shown as it is, and writes land in a memory overlay, so a session never changes
 // the host outside the directories it was given. Paths arrive normalised, so `..` cannot climb out.
+//
+// Symbolic links in the host directory are links of the emulated file system: lstat and readlink show
+// them and the Vfs resolves them inside the emulated root (an absolute target is the emulated root's,
+// never the host's), so every path that reaches the host calls below has no link in it. A link made in a
+// writable directory is a real host link with the same target text; in a read-only one, it is kept in
+// the memory overlay like any other write.
 
-import { promises as fsp, readFileSync, readdirSync, statSync } from 'node:fs';
+import { promises as fsp, lstatSync, readFileSync, readdirSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Backing, Stat } from '../vfs/backing.js';
 import { FsError, fsError } from '../vfs/errors.js';
@@ -34,6 +40,87 @@ export class HostBacking implements Backing {
 
   private async inOverlay(p: string): Promise<Stat | undefined> {
     return this.writable ? undefined : this.overlay.stat(p);
+  }
+
+  /** The overlay's own entry at `p` when it hides the host's (a file or a link written in this session). */
+  private overlayEntry(p: string): Stat | undefined {
+    if (this.writable) return undefined;
+    const o = this.overlay.lstatSync(p);
+    return o && o.type !== 'dir' ? o : undefined;
+  }
+
+  lstatSync(path: string): Stat | undefined {
+    const p = normalizePath(path);
+    const o = this.overlayEntry(p);
+    if (o) return o;
+    if (this.whiteouts.has(p)) return undefined;
+    try {
+      return hostStat(lstatSync(this.hostPath(p)));
+    } catch {
+      return this.writable ? undefined : this.overlay.lstatSync(p);
+    }
+  }
+
+  async lstat(path: string): Promise<Stat | undefined> {
+    return this.lstatSync(path);
+  }
+
+  readlinkSync(path: string): string {
+    const p = normalizePath(path);
+    if (this.overlayEntry(p)) return this.overlay.readlinkSync(p);
+    if (this.whiteouts.has(p)) throw fsError('ENOENT', p);
+    try {
+      return readlinkSync(this.hostPath(p), 'utf8');
+    } catch (e) {
+      throw asFsError(e, p);
+    }
+  }
+
+  async readlink(path: string): Promise<string> {
+    return this.readlinkSync(path);
+  }
+
+  async symlink(target: string, path: string): Promise<void> {
+    const p = normalizePath(path);
+    if (!this.writable) {
+      if (this.lstatSync(p)) throw fsError('EEXIST', p);
+      if (this.lstatSync(dirname(p))?.type !== 'dir') throw fsError('ENOENT', p);
+      await this.overlay.mkdir(dirname(p));
+      this.whiteouts.delete(p);
+      return this.overlay.symlink(target, p);
+    }
+    try {
+      await fsp.symlink(target, this.hostPath(p));
+    } catch (e) {
+      throw asFsError(e, p);
+    }
+  }
+
+  async link(existing: string, path: string): Promise<void> {
+    const e = normalizePath(existing);
+    const p = normalizePath(path);
+    // A read-only host's files cannot get a second name in memory that stays the same file.
+    if (!this.writable) throw fsError('EPERM', p);
+    try {
+      await fsp.link(this.hostPath(e), this.hostPath(p));
+    } catch (err) {
+      throw asFsError(err, p);
+    }
+  }
+
+  async rmdir(path: string): Promise<void> {
+    const p = normalizePath(path);
+    if (this.writable) {
+      try {
+        await fsp.rmdir(this.hostPath(p));
+      } catch (e) {
+        throw asFsError(e, p);
+      }
+      return;
+    }
+    if ((await this.readdir(p)).length > 0) throw fsError('ENOTEMPTY', p);
+    if (this.overlay.statSync(p)?.type === 'dir') await this.overlay.rmdir(p);
+    if (await fsp.lstat(this.hostPath(p)).then(() => true, () => false)) this.whiteouts.add(p);
   }
 
   async readFile(path: string): Promise<Uint8Array> {
@@ -97,55 +184,41 @@ export class HostBacking implements Backing {
     return [...names].sort();
   }
 
-  async readdirTypes(path: string): Promise<{ name: string; type: 'file' | 'dir' | undefined }[]> {
+  async readdirTypes(path: string): Promise<{ name: string; type: 'file' | 'dir' | 'symlink' | undefined }[]> {
     if (!this.writable) {
       const names = await this.readdir(path);
-      return Promise.all(names.map(async (name) => ({ name, type: (await this.stat(`${normalizePath(path)}/${name}`))?.type })));
+      return names.map((name) => ({ name, type: this.lstatSync(`${normalizePath(path)}/${name}`)?.type }));
     }
     const p = normalizePath(path);
     // Synchronous on purpose: a tree walk (depmod over thousands of directories) pays one thread-pool
     // round trip per directory otherwise, and a readdir of one directory is quick.
     try {
-      const out = readdirSync(this.hostPath(p), { withFileTypes: true }).map((e) => {
-        let type: 'file' | 'dir' | undefined = e.isDirectory() ? 'dir' : e.isFile() ? 'file' : undefined;
-        if (e.isSymbolicLink()) {
-          try {
-            const st = statSync(join(this.hostPath(p), e.name));
-            type = st.isDirectory() ? 'dir' : st.isFile() ? 'file' : undefined;
-          } catch { type = undefined; }
-        }
-        return { name: e.name, type };
-      });
+      // A link is reported as one: the Vfs follows it inside the emulated root.
+      const out = readdirSync(this.hostPath(p), { withFileTypes: true }).map((e) => ({
+        name: e.name,
+        type: e.isDirectory() ? 'dir' as const : e.isFile() ? 'file' as const : e.isSymbolicLink() ? 'symlink' as const : undefined,
+      }));
       return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (e) {
       throw asFsError(e, p);
     }
   }
 
+  /** The entry at `p` (the Vfs resolved the links on the way; one at the end is itself, as lstat). */
   async stat(path: string): Promise<Stat | undefined> {
     const p = normalizePath(path);
     const o = await this.inOverlay(p);
-    if (o?.type === 'file') return o;
+    if (o && o.type !== 'dir') return o;
     if (this.whiteouts.has(p)) return undefined;
     try {
-      const st = await fsp.stat(this.hostPath(p));
-      return { type: st.isDirectory() ? 'dir' : 'file', size: st.size, mtimeMs: st.mtimeMs };
+      return hostStat(await fsp.lstat(this.hostPath(p)));
     } catch {
       return o;
     }
   }
 
   statSync(path: string): Stat | undefined {
-    const p = normalizePath(path);
-    const o = this.writable ? undefined : this.overlay.statSync(p);
-    if (o?.type === 'file') return o;
-    if (this.whiteouts.has(p)) return undefined;
-    try {
-      const st = statSync(this.hostPath(p));
-      return { type: st.isDirectory() ? 'dir' : 'file', size: st.size, mtimeMs: st.mtimeMs };
-    } catch {
-      return o;
-    }
+    return this.lstatSync(path);
   }
 
   async mkdir(path: string): Promise<void> {
@@ -169,8 +242,17 @@ export class HostBacking implements Backing {
       }
       return;
     }
-    const data = await this.readFile(f);
-    await this.writeFile(t, data);
+    const st = this.lstatSync(f);
+    if (!st) throw fsError('ENOENT', f);
+    if (st.type === 'symlink') {
+      const target = this.readlinkSync(f);
+      if (this.lstatSync(t)) await this.unlink(t);
+      await this.symlink(target, t);
+    } else {
+      const data = await this.readFile(f);
+      if (this.lstatSync(t)?.type === 'symlink') await this.unlink(t);
+      await this.writeFile(t, data);
+    }
     await this.unlink(f);
   }
 
@@ -184,12 +266,21 @@ export class HostBacking implements Backing {
       }
       return;
     }
-    const inOverlay = (await this.overlay.stat(p))?.type === 'file';
+    const inOverlay = this.overlayEntry(p) !== undefined;
     if (inOverlay) await this.overlay.unlink(p);
-    const onHost = await fsp.stat(this.hostPath(p)).then(() => true, () => false);
+    else if (this.lstatSync(p)?.type === 'dir') throw fsError('EISDIR', p);
+    const onHost = !this.whiteouts.has(p) && await fsp.lstat(this.hostPath(p)).then(() => true, () => false);
     if (!inOverlay && !onHost) throw fsError('ENOENT', p);
     if (onHost) this.whiteouts.add(p);
   }
+}
+
+/** A host lstat as the emulated file system's Stat (a link's size is the length of its target text). */
+function hostStat(st: Stats): Stat {
+  return {
+    type: st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'symlink' : 'file', size: st.size, mtimeMs: st.mtimeMs,
+    ...(st.nlink > 1 && !st.isDirectory() ? { nlink: st.nlink } : {}),
+  };
 }
 
 function asFsError(e: unknown, path: string): FsError {

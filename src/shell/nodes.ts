@@ -142,7 +142,40 @@ function permissions(mode: number): string {
   return s;
 }
 
-export interface LongEntry { name: string; st: Stat; }
+/** An ls -l entry; `target`: a link's text (shown as "name -> target"). */
+export interface LongEntry { name: string; st: Stat; target?: string; }
+
+/** What ls needs of the file system. */
+export interface LsFs {
+  stat(path: string): Promise<Stat | undefined>;
+  lstat(path: string): Promise<Stat | undefined>;
+  readlink(path: string): Promise<string>;
+}
+
+/**
+ * The stat ls shows for an operand: with -l a link itself; without, what it leads to when that is a
+ * directory (to list it), else the link (a dangling one or a loop too, as coreutils' lstat fallback).
+ * Undefined when nothing is there; ELOOP and other errors of a path on the way are thrown.
+ */
+export async function lsOperand(fs: LsFs, path: string, long: boolean): Promise<{ st: Stat; target?: string } | undefined> {
+  const lst = await fs.lstat(path);
+  if (lst?.type !== 'symlink') return lst && { st: lst };
+  const target = await fs.readlink(path);
+  if (long) return { st: lst, target };
+  const st = await fs.stat(path).catch(() => undefined);
+  return st?.type === 'dir' ? { st } : { st: lst, target };
+}
+
+/** ls -l entries of a directory's names: links as themselves with their targets (entries gone meanwhile are left out). */
+export async function longEntries(fs: LsFs, dir: string, names: string[]): Promise<LongEntry[]> {
+  const all = await Promise.all(names.map(async (name) => {
+    const p = `${dir === '/' ? '' : dir}/${name}`;
+    const st = await fs.lstat(p).catch(() => undefined);
+    const target = st?.type === 'symlink' ? await fs.readlink(p).catch(() => '') : undefined;
+    return st && { name, st, ...(target !== undefined ? { target } : {}) };
+  }));
+  return all.filter((e): e is LongEntry => e !== undefined);
+}
 
 /**
  * ls -l lines in coreutils' layout: type and permissions, links, owner, group, size (or "MAJOR, MINOR"
@@ -150,12 +183,14 @@ export interface LongEntry { name: string; st: Stat; }
  * as its widest entry.
  */
 export function longLines(entries: LongEntry[], now = Date.now()): string[] {
-  const rows = entries.map(({ name, st }) => {
+  const rows = entries.map(({ name, st, target }) => {
     const d = st.rdev;
-    const type = d ? d.type : st.type === 'dir' ? 'd' : '-';
-    const perm = permissions(d ? d.mode : st.type === 'dir' ? 0o755 : 0o644);
-    const links = st.type === 'dir' ? '2' : '1';
-    return { name, type, perm, links, size: d ? undefined : String(st.size), maj: d ? String(d.major) : '', min: d ? String(d.minor) : '', time: lsTime(st.mtimeMs, now) };
+    const type = d ? d.type : st.type === 'dir' ? 'd' : st.type === 'symlink' ? 'l' : '-';
+    // A link's permissions are always rwxrwxrwx on Linux; its size is the length of its target text.
+    const perm = permissions(d ? d.mode : st.type === 'dir' ? 0o755 : st.type === 'symlink' ? 0o777 : 0o644);
+    const links = String(st.nlink ?? (st.type === 'dir' ? 2 : 1));
+    const shown = st.type === 'symlink' && target !== undefined ? `${name} -> ${target}` : name;
+    return { name: shown, type, perm, links, size: d ? undefined : String(st.size), maj: d ? String(d.major) : '', min: d ? String(d.minor) : '', time: lsTime(st.mtimeMs, now) };
   });
   const w = (f: (r: (typeof rows)[number]) => string) => Math.max(0, ...rows.map((r) => f(r).length));
   const majW = w((r) => r.maj);

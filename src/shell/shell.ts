@@ -15,7 +15,8 @@ import type { Tool, ToolContext } from '../tools/context.js';
 import { KernelFs, normalizePath, FsError } from './fs.js';
 import { parsePipeline, splitList, ShellSyntaxError, type SimpleCommand } from './parse.js';
 import { programCommand } from '../user/shell.js';
-import { longLines, mknodCommand, totalBlocks, type LongEntry } from './nodes.js';
+import { longEntries, longLines, lsOperand, mknodCommand, totalBlocks } from './nodes.js';
+import { lnCommand, readlinkCommand, rmCommand } from './links.js';
 import { mkdirCommand, mountCommand, umountCommand } from './mount.js';
 import type { TtyInfo } from './progress.js';
 import type { TerminalInput } from './tty.js';
@@ -120,16 +121,14 @@ export const BUILTINS: Record<string, Command> = {
     for (const a of args.length ? args : ['.']) {
       const p = sh.resolve(a);
       try {
-        const st = await sh.fs.stat(p);
-        if (!st) throw new FsError('ENOENT', 2, p);
+        const op = await lsOperand(sh.fs, p, long);
+        if (!op) throw new FsError('ENOENT', 2, p);
+        const { st } = op;
         // Like ls, sorted by name (readdir order is the file system's own).
         const names = st.type === 'dir' ? (await sh.fs.readdir(p)).sort() : [a];
         if (args.length > 1 && st.type === 'dir') io.stdout(`${a}:\n`);
         if (long) {
-          const entries = st.type === 'dir'
-            ? (await Promise.all(names.map(async (name) => ({ name, st: await sh.fs.stat(`${p === '/' ? '' : p}/${name}`) }))))
-              .filter((e): e is LongEntry => e.st !== undefined)
-            : [{ name: a, st }];
+          const entries = st.type === 'dir' ? await longEntries(sh.fs, p, names) : [{ name: a, ...op }];
           if (st.type === 'dir') io.stdout(`total ${totalBlocks(entries)}\n`);
           for (const l of longLines(entries)) io.stdout(`${l}\n`);
         } else if (names.length) io.stdout(`${names.join('  ')}\n`);
@@ -144,6 +143,9 @@ export const BUILTINS: Record<string, Command> = {
   mount: mountCommand,
   umount: umountCommand,
   mkdir: mkdirCommand,
+  ln: lnCommand,
+  readlink: readlinkCommand,
+  rm: rmCommand,
   async cd(argv, io, sh) {
     const p = sh.resolve(argv[1] ?? '/');
     const st = await sh.fs.stat(p);

@@ -11,6 +11,12 @@
 //                              writing a node opens it with the kernel's openAsync: a node whose driver is
 //                              missing gets it loaded through request_module's modprobe first.
 //   any mount(2) mount point   the kernel's: a mounted file system's files, served by its module
+//
+// Symbolic links are followed here, component by component, as Linux's path walk does (at most 40 per
+// lookup, then ELOOP): an absolute target starts again at the emulated root (a chroot: never the host's
+// "/"), a relative one at the link's directory, and '..' after a link climbs from where the link led.
+// Backings only store links (lstat, readlink, symlink); kernel views have none, and a mount point or a
+// directory on the way to one is always a directory.
 
 import { KernelError } from '../kernel/errno.js';
 import type { Backing, Stat } from './backing.js';
@@ -40,7 +46,15 @@ const enc = new TextEncoder();
 const dec = new TextDecoder();
 // /dev is the kernel's devtmpfs: nodes appear and go with device_create()/device_destroy() and mknod.
 const KERNEL_DIRS = ['/proc', '/sys', '/dev'];
+/** Links followed in one lookup before ELOOP (Linux's MAXSYMLINKS). */
+export const MAX_SYMLINKS = 40;
 let tmpSeq = 0;
+
+/** A directory entry with its type after following a link (`link`: the entry is one). */
+/** What stat (links followed) gives: a file or a directory. */
+export type FollowedStat = Stat & { type: 'file' | 'dir' };
+
+export interface DirEntry { name: string; type: 'file' | 'dir' | undefined; link?: boolean }
 
 export class Vfs {
   private mounts: Mount[] = [];
@@ -90,6 +104,76 @@ export class Vfs {
       (this.kernel.mountPoints?.() ?? []).some((d) => isWithin(p, d)));
   }
 
+  /** True when the component at `p` cannot be a link: a kernel view's, a mount point or a directory leading to one. */
+  private noLinks(p: string): boolean {
+    if (p === '/' || this.isKernelPath(p)) return true;
+    if (this.mounts.some((m) => isWithin(m.at, p)) || this.kernelMounts.some((m) => isWithin(m.at, p))) return true;
+    return (this.kernel?.mountPoints?.() ?? []).some((d) => isWithin(normalizePath(d), p));
+  }
+
+  /**
+   * The path walk: yields each component that may be a link and gets its target text back (undefined: no
+   * link), returns the path with every link resolved (the last one too when `followLast`, or when the
+   * path ends with '/'). Components that do not exist are left for the operation to report.
+   */
+  private *pathWalk(path: string, followLast: boolean): Generator<string, string, string | undefined> {
+    const parts: string[] = [];
+    const todo = path.split('/').reverse();
+    const follow = followLast || /\/\.?$/.test(path);
+    let links = 0;
+    while (todo.length) {
+      const seg = todo.pop()!;
+      if (!seg || seg === '.') continue;
+      if (seg === '..') { parts.pop(); continue; }
+      const cur = `/${parts.length ? `${parts.join('/')}/` : ''}${seg}`;
+      if ((!follow && todo.every((t) => t === '')) || this.noLinks(cur)) { parts.push(seg); continue; }
+      const target = yield cur;
+      if (target === undefined) { parts.push(seg); continue; }
+      if (++links > MAX_SYMLINKS) throw fsError('ELOOP', normalizePath(path));
+      if (target === '') throw fsError('ENOENT', normalizePath(path));
+      if (target.startsWith('/')) parts.length = 0;
+      todo.push(...target.split('/').reverse());
+    }
+    return `/${parts.join('/')}`;
+  }
+
+  /** The target text of the link at `p` (a resolved directory plus one name), or undefined. */
+  private async linkAt(p: string): Promise<string | undefined> {
+    const { backing, rel } = this.locate(p);
+    if (!backing.lstat) return undefined;
+    const st = backing.lstatSync ? backing.lstatSync(rel) : await backing.lstat(rel);
+    if (st?.type !== 'symlink') return undefined;
+    return backing.readlinkSync ? backing.readlinkSync(rel) : backing.readlink!(rel);
+  }
+
+  /** linkAt without waiting; 'unknown' when the backing cannot answer synchronously. */
+  private linkAtSync(p: string): string | undefined | 'unknown' {
+    const { backing, rel } = this.locate(p);
+    if (!backing.lstat) return undefined;
+    if (!backing.lstatSync || !backing.readlinkSync) return 'unknown';
+    return backing.lstatSync(rel)?.type === 'symlink' ? backing.readlinkSync(rel) : undefined;
+  }
+
+  /** `path` with its links resolved (the last component's too unless `followLast` is false). */
+  async realpath(path: string, followLast = true): Promise<string> {
+    const g = this.pathWalk(path, followLast);
+    let r = g.next();
+    while (!r.done) r = g.next(await this.linkAt(r.value));
+    return r.value;
+  }
+
+  /** realpath without waiting; undefined when a backing on the way cannot answer synchronously. */
+  realpathSync(path: string, followLast = true): string | undefined {
+    const g = this.pathWalk(path, followLast);
+    let r = g.next();
+    while (!r.done) {
+      const t = this.linkAtSync(r.value);
+      if (t === 'unknown') return undefined;
+      r = g.next(t);
+    }
+    return r.value;
+  }
+
   private locate(path: string): { backing: Backing; rel: string; at: string } {
     const p = normalizePath(path);
     const m = this.mounts.find((x) => isWithin(p, x.at));
@@ -134,35 +218,37 @@ export class Vfs {
 
   /** `signal` interrupts a read that sleeps in a driver (the shell's Ctrl-C): it fails with EINTR. */
   async readFile(path: string, opts: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
-    const p = normalizePath(path);
+    const given = normalizePath(path);
+    const p = await this.realpath(path);
     if (this.isKernelPath(p)) {
-      return enc.encode(await this.kernelCallAsync(p, async (k) => k.readFileAsync ? k.readFileAsync(p, opts) : k.readFile(p)));
+      return enc.encode(await this.kernelCallAsync(given, async (k) => k.readFileAsync ? k.readFileAsync(p, opts) : k.readFile(p)));
     }
     const { backing, rel } = this.locate(p);
     try {
       return await backing.readFile(rel, opts);
     } catch (e) {
-      throw relocate(e, p);
+      throw relocate(e, given);
     }
   }
 
   /** readFile without waiting, when the backing can (undefined otherwise: use readFile). */
   readFileSync(path: string): Uint8Array | undefined {
-    const p = normalizePath(path);
-    if (this.isKernelPath(p)) return undefined;
+    const p = this.realpathSync(path);
+    if (p === undefined || this.isKernelPath(p)) return undefined;
     const { backing, rel } = this.locate(p);
     if (!backing.readFileSync) return undefined;
     try {
       return backing.readFileSync(rel);
     } catch (e) {
-      throw relocate(e, p);
+      throw relocate(e, normalizePath(path));
     }
   }
 
   /** The host file behind `path` (a host directory's backing), for readers on other threads; else undefined. */
   hostFile(path: string): string | undefined {
-    const p = normalizePath(path);
-    if (this.isKernelPath(p)) return undefined;
+    let p: string | undefined;
+    try { p = this.realpathSync(path); } catch { return undefined; }
+    if (p === undefined || this.isKernelPath(p)) return undefined;
     const { backing, rel } = this.locate(p);
     return backing.hostFile?.(rel);
   }
@@ -172,17 +258,19 @@ export class Vfs {
   }
 
   async writeFile(path: string, data: string | Uint8Array, opts: { signal?: AbortSignal } = {}): Promise<void> {
-    const p = normalizePath(path);
+    const given = normalizePath(path);
+    // A write through a link writes its target (created when the link dangles, as open(O_CREAT) does).
+    const p = await this.realpath(path);
     if (this.isKernelPath(p)) {
       const text = typeof data === 'string' ? data : dec.decode(data);
-      return this.kernelCallAsync(p, async (k) => k.writeFileAsync ? k.writeFileAsync(p, text, opts) : k.writeFile(p, text));
+      return this.kernelCallAsync(given, async (k) => k.writeFileAsync ? k.writeFileAsync(p, text, opts) : k.writeFile(p, text));
     }
     const { backing, rel } = this.locate(p);
-    if (backing.readOnly) throw fsError('EROFS', p);
+    if (backing.readOnly) throw fsError('EROFS', given);
     try {
       await backing.writeFile(rel, typeof data === 'string' ? enc.encode(data) : data, opts);
     } catch (e) {
-      throw relocate(e, p);
+      throw relocate(e, given);
     }
   }
 
@@ -191,7 +279,8 @@ export class Vfs {
    * goes to a temporary file in the same directory, which is then renamed over the target (depmod).
    */
   async writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-    const p = normalizePath(path);
+    // rename(2) replaces the name: a link there is replaced by the file, as depmod's renameat does.
+    const p = await this.realpath(path, false);
     const tmp = `${dirname(p) === '/' ? '' : dirname(p)}/.${basename(p)}.${Date.now().toString(36)}${(tmpSeq++).toString(36)}.tmp`;
     await this.writeFile(tmp, data);
     try {
@@ -202,39 +291,134 @@ export class Vfs {
     }
   }
 
+  /** Names in a directory (links among them, as they are). */
   async readdir(path: string): Promise<string[]> {
-    const p = normalizePath(path);
-    if (this.isKernelPath(p)) return this.kernelCall(p, (k) => k.readdir(p));
+    const given = normalizePath(path);
+    const p = await this.realpath(path);
+    if (this.isKernelPath(p)) return this.kernelCall(given, (k) => k.readdir(p));
     const { backing, rel } = this.locate(p);
     const extra = this.mountChildren(p);
     let names: string[] = [];
     try {
       names = await backing.readdir(rel);
     } catch (e) {
-      if (extra.length === 0) throw relocate(e, p);
+      if (extra.length === 0) throw relocate(e, given);
     }
     return [...new Set([...names, ...extra])].sort();
   }
 
-  /** Directory entries with their types (a stat per entry only when the backing cannot say). */
-  async readdirTypes(path: string): Promise<{ name: string; type: 'file' | 'dir' | undefined }[]> {
-    const p = normalizePath(path);
+  /**
+   * Directory entries with their types after following links, as stat gives them (undefined for a link
+   * that leads nowhere); a stat per entry only for links and when the backing cannot say.
+   */
+  async readdirTypes(path: string): Promise<DirEntry[]> {
+    const given = normalizePath(path);
+    const p = await this.realpath(path);
     const { backing, rel } = this.locate(p);
+    const child = (name: string) => `${p === '/' ? '' : p}/${name}`;
     if (this.isKernelPath(p) || !backing.readdirTypes || this.mountChildren(p).length > 0) {
       const names = await this.readdir(p);
-      return Promise.all(names.map(async (name) => ({ name, type: (await this.stat(`${p === '/' ? '' : p}/${name}`))?.type })));
+      return Promise.all(names.map(async (name) => {
+        const link = (await this.lstat(child(name)))?.type === 'symlink';
+        const type = (await this.stat(child(name)).catch(() => undefined))?.type as DirEntry['type'];
+        return link ? { name, type, link } : { name, type };
+      }));
     }
+    let entries: { name: string; type: 'file' | 'dir' | 'symlink' | undefined }[];
     try {
-      return await backing.readdirTypes(rel);
+      entries = await backing.readdirTypes(rel);
     } catch (e) {
-      throw relocate(e, p);
+      throw relocate(e, given);
+    }
+    return Promise.all(entries.map(async ({ name, type }) => type !== 'symlink' ? { name, type }
+      : { name, type: (await this.stat(child(name)).catch(() => undefined))?.type as DirEntry['type'], link: true }));
+  }
+
+  /** stat(2): follows links (ELOOP for a loop); undefined when nothing is there. */
+  async stat(path: string): Promise<FollowedStat | undefined> {
+    return this.statAt(await this.realpath(path));
+  }
+
+  /** lstat(2): a link is itself ('symlink', size: the length of its target text). */
+  async lstat(path: string): Promise<Stat | undefined> {
+    const p = await this.realpath(path, false);
+    if (this.noLinks(p)) return this.statAt(p);
+    const { backing, rel } = this.locate(p);
+    if (!backing.lstat) return this.statAt(p);
+    const st = await backing.lstat(rel).catch(() => undefined);
+    return st?.type === 'symlink' ? st : this.statAt(p, st);
+  }
+
+  /** readlink(2): the target text of a link (EINVAL when `path` is no link, ENOENT when nothing is there). */
+  async readlink(path: string): Promise<string> {
+    const given = normalizePath(path);
+    const p = await this.realpath(path, false);
+    const t = this.noLinks(p) ? undefined : await this.linkAt(p).catch(() => undefined);
+    if (t !== undefined) return t;
+    throw fsError((await this.statAt(p)) ? 'EINVAL' : 'ENOENT', given);
+  }
+
+  /** symlink(2): a link at `path` (not followed) whose text is `target`, kept as written. */
+  async symlink(target: string, path: string): Promise<void> {
+    const given = normalizePath(path);
+    const p = await this.realpath(path, false);
+    if (target === '') throw fsError('ENOENT', given);
+    if (await this.lstat(p)) throw fsError('EEXIST', given);
+    if (this.isKernelPath(p)) throw fsError('EPERM', given);
+    const { backing, rel } = this.locate(p);
+    if (backing.readOnly) throw fsError('EROFS', given);
+    if (!backing.symlink) throw fsError('EPERM', given);
+    try {
+      await backing.symlink(target, rel);
+    } catch (e) {
+      throw relocate(e, given);
     }
   }
 
-  async stat(path: string): Promise<Stat | undefined> {
-    const p = normalizePath(path);
+  /** link(2): `path` becomes a second name of `existing` (neither followed when a link); same mount only. */
+  async link(existing: string, path: string): Promise<void> {
+    const given = normalizePath(path);
+    const e = await this.realpath(existing, false);
+    const p = await this.realpath(path, false);
+    const st = await this.lstat(e);
+    if (!st) throw fsError('ENOENT', normalizePath(existing));
+    if (await this.lstat(p)) throw fsError('EEXIST', given);
+    if (st.type === 'dir' || this.isKernelPath(e) || this.isKernelPath(p)) throw fsError('EPERM', given);
+    const a = this.locate(e);
+    const b = this.locate(p);
+    if (a.at !== b.at) throw fsError('EXDEV', given);
+    if (a.backing.readOnly) throw fsError('EROFS', given);
+    if (!a.backing.link) throw fsError('EPERM', given);
+    try {
+      await a.backing.link(a.rel, b.rel);
+    } catch (err) {
+      throw relocate(err, given);
+    }
+  }
+
+  /** rmdir(2): an empty directory (not a mount point: EBUSY). */
+  async rmdir(path: string): Promise<void> {
+    const given = normalizePath(path);
+    const p = await this.realpath(path, false);
+    if (this.isKernelPath(p)) throw fsError('EPERM', given);
+    const st = await this.lstat(p);
+    if (!st) throw fsError('ENOENT', given);
+    if (st.type !== 'dir') throw fsError('ENOTDIR', given);
+    const { backing, rel, at } = this.locate(p);
+    if (at === p || this.mountChildren(p).length > 0) throw fsError('EBUSY', given);
+    if (backing.readOnly) throw fsError('EROFS', given);
+    if (!backing.rmdir) throw fsError('EPERM', given);
+    try {
+      await backing.rmdir(rel);
+    } catch (e) {
+      throw relocate(e, given);
+    }
+  }
+
+  /** stat of a path whose links are resolved. */
+  private async statAt(p: string, known?: Stat): Promise<FollowedStat | undefined> {
     if (this.isKernelPath(p)) {
-      if (this.kernel!.stat) return this.kernelCall(p, (k) => k.stat!(p));
+      if (this.kernel!.stat) return this.kernelCall(p, (k) => k.stat!(p)) as FollowedStat | undefined;
       if (KERNEL_DIRS.includes(p)) return { type: 'dir', size: 0, mtimeMs: 0 };
       if (this.kernel!.statDevice && isWithin(p, '/dev')) {
         const d = this.kernel!.statDevice(p);
@@ -250,8 +434,9 @@ export class Vfs {
       }
     }
     const { backing, rel } = this.locate(p);
-    const st = await backing.stat(rel).catch(() => undefined);
-    if (st) return st;
+    const st = known ?? await backing.stat(rel).catch(() => undefined);
+    // A link here was replaced after the walk resolved it: nothing to follow now.
+    if (st && st.type !== 'symlink') return st as FollowedStat;
     if (this.mountChildren(p).length > 0) return { type: 'dir', size: 0, mtimeMs: 0 };
     return undefined;
   }
@@ -260,83 +445,105 @@ export class Vfs {
    * stat without waiting, for the kernel's mount(2) checks (Kernel.rootFsType): a backing that cannot
    * answer synchronously says 'unknown'.
    */
-  statSync(path: string): Stat | undefined | 'unknown' {
-    const p = normalizePath(path);
-    if (this.isKernelPath(p)) return this.kernel!.stat ? this.kernel!.stat(p) : 'unknown';
+  statSync(path: string): FollowedStat | undefined | 'unknown' {
+    let p: string | undefined;
+    try { p = this.realpathSync(path); } catch { return undefined; }
+    if (p === undefined) return 'unknown';
+    if (this.isKernelPath(p)) return this.kernel!.stat ? this.kernel!.stat(p) as FollowedStat | undefined : 'unknown';
     const { backing, rel } = this.locate(p);
     if (!backing.statSync) return 'unknown';
     const st = backing.statSync(rel);
-    if (st) return st;
+    if (st && st.type !== 'symlink') return st as FollowedStat;
     if (this.mountChildren(p).length > 0) return { type: 'dir', size: 0, mtimeMs: 0 };
     return undefined;
   }
 
+  /** False for a link that leads nowhere or into a loop, as test -e says. */
   async exists(path: string): Promise<boolean> {
-    return (await this.stat(path)) !== undefined;
+    return (await this.stat(path).catch(() => undefined)) !== undefined;
   }
 
   async isFile(path: string): Promise<boolean> {
-    return (await this.stat(path))?.type === 'file';
+    return (await this.stat(path).catch(() => undefined))?.type === 'file';
   }
 
   async isDir(path: string): Promise<boolean> {
-    return (await this.stat(path))?.type === 'dir';
+    return (await this.stat(path).catch(() => undefined))?.type === 'dir';
   }
 
+  /** mkdir -p (a link on the way is followed; one at the end is EEXIST, as mkdir(2) says). */
   async mkdir(path: string): Promise<void> {
-    const p = normalizePath(path);
-    if (this.isKernelPath(p)) throw fsError('EPERM', p);
+    const given = normalizePath(path);
+    const p = await this.mkdirPath(path);
+    if (this.isKernelPath(p)) throw fsError('EPERM', given);
     const { backing, rel } = this.locate(p);
-    if (backing.readOnly) throw fsError('EROFS', p);
+    if (backing.readOnly) throw fsError('EROFS', given);
     try {
       await backing.mkdir(rel);
     } catch (e) {
-      throw relocate(e, p);
+      throw relocate(e, given);
     }
   }
 
+  /** The directory mkdir -p creates: links followed; one left at the end (dangling, or to a file) is EEXIST. */
+  private async mkdirPath(path: string): Promise<string> {
+    const p = await this.realpath(path);
+    const st = await this.lstat(p);
+    if (st && st.type !== 'dir') throw fsError('EEXIST', normalizePath(path));
+    return p;
+  }
+
+  /** rename(2): the names themselves move (a link is renamed, not its target). */
   async rename(from: string, to: string): Promise<void> {
-    const f = normalizePath(from);
-    const t = normalizePath(to);
+    const f = await this.realpath(from, false);
+    const t = await this.realpath(to, false);
+    const given = normalizePath(to);
     const a = this.locate(f);
     const b = this.locate(t);
-    if (a.at !== b.at || this.isKernelPath(f) || this.isKernelPath(t)) throw fsError('EXDEV', t);
-    if (a.backing.readOnly) throw fsError('EROFS', t);
+    if (a.at !== b.at || this.isKernelPath(f) || this.isKernelPath(t)) throw fsError('EXDEV', given);
+    if (a.backing.readOnly) throw fsError('EROFS', given);
     try {
       await a.backing.rename(a.rel, b.rel);
     } catch (e) {
-      throw relocate(e, t);
+      throw relocate(e, given);
     }
   }
 
+  /** unlink(2): removes the name (a link, not its target). */
   async unlink(path: string): Promise<void> {
-    const p = normalizePath(path);
-    if (this.isKernelPath(p)) throw fsError('EPERM', p);
+    const given = normalizePath(path);
+    const p = await this.realpath(path, false);
+    if (this.isKernelPath(p)) throw fsError('EPERM', given);
     const { backing, rel } = this.locate(p);
-    if (backing.readOnly) throw fsError('EROFS', p);
+    if (backing.readOnly) throw fsError('EROFS', given);
     try {
       await backing.unlink(rel);
     } catch (e) {
-      throw relocate(e, p);
+      throw relocate(e, given);
     }
   }
 
-  /** Every regular file below `dir`, as paths relative to it, sorted (directories walked depth first). */
+  /**
+   * Every regular file below `dir`, as paths relative to it, sorted (directories walked depth first);
+   * links are followed, a directory already on the way down is not entered again.
+   */
   async walk(dir: string, filter?: (rel: string) => boolean): Promise<string[]> {
     const root = normalizePath(dir);
     const out: string[] = [];
-    const visit = async (rel: string): Promise<void> => {
+    const visit = async (rel: string, up: Set<string>): Promise<void> => {
       const abs = rel ? `${root === '/' ? '' : root}/${rel}` : root;
+      const real = await this.realpath(abs).catch(() => abs);
+      if (up.has(real)) return;
       let names: string[];
       try { names = await this.readdir(abs); } catch { return; }
       for (const n of names) {
         const r = rel ? `${rel}/${n}` : n;
-        const st = await this.stat(`${abs === '/' ? '' : abs}/${n}`);
-        if (st?.type === 'dir') await visit(r);
+        const st = await this.stat(`${abs === '/' ? '' : abs}/${n}`).catch(() => undefined);
+        if (st?.type === 'dir') await visit(r, new Set([...up, real]));
         else if (st?.type === 'file' && (!filter || filter(r))) out.push(r);
       }
     };
-    await visit('');
+    await visit('', new Set());
     return out;
   }
 }
