@@ -1,5 +1,6 @@
 // Command-line syntax of the lkm shell: a small POSIX-like subset — words with quotes and escapes,
-// $VAR and $?, pipes, redirections (> >> < 2> 2>&1), lists joined by ; && ||, and `cmd &` (background).
+// $VAR and $?, command substitution ($(cmd) and `cmd`), pipes, redirections (> >> < 2> 2>&1), lists joined
+// by ; && ||, and `cmd &` (background).
 
 export interface Redirect { fd: 0 | 1 | 2; op: '>' | '>>' | '<' | '>&1'; target: string; }
 export interface SimpleCommand { argv: string[]; redirects: Redirect[]; }
@@ -80,8 +81,50 @@ export function tokenize(line: string, vars: (name: string) => string): Token[] 
 }
 
 /**
- * Splits a line at ; && || (outside quotes), so each part is expanded only when it runs: `false; echo $?`
- * must see the status of `false`.
+ * Where a command substitution that starts at `i` (`$(` or a backtick) ends: the index after its `)` or
+ * closing backtick, -1 when it is not closed. `$(…)` nests and may hold quotes; a backtick ends at the next
+ * unescaped backtick.
+ */
+export function substitutionEnd(s: string, i: number): number {
+  if (s[i] === '`') {
+    for (let j = i + 1; j < s.length; j++) {
+      if (s[j] === '\\') j++;
+      else if (s[j] === '`') return j + 1;
+    }
+    return -1;
+  }
+  let depth = 0;
+  let quote: string | undefined;
+  for (let j = i + 1; j < s.length; j++) {
+    const c = s[j]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      else if (c === '\\' && quote === '"') j++;
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === '\\') j++;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return j + 1;
+  }
+  return -1;
+}
+
+export const startsSubstitution = (s: string, i: number) => s[i] === '`' || (s[i] === '$' && s[i + 1] === '(');
+
+/** Whether a list item may hold a command substitution (a cheap test; quoting is looked at when expanding). */
+export const hasSubstitution = (s: string) => s.includes('`') || s.includes('$(');
+
+/** Skips a command substitution at `i`; the index of its last character. */
+function skipSubstitution(s: string, i: number): number {
+  const end = substitutionEnd(s, i);
+  if (end < 0) throw new ShellSyntaxError(s[i] === '`' ? 'unexpected EOF while looking for matching ``\'' : "unexpected EOF while looking for matching `)'");
+  return end - 1;
+}
+
+/**
+ * Splits a line at ; && || (outside quotes and command substitutions), so each part is expanded only when
+ * it runs: `false; echo $?` must see the status of `false`.
  */
 export function splitList(line: string): { op: ListItem['op']; text: string; background?: boolean }[] {
   const out: { op: ListItem['op']; text: string; background?: boolean }[] = [];
@@ -93,10 +136,12 @@ export function splitList(line: string): { op: ListItem['op']; text: string; bac
     if (quote) {
       if (c === quote) quote = undefined;
       else if (c === '\\' && quote === '"') i++;
+      else if (quote === '"' && startsSubstitution(line, i)) i = skipSubstitution(line, i);
       continue;
     }
     if (c === "'" || c === '"') { quote = c; continue; }
     if (c === '\\') { i++; continue; }
+    if (startsSubstitution(line, i)) { i = skipSubstitution(line, i); continue; }
     if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
     const two = line.slice(i, i + 2);
     // `cmd &`: the command runs in the background (a lone & that is not part of 2>&1).
@@ -136,6 +181,7 @@ function findComment(s: string): number {
     if (quote) { if (c === quote) quote = undefined; continue; }
     if (c === "'" || c === '"') quote = c;
     else if (c === '\\') i++;
+    else if (startsSubstitution(s, i)) i = skipSubstitution(s, i);
     else if (c === '#' && (i === 0 || /\s/.test(s[i - 1]!))) return i;
   }
   return -1;

@@ -13,7 +13,7 @@ import { modinfo } from '../tools/modinfo.js';
 import { modprobe } from '../tools/modprobe.js';
 import type { Tool, ToolContext } from '../tools/context.js';
 import { KernelFs, normalizePath, FsError } from './fs.js';
-import { parsePipeline, splitList, ShellSyntaxError, type SimpleCommand } from './parse.js';
+import { hasSubstitution, parsePipeline, splitList, ShellSyntaxError, startsSubstitution, substitutionEnd, type SimpleCommand } from './parse.js';
 import { programCommand } from '../user/shell.js';
 import { longEntries, longLines, lsOperand, mknodCommand, totalBlocks } from './nodes.js';
 import { lnCommand, readlinkCommand, rmCommand } from './links.js';
@@ -97,6 +97,22 @@ export const BUILTINS: Record<string, Command> = {
   modprobe: tool(modprobe),
   modinfo: tool(modinfo),
 
+  // The shell is root already: sudo runs its command (as root; -u root only), so the articles' `sudo …` lines work.
+  async sudo(argv, io, sh) {
+    let i = 1;
+    for (; i < argv.length && argv[i]!.startsWith('-') && argv[i] !== '--'; i++) {
+      const a = argv[i]!;
+      const user = a === '-u' ? argv[++i] : a.startsWith('--user=') ? a.slice(7) : a.startsWith('-u') ? a.slice(2) : undefined;
+      if (user !== undefined && user !== 'root' && user !== '#0') { io.stderr(`sudo: unknown user ${user}\nsudo: error initializing audit plugin sudoers_audit\n`); return 1; }
+      if (user === undefined && !/^-[EHkns]+$|^--preserve-env$|^--login$/.test(a)) { io.stderr(`sudo: invalid option -- '${a.replace(/^-+/, '')[0]}'\n`); return 1; }
+    }
+    if (argv[i] === '--') i++;
+    if (i >= argv.length) { io.stderr('usage: sudo -h | -K | -k | -V\nusage: sudo [-EHkns] [-u user] command [arg ...]\n'); return 1; }
+    return sh.runArgv(argv.slice(i), io);
+  },
+  // more(1) and less(1) write their input through when the output is not a pager's terminal, as here.
+  async more(argv, io, sh) { return BUILTINS.cat!(argv, io, sh); },
+  async less(argv, io, sh) { return BUILTINS.cat!(argv, io, sh); },
   async cat(argv, io, sh) {
     // `cat` alone on a terminal copies typed lines until Ctrl-D (or a signal).
     if (argv.length === 1 && io.terminal) {
@@ -131,7 +147,10 @@ export const BUILTINS: Record<string, Command> = {
           const entries = st.type === 'dir' ? await longEntries(sh.fs, p, names) : [{ name: a, ...op }];
           if (st.type === 'dir') io.stdout(`total ${totalBlocks(entries)}\n`);
           for (const l of longLines(entries)) io.stdout(`${l}\n`);
-        } else if (names.length) io.stdout(`${names.join('  ')}\n`);
+        } else if (names.length) {
+          // ls lists across the line on a terminal, one name per line into a pipe or a file (or with -1).
+          io.stdout(`${names.join(argv.includes('-1') || !sh.writesToTerminal(io.stdout) ? '\n' : '  ')}\n`);
+        }
       } catch (e) {
         io.stderr(`ls: cannot access '${a}': ${errText(e)}\n`);
         status = 2;
@@ -440,18 +459,22 @@ export class Shell {
         if (this.exitRequested !== undefined) break;
         if (item.op === '&&' && this.lastStatus !== 0) continue;
         if (item.op === '||' && this.lastStatus === 0) continue;
-        const cmds = parsePipeline(item.text, vars).commands;
-        if (item.background) {
-          this.startJob(item.text.trim(), cmds);
-          this.lastStatus = 0;
-          continue;
-        }
+        // The foreground controller exists before anything runs, substitutions included, so that a Ctrl-C
+        // arriving at once is not lost; a line without substitutions reaches its commands synchronously.
         const ctl = new AbortController();
-        this.foreground = ctl;
+        if (!item.background) this.foreground = ctl;
+        this.substituted = undefined;
         try {
-          this.lastStatus = await this.runPipeline(cmds, ctl.signal, this.terminal);
+          const text = hasSubstitution(item.text) ? await this.substitute(item.text) : item.text;
+          const cmds = parsePipeline(text, vars).commands;
+          if (item.background) {
+            this.startJob(item.text.trim(), cmds);
+            this.lastStatus = 0;
+            continue;
+          }
+          this.lastStatus = ctl.signal.aborted ? signalStatus(ctl.signal) : await this.runPipeline(cmds, ctl.signal, this.terminal);
         } finally {
-          this.foreground = undefined;
+          if (this.foreground === ctl) this.foreground = undefined;
         }
         if (ctl.signal.aborted) {
           // bash: a foreground job killed by SIGINT ends the command line; a newline after the ^C the
@@ -469,6 +492,38 @@ export class Shell {
     }
     this.notifyDone();
     return this.lastStatus;
+  }
+
+  /** Status of the last command substitution of the command being run (an assignment alone returns it). */
+  private substituted: number | undefined;
+
+  /**
+   * Command substitution: every $(cmd) and `cmd` outside single quotes runs in a child shell and is replaced
+   * by its output without trailing newlines — quoted as one word inside double quotes, split into words
+   * outside them (bash's field splitting on blanks); $? becomes its status.
+   */
+  private async substitute(text: string): Promise<string> {
+    let out = '';
+    let quote: string | undefined;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (quote === "'") { out += c; if (c === "'") quote = undefined; continue; }
+      if (c === '\\') { out += text.slice(i, i + 2); i++; continue; }
+      if (c === '"' || (c === "'" && !quote)) { quote = quote ? undefined : c; out += c; continue; }
+      if (!startsSubstitution(text, i)) { out += c; continue; }
+      const end = substitutionEnd(text, i);
+      const inner = c === '`' ? text.slice(i + 1, end - 1).replace(/\\([\\`$])/g, '$1') : text.slice(i + 2, end - 1);
+      let captured = '';
+      const child = this.child({ stdout: (t) => { captured += t; }, stderr: this.out.stderr });
+      this.lastStatus = await child.run(inner);
+      this.substituted = this.lastStatus;
+      const value = captured.replace(/\n+$/, '');
+      out += quote === '"'
+        ? value.replace(/[\\"$`]/g, '\\$&')
+        : value.split(/\s+/).filter(Boolean).map((w) => `'${w.replace(/'/g, "'\\''")}'`).join(' ');
+      i = end - 1;
+    }
+    return out;
   }
 
   /** `terminal`: the keyboard input the first command reads when it has no other stdin (foreground only). */
@@ -539,10 +594,20 @@ export class Shell {
     this.forgetDone();
   }
 
+  /** True when `stdout` is this shell's own output (not a pipe, a redirection or a substitution). */
+  writesToTerminal(stdout: (t: string) => void): boolean {
+    return stdout === this.out.stdout;
+  }
+
+  /** Runs a command given as words (sudo's command) with the caller's streams, signal and terminal. */
+  runArgv(argv: string[], io: ShellIo): Promise<number> {
+    return this.runCommand({ argv, redirects: [] }, io.stdin, io.stdout, io.signal ?? new AbortController().signal, io.terminal, io.stderr);
+  }
+
   private async runCommand(cmd: SimpleCommand, stdin: string, stdout: (t: string) => void, signal: AbortSignal,
-    terminal: TerminalInput | undefined): Promise<number> {
+    terminal: TerminalInput | undefined, stderr: (t: string) => void = this.out.stderr): Promise<number> {
     let out = stdout;
-    let err = this.out.stderr;
+    let err = stderr;
     const pending: { path: string; append: boolean; text: string }[] = [];
     for (const r of cmd.redirects) {
       if (r.op === '<') {
@@ -569,7 +634,7 @@ export class Shell {
     const name = argv[0];
     const saved = name === undefined ? [] : assigns.map(([k]) => [k, this.env.get(k)] as const);
     for (const [k, v] of assigns) this.env.set(k, v);
-    let status = 0;
+    let status = name === undefined ? this.substituted ?? 0 : 0;
     if (name !== undefined) {
       const c = this.commands[name] ?? this.commandAt(name) ?? this.programs?.(name);
       if (!c) {

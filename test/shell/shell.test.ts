@@ -58,6 +58,24 @@ describe('running', () => {
     expect(await t.run('export 1a')).toEqual({ status: 1, stdout: '', stderr: "lkm: export: `1a': not a valid identifier\n" });
   });
 
+  it("runs the articles' command lines: sudo, `uname -r` and $(…), more, ls into a pipe", async () => {
+    const t = await bootTestKernel();
+    expect(await t.run('sudo modprobe -vn hello')).toEqual({
+      status: 0, stdout: 'insmod /lib/modules/6.12.0-lkm-wasm/extra/hello.ko \n', stderr: '' });
+    expect((await t.run('sudo -u root -E uname -r')).stdout).toBe('6.12.0-lkm-wasm\n');
+    expect(await t.run('sudo -u bob true')).toEqual({
+      status: 1, stdout: '', stderr: 'sudo: unknown user bob\nsudo: error initializing audit plugin sudoers_audit\n' });
+    expect((await t.run('sudo')).status).toBe(1);
+    expect((await t.run('ls /lib/modules/`uname -r`/extra | head -2')).stdout).toBe('chardev.ko\ndebugfs-demo.ko\n');
+    expect((await t.run('more /lib/modules/$(uname -r)/modules.order | head -1')).stdout).toBe('extra/chardev.ko\n');
+    // Substitutions: split into words outside quotes, one word inside; nested; $? is theirs; none in '…'.
+    expect((await t.run('echo $(echo "a  b"   c) "$(echo "a  b")"')).stdout).toBe('a b c a  b\n');
+    expect((await t.run('echo $(echo $(echo deep)); echo `echo \\`echo bq\\``')).stdout).toBe('deep\nbq\n');
+    expect((await t.run(`echo '$(not run)'; x=$(false); echo $?`)).stdout).toBe('$(not run)\n1\n');
+    expect((await t.run('echo $(echo a; echo b) | wc -l; echo "$(echo a; echo b)" | wc -l')).stdout).toBe('1\n2\n');
+    expect(await t.run('echo $(echo')).toEqual({ status: 2, stdout: '', stderr: "lkm: unexpected EOF while looking for matching `)'\n" });
+  });
+
   it('writes sysfs parameters with echo >, and reports refused writes like bash', async () => {
     const t = await bootTestKernel();
     await t.run(`insmod ${example('hello-params')} 'name=a b' ports=1,2,3`);
