@@ -5,7 +5,7 @@
 
 import { readModuleMetadata } from '../wasm/metadata.js';
 import { strerror } from '../kernel/errno.js';
-import type { Vfs } from '../vfs/index.js';
+import type { DirEntry, Vfs } from '../vfs/index.js';
 import { FsError, isWithin, joinPath, relativeTo } from '../vfs/index.js';
 import { BUILTIN_MODINFO, builtinAliases, readBuiltinModinfo } from './builtin.js';
 import { configDirs, listConfigFiles, logicalLines } from './config.js';
@@ -173,22 +173,35 @@ const yieldToEventLoop = () => new Promise<void>((r) => {
   else setTimeout(r, 0);
 });
 
-/** Module files below a directory (sorted walk), skipping excluded directory names. */
-async function scanDir(vfs: Vfs, dir: string, excludes: string[]): Promise<string[]> {
+/**
+ * Module files below a directory (sorted walk), skipping excluded names. Links are followed as kmod's
+ * fstatat() follows them (a module reached through one is listed under the link's path); a link that
+ * leads nowhere is an error and no module, as fstatat's failure is in kmod. A directory already on the
+ * way down (a link back up) is not entered again (kmod would recurse until it ran out of descriptors).
+ */
+async function scanDir(vfs: Vfs, dir: string, excludes: string[], log?: Logger): Promise<string[]> {
   const out: string[] = [];
-  const visit = async (d: string): Promise<void> => {
-    let entries: { name: string; type: 'file' | 'dir' | undefined }[];
+  const visit = async (d: string, depth: number, up: string[]): Promise<void> => {
+    let entries: DirEntry[];
     try { entries = await vfs.readdirTypes(d); } catch { return; }
-    for (const { name, type } of entries) {
+    for (const { name, type, link } of entries) {
+      if (excludes.includes(name)) continue;
       const p = joinPath(d, name);
-      if (hasKmodExtension(name)) {
-        if (type === 'file') out.push(p);
+      if (link && type === undefined) {
+        // kmod's depmod: "fstatat(<the directory's descriptor>, name): <errno text>"; the first directory is fd 3.
+        const why = await vfs.stat(p).then(() => strerror(2), (e: unknown) => (e instanceof FsError ? e.reason : strerror(2)));
+        log?.err(`fstatat(${3 + depth}, ${name}): ${why}`);
         continue;
       }
-      if (type === 'dir' && !excludes.includes(name)) await visit(p);
+      if (type === 'dir') {
+        const real = link ? await vfs.realpath(p).catch(() => p) : p;
+        if (!up.includes(real)) await visit(p, depth + 1, [...up, real]);
+        continue;
+      }
+      if (hasKmodExtension(name) && type === 'file') out.push(p);
     }
   };
-  await visit(dir);
+  await visit(dir, 0, [await vfs.realpath(dir).catch(() => dir)]);
   return out;
 }
 
@@ -236,8 +249,8 @@ export async function depmod(vfs: Vfs, opts: DepmodOptions): Promise<DepmodResul
   let paths: string[];
   if (opts.files) paths = opts.files;
   else {
-    paths = await scanDir(vfs, dirname, cfg.excludes);
-    for (const ext of cfg.externals) paths.push(...await scanDir(vfs, joinPath(ext), []));
+    paths = await scanDir(vfs, dirname, cfg.excludes, log);
+    for (const ext of cfg.externals) paths.push(...await scanDir(vfs, joinPath(ext), [], log));
   }
 
   phase('scan');
