@@ -152,7 +152,8 @@ async function complete(sh: Shell, line: string): Promise<[string[], string]> {
   try {
     for (const n of await sh.fs.readdir(sh.resolve(dir || '.'))) {
       if (!n.startsWith(base)) continue;
-      const isDir = (await sh.fs.stat(sh.resolve(dir + n)))?.type === 'dir';
+      // Through links, as bash completes (a link that loops or leads nowhere is a plain name).
+      const isDir = (await sh.fs.stat(sh.resolve(dir + n)).catch(() => undefined))?.type === 'dir';
       hits.push(dir + n + (isDir ? '/' : ''));
     }
   } catch { /* not a directory */ }
