@@ -386,7 +386,7 @@ export interface Job {
 const FIRST_JOB_PID = 1000;
 
 export class Shell {
-  cwd = '/';
+  private dir = '/';
   /** Background jobs, oldest first; a finished one stays until its Done notice (or `jobs`) reported it. */
   private readonly jobsTable: Job[] = [];
   private nextJobPid = FIRST_JOB_PID;
@@ -407,7 +407,14 @@ export class Shell {
   private foreground: AbortController | undefined;
 
   constructor(readonly kernel: Kernel | KernelApi, readonly fs: KernelFs, private readonly out: { stdout(t: string): void; stderr(t: string): void }) {
-    this.env.set('PWD', this.cwd);
+    this.env.set('PWD', this.dir);
+  }
+
+  /** The current directory; $PWD follows it (cd, and the front ends that start elsewhere). */
+  get cwd(): string { return this.dir; }
+  set cwd(path: string) {
+    this.dir = path;
+    this.env.set('PWD', path);
   }
 
   /** A child shell (install/remove commands): same kernel, files, directory, commands; environment plus `env`. */

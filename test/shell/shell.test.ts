@@ -66,6 +66,10 @@ describe('running', () => {
     expect(await t.run('sudo -u bob true')).toEqual({
       status: 1, stdout: '', stderr: 'sudo: unknown user bob\nsudo: error initializing audit plugin sudoers_audit\n' });
     expect((await t.run('sudo')).status).toBe(1);
+    // $PWD follows the directory (the articles' `ln -s $PWD/lkm.ko …`), for cd and for front ends that set cwd.
+    expect((await t.run('cd /proc; echo $PWD; cd sys/kernel && echo "$PWD"')).stdout).toBe('/proc\n/proc/sys/kernel\n');
+    t.sh.cwd = '/sys';
+    expect((await t.run('echo $PWD')).stdout).toBe('/sys\n');
     expect((await t.run('ls /lib/modules/`uname -r`/extra | head -2')).stdout).toBe('chardev.ko\ndebugfs-demo.ko\n');
     expect((await t.run('more /lib/modules/$(uname -r)/modules.order | head -1')).stdout).toBe('extra/chardev.ko\n');
     // Substitutions: split into words outside quotes, one word inside; nested; $? is theirs; none in '…'.
