@@ -1,42 +1,21 @@
 // modprobe, depmod, modinfo and request_module against the real kernel (build/vmlinux.ko) in a session
 // like `lkm shell --root DIR --modules DIR`: temporary copies, so the build tree is never written.
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENAMETOOLONG, ENOENT, KernelError } from '../../src/kernel/errno.js';
 import { requestModule, requestModuleNoWait, setUsermodeHelper } from '../../src/kmod/request.js';
-import { openSession, shellQuote } from '../../src/node/session.js';
+import { shellQuote } from '../../src/node/session.js';
 import { buildFiles, closeBuildPool } from '../../src/kbuild/index.js';
 import { hostImports } from '../../src/kernel/host.js';
-import { EXTRA } from '../helpers/paths.js';
+import { tempSession } from '../helpers/session.js';
 import type { KernelApi } from '../../src/worker/api.js';
 import { REL } from './helpers.js';
 
 const MOD = `/lib/modules/${REL}`;
 
-async function session(opts: { conf?: Record<string, string>; cmdline?: string; extraKo?: Record<string, string>; isolate?: 'worker' } = {}) {
-  const root = mkdtempSync(join(tmpdir(), 'lkm-root-'));
-  const modules = mkdtempSync(join(tmpdir(), 'lkm-modules-'));
-  cpSync(EXTRA, join(modules, 'extra'), { recursive: true });
-  cpSync(join(EXTRA, '..', 'modules.order'), join(modules, 'modules.order'));
-  for (const [p, src] of Object.entries(opts.extraKo ?? {})) { mkdirSync(join(modules, p, '..'), { recursive: true }); cpSync(src, join(modules, p)); }
-  for (const [p, c] of Object.entries(opts.conf ?? {})) { mkdirSync(join(root, p, '..'), { recursive: true }); writeFileSync(join(root, p), c); }
-  let stdout = '';
-  let stderr = '';
-  const s = await openSession({ root, modules, isolate: opts.isolate, cmdline: opts.cmdline ?? '', io: { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } } });
-  expect(stderr).toBe('');
-  return {
-    ...s,
-    async run(line: string) {
-      stdout = '';
-      stderr = '';
-      const status = await s.sh.run(line);
-      return { status, stdout, stderr };
-    },
-    dmesg: () => s.kernel.dmesg({ time: false }),
-  };
-}
+const session = tempSession;
 
 describe('modprobe with the kernel', () => {
   it('the session indexed the tree at start: modprobe stack_c loads three modules in order', async () => {

@@ -1,19 +1,17 @@
 // The seed scenario with a symbolic link: a module built in a working directory is linked into the
 // module tree (`ln -s … /lib/modules/$(uname -r)/`), depmod indexes it under the link's name, modprobe
 // loads it through the link. In a session like `lkm shell --root DIR --modules DIR` (temporary copies).
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFiles, closeBuildPool } from '../../src/kbuild/index.js';
-import { openSession } from '../../src/node/session.js';
-import { BUILTINS } from '../../src/shell/shell.js';
-import { EXTRA } from '../helpers/paths.js';
+import { tempSession } from '../helpers/session.js';
 import { REL } from './helpers.js';
 
 const MOD = `/lib/modules/${REL}`;
-// The articles' lines start with sudo; the shell runs them as they are when it has the builtin.
-const SUDO = 'sudo' in BUILTINS ? 'sudo ' : '';
+// The articles' lines start with sudo; the shell runs them as they are.
+const SUDO = 'sudo ';
 
 let lkmKo = '';
 
@@ -32,29 +30,8 @@ beforeAll(async () => {
   lkmKo = join(dir, 'lkm.ko');
 });
 
-async function session() {
-  const root = mkdtempSync(join(tmpdir(), 'lkm-root-'));
-  const modules = mkdtempSync(join(tmpdir(), 'lkm-modules-'));
-  cpSync(EXTRA, join(modules, 'extra'), { recursive: true });
-  cpSync(join(EXTRA, '..', 'modules.order'), join(modules, 'modules.order'));
-  // The module as the article builds it: lkm.ko in the working directory (/root here).
-  mkdirSync(join(root, 'root'));
-  cpSync(lkmKo, join(root, 'root', 'lkm.ko'));
-  let stdout = '';
-  let stderr = '';
-  const s = await openSession({ root, modules, cmdline: '', io: { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } } });
-  expect(stderr).toBe('');
-  return {
-    ...s, root, modules,
-    async run(line: string) {
-      stdout = '';
-      stderr = '';
-      const status = await s.sh.run(line);
-      return { status, stdout, stderr };
-    },
-    dmesg: () => s.kernel.dmesg({ time: false }),
-  };
-}
+// The module as the article builds it: lkm.ko in the working directory (/root here).
+const session = () => tempSession({ rootFiles: { 'root/lkm.ko': lkmKo } });
 
 describe('seed scenario: a module linked into the tree', () => {
   it('ln -s, depmod -a, modprobe -vn, modprobe, modprobe -r; modinfo through the link', async () => {
