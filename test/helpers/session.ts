@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { buildFiles, closeBuildPool } from '../../src/kbuild/index.js';
 import { openSession } from '../../src/node/session.js';
 import { EXTRA } from './paths.js';
 
@@ -44,4 +45,20 @@ export async function tempSession(opts: TempSessionOptions = {}) {
     },
     dmesg: () => s.kernel.dmesg({ time: false }),
   };
+}
+
+/** The seed articles' lkm.c (hello on init, bye on exit), built in a temporary directory: its lkm.ko. */
+export async function buildSeedLkm(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'lkm-src-'));
+  writeFileSync(join(dir, 'lkm.c'), '#include <linux/module.h>\n#include <linux/init.h>\n' +
+    'static int __init lkm_init(void) { pr_info("lkm: hello\\n"); return 0; }\n' +
+    'static void __exit lkm_exit(void) { pr_info("lkm: bye\\n"); }\n' +
+    'module_init(lkm_init);\nmodule_exit(lkm_exit);\nMODULE_LICENSE("GPL");\n');
+  try {
+    const r = await buildFiles([join(dir, 'lkm.c')], { outDir: dir, log: () => {} });
+    expect(r.ok).toBe(true);
+  } finally {
+    await closeBuildPool();
+  }
+  return join(dir, 'lkm.ko');
 }

@@ -1,15 +1,11 @@
 // modprobe, depmod, modinfo and request_module against the real kernel (build/vmlinux.ko) in a session
 // like `lkm shell --root DIR --modules DIR`: temporary copies, so the build tree is never written.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ENAMETOOLONG, ENOENT, KernelError } from '../../src/kernel/errno.js';
 import { requestModule, requestModuleNoWait, setUsermodeHelper } from '../../src/kmod/request.js';
 import { shellQuote } from '../../src/node/session.js';
-import { buildFiles, closeBuildPool } from '../../src/kbuild/index.js';
 import { hostImports } from '../../src/kernel/host.js';
-import { tempSession } from '../helpers/session.js';
+import { buildSeedLkm, tempSession } from '../helpers/session.js';
 import type { KernelApi } from '../../src/worker/api.js';
 import { REL } from './helpers.js';
 
@@ -197,18 +193,7 @@ describe('device-node autoload with the kernel in a worker', () => {
 
 describe('seed scenarios', () => {
   it('modprobe -vn lkm, modprobe lkm, modprobe -r lkm, modprobe lk, modprobe -q lk', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lkm-src-'));
-    writeFileSync(join(dir, 'lkm.c'), '#include <linux/module.h>\n#include <linux/init.h>\n' +
-      'static int __init lkm_init(void) { pr_info("lkm: hello\\n"); return 0; }\n' +
-      'static void __exit lkm_exit(void) { pr_info("lkm: bye\\n"); }\n' +
-      'module_init(lkm_init);\nmodule_exit(lkm_exit);\nMODULE_LICENSE("GPL");\n');
-    try {
-      const r = await buildFiles([join(dir, 'lkm.c')], { outDir: dir, log: () => {} });
-      expect(r.ok).toBe(true);
-    } finally {
-      await closeBuildPool();
-    }
-    const t = await session({ extraKo: { 'kernel/arch/x86/kernel/lkm.ko': join(dir, 'lkm.ko') } });
+    const t = await session({ extraKo: { 'kernel/arch/x86/kernel/lkm.ko': await buildSeedLkm() } });
     expect(await t.run('modprobe -vn lkm')).toEqual({ status: 0, stdout: `insmod ${MOD}/kernel/arch/x86/kernel/lkm.ko \n`, stderr: '' });
     expect(t.kernel.lsmod()).toEqual([]);
     expect(await t.run('modprobe lkm')).toEqual({ status: 0, stdout: '', stderr: '' });

@@ -1,12 +1,10 @@
 // The seed scenario with a symbolic link: a module built in a working directory is linked into the
 // module tree (`ln -s … /lib/modules/$(uname -r)/`), depmod indexes it under the link's name, modprobe
 // loads it through the link. In a session like `lkm shell --root DIR --modules DIR` (temporary copies).
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFiles, closeBuildPool } from '../../src/kbuild/index.js';
-import { tempSession } from '../helpers/session.js';
+import { buildSeedLkm, tempSession } from '../helpers/session.js';
 import { REL } from './helpers.js';
 
 const MOD = `/lib/modules/${REL}`;
@@ -15,20 +13,7 @@ const SUDO = 'sudo ';
 
 let lkmKo = '';
 
-beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lkm-src-'));
-  writeFileSync(join(dir, 'lkm.c'), '#include <linux/module.h>\n#include <linux/init.h>\n' +
-    'static int __init lkm_init(void) { pr_info("lkm: hello\\n"); return 0; }\n' +
-    'static void __exit lkm_exit(void) { pr_info("lkm: bye\\n"); }\n' +
-    'module_init(lkm_init);\nmodule_exit(lkm_exit);\nMODULE_LICENSE("GPL");\n');
-  try {
-    const r = await buildFiles([join(dir, 'lkm.c')], { outDir: dir, log: () => {} });
-    expect(r.ok).toBe(true);
-  } finally {
-    await closeBuildPool();
-  }
-  lkmKo = join(dir, 'lkm.ko');
-});
+beforeAll(async () => { lkmKo = await buildSeedLkm(); });
 
 // The module as the article builds it: lkm.ko in the working directory (/root here).
 const session = () => tempSession({ rootFiles: { 'root/lkm.ko': lkmKo } });
