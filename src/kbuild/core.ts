@@ -22,10 +22,11 @@ import { OUT_DIR, type ToolJob, type ToolRunner } from './runner.js';
 import {
   COLOR_CFLAGS, COMMON_CFLAGS, compileArgs, kbuildCflags, linkArgs, USER_CFLAGS, userIncludeFlags, userLinkArgs, type ToolResult,
 } from './toolchain.js';
+import { deviceTableAliases } from './file2alias.js';
 import { customSections, cstrings, initExitAliases, readObject, renameFunctions, sections, type ObjectInfo } from './wasm-objects.js';
 
 /** Bumped when the cache layout or record format changes: old records then simply miss. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 export interface DirEntry { name: string; dir: boolean }
 
@@ -130,6 +131,8 @@ export interface ModuleResult {
   imports: ImportedSymbol[];
   depends: string[];
   srcversion?: string;
+  /** MODULE_ALIAS strings file2alias made from the module's MODULE_DEVICE_TABLE()s (modules only). */
+  aliases?: string[];
   /** Size of the .ko in bytes. */
   size?: number;
 }
@@ -704,6 +707,7 @@ class UnitBuild {
 
     // 2. modpost: exports, imports, depends, warnings, Module.symvers.
     const infos = compiled.map((cs) => cs.map((c) => c.info));
+    const devErrors = new Map<string, string[]>();
     const post = modpost({
       modules: unit.modules.map((m, i) => ({
         name: m.name, path: join(unit.outDir, `${m.name}.ko`), exports: moduleExports(infos[i]!), imports: moduleImports(infos[i]!),
@@ -718,6 +722,13 @@ class UnitBuild {
       mr.exports = moduleExports(infos[i]!);
       mr.imports = moduleImports(infos[i]!);
       mr.depends = post.depends.get(m.name) ?? [];
+      if (this.module) {
+        const tables = infos[i]!.flatMap((o) => o.devtables ?? []).map((t) => ({ symbol: t.name, data: fromHex(t.hex) }));
+        const dev = deviceTableAliases(m.name, tables);
+        mr.aliases = dev.aliases;
+        r.warnings.push(...dev.warnings);
+        devErrors.set(m.name, dev.errors);
+      }
     });
     let symversChanged = false;
     if (unit.symvers) {
@@ -744,10 +755,17 @@ class UnitBuild {
       const objs = [...compiled[i]!];
       let exports = mr.exports.map((e) => e.name);
       if (this.module) {
+        const errs = devErrors.get(m.name) ?? [];
+        if (errs.length) {
+          mr.ok = false;
+          for (const e of errs) this.fail(e);
+          this.fail(`lkm build: error: module ${m.name} failed (modpost)`);
+          return;
+        }
         const sources = await Promise.all(m.objects.map(async (o) => ({ name: relative(m.dir, o.src), content: (await this.files.read(o.src))! })));
         mr.srcversion = await srcversion(sources);
         const modPath = join(unit.cacheDir, m.name, `${m.name}.mod.c`);
-        const text = modC({ srcversion: mr.srcversion, depends: mr.depends });
+        const text = modC({ srcversion: mr.srcversion, aliases: mr.aliases ?? [], depends: mr.depends });
         if (!sameBytes(await this.files.read(modPath), text)) {
           await this.env.host.writeFile(modPath, text);
           this.files.forget(modPath);
@@ -799,6 +817,12 @@ class UnitBuild {
     this.result.stats.ms = Date.now() - this.started;
     return this.result;
   }
+}
+
+function fromHex(h: string): Uint8Array {
+  const out = new Uint8Array(h.length >> 1);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(h.slice(2 * i, 2 * i + 2), 16);
+  return out;
 }
 
 /** Builds every module of a unit: compile (cached), modpost, NAME.mod.c, link (cached). */

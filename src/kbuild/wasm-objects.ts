@@ -24,7 +24,14 @@ export interface ObjectInfo {
   defined: ObjSymbol[];
   /** Symbols the object references but does not define. */
   undefined: ObjSymbol[];
+  /**
+   * Device tables (`MODULE_DEVICE_TABLE`): the defined data symbols called `__mod_*`, with the bytes of
+   * the symbol (its data segment from its offset, `size` bytes, zeros past the segment) as hex.
+   */
+  devtables?: DeviceTableSymbol[];
 }
+
+export interface DeviceTableSymbol { name: string; hex: string }
 
 const SYM_WEAK = 0x1;
 const SYM_LOCAL = 0x2;
@@ -148,6 +155,7 @@ export function readObject(bin: Uint8Array): ObjectInfo {
 
   const linking = secs.find((s) => s.id === 0 && s.name === 'linking');
   if (!linking) return info;
+  let segments: Uint8Array[] | undefined;
   const r = new Reader(bin, linking.start, linking.end);
   const version = r.leb();
   if (version !== 2) throw new WasmFormatError(`unsupported linking section version ${version}`);
@@ -170,7 +178,18 @@ export function readObject(bin: Uint8Array): ObjectInfo {
           if (undef && kind === 0) module = imp?.module;
         } else if (kind === 1) {
           name = r.str();
-          if (!undef) { r.leb(); r.leb(); r.leb(); }
+          if (!undef) {
+            const segment = r.leb();
+            const offset = r.leb();
+            const size = r.leb();
+            if (name.startsWith('__mod_')) {
+              segments ??= dataSegments(bin);
+              const seg = segments[segment] ?? new Uint8Array(0);
+              const bytes = new Uint8Array(size);
+              bytes.set(seg.subarray(Math.min(offset, seg.length), Math.min(offset + size, seg.length)));
+              (info.devtables ??= []).push({ name, hex: toHex(bytes) });
+            }
+          }
         } else if (kind === 3) {
           r.leb();
           continue;
@@ -186,6 +205,35 @@ export function readObject(bin: Uint8Array): ObjectInfo {
     r.pos = end;
   }
   return info;
+}
+
+function toHex(b: Uint8Array): string {
+  let s = '';
+  for (const x of b) s += x.toString(16).padStart(2, '0');
+  return s;
+}
+
+/** Contents of the data segments (data section, id 11), by segment index. */
+export function dataSegments(bin: Uint8Array): Uint8Array[] {
+  const sec = sections(bin).find((s) => s.id === 11);
+  if (!sec) return [];
+  const r = new Reader(bin, sec.start, sec.end);
+  const out: Uint8Array[] = [];
+  // The offset expression: i32.const / i64.const / global.get with its immediate (LEB), then `end`.
+  const skipExpr = (): void => {
+    for (let op = r.u8(); op !== 0x0b; op = r.u8()) {
+      if (op === 0x41 || op === 0x42 || op === 0x23) r.leb();
+      else throw new WasmFormatError(`unexpected opcode 0x${op.toString(16)} in a data segment offset`);
+    }
+  };
+  for (let n = r.leb(); n > 0; n--) {
+    const flags = r.leb();
+    if (flags === 0) skipExpr();
+    else if (flags === 2) { r.leb(); skipExpr(); }
+    else if (flags !== 1) throw new WasmFormatError(`unknown data segment flags ${flags}`);
+    out.push(r.bytes(r.leb()));
+  }
+  return out;
 }
 
 /**

@@ -94,13 +94,14 @@ _Static_assert(sizeof(struct module) == 104, "struct module layout is ABI (docs/
 /* Symbol namespaces a module imports (6.12 takes the namespace as a bare token). */
 #define MODULE_IMPORT_NS(ns) MODULE_INFO(import_ns, __stringify(ns))
 
-/*
- * Device tables: Linux's modpost turns them into "alias=" strings. Here the table is only kept
- * referenced; write MODULE_ALIAS() lines for aliases modprobe should know.
- */
-#define MODULE_DEVICE_TABLE(type, name)						\
-	static inline const void *__maybe_unused __mod_##type##__##name##_device_table(void) \
-	{ return &(name); }
+#ifdef MODULE
+/* Creates an alias so file2alias.c can find device table. */
+#define MODULE_DEVICE_TABLE(type, name)					\
+extern typeof(name) __mod_##type##__##name##_device_table		\
+  __attribute__ ((unused, alias(__stringify(name))))
+#else  /* !MODULE */
+#define MODULE_DEVICE_TABLE(type, name)
+#endif
 
 #ifdef MODULE
 /* Each module must use one module_init(). */
