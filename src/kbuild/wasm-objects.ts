@@ -139,6 +139,45 @@ export function exports(bin: Uint8Array): WasmExport[] {
   return out;
 }
 
+/**
+ * One entry of the `linking` section's symbol table (WASM_SYMBOL_TABLE), as written: `index` for functions,
+ * globals, tags and tables; `name` when the entry carries one (defined, or EXPLICIT_NAME); `segment`,
+ * `offset`, `size` for defined data; `index` of the section for section symbols.
+ */
+interface LinkingSymbol { kind: number; flags: number; index?: number; name?: string; segment?: number; offset?: number; size?: number }
+
+/** The symbol table of an object's `linking` section (version 2), local symbols included. */
+function* linkingSymbols(bin: Uint8Array): Generator<LinkingSymbol> {
+  const linking = sections(bin).find((s) => s.id === 0 && s.name === 'linking');
+  if (!linking) return;
+  const r = new Reader(bin, linking.start, linking.end);
+  const version = r.leb();
+  if (version !== 2) throw new WasmFormatError(`unsupported linking section version ${version}`);
+  while (r.pos < linking.end) {
+    const type = r.u8();
+    const end = r.leb() + r.pos;
+    if (type === 8) {
+      for (let n = r.leb(); n > 0; n--) {
+        const kind = r.u8();
+        const flags = r.leb();
+        const undef = (flags & SYM_UNDEFINED) !== 0;
+        if (kind === 0 || kind === 2 || kind === 4 || kind === 5) {
+          const index = r.leb();
+          yield { kind, flags, index, name: !undef || flags & SYM_EXPLICIT_NAME ? r.str() : undefined };
+        } else if (kind === 1) {
+          const name = r.str();
+          yield undef ? { kind, flags, name } : { kind, flags, name, segment: r.leb(), offset: r.leb(), size: r.leb() };
+        } else if (kind === 3) {
+          yield { kind, flags, index: r.leb() };
+        } else {
+          throw new WasmFormatError(`unknown symbol kind ${kind}`);
+        }
+      }
+    }
+    r.pos = end;
+  }
+}
+
 /** Reads what modpost needs from one object file: exported names and the defined/undefined symbols. */
 export function readObject(bin: Uint8Array): ObjectInfo {
   const secs = sections(bin);
@@ -153,56 +192,29 @@ export function readObject(bin: Uint8Array): ObjectInfo {
   for (const imp of imports(bin)) byKind[imp.kind]!.push(imp);
   const importKindOf: Record<number, number> = { 0: 0, 2: 3, 4: 4, 5: 1 };
 
-  const linking = secs.find((s) => s.id === 0 && s.name === 'linking');
-  if (!linking) return info;
   let segments: Uint8Array[] | undefined;
-  const r = new Reader(bin, linking.start, linking.end);
-  const version = r.leb();
-  if (version !== 2) throw new WasmFormatError(`unsupported linking section version ${version}`);
-  while (r.pos < linking.end) {
-    const type = r.u8();
-    const len = r.leb();
-    const end = r.pos + len;
-    if (type === 8) {
-      for (let n = r.leb(); n > 0; n--) {
-        const kind = r.u8();
-        const flags = r.leb();
-        const undef = (flags & SYM_UNDEFINED) !== 0;
-        let name = '';
-        let module: string | undefined;
-        if (kind === 0 || kind === 2 || kind === 4 || kind === 5) {
-          const index = r.leb();
-          const imp = undef ? byKind[importKindOf[kind]!]![index] : undefined;
-          if (!undef || flags & SYM_EXPLICIT_NAME) name = r.str();
-          else name = imp?.name ?? '';
-          if (undef && kind === 0) module = imp?.module;
-        } else if (kind === 1) {
-          name = r.str();
-          if (!undef) {
-            const segment = r.leb();
-            const offset = r.leb();
-            const size = r.leb();
-            if (name.startsWith('__mod_')) {
-              segments ??= dataSegments(bin);
-              const seg = segments[segment] ?? new Uint8Array(0);
-              const bytes = new Uint8Array(size);
-              bytes.set(seg.subarray(Math.min(offset, seg.length), Math.min(offset + size, seg.length)));
-              (info.devtables ??= []).push({ name, hex: toHex(bytes) });
-            }
-          }
-        } else if (kind === 3) {
-          r.leb();
-          continue;
-        } else {
-          throw new WasmFormatError(`unknown symbol kind ${kind}`);
-        }
-        if (flags & SYM_LOCAL || !name) continue;
-        const sym: ObjSymbol = { name, kind, weak: (flags & SYM_WEAK) !== 0 };
-        if (module !== undefined) sym.module = module;
-        (undef ? info.undefined : info.defined).push(sym);
-      }
+  for (const sym of linkingSymbols(bin)) {
+    const undef = (sym.flags & SYM_UNDEFINED) !== 0;
+    let name = sym.name ?? '';
+    let module: string | undefined;
+    if (sym.kind === 3) continue;
+    if (sym.kind !== 1 && undef) {
+      const imp = byKind[importKindOf[sym.kind]!]![sym.index!];
+      if (sym.name === undefined) name = imp?.name ?? '';
+      if (sym.kind === 0) module = imp?.module;
     }
-    r.pos = end;
+    if (sym.segment !== undefined && name.startsWith('__mod_')) {
+      // A device table (MODULE_DEVICE_TABLE): its bytes, for file2alias.
+      segments ??= dataSegments(bin);
+      const seg = segments[sym.segment] ?? new Uint8Array(0);
+      const bytes = new Uint8Array(sym.size!);
+      bytes.set(seg.subarray(Math.min(sym.offset!, seg.length), Math.min(sym.offset! + sym.size!, seg.length)));
+      (info.devtables ??= []).push({ name, hex: toHex(bytes) });
+    }
+    if (sym.flags & SYM_LOCAL || !name) continue;
+    const o: ObjSymbol = { name, kind: sym.kind, weak: (sym.flags & SYM_WEAK) !== 0 };
+    if (module !== undefined) o.module = module;
+    (undef ? info.undefined : info.defined).push(o);
   }
   return info;
 }
@@ -243,39 +255,12 @@ export function dataSegments(bin: Uint8Array): Uint8Array[] {
  */
 export function initExitAliases(bin: Uint8Array): Map<string, string> {
   const out = new Map<string, string>();
-  const linking = sections(bin).find((s) => s.id === 0 && s.name === 'linking');
-  if (!linking) return out;
   const byIndex = new Map<number, string[]>();
-  const r = new Reader(bin, linking.start, linking.end);
-  if (r.leb() !== 2) return out;
-  while (r.pos < linking.end) {
-    const type = r.u8();
-    const len = r.leb();
-    const end = r.pos + len;
-    if (type === 8) {
-      for (let n = r.leb(); n > 0; n--) {
-        const kind = r.u8();
-        const flags = r.leb();
-        const undef = (flags & SYM_UNDEFINED) !== 0;
-        if (kind === 0 || kind === 2 || kind === 4 || kind === 5) {
-          const index = r.leb();
-          const name = !undef || flags & SYM_EXPLICIT_NAME ? r.str() : '';
-          if (kind === 0 && !undef && name) {
-            const list = byIndex.get(index) ?? [];
-            list.push(name);
-            byIndex.set(index, list);
-          }
-        } else if (kind === 1) {
-          r.str();
-          if (!undef) { r.leb(); r.leb(); r.leb(); }
-        } else if (kind === 3) {
-          r.leb();
-        } else {
-          throw new WasmFormatError(`unknown symbol kind ${kind}`);
-        }
-      }
-    }
-    r.pos = end;
+  for (const sym of linkingSymbols(bin)) {
+    if (sym.kind !== 0 || sym.flags & SYM_UNDEFINED || !sym.name) continue;
+    const list = byIndex.get(sym.index!) ?? [];
+    list.push(sym.name);
+    byIndex.set(sym.index!, list);
   }
   const special = ['init_module', 'cleanup_module'];
   for (const names of byIndex.values()) {
