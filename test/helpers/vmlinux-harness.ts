@@ -12,7 +12,7 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/
 const INCLUDE = join(ROOT, 'wasm/include');
 const KERNEL_SRC = join(ROOT, 'wasm');
 const CACHE = join(ROOT, 'build/test-cache');
-const HARNESS_VERSION = '4';
+const HARNESS_VERSION = '5';
 
 const MEMORY_BASE = 0x10000;
 const STACK_SIZE = 256 * 1024;
@@ -360,6 +360,11 @@ export class Vmlinux {
     return f;
   }
 
+  /** What the kernel does on every entry from the host (a system call, a timer): the tick, a running task. */
+  enter(): void {
+    this.fn('lkm_syscall_begin')();
+  }
+
   sym(name: string): number {
     const a = this.dataSyms.get(name);
     if (a === undefined) throw new Error(`vmlinux does not export data ${name}`);
@@ -537,6 +542,7 @@ export async function loadTestModule(k: Vmlinux, name: string, source: string, e
     call(fname: string, ...args: any[]) {
       const f = exports[fname];
       if (typeof f !== 'function') throw new Error(`${name} does not export ${fname}`);
+      k.enter();
       return f(...args);
     },
   };

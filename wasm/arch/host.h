@@ -24,6 +24,8 @@ __host_import(print_modules) void host_print_modules(void);
 
 /* jiffies since boot, from the host's monotonic clock (HZ = CONFIG_HZ). */
 unsigned long jiffies_now(void);
+/* The tick every entry from the host begins with. */
+void lkm_tick_entry(void);
 
 /* PID printed in WARNING lines (the host sets it with lkm_set_current_pid()). */
 extern int warn_pid;

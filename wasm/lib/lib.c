@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Small pieces of lib/: hexdump.c, find_bit.c, sort.c, bsearch.c, list_sort.c, math/, gcd,
- * random (from the host), and the time/jiffies accessors. CRC-32 is in lib/crc32.c, a built-in module.
+ * random (from the host). Time and jiffies are in kernel/time/. CRC-32 is in lib/crc32.c, a built-in module.
  */
 #include <linux/kernel.h>
 #include <linux/types.h>
@@ -672,45 +672,6 @@ u32 __get_random_u32_below(u32 ceil)
 	return mult >> 32;
 }
 EXPORT_SYMBOL(__get_random_u32_below);
-
-/* ---------------------------------------------------------------------------------------------------
- * Time.
- */
-u64 ktime_get_ns(void)
-{
-	return host_clock_ns();
-}
-EXPORT_SYMBOL_GPL(ktime_get_ns);
-
-ktime_t ktime_get(void)
-{
-	return (ktime_t)host_clock_ns();
-}
-EXPORT_SYMBOL_GPL(ktime_get);
-
-u64 ktime_get_mono_fast_ns(void)
-{
-	return host_clock_ns();
-}
-EXPORT_SYMBOL_GPL(ktime_get_mono_fast_ns);
-
-u64 ktime_get_raw_fast_ns(void)
-{
-	return host_clock_ns();
-}
-EXPORT_SYMBOL_GPL(ktime_get_raw_fast_ns);
-
-unsigned long __lkm_get_jiffies(void)
-{
-	return jiffies_now();
-}
-EXPORT_SYMBOL(__lkm_get_jiffies);
-
-u64 get_jiffies_64(void)
-{
-	return (u64)INITIAL_JIFFIES + host_clock_ns() / (NSEC_PER_SEC / HZ);
-}
-EXPORT_SYMBOL(get_jiffies_64);
 
 /* ---------------------------------------------------------------------------------------------------
  * lib/refcount.c

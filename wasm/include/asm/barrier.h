@@ -45,6 +45,6 @@
 	_val;							\
 })
 
-#define cpu_relax()	barrier()
+#include <asm/processor.h>	/* cpu_relax(), which the spinning headers expect with the barriers */
 
 #endif

@@ -18,14 +18,12 @@
 #define NSEC_PER_SEC	1000000000L
 
 /*
- * jiffies: ticks of HZ since boot, from the host's monotonic clock. Linux's jiffies is a variable updated
- * by the timer interrupt; here reading it asks the clock, so `jiffies` is an expression (it cannot be
- * assigned, which no module does).
+ * jiffies: ticks of HZ since boot. Variables, as in Linux (jiffies is the low word of jiffies_64);
+ * kernel/time/timekeeping.c says when they advance.
  */
-extern unsigned long __lkm_get_jiffies(void);
+extern u64 jiffies_64;
+extern unsigned long volatile jiffies;
 extern u64 get_jiffies_64(void);
-#define jiffies		(__lkm_get_jiffies())
-#define jiffies_64	(get_jiffies_64())
 
 /* Have the jiffies wrap 5 minutes after boot, as Linux does, to flush out wrap bugs. */
 #define INITIAL_JIFFIES ((unsigned long)(unsigned int) (-300*HZ))

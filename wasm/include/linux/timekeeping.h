@@ -3,12 +3,14 @@
 #define _LINUX_TIMEKEEPING_H
 
 #include <linux/ktime.h>
+#include <linux/time64.h>
 
 /* Monotonic time since boot (the host's clock; there is no suspend, so boottime is the same). */
 extern u64 ktime_get_ns(void);
 extern ktime_t ktime_get(void);
 extern u64 ktime_get_mono_fast_ns(void);
 extern u64 ktime_get_raw_fast_ns(void);
+extern void ktime_get_ts64(struct timespec64 *ts);
 
 static inline ktime_t ktime_get_boottime(void) { return ktime_get(); }
 static inline ktime_t ktime_get_raw(void) { return ktime_get(); }

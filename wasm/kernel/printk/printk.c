@@ -80,18 +80,6 @@ void dump_stack(void)
 EXPORT_SYMBOL(dump_stack);
 
 /* ---------------------------------------------------------------------------------------------------
- * Time, as far as this file needs it.
- */
-#define NSEC_PER_JIFFY	(1000000000ULL / CONFIG_HZ)
-/* Linux starts jiffies 5 minutes before the 32-bit wrap, to catch wrap bugs early. */
-#define INITIAL_JIFFIES ((unsigned long)(unsigned int) (-300*CONFIG_HZ))
-
-unsigned long jiffies_now(void)
-{
-	return INITIAL_JIFFIES + (unsigned long)(host_clock_ns() / NSEC_PER_JIFFY);
-}
-
-/* ---------------------------------------------------------------------------------------------------
  * Taint, panic, BUG and WARN.
  */
 int warn_pid;

@@ -31,6 +31,13 @@ __host_import(wait_left) long host_wait_left(long timeout);
 /* host.idle(ns): the CPU idles for @ns: the clock moves on by that much and due timers run. */
 __host_import(idle) void host_idle(unsigned long long ns);
 
+/* Idles @ns of kernel time (timers due meanwhile run); jiffies then show the time that passed. */
+static void idle(unsigned long long ns)
+{
+	host_idle(ns);
+	lkm_tick_entry();
+}
+
 static struct task_struct current_task = { .__state = TASK_RUNNING, .comm = "swapper/0" };
 
 struct task_struct *lkm_get_current(void)
@@ -50,6 +57,7 @@ void __lkm_entry lkm_set_current_task(int pid, const char *comm)
 /* A system call (or a restart of one) begins: the task runs and has no sleep registered. */
 void __lkm_entry lkm_syscall_begin(void)
 {
+	lkm_tick_entry();
 	current_task.__state = TASK_RUNNING;
 	current_task.lkm_sleeping = 0;
 	current_task.lkm_wait_queue = NULL;
@@ -272,7 +280,7 @@ long __lkm_wait_uninterruptible(long timeout)
 {
 	if (timeout <= 0 || timeout == MAX_SCHEDULE_TIMEOUT)
 		timeout = 1;
-	host_idle((unsigned long long)timeout * (1000000000ULL / HZ));
+	idle((unsigned long long)timeout * (1000000000ULL / HZ));
 	return 0;
 }
 EXPORT_SYMBOL(__lkm_wait_uninterruptible);
@@ -292,7 +300,7 @@ static long do_schedule(long timeout)
 	if (!(state & (TASK_INTERRUPTIBLE | TASK_WAKEKILL))) {
 		long step = timeout == MAX_SCHEDULE_TIMEOUT ? 1 : timeout;
 
-		host_idle((unsigned long long)step * (1000000000ULL / HZ));
+		idle((unsigned long long)step * (1000000000ULL / HZ));
 		current_task.__state = TASK_RUNNING;
 		return timeout == MAX_SCHEDULE_TIMEOUT ? timeout : 0;
 	}
@@ -371,7 +379,7 @@ void lkm_poll_queue(struct file *filp, struct wait_queue_head *wq_head, poll_tab
 void msleep(unsigned int msecs)
 {
 	/* At least the time asked, in whole jiffies plus one, as Linux's msleep. */
-	host_idle((unsigned long long)(msecs_to_jiffies(msecs) + 1) * (1000000000ULL / HZ));
+	idle((unsigned long long)(msecs_to_jiffies(msecs) + 1) * (1000000000ULL / HZ));
 }
 EXPORT_SYMBOL(msleep);
 
@@ -385,19 +393,19 @@ EXPORT_SYMBOL(msleep_interruptible);
 void usleep_range_state(unsigned long min, unsigned long max, unsigned int state)
 {
 	(void)max; (void)state;
-	host_idle((unsigned long long)min * 1000);
+	idle((unsigned long long)min * 1000);
 }
 EXPORT_SYMBOL(usleep_range_state);
 
 void __udelay(unsigned long usecs)
 {
-	host_idle((unsigned long long)usecs * 1000);
+	idle((unsigned long long)usecs * 1000);
 }
 EXPORT_SYMBOL(__udelay);
 
 void __ndelay(unsigned long nsecs)
 {
-	host_idle(nsecs);
+	idle(nsecs);
 }
 EXPORT_SYMBOL(__ndelay);
 
@@ -500,6 +508,7 @@ EXPORT_SYMBOL(round_jiffies_relative);
 /* The host runs an expired timer. */
 void __lkm_entry lkm_timer_fire(struct timer_list *timer)
 {
+	lkm_tick_entry();
 	if (!timer_pending(timer))
 		return;
 	timer->entry.pprev = NULL;
