@@ -23,7 +23,9 @@ import {
   COLOR_CFLAGS, COMMON_CFLAGS, compileArgs, kbuildCflags, linkArgs, USER_CFLAGS, userIncludeFlags, userLinkArgs, type ToolResult,
 } from './toolchain.js';
 import { deviceTableAliases } from './file2alias.js';
-import { customSections, cstrings, initExitAliases, readObject, renameFunctions, sections, type ObjectInfo } from './wasm-objects.js';
+import { initExitAliases, readObject, type ObjectInfo } from '../wasm/objects.js';
+import { customSections, nulStrings, sections } from '../wasm/reader.js';
+import { renameFunctions } from '../wasm/rename-functions.js';
 
 /** Bumped when the cache layout or record format changes: old records then simply miss. */
 const CACHE_FORMAT = 2;
@@ -449,8 +451,8 @@ export function initExitFromSource(text: string): Map<string, string> {
 /** Exports (__ksymtab, __ksymtab_gpl) of a linked vmlinux.ko or module. */
 export function ksymtabOf(ko: Uint8Array): ExportedSymbol[] {
   return [
-    ...customSections(ko, '__ksymtab').flatMap(cstrings).map((name) => ({ name, gpl: false })),
-    ...customSections(ko, '__ksymtab_gpl').flatMap(cstrings).map((name) => ({ name, gpl: true })),
+    ...customSections(ko, '__ksymtab').flatMap(nulStrings).map((name) => ({ name, gpl: false })),
+    ...customSections(ko, '__ksymtab_gpl').flatMap(nulStrings).map((name) => ({ name, gpl: true })),
   ];
 }
 

@@ -2,7 +2,7 @@
 // which symbols each module imports and exports, `depends=`, the undefined-symbol warnings, Module.symvers,
 // srcversion, and the generated NAME.mod.c (docs/module-format.md §4).
 
-import type { ObjectInfo } from './wasm-objects.js';
+import type { ObjectInfo } from '../wasm/objects.js';
 
 /** Imports every side module has (docs/module-format.md §1); never symbols of another module. */
 export const ABI_SYMBOLS = new Set([

@@ -8,8 +8,11 @@ import { buildDir, buildFiles, buildKernel, buildTree, closeBuildPool, poolWorke
 import { buildUnit, initExitFromSource, planDir } from '../../src/kbuild/core.js';
 import { nodeHost } from '../../src/kbuild/node-host.js';
 import { InlineRunner } from '../../src/kbuild/runner.js';
-import { customSections, cstrings, exports, imports, renameFunctions, sections } from '../../src/kbuild/wasm-objects.js';
-import { readFunctionNames, readModuleMetadata } from '../../src/wasm/metadata.js';
+import { exports, imports } from '../../src/wasm/imports-exports.js';
+import { readModuleMetadata } from '../../src/wasm/metadata.js';
+import { readFunctionNames } from '../../src/wasm/names.js';
+import { customSections, nulStrings as cstrings, sections } from '../../src/wasm/reader.js';
+import { renameFunctions } from '../../src/wasm/rename-functions.js';
 import { HELLO_C, TEXTBOOK_MAKEFILE, workspace, writeTree } from './fixtures.js';
 
 const T = 120_000;
