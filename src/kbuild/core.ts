@@ -14,7 +14,7 @@
 
 import { filterOut, MakeError, objectFlags, parseKbuild, shellWords, type Kbuild } from './kbuild.js';
 import {
-  definedWithPrefix, formatSymvers, modC, modpost, moduleExports, moduleImports, parseSymvers, sha256hex,
+  definedWithPrefix, duplicateEntryPoints, formatSymvers, modC, modpost, moduleExports, moduleImports, parseSymvers, sha256hex,
   srcversion, type ExportedSymbol, type ImportedSymbol, type SymversEntry,
 } from './modpost.js';
 import { basename, dirname, extname, isInside, join, normalize, relative, resolve } from './paths.js';
@@ -23,9 +23,8 @@ import {
   COLOR_CFLAGS, COMMON_CFLAGS, compileArgs, kbuildCflags, linkArgs, USER_CFLAGS, userIncludeFlags, userLinkArgs, type ToolResult,
 } from './toolchain.js';
 import { deviceTableAliases } from './file2alias.js';
-import { initExitAliases, readObject, type ObjectInfo } from '../wasm/objects.js';
+import { readObject, type ObjectInfo } from '../wasm/objects.js';
 import { customSections, nulStrings, sections } from '../wasm/reader.js';
-import { renameFunctions } from '../wasm/rename-functions.js';
 
 /** Bumped when the cache layout or record format changes: old records then simply miss. */
 const CACHE_FORMAT = 2;
@@ -433,21 +432,6 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array | string): boolean {
   return true;
 }
 
-/**
- * `init_module`/`cleanup_module` → the function given to `module_init(fn)`/`module_exit(fn)` in C source
- * (comments and string literals skipped; a name given twice or two different names give nothing).
- */
-export function initExitFromSource(text: string): Map<string, string> {
-  const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, ' ');
-  const out = new Map<string, string>();
-  for (const [macro, sym] of [['module_init', 'init_module'], ['module_exit', 'cleanup_module']] as const) {
-    const found = new Set<string>();
-    for (const m of code.matchAll(new RegExp(`(?:^|[^\\w#])${macro}\\s*\\(\\s*([A-Za-z_]\\w*)\\s*\\)`, 'gm'))) found.add(m[1]!);
-    if (found.size === 1) out.set(sym, [...found][0]!);
-  }
-  return out;
-}
-
 /** Exports (__ksymtab, __ksymtab_gpl) of a linked vmlinux.ko or module. */
 export function ksymtabOf(ko: Uint8Array): ExportedSymbol[] {
   return [
@@ -605,8 +589,7 @@ class UnitBuild {
       ? userLinkArgs(mod.ldflags ?? [], objs.map((c) => c.path), runtime!.path, out)
       : linkArgs(exports, objs.map((c) => c.path), out);
     if (runtime) objs = [...objs, runtime];
-    // `names`: version of the post-link rewrite (module_init/module_exit function names), part of the key.
-    const key = await sha256hex(JSON.stringify({ format: CACHE_FORMAT, cc: this.env.compilerId, args, inputs: objs.map((c) => c.hash), names: this.module ? 2 : 0 }));
+    const key = await sha256hex(JSON.stringify({ format: CACHE_FORMAT, cc: this.env.compilerId, args, inputs: objs.map((c) => c.hash) }));
     const rec = await readJson<LinkRecord>(this.env.host, recPath);
     if (rec?.format === CACHE_FORMAT && rec.key === key) {
       const ko = await this.env.host.readFile(koPath);
@@ -625,26 +608,13 @@ class UnitBuild {
     this.out(`  ${this.tag('LD')}  ${koPath}`);
     const tool = this.user ? 'clang' : 'wasm-ld';
     if (this.env.verbose) this.out(`${tool} ${args.join(' ')}`);
+    const dup = this.module ? duplicateEntryPoints(objs) : '';
+    if (dup) { this.err(dup); return { ok: false, linked: false }; }
     const res = await this.runTool(runner, { tool, args, files, outputs: [out] });
     this.err(res.stderr);
-    let ko = res.files[out];
+    const ko = res.files[out];
     if (res.status !== 0) return { ok: false, linked: false };
     if (!ko) { this.err(`lkm build: error: wasm-ld wrote no ${koPath}`); return { ok: false, linked: false }; }
-    if (this.module) {
-      // module_init(fn) makes init_module an alias of fn and the linker names the function init_module; give
-      // it fn's name back (V8 stack traces, so Oops call traces, read the name section: `hello_init [hello]`).
-      // The alias is in the objects' symbol tables when the function survives as its own symbol (global, or
-      // referenced elsewhere); at -O2 LLVM's GlobalOpt gives a static function that only the alias uses the
-      // alias's name, so then the name comes from the `module_init(fn)`/`module_exit(fn)` line of the source.
-      const renames = new Map<string, string>();
-      for (const b of Object.values(files)) for (const [from, to] of initExitAliases(b)) renames.set(from, to);
-      for (const o of mod.objects) {
-        const b = await this.files.read(o.src);
-        if (!b) continue;
-        for (const [from, to] of initExitFromSource(new TextDecoder().decode(b))) if (!renames.has(from)) renames.set(from, to);
-      }
-      ko = renameFunctions(ko, renames);
-    }
     const first = sections(ko)[0];
     if (!this.user && first?.name !== 'dylink.0') {
       this.err(`lkm build: error: ${koPath}: the linker did not write a dylink.0 section first`);

@@ -154,26 +154,3 @@ export function dataSegments(bin: Uint8Array, secs = sections(bin)): Uint8Array[
   }
   return out;
 }
-
-/**
- * Names an object gives the functions that `module_init(fn)`/`module_exit(fn)` alias: `init_module` →
- * `hello_init` when both symbols are defined at the same function index (the alias), from the `linking`
- * symbol table (local symbols included). Names without a module-defined alias are absent.
- */
-export function initExitAliases(bin: Uint8Array): Map<string, string> {
-  const out = new Map<string, string>();
-  const byIndex = new Map<number, string[]>();
-  for (const sym of linkingSymbols(bin, sections(bin))) {
-    if (sym.kind !== 0 || sym.flags & SYM_UNDEFINED || !sym.name) continue;
-    const list = byIndex.get(sym.index!) ?? [];
-    list.push(sym.name);
-    byIndex.set(sym.index!, list);
-  }
-  const special = ['init_module', 'cleanup_module'];
-  for (const names of byIndex.values()) {
-    const original = names.find((n) => !special.includes(n));
-    if (!original) continue;
-    for (const s of special) if (names.includes(s)) out.set(s, original);
-  }
-  return out;
-}

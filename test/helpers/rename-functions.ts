@@ -1,6 +1,7 @@
-// Rewrites function names in a binary's `name` section, leaving every other byte as it was.
+// Rewrites function names in a binary's `name` section, leaving every other byte as it was: lets a test
+// check that the name section is the only place where two builds' names differ.
 
-import { Cursor, SECTION, WasmFormatError, sections } from './reader.js';
+import { Cursor, SECTION, WasmFormatError, sections } from '../../src/wasm/reader.js';
 
 function lebBytes(n: number): number[] {
   const out: number[] = [];
