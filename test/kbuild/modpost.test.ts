@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDepfile } from '../../src/kbuild/core.js';
+import { parseDepfile } from '../../src/kbuild/compile.js';
 import {
   formatSymvers, modC, modpost, moduleExports, moduleImports, parseSymvers, srcversion,
 } from '../../src/kbuild/modpost.js';
