@@ -1,5 +1,5 @@
 // What the build needs from a file system (BuildHost), and the small helpers every step reads files with.
-// A browser build gives its own file store; node-host.ts gives the real file system.
+// A browser build gives its own file store; host.node.ts gives the real file system.
 
 import { normalize } from './paths.js';
 

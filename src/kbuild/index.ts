@@ -11,9 +11,9 @@ import { planDir, planFiles, type Plan } from './plan.js';
 import { buildUnit } from './unit.js';
 import { BUILTIN_MODINFO, builtinModinfo, MODULES_BUILTIN, modulesBuiltin } from './builtin.js';
 import type { SymversEntry } from './modpost.js';
-import { findEmcc, NativeRunner, type EmccToolchain } from './node-emcc.js';
-import { nodeHost, repoRoot, yowaspInfo } from './node-host.js';
-import { NodeWorkerPool } from './node-pool.js';
+import { findEmcc, NativeRunner, type EmccToolchain } from './emcc.node.js';
+import { nodeHost, repoRoot, yowaspInfo } from './host.node.js';
+import { NodeWorkerPool } from './pool.node.js';
 import { dirname, join } from './paths.js';
 import { KERNEL_RELEASE } from './toolchain.js';
 

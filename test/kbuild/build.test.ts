@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDir, buildFiles, buildKernel, buildTree, closeBuildPool, poolWorkersStarted, type BuildOptions } from '../../src/kbuild/index.js';
 import { planDir } from '../../src/kbuild/plan.js';
 import { buildUnit } from '../../src/kbuild/unit.js';
-import { nodeHost } from '../../src/kbuild/node-host.js';
+import { nodeHost } from '../../src/kbuild/host.node.js';
 import { InlineRunner } from '../../src/kbuild/runner.js';
 import { exports, imports } from '../../src/wasm/imports-exports.js';
 import { readModuleMetadata } from '../../src/wasm/metadata.js';
