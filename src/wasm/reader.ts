@@ -86,9 +86,14 @@ export interface Section {
   offset: number;
 }
 
+/** Whether `bytes` start with the WebAssembly magic `\0asm` (a file to read as wasm rather than as text). */
+export function hasWasmMagic(bytes: Uint8Array): boolean {
+  return bytes[0] === 0 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d;
+}
+
 /** Lists the sections of a wasm binary without decoding their contents. */
 export function sections(bytes: Uint8Array): Section[] {
-  if (bytes.length < 8 || bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) {
+  if (bytes.length < 8 || !hasWasmMagic(bytes)) {
     throw new WasmFormatError('not a WebAssembly module (bad magic)');
   }
   if (bytes[4] !== 1 || bytes[5] !== 0 || bytes[6] !== 0 || bytes[7] !== 0) {
