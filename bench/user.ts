@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDir, buildFiles, closeBuildPool, preferBaselineCompiler } from '../src/kbuild/index.js';
 import { bootNodeKernel } from '../src/node/kernel.js';
-import { repoRoot } from '../src/kbuild/node-host.js';
+import { repoRoot } from '../src/kbuild/host.node.js';
 import { ChannelSystem, compileProgram, createChannel, KernelSystem, runModule } from '../src/user/index.js';
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';

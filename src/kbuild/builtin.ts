@@ -6,7 +6,7 @@
 //                            MODULE_LICENSE in built-in code); a value may list several paths, separated by
 //                            spaces; repeated neighbours are written once (Linux's `uniq`)
 
-import { customSections } from './wasm-objects.js';
+import { customSections } from '../wasm/reader.js';
 
 export const BUILTIN_MODINFO = 'modules.builtin.modinfo';
 export const MODULES_BUILTIN = 'modules.builtin';

@@ -2,7 +2,7 @@
 // progress bar under them (drawn once a build has run for a moment, so warm builds look as before).
 
 import { ProgressBar } from '../shell/progress.js';
-import type { BuildLog, BuildProgress } from './core.js';
+import type { BuildLog, BuildProgress } from './build-types.js';
 
 export interface ConsoleBuildOutput { log: BuildLog; progress?: BuildProgress; end(): void; }
 

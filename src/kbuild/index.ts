@@ -1,21 +1,23 @@
-// The module build API for Node (CLI, npm scripts, tests). Browser code uses core.ts with its own BuildHost and
-// ToolRunner instead; this file wires core.ts to the file system, the worker pool and LKM_CC.
+// The module build API for Node (CLI, npm scripts, tests). Browser code uses plan.ts and unit.ts with its own
+// BuildHost and ToolRunner instead; this file wires them to the file system, the worker pool and LKM_CC.
 
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import {
-  BuildError, buildUnit, planDir, planFiles, type BuildEnv, type BuildLog, type BuildProgress, type BuildResult, type Plan, type UnitSpec,
-} from './core.js';
+  BuildError, type BuildEnv, type BuildLog, type BuildProgress, type BuildResult, type UnitSpec,
+} from './build-types.js';
+import { planDir, planFiles, type Plan } from './plan.js';
+import { buildUnit } from './unit.js';
 import { BUILTIN_MODINFO, builtinModinfo, MODULES_BUILTIN, modulesBuiltin } from './builtin.js';
 import type { SymversEntry } from './modpost.js';
-import { findEmcc, NativeRunner, type EmccToolchain } from './node-emcc.js';
-import { nodeHost, repoRoot, yowaspInfo } from './node-host.js';
-import { NodeWorkerPool } from './node-pool.js';
+import { findEmcc, NativeRunner, type EmccToolchain } from './emcc.node.js';
+import { nodeHost, repoRoot, yowaspInfo } from './host.node.js';
+import { NodeWorkerPool } from './pool.node.js';
 import { dirname, join } from './paths.js';
 import { KERNEL_RELEASE } from './toolchain.js';
 
-export type { BuildLog, BuildProgress, BuildResult, BuildStats, ModuleResult, ObjectResult } from './core.js';
+export type { BuildLog, BuildProgress, BuildResult, BuildStats, ModuleResult, ObjectResult } from './build-types.js';
 export { KERNEL_RELEASE, VERMAGIC } from './toolchain.js';
 
 export interface BuildOptions {

@@ -2,7 +2,7 @@
 // which symbols each module imports and exports, `depends=`, the undefined-symbol warnings, Module.symvers,
 // srcversion, and the generated NAME.mod.c (docs/module-format.md §4).
 
-import type { ObjectInfo } from './wasm-objects.js';
+import type { ObjectInfo } from '../wasm/objects.js';
 
 /** Imports every side module has (docs/module-format.md §1); never symbols of another module. */
 export const ABI_SYMBOLS = new Set([
@@ -18,6 +18,25 @@ export function isLinkerSymbol(name: string): boolean {
 
 export interface ExportedSymbol { name: string; gpl: boolean }
 export interface ImportedSymbol { name: string; weak: boolean }
+
+/**
+ * The entry points a module defines twice (two `module_init()`s, or one next to a hand-written init_module),
+ * in wasm-ld's words for a duplicate symbol: module_init() makes a weak alias (wasm/include/linux/module.h),
+ * which the linker would let win silently, where Linux's strong alias stops the link. Empty when none is.
+ */
+export function duplicateEntryPoints(objs: { path: string; info: ObjectInfo }[]): string {
+  const first = new Map<string, string>();
+  let out = '';
+  for (const o of objs) {
+    for (const s of o.info.defined) {
+      if (s.kind !== 0 || (s.name !== 'init_module' && s.name !== 'cleanup_module')) continue;
+      const where = first.get(s.name);
+      if (where === undefined) first.set(s.name, o.path);
+      else out += `wasm-ld: error: duplicate symbol: ${s.name}\n>>> defined in ${where}\n>>> defined in ${o.path}\n`;
+    }
+  }
+  return out;
+}
 
 /** EXPORT_SYMBOL / EXPORT_SYMBOL_GPL names of a module's objects, in link order, without duplicates. */
 export function moduleExports(objs: ObjectInfo[]): ExportedSymbol[] {

@@ -1,7 +1,7 @@
 // How the build core runs the compiler and the linker: a ToolRunner takes one job (a clang or wasm-ld command
 // line, the input files to mount, the outputs to read back) and returns its result. Implementations:
-// InlineRunner here (same thread; browser or tests), NodeWorkerPool (node-pool.ts, worker_threads),
-// NativeRunner (node-emcc.ts, emscripten's LLVM). A browser Web Worker pool implements the same interface.
+// InlineRunner here (same thread; browser or tests), NodeWorkerPool (pool.node.ts, worker_threads),
+// NativeRunner (emcc.node.ts, emscripten's LLVM). A browser Web Worker pool implements the same interface.
 
 import { mountFile, runTool, type ToolResult } from './toolchain.js';
 import type { Tree } from '@yowasp/clang';

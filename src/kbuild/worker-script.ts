@@ -1,7 +1,7 @@
 // The compiler worker as source text: loads @yowasp/clang once, then runs ToolJobs (runner.ts) sent as messages.
 // Browser-safe (no imports): a host prepends two bindings and evaluates it in a worker:
 //   post(message, transfer)  send a message to the pool      listen(handler)  receive the pool's messages
-// node-pool.ts does this for worker_threads; a Web Worker pool would use WEB_WORKER_PRELUDE (not wired yet).
+// pool.node.ts does this for worker_threads; a Web Worker pool would use WEB_WORKER_PRELUDE (not wired yet).
 //
 // Protocol: first message `{ init: { bundleUrl, modules, noDirectCc1 } }` (modules: byte length → compiled
 // WebAssembly.Module of yowasp's .wasm files, shared instead of compiled per worker), then jobs

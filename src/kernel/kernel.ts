@@ -1,7 +1,8 @@
 // The kernel: boot (memory, table, vmlinux, symbol table), the module list, taint state and the
 // entry points every tool uses. Plain TypeScript with no Node or DOM imports.
 
-import { readFunctionNames, readModuleMetadata, type ModuleMetadata } from '../wasm/metadata.js';
+import { readModuleMetadata, type ModuleMetadata } from '../wasm/metadata.js';
+import { readFunctionNames, readModuleName } from '../wasm/names.js';
 import { KernelError, ENOENT, EPERM } from './errno.js';
 import { AddressSpace, KERNEL_STACK_SIZE, VMLINUX_BASE } from './memory.js';
 import { Module, ModuleState, normalizeModuleName } from './module.js';
@@ -330,7 +331,7 @@ export class Kernel {
       }
     }
     this.vmlinuxNames = readFunctionNames(bytes, meta);
-    this.vmlinuxWasmName = wasmModuleName(bytes, meta) ?? 'vmlinux.ko';
+    this.vmlinuxWasmName = readModuleName(bytes, meta) ?? 'vmlinux.ko';
     this.scratch = this.vm.lkm_region_alloc(4096, 16);
     this.commBuf = this.vm.lkm_region_alloc(16, 16);
   }
@@ -495,7 +496,7 @@ export class Kernel {
 
   moduleOfWasmName(wasmName: string): Module | undefined {
     if (wasmName === this.vmlinuxWasmName) return undefined;
-    for (const m of this.modules) if (wasmModuleName(m.bytes, m.meta) === wasmName) return m;
+    for (const m of this.modules) if (readModuleName(m.bytes, m.meta) === wasmName) return m;
     return undefined;
   }
 
@@ -704,29 +705,6 @@ export function joinInsmodArgs(args: string[]): string {
     if (eq < 0 || a.includes('"')) return a;
     return `${a.slice(0, eq)}="${a.slice(eq + 1)}"`;
   }).join(' ');
-}
-
-/** The module name recorded in the wasm name section (wasm-ld writes the output file name). */
-export function wasmModuleName(bytes: Uint8Array, meta: ModuleMetadata): string | undefined {
-  const s = meta.customSections.get('name');
-  if (!s) return undefined;
-  let p = s.start;
-  const u32 = () => {
-    let r = 0, shift = 0, b: number;
-    do { b = bytes[p++]!; r |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
-    return r >>> 0;
-  };
-  while (p < s.end) {
-    const id = bytes[p++]!;
-    const len = u32();
-    const end = p + len;
-    if (id === 0) {
-      const n = u32();
-      return new TextDecoder().decode(bytes.subarray(p, p + n));
-    }
-    p = end;
-  }
-  return undefined;
 }
 
 /** The export (or kernel function) behind a Kernel.run() label's phase: "init" → init_module. */

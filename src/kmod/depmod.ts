@@ -4,6 +4,7 @@
 // also holds modules.builtin and the aliases of built-in modules from modules.builtin.modinfo.
 
 import { readModuleMetadata } from '../wasm/metadata.js';
+import { hasWasmMagic } from '../wasm/reader.js';
 import { strerror } from '../kernel/errno.js';
 import type { DirEntry, Vfs } from '../vfs/index.js';
 import { FsError, isWithin, joinPath, relativeTo } from '../vfs/index.js';
@@ -149,7 +150,7 @@ async function kernelSymbols(vfs: Vfs, opts: DepmodOptions): Promise<Set<string>
   if (!file) return undefined;
   const bytes = await vfs.readFile(file);
   const syms = new Set<string>();
-  if (bytes[0] === 0 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d) {
+  if (hasWasmMagic(bytes)) {
     const meta = readModuleMetadata(bytes);
     for (const s of [...meta.exports, ...meta.gplExports]) syms.add(s);
     return syms;

@@ -1,6 +1,7 @@
 // Reads what modinfo, depmod and the loader need from a .ko without compiling it
-// (docs/module-format.md §2): dylink.0, .modinfo, __ksymtab[_gpl], imports, exports, names.
+// (docs/module-format.md §2): dylink.0, .modinfo, __ksymtab[_gpl], imports, exports.
 
+import { readExports, readImports, type WasmExport, type WasmImport } from './imports-exports.js';
 import { Cursor, SECTION, WasmFormatError, nulStrings, sections, type Section } from './reader.js';
 
 export interface DylinkInfo {
@@ -13,11 +14,6 @@ export interface DylinkInfo {
   weakImports: Set<string>;
   tlsExports: Set<string>;
 }
-
-export type ImportKind = 'function' | 'table' | 'memory' | 'global' | 'tag';
-
-export interface WasmImport { module: string; name: string; kind: ImportKind; }
-export interface WasmExport { name: string; kind: ImportKind; index: number; }
 
 export interface ModInfoEntry { key: string; value: string; }
 
@@ -46,8 +42,6 @@ export interface ModuleMetadata {
 export const ABI_IMPORTS = new Set([
   'memory', '__indirect_function_table', '__stack_pointer', '__memory_base', '__table_base',
 ]);
-
-const KIND: ImportKind[] = ['function', 'table', 'memory', 'global', 'tag'];
 
 function readDylink(bytes: Uint8Array, s: Section): DylinkInfo {
   const info: DylinkInfo = {
@@ -88,43 +82,6 @@ function readDylink(bytes: Uint8Array, s: Section): DylinkInfo {
     }
   }
   return info;
-}
-
-function skipLimits(c: Cursor): void {
-  const flags = c.u8();
-  c.u32();
-  if (flags & 1) c.u32();
-}
-
-function readImports(bytes: Uint8Array, s: Section): WasmImport[] {
-  const c = new Cursor(bytes, s.start, s.end);
-  const out: WasmImport[] = [];
-  for (let n = c.u32(); n > 0; n--) {
-    const module = c.name();
-    const name = c.name();
-    const k = c.u8();
-    switch (k) {
-      case 0: c.u32(); break; // type index
-      case 1: c.u8(); skipLimits(c); break; // reftype, limits
-      case 2: skipLimits(c); break;
-      case 3: c.u8(); c.u8(); break; // valtype, mutability
-      case 4: c.u8(); c.u32(); break; // tag
-      default: throw new WasmFormatError(`unknown import kind ${k}`);
-    }
-    out.push({ module, name, kind: KIND[k]! });
-  }
-  return out;
-}
-
-function readExports(bytes: Uint8Array, s: Section): WasmExport[] {
-  const c = new Cursor(bytes, s.start, s.end);
-  const out: WasmExport[] = [];
-  for (let n = c.u32(); n > 0; n--) {
-    const name = c.name();
-    const k = c.u8();
-    out.push({ name, kind: KIND[k] ?? 'function', index: c.u32() });
-  }
-  return out;
 }
 
 /** Splits "key=value" as modinfo does (a string without '=' has an empty value). */
@@ -185,29 +142,4 @@ export function readModuleMetadata(bytes: Uint8Array): ModuleMetadata {
 /** The first value of a modinfo key, or undefined. */
 export function modinfoValue(meta: ModuleMetadata, key: string): string | undefined {
   return meta.modinfo.find((e) => e.key === key)?.value;
-}
-
-/**
- * Function names from the `name` section (subsection 1), by function index (imports first, as wasm
- * numbers them). Used for kallsyms, %pS and call traces; parsed only when asked for.
- */
-export function readFunctionNames(bytes: Uint8Array, meta: Pick<ModuleMetadata, 'customSections'>): Map<number, string> {
-  const names = new Map<number, string>();
-  const s = meta.customSections.get('name');
-  if (!s) return names;
-  const c = new Cursor(bytes, s.start, s.end);
-  while (!c.done) {
-    const id = c.u8();
-    const len = c.u32();
-    const end = c.pos + len;
-    if (id === 1) {
-      const sub = new Cursor(bytes, c.pos, end);
-      for (let n = sub.u32(); n > 0; n--) {
-        const idx = sub.u32();
-        names.set(idx, sub.name());
-      }
-    }
-    c.pos = end;
-  }
-  return names;
 }

@@ -1,5 +1,6 @@
-// A minimal WebAssembly binary reader: section headers, LEB128, names. Enough to read a module's
-// metadata (docs/module-format.md §2) without compiling it. Plain TS: runs in Node and browsers.
+// The one WebAssembly binary reader of the repository (kbuild, kernel, kmod): section headers, LEB128,
+// names. Enough to read a module's metadata (docs/module-format.md §2) and an object's symbols without
+// compiling anything. Plain TS: runs in Node and browsers.
 
 export const SECTION = {
   custom: 0, type: 1, import: 2, function: 3, table: 4, memory: 5, global: 6, export: 7,
@@ -81,11 +82,18 @@ export interface Section {
   /** Payload start (after the name, for custom sections) and end. */
   start: number;
   end: number;
+  /** Offset of the section's id byte. */
+  offset: number;
+}
+
+/** Whether `bytes` start with the WebAssembly magic `\0asm` (a file to read as wasm rather than as text). */
+export function hasWasmMagic(bytes: Uint8Array): boolean {
+  return bytes[0] === 0 && bytes[1] === 0x61 && bytes[2] === 0x73 && bytes[3] === 0x6d;
 }
 
 /** Lists the sections of a wasm binary without decoding their contents. */
 export function sections(bytes: Uint8Array): Section[] {
-  if (bytes.length < 8 || bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) {
+  if (bytes.length < 8 || !hasWasmMagic(bytes)) {
     throw new WasmFormatError('not a WebAssembly module (bad magic)');
   }
   if (bytes[4] !== 1 || bytes[5] !== 0 || bytes[6] !== 0 || bytes[7] !== 0) {
@@ -94,6 +102,7 @@ export function sections(bytes: Uint8Array): Section[] {
   const out: Section[] = [];
   const c = new Cursor(bytes, 8);
   while (!c.done) {
+    const offset = c.pos;
     const id = c.u8();
     const size = c.u32();
     const end = c.pos + size;
@@ -101,13 +110,18 @@ export function sections(bytes: Uint8Array): Section[] {
     if (id === SECTION.custom) {
       const sc = new Cursor(bytes, c.pos, end);
       const name = sc.name();
-      out.push({ id, name, start: sc.pos, end });
+      out.push({ id, name, start: sc.pos, end, offset });
     } else {
-      out.push({ id, start: c.pos, end });
+      out.push({ id, start: c.pos, end, offset });
     }
     c.pos = end;
   }
   return out;
+}
+
+/** Payloads of every custom section called `name`, in file order (objects may carry several). */
+export function customSections(bytes: Uint8Array, name: string, secs = sections(bytes)): Uint8Array[] {
+  return secs.filter((s) => s.id === SECTION.custom && s.name === name).map((s) => bytes.subarray(s.start, s.end));
 }
 
 /**

@@ -1,4 +1,4 @@
-// The page's compiler: a Web Worker that runs the browser-safe build (src/kbuild/core.ts) with the in-thread
+// The page's compiler: a Web Worker that runs the browser-safe build (src/kbuild/plan.ts, unit.ts) with the in-thread
 // runner (@yowasp/clang in this worker), over an in-memory file tree: the example directory as edited, the
 // kernel headers at /lib/modules/<release>/build/include, vmlinux and Module.symvers, and the user-program
 // runtime (wasm/user/lkm-user.c). A directory's Kbuild may name modules (obj-m: a 'modules' unit, modpost) and
@@ -7,7 +7,10 @@
 // fetched on the first compile only, with progress; the browser caches it.
 
 import * as Comlink from 'comlink';
-import { buildUnit, planDir, type BuildEnv, type BuildHost, type BuildResult, type DirEntry, type ModuleResult } from '../kbuild/core.js';
+import type { BuildEnv, BuildResult, ModuleResult } from '../kbuild/build-types.js';
+import type { BuildHost, DirEntry } from '../kbuild/host.js';
+import { planDir } from '../kbuild/plan.js';
+import { buildUnit } from '../kbuild/unit.js';
 import { InlineRunner } from '../kbuild/runner.js';
 import { RELEASE, fromBase64, type HeadersData } from './site-types.js';
 

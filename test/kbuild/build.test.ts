@@ -5,11 +5,15 @@ import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDir, buildFiles, buildKernel, buildTree, closeBuildPool, poolWorkersStarted, type BuildOptions } from '../../src/kbuild/index.js';
-import { buildUnit, initExitFromSource, planDir } from '../../src/kbuild/core.js';
-import { nodeHost } from '../../src/kbuild/node-host.js';
+import { planDir } from '../../src/kbuild/plan.js';
+import { buildUnit } from '../../src/kbuild/unit.js';
+import { nodeHost } from '../../src/kbuild/host.node.js';
 import { InlineRunner } from '../../src/kbuild/runner.js';
-import { customSections, cstrings, exports, imports, renameFunctions, sections } from '../../src/kbuild/wasm-objects.js';
-import { readFunctionNames, readModuleMetadata } from '../../src/wasm/metadata.js';
+import { exports, imports } from '../../src/wasm/imports-exports.js';
+import { readModuleMetadata } from '../../src/wasm/metadata.js';
+import { readFunctionNames } from '../../src/wasm/names.js';
+import { customSections, nulStrings as cstrings, sections } from '../../src/wasm/reader.js';
+import { renameFunctions } from '../helpers/rename-functions.js';
 import { HELLO_C, TEXTBOOK_MAKEFILE, workspace, writeTree } from './fixtures.js';
 
 const T = 120_000;
@@ -289,12 +293,6 @@ describe('lkm build (compiles with @yowasp/clang)', () => {
     expect(r.stats).toMatchObject({ compiled: 2, linked: 1 });
     expect(modinfo(ko(join(dir, 'inl.ko')))).toContain('name=inl');
   }, T);
-
-  it('finds module_init/module_exit names in the source when the optimizer dropped the static symbol', () => {
-    expect(initExitFromSource('/* module_init(no) */\nmodule_init( a_init );\nmodule_exit(a_exit)\n')).toEqual(
-      new Map([['init_module', 'a_init'], ['cleanup_module', 'a_exit']]));
-    expect(initExitFromSource('#define X "module_init(s)"\nmodule_init(x);\nmodule_init(y);\n')).toEqual(new Map());
-  });
 
   it('names the module_init/module_exit functions after the C functions in the name section', async () => {
     const dir = join(ws.root, 'names');

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { deviceTableAliases, DEVICE_ID_SIZE } from '../../src/kbuild/file2alias.js';
 import { buildDir, closeBuildPool } from '../../src/kbuild/index.js';
 import { modC } from '../../src/kbuild/modpost.js';
-import { customSections, cstrings } from '../../src/kbuild/wasm-objects.js';
+import { customSections, nulStrings as cstrings } from '../../src/wasm/reader.js';
 import { ROOT } from '../helpers/paths.js';
 import { writeTree } from './fixtures.js';
 

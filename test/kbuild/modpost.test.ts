@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseDepfile } from '../../src/kbuild/core.js';
+import { parseDepfile } from '../../src/kbuild/compile.js';
 import {
   formatSymvers, modC, modpost, moduleExports, moduleImports, parseSymvers, srcversion,
 } from '../../src/kbuild/modpost.js';
-import type { ObjectInfo } from '../../src/kbuild/wasm-objects.js';
+import type { ObjectInfo } from '../../src/wasm/objects.js';
 
 const obj = (o: Partial<ObjectInfo>): ObjectInfo => ({ ksymtab: [], ksymtabGpl: [], defined: [], undefined: [], ...o });
 const fn = (name: string, weak = false, module = 'env') => ({ name, kind: 0, weak, module });

@@ -1,7 +1,8 @@
 // What modinfo and depmod need, read from each example .ko without compiling it.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readModuleMetadata, readFunctionNames } from '../../src/wasm/metadata.js';
+import { readModuleMetadata } from '../../src/wasm/metadata.js';
+import { readFunctionNames } from '../../src/wasm/names.js';
 import { WasmFormatError } from '../../src/wasm/reader.js';
 import { example } from '../helpers/paths.js';
 

@@ -104,17 +104,25 @@ extern typeof(name) __mod_##type##__##name##_device_table		\
 #endif
 
 #ifdef MODULE
+/*
+ * init_module/cleanup_module are aliases of the functions given, as in Linux, but weak ones: LLVM's
+ * GlobalOpt gives a static function that only a strong alias uses the alias's name, while a weak alias may
+ * be replaced at link time, so it leaves both names alone. The linker then names the function after the C
+ * function in the name section (call traces read `hello_init [hello]`) and exports it as init_module,
+ * with no rewriting after the link. Two module_init()s in one module are still an error: the build checks
+ * the objects' symbol tables before linking (docs/module-format.md §3).
+ */
 /* Each module must use one module_init(). */
 #define module_init(initfn)							\
 	static inline initcall_t __maybe_unused __inittest(void)		\
 	{ return initfn; }							\
-	int init_module(void) __attribute__((alias(#initfn)));
+	int init_module(void) __attribute__((weak, alias(#initfn)));
 
 /* This is only required if you want to be unloadable. */
 #define module_exit(exitfn)							\
 	static inline exitcall_t __maybe_unused __exittest(void)		\
 	{ return exitfn; }							\
-	void cleanup_module(void) __attribute__((alias(#exitfn)));
+	void cleanup_module(void) __attribute__((weak, alias(#exitfn)));
 #else
 #define module_init(x)	__initcall(x);
 #define module_exit(x)	__exitcall(x);

@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BuildHost, DirEntry } from './core.js';
+import type { BuildHost, DirEntry } from './host.js';
 
 const missing = (e: unknown) => {
   const code = (e as NodeJS.ErrnoException).code;

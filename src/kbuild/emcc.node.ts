@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { OUT_DIR, type ToolJob, type ToolRunner } from './runner.js';
 import type { ToolResult } from './toolchain.js';
-import { BuildError } from './core.js';
+import { BuildError } from './build-types.js';
 
 /** First executable called `name` in PATH. */
 export function which(name: string, path = process.env.PATH ?? ''): string | undefined {
