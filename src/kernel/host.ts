@@ -4,7 +4,7 @@ import type { Kernel } from './kernel.js';
 import { ModuleState } from './module.js';
 import { modulePut, symbolGet, symbolPut, symbolPutAddr, tryModuleGet } from './refcount.js';
 import { wasmFrames } from './oops.js';
-import { requestModuleNoWait } from '../kmod/request.js';
+import { requestModuleNoWait } from './kmod.js';
 import { EAGAIN } from './errno.js';
 
 export function hostImports(k: Kernel): Record<string, Function> {

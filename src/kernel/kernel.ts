@@ -13,7 +13,7 @@ import { wasmFrames, classifyTrap, oopsLine, Guards, POISON_BYTE, type Fault, ty
 import { loadModule, type LoadOptions } from './load.js';
 import { deleteModule } from './unload.js';
 import { readKernelFile, writeKernelFile, listKernelDir, readOpenedAsync, writeOpenedAsync, statKernelPath, opensKernelFile } from './files.js';
-import { withAutoload } from '../kmod/request.js';
+import { withAutoload } from './kmod.js';
 import { Devices, type DeviceStat } from './devices.js';
 import { openPath, O_RDONLY, O_WRONLY, type KernelFile, type SleepOptions } from './file.js';
 import { KernFs } from './kernfs.js';
@@ -582,7 +582,7 @@ export class Kernel {
   /**
    * open(2) as a system call that can wait: a device node whose number no driver serves makes
    * request_module("char-major-M-N"), then ("char-major-M") run modprobe and wait for it, and the lookup is
-   * retried once after each (base_probe(); src/kmod/request.ts withAutoload). A driver's open that sleeps
+   * retried once after each (base_probe(); src/kernel/kmod.ts withAutoload). A driver's open that sleeps
    * (an exclusive device waiting for its holder to close) parks the open until woken, and it is issued
    * again (src/kernel/wait.ts); `signal` interrupts it (EINTR). open() cannot wait: its request_module()
    * only starts modprobe (the open fails with ENXIO), and an open that would sleep fails with EINTR.

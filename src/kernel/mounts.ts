@@ -7,7 +7,7 @@
 import { KernelError, EBUSY, EINVAL, ENOENT, ENOTDIR } from './errno.js';
 import type { Kernel } from './kernel.js';
 import { isErrPtr, KernelFile, userErrno } from './file.js';
-import { withAutoload } from '../kmod/request.js';
+import { withAutoload } from './kmod.js';
 
 /** mount(2) flags (Linux's values; wasm/include/uapi/linux/mount.h). */
 export const MS = {
