@@ -19,10 +19,9 @@ import { openPath, O_RDONLY, O_WRONLY, type KernelFile, type SleepOptions } from
 import { KernFs } from './kernfs.js';
 import { Mounts, type KernelStat, type MountOptions, type TargetType } from './mounts.js';
 import { KernelTimers, MS_PER_JIFFY, WaitQueues } from './wait.js';
+import { UTS_RELEASE, UTS_VERSION } from './release.js';
 
-export const UTS_RELEASE = '6.12.0-lkm-wasm';
-export const UTS_VERSION = '#1 SMP PREEMPT_DYNAMIC';
-export const UTS_MACHINE = 'wasm32';
+export { UTS_RELEASE, UTS_VERSION, UTS_MACHINE } from './release.js';
 
 export interface BootOptions {
   /** vmlinux.ko bytes (built from wasm/Kbuild). */

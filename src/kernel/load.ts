@@ -10,6 +10,7 @@ import { dropUses, refModule } from './refcount.js';
 import { TAINT } from './taint.js';
 import type { KernelSymbol } from './symbols.js';
 import { releaseModuleMemory } from './unload.js';
+import { VERMAGIC } from './release.js';
 
 export interface LoadOptions {
   /** MODULE_INIT_IGNORE_VERMAGIC (insmod -f / --force-vermagic). */
@@ -22,8 +23,6 @@ export interface LoadOptions {
 const GPL_COMPATIBLE = new Set([
   'GPL', 'GPL v2', 'GPL and additional rights', 'Dual BSD/GPL', 'Dual MIT/GPL', 'Dual MPL/GPL',
 ]);
-
-const VERMAGIC = '6.12.0-lkm-wasm SMP mod_unload wasm32 ';
 
 const warn = (k: Kernel, s: string) => k.printk(`\x014${s}\n`);
 const err = (k: Kernel, s: string) => k.printk(`\x013${s}\n`);
