@@ -20,6 +20,7 @@ import { KernFs } from './kernfs.js';
 import { Mounts, type KernelStat, type MountOptions, type TargetType } from './mounts.js';
 import { KernelTimers, MS_PER_JIFFY, WaitQueues } from './wait.js';
 import { UTS_RELEASE, UTS_VERSION } from './release.js';
+import { TIMER_LIST } from './abi.js';
 
 export { UTS_RELEASE, UTS_VERSION, UTS_MACHINE } from './release.js';
 
@@ -225,8 +226,7 @@ export class Kernel {
   /** At unload: pending timers whose function is the module's are removed, with a warning. */
   moduleTimersGone(m: Module): void {
     for (const timer of [...this.cTimers.keys()]) {
-      // struct timer_list (wasm32): entry (8 bytes), expires (4), function (4).
-      const fn = this.mem.u32(timer + 12);
+      const fn = this.mem.u32(timer + TIMER_LIST.function);
       if (ownerOfSlot(this, fn) !== m) continue;
       const name = this.functionName(m, Number((this.mem.table.get(fn) as Function & { name: string }).name)) ?? 'timer function';
       this.printk(`\x014${m.name}: timer ${name} still pending at unload: removed\n`);

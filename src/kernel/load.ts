@@ -11,6 +11,7 @@ import { TAINT } from './taint.js';
 import type { KernelSymbol } from './symbols.js';
 import { releaseModuleMemory } from './unload.js';
 import { VERMAGIC } from './release.js';
+import { KERNEL_PARAM, MODULE } from './abi.js';
 
 export interface LoadOptions {
   /** MODULE_INIT_IGNORE_VERMAGIC (insmod -f / --force-vermagic). */
@@ -292,14 +293,14 @@ function ownFunctionAddress(k: Kernel, mod: Module, fn: Function): number {
   return slot;
 }
 
-/** The module's __param table: struct kernel_param entries between kp and kp_end (20 bytes each). */
+/** The module's __param table: struct kernel_param entries between kp and kp_end. */
 function readParams(k: Kernel, mod: Module): ParamInfo[] {
-  const kp = k.mem.u32(mod.thisModule + 68);
-  const end = k.mem.u32(mod.thisModule + 72);
+  const kp = k.mem.u32(mod.thisModule + MODULE.kp);
+  const end = k.mem.u32(mod.thisModule + MODULE.kp_end);
   const out: ParamInfo[] = [];
   if (!kp || end <= kp) return out;
-  for (let p = kp; p + 20 <= end; p += 20) {
-    out.push({ kp: p, name: k.mem.cstring(k.mem.u32(p)), perm: k.mem.u16(p + 12) });
+  for (let p = kp; p + KERNEL_PARAM.size <= end; p += KERNEL_PARAM.size) {
+    out.push({ kp: p, name: k.mem.cstring(k.mem.u32(p + KERNEL_PARAM.name)), perm: k.mem.u16(p + KERNEL_PARAM.perm) });
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { Kernel } from './kernel.js';
 import { ModuleState, MODULE_REF_BASE, type Module } from './module.js';
 import { dropUses } from './refcount.js';
 import { TAINT, moduleTaintString } from './taint.js';
+import { MODULE } from './abi.js';
 
 export function deleteModule(k: Kernel, name: string, force: boolean): void {
   if (k.modulesDisabled) throw new KernelError(EPERM);
@@ -55,8 +56,8 @@ export function releaseModuleMemory(k: Kernel, mod: Module): void {
   // destroy_params(): charp parameters free the strings they allocated.
   if (mod.thisModule) k.run(`${mod.name}: destroy_params`, () => k.vm.lkm_destroy_params(mod.thisModule));
   if (mod.thisModule) {
-    const bytes = k.mem.u32(mod.thisModule + 84);
-    const count = k.mem.u32(mod.thisModule + 88);
+    const bytes = k.mem.u32(mod.thisModule + MODULE.kmem_bytes);
+    const count = k.mem.u32(mod.thisModule + MODULE.kmem_count);
     if (count > 0) {
       k.printk(`\x014${mod.name}: ${count} allocation${count === 1 ? '' : 's'} (${bytes} bytes) not freed at unload: leaked\n`);
     }
