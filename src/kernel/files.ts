@@ -3,9 +3,8 @@
 
 import { KernelError, EACCES, EINVAL, EISDIR, ENOENT, ENOTDIR, EPERM } from './errno.js';
 import type { Kernel } from './kernel.js';
-import { moduleFlags } from './kernel.js';
 import { UTS_RELEASE, UTS_VERSION } from './release.js';
-import { ModuleState, type Module } from './module.js';
+import { ModuleState, moduleFlags, type Module } from './module.js';
 import { moduleTaintString } from './taint.js';
 import { MAJOR, MINOR } from './devices.js';
 import { O_RDONLY, O_WRONLY, type KernelFile, type SleepOptions } from './file.js';

@@ -20,6 +20,16 @@ export interface LoadOptions {
   ignoreModversions?: boolean;
 }
 
+/** kmod joins insmod arguments with spaces, quoting values that contain spaces. */
+export function joinInsmodArgs(args: string[]): string {
+  return args.map((a) => {
+    if (!/\s/.test(a)) return a;
+    const eq = a.indexOf('=');
+    if (eq < 0 || a.includes('"')) return a;
+    return `${a.slice(0, eq)}="${a.slice(eq + 1)}"`;
+  }).join(' ');
+}
+
 /** What the kernel calls a GPL-compatible license (license_is_gpl_compatible). */
 const GPL_COMPATIBLE = new Set([
   'GPL', 'GPL v2', 'GPL and additional rights', 'Dual BSD/GPL', 'Dual MIT/GPL', 'Dual MPL/GPL',

@@ -1,6 +1,8 @@
 // The kernel symbol table (kernel/module/kallsyms.c + the ksymtab search of main.c): one hash map from
-// name to its definition, so lookup is O(1) whatever the number of modules.
+// name to its definition, so lookup is O(1) whatever the number of modules; and the function names of
+// vmlinux and the modules (the wasm name section) for kallsyms, %pS and call traces.
 
+import { readFunctionNames, type ModuleMetadata } from '../wasm/metadata.js';
 import type { Module } from './module.js';
 
 export interface KernelSymbol {
@@ -37,4 +39,49 @@ export class SymbolTable {
   get size(): number { return this.map.size; }
 
   values(): IterableIterator<KernelSymbol> { return this.map.values(); }
+
+  /** Every symbol: name, owner ("vmlinux" or module), GPL-only, function or data (Kernel.symbols()). */
+  list(): { name: string; owner: string; gplOnly: boolean; kind: 'function' | 'data' }[] {
+    return [...this.map.values()].map((s) => ({
+      name: s.name, owner: s.owner?.name ?? 'vmlinux', gplOnly: s.gplOnly, kind: s.fn ? 'function' : 'data',
+    }));
+  }
+}
+
+/** Function names by function index: vmlinux's read at boot, a module's on first use. */
+export class FunctionNames {
+  vmlinux: Map<number, string> = new Map();
+
+  of(m: Module): Map<number, string> {
+    m.functionNames ??= readFunctionNames(m.bytes, m.meta);
+    return m.functionNames;
+  }
+
+  /** Name of a vmlinux (m null) or module function index. */
+  name(m: Module | null, index: number): string | undefined {
+    return m ? this.of(m).get(index) : this.vmlinux.get(index);
+  }
+}
+
+/** The module name recorded in the wasm name section (wasm-ld writes the output file name). */
+export function wasmModuleName(bytes: Uint8Array, meta: ModuleMetadata): string | undefined {
+  const s = meta.customSections.get('name');
+  if (!s) return undefined;
+  let p = s.start;
+  const u32 = () => {
+    let r = 0, shift = 0, b: number;
+    do { b = bytes[p++]!; r |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
+    return r >>> 0;
+  };
+  while (p < s.end) {
+    const id = bytes[p++]!;
+    const len = u32();
+    const end = p + len;
+    if (id === 0) {
+      const n = u32();
+      return new TextDecoder().decode(bytes.subarray(p, p + n));
+    }
+    p = end;
+  }
+  return undefined;
 }
