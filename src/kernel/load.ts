@@ -42,7 +42,7 @@ export async function loadModule(k: Kernel, bytes: Uint8Array, args: string, opt
   const meta = parseModule(k, bytes);
   let compiled: WebAssembly.Module;
   try {
-    compiled = await k.compile(bytes);
+    compiled = await k.compiled.compile(bytes);
   } catch (e) {
     err(k, `Invalid module format: ${(e as Error).message}`);
     throw new KernelError(ENOEXEC);
@@ -114,8 +114,8 @@ function earlyModCheck(k: Kernel, meta: ModuleMetadata, name: string, opts: Load
  * tainted F. (The module's own F bit is set once it exists, in augmentKernelTaints.)
  */
 function tryToForceLoad(k: Kernel, name: string, reason: string): void {
-  if (!k.testTaint(TAINT.FORCED_MODULE)) warn(k, `${name}: ${reason}: kernel tainted.`);
-  k.addTaint(TAINT.FORCED_MODULE);
+  if (!k.taints.test(TAINT.FORCED_MODULE)) warn(k, `${name}: ${reason}: kernel tainted.`);
+  k.taints.add(TAINT.FORCED_MODULE);
 }
 
 /** layout_and_allocate() + add_unformed_module(): memory region, table slots, on the list. */
@@ -133,14 +133,14 @@ function allocateAndLink(k: Kernel, mod: Module): void {
 }
 
 function addTaintModule(k: Kernel, mod: Module, bit: number): void {
-  k.addTaint(bit);
+  k.taints.add(bit);
   mod.taints |= 1 << bit;
 }
 
 /** module_augment_kernel_taints(): O, staging, license, test, signature — in this order, messages once. */
 function augmentKernelTaints(k: Kernel, mod: Module): void {
   if (!mod.modinfo('intree')) {
-    if (!k.testTaint(TAINT.OOT_MODULE)) warn(k, `${mod.name}: loading out-of-tree module taints kernel.`);
+    if (!k.taints.test(TAINT.OOT_MODULE)) warn(k, `${mod.name}: loading out-of-tree module taints kernel.`);
     addTaintModule(k, mod, TAINT.OOT_MODULE);
   }
   if (mod.modinfo('staging')) {
@@ -149,16 +149,16 @@ function augmentKernelTaints(k: Kernel, mod: Module): void {
   }
   const license = mod.modinfo('license') ?? 'unspecified';
   if (!GPL_COMPATIBLE.has(license)) {
-    if (!k.testTaint(TAINT.PROPRIETARY_MODULE)) warn(k, `${mod.name}: module license '${license}' taints kernel.`);
+    if (!k.taints.test(TAINT.PROPRIETARY_MODULE)) warn(k, `${mod.name}: module license '${license}' taints kernel.`);
     addTaintModule(k, mod, TAINT.PROPRIETARY_MODULE);
   }
   if (mod.modinfo('test')) {
-    if (!k.testTaint(TAINT.TEST)) warn(k, `${mod.name}: loading test module taints kernel.`);
+    if (!k.taints.test(TAINT.TEST)) warn(k, `${mod.name}: loading test module taints kernel.`);
     addTaintModule(k, mod, TAINT.TEST);
   }
   // Modules are never signed here; CONFIG_MODULE_SIG is on and not enforced, as on distributions.
-  if (!k.signatureNoticePrinted) {
-    k.signatureNoticePrinted = true;
+  if (!k.taints.signatureNoticePrinted) {
+    k.taints.signatureNoticePrinted = true;
     k.printk(`\x015${mod.name}: module verification failed: signature and/or required key missing - tainting kernel\n`);
   }
   addTaintModule(k, mod, TAINT.UNSIGNED_MODULE);
@@ -377,7 +377,7 @@ function doInitModule(k: Kernel, mod: Module): void {
 }
 
 function dumpStack(k: Kernel): void {
-  k.printk(`\x014${k.cpuLine()}\n`);
+  k.printk(`\x014${k.traps.cpuLine()}\n`);
   k.printk('\x014Hardware name: lkm-wasm WebAssembly virtual machine\n');
   k.printk('\x014Call Trace:\n');
   k.printk('\x014 <TASK>\n');

@@ -118,7 +118,7 @@ export class TimerLists {
     for (const timer of [...this.pending.keys()]) {
       const fn = k.mem.u32(timer + TIMER_LIST.function);
       if (ownerOfSlot(k, fn) !== m) continue;
-      const name = k.functionName(m, Number((k.mem.table.get(fn) as Function & { name: string }).name)) ?? 'timer function';
+      const name = k.names.name(m, Number((k.mem.table.get(fn) as Function & { name: string }).name)) ?? 'timer function';
       k.printk(`\x014${m.name}: timer ${name} still pending at unload: removed\n`);
       this.disarm(timer);
     }

@@ -80,7 +80,7 @@ export class Traps {
   oops(fault: Fault, what: string, frames: Frame[], message?: string): KernelOops {
     const k = this.k;
     const top = frames[0];
-    const owner = top ? k.moduleOfWasmName(top.wasmModule) : k.findModule(what.split(':')[0] ?? '');
+    const owner = top ? k.moduleOfWasmName(top.wasmModule) : k.moduleList.find(what.split(':')[0] ?? '');
     const ep = this.entryPoint(what);
     const entry = ep.module ? `${ep.func} [${ep.module}]` : ep.func;
     for (const l of fault.pre) k.printk(`\x011${l}\n`);
@@ -93,10 +93,10 @@ export class Traps {
     if (frames.length) for (const f of frames) k.printk(`\x014 ${this.describeFrame(f)}\n`);
     else k.printk(`\x014 ${entry}\n`);
     k.printk('\x014 </TASK>\n');
-    k.printk(`\x014${k.modulesLinkedIn()}\n`);
+    k.printk(`\x014${k.moduleList.linkedIn()}\n`);
     if (fault.cr2 !== undefined) k.printk(`\x014CR2: ${(fault.cr2 >>> 0).toString(16).padStart(16, '0')}\n`);
     k.printk(`\x014---[ end trace 0000000000000000 ]---\n`);
-    k.addTaint(TAINT.DIE);
+    k.taints.add(TAINT.DIE);
     const why = message ?? fault.pre[0] ?? oopsLine(fault, this.dieCounter);
     return new KernelOops(`${what}: ${why}`, owner?.name, frames, fault.kind);
   }
@@ -116,13 +116,13 @@ export class Traps {
     if (!m) return { func: FILE_ENTRIES[phase] ?? ENTRY_EXPORTS[phase] ?? phase };
     const exportName = ENTRY_EXPORTS[phase] ?? phase;
     const fn = (m?.instance?.exports as Record<string, unknown> | undefined)?.[exportName];
-    const named = m && typeof fn === 'function' ? this.k.functionName(m, Number(fn.name)) : undefined;
+    const named = m && typeof fn === 'function' ? this.k.names.name(m, Number(fn.name)) : undefined;
     return { func: named ?? exportName, module };
   }
 
   cpuLine(): string {
     const k = this.k;
-    return `CPU: 0 UID: 0 PID: ${k.current.pid} Comm: ${k.current.comm} ${kernelTaintString(k.taintMask)} ${UTS_RELEASE} ${UTS_VERSION}`;
+    return `CPU: 0 UID: 0 PID: ${k.current.pid} Comm: ${k.current.comm} ${kernelTaintString(k.taints.mask)} ${UTS_RELEASE} ${UTS_VERSION}`;
   }
 
   /** "func+0x0/0x0 [module]" as a call trace line; offsets are not known in wasm, only functions. */

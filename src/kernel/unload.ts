@@ -9,7 +9,7 @@ import { MODULE } from './abi.js';
 
 export function deleteModule(k: Kernel, name: string, force: boolean): void {
   if (k.modulesDisabled) throw new KernelError(EPERM);
-  const mod = k.findModule(name);
+  const mod = k.moduleList.find(name);
   if (!mod) throw new KernelError(ENOENT);
   // Other modules depend on us: not even force helps.
   if (mod.users.length > 0) throw new KernelError(EWOULDBLOCK);
@@ -29,7 +29,7 @@ export function deleteModule(k: Kernel, name: string, force: boolean): void {
   if (exit) k.run(`${mod.name}: exit`, exit);
   // module_flags(mod, buf, false): the taint letters only, without the state character.
   const taints = moduleTaintString(mod.taints);
-  k.lastUnloaded = `${mod.name}${taints ? `(${taints})` : ''}`;
+  k.moduleList.lastUnloaded = `${mod.name}${taints ? `(${taints})` : ''}`;
   k.symtab.removeAll(mod.published, mod);
   mod.sysfs = false;
   dropUses(mod);
@@ -38,7 +38,7 @@ export function deleteModule(k: Kernel, name: string, force: boolean): void {
 
 /** try_force_unload(): with O_TRUNC (rmmod -f) the unload goes ahead and taints the kernel R. */
 function tryForceUnload(k: Kernel, force: boolean): boolean {
-  if (force) k.addTaint(TAINT.FORCED_RMMOD);
+  if (force) k.taints.add(TAINT.FORCED_RMMOD);
   return force;
 }
 
@@ -50,7 +50,7 @@ export function releaseModuleMemory(k: Kernel, mod: Module): void {
   // /proc, sysfs and debugfs entries still using the module's code or data.
   k.kernfs.moduleGone(mod);
   // Timers still pending whose function is the module's (Linux would run freed code: an Oops later).
-  k.moduleTimersGone(mod);
+  k.timerLists.moduleGone(mod);
   // File system types it left registered.
   if (mod.thisModule) k.run(`${mod.name}: unregister_filesystem`, () => k.vm.lkm_filesystems_module_gone(mod.thisModule));
   // destroy_params(): charp parameters free the strings they allocated.

@@ -60,7 +60,7 @@ export interface Vmlinux {
 
 export async function loadVmlinux(k: Kernel, bytes: Uint8Array): Promise<Vmlinux> {
   const meta = readModuleMetadata(bytes);
-  const compiled = await k.compile(bytes);
+  const compiled = await k.compiled.compile(bytes);
   // Stack first: the kernel stack sits right above the NULL page and below vmlinux's data, so a C
   // stack that overflows runs into the poisoned guard and NULL page (checked after each call) and
   // then below address 0, which traps, instead of silently overwriting the kernel's data.

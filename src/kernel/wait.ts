@@ -58,7 +58,7 @@ export class WaitQueues {
       a.entries.add(entry);
       this.byEntry.set(entry, a);
     }
-    if (timeout >= 0 && a.deadline === undefined) a.deadline = this.k.nowMs() + timeout * MS_PER_JIFFY;
+    if (timeout >= 0 && a.deadline === undefined) a.deadline = this.k.clock.nowMs() + timeout * MS_PER_JIFFY;
     a.sleeping = true;
     return 1;
   }
@@ -77,7 +77,7 @@ export class WaitQueues {
   left(timeout: number): number {
     const a = this.current;
     if (!a || a.deadline === undefined) return timeout;
-    return Math.max(0, Math.ceil((a.deadline - this.k.nowMs()) / MS_PER_JIFFY));
+    return Math.max(0, Math.ceil((a.deadline - this.k.clock.nowMs()) / MS_PER_JIFFY));
   }
 
   // ---- callers -----------------------------------------------------------------------------------
@@ -109,7 +109,7 @@ export class WaitQueues {
       this.current = a;
       let r: T;
       try {
-        r = this.k.runAsTask(task, call);
+        r = this.k.tasks.runAsTask(task, call);
       } catch (e) {
         this.current = saved;
         this.cancel(a);
