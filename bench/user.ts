@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { buildDir, buildFiles, closeBuildPool, preferBaselineCompiler } from '../src/kbuild/index.js';
 import { bootNodeKernel } from '../src/node/kernel.js';
 import { repoRoot } from '../src/kbuild/host.node.js';
+import { UTS_RELEASE } from '../src/kernel/release.js';
 import { ChannelSystem, compileProgram, createChannel, KernelSystem, runModule } from '../src/user/index.js';
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   const module = await compileProgram(new Uint8Array(readFileSync(join(dir, 'readbench'))));
 
   const { kernel: k, fs } = await bootNodeKernel();
-  const extra = join(repoRoot(), 'build/lib/modules/6.12.0-lkm-wasm/extra');
+  const extra = join(repoRoot(), 'build/lib/modules', UTS_RELEASE, 'extra');
   await k.insmod(new Uint8Array(readFileSync(join(extra, 'rwdev.ko'))));
   // bench/modules/bench-dev: a misc device whose every read returns 4 KiB.
   const benchOut = join(repoRoot(), 'build/bench');

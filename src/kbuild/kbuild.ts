@@ -6,6 +6,7 @@
 // Pure: no file system access; `$(wildcard)` asks the optional `glob` callback.
 
 import { KERNEL_RELEASE } from './toolchain.js';
+import { EXTRAVERSION, PATCHLEVEL, SUBLEVEL, VERSION } from '../kernel/release.js';
 import { basename, dirname, normalize, resolve } from './paths.js';
 
 export interface KbuildOptions {
@@ -194,7 +195,8 @@ class Make {
     const dir = normalize(opts.dir);
     for (const [k, v] of Object.entries(opts.environment ?? {})) this.vars.set(k, { value: v, recursive: false, origin: 'environment' });
     const defaults: Record<string, string> = {
-      KERNELRELEASE: KERNEL_RELEASE, VERSION: '6', PATCHLEVEL: '12', SUBLEVEL: '0', EXTRAVERSION: '-lkm-wasm',
+      KERNELRELEASE: KERNEL_RELEASE, VERSION: String(VERSION), PATCHLEVEL: String(PATCHLEVEL),
+      SUBLEVEL: String(SUBLEVEL), EXTRAVERSION,
       PWD: dir, CURDIR: dir, M: dir, KBUILD_EXTMOD: dir, src: dir, obj: dir, MAKE: 'make', ARCH: 'wasm32',
       SRCARCH: 'wasm32', CONFIG_MODULES: 'y',
     };

@@ -3,11 +3,11 @@
 // Backends: @yowasp/clang (clang + wasm-ld compiled to WebAssembly, from npm) or emcc (LKM_CC=emcc).
 
 import type { Tree } from '@yowasp/clang';
+import { UTS_RELEASE, VERMAGIC } from '../kernel/release.js';
 
 /** Release string of the emulated kernel: `uname -r`, vermagic, /lib/modules/<release>. */
-export const KERNEL_RELEASE = '6.12.0-lkm-wasm';
-/** vermagic as Linux writes it: release, then the config words, with a trailing space. */
-export const VERMAGIC = `${KERNEL_RELEASE} SMP mod_unload wasm32 `;
+export const KERNEL_RELEASE = UTS_RELEASE;
+export { VERMAGIC };
 
 /** clang -c flags for every kernel object (module or vmlinux). */
 export const COMMON_CFLAGS = [
@@ -23,6 +23,9 @@ export const COMMON_CFLAGS = [
   '-std=gnu11',
   '-D__KERNEL__',
   '-D__wasm_lkm__',
+  // linux/utsrelease.h and linux/vermagic.h take these from the one release module.
+  `-DUTS_RELEASE="${UTS_RELEASE}"`,
+  `-DVERMAGIC_STRING="${VERMAGIC}"`,
   '-Wall',
   '-Wundef',
   '-Wno-unused-function',

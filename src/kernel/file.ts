@@ -125,7 +125,7 @@ export class KernelFile {
     const ctl = new AbortController();
     const onAbort = () => ctl.abort();
     opts.signal?.addEventListener('abort', onAbort);
-    const expire = timeoutMs === undefined ? undefined : this.k.timers.add(this.k.nowMs() + timeoutMs, () => ctl.abort('timeout'));
+    const expire = timeoutMs === undefined ? undefined : this.k.timers.add(this.k.clock.nowMs() + timeoutMs, () => ctl.abort('timeout'));
     try {
       const m = await this.sysAsync('poll', undefined, () => this.k.vm.lkm_file_poll(this.file, events >>> 0, 1) | 0,
         { signal: ctl.signal, task: opts.task }, (mask, a) => ready(mask) || !a.sleeping);

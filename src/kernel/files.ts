@@ -3,8 +3,8 @@
 
 import { KernelError, EACCES, EINVAL, EISDIR, ENOENT, ENOTDIR, EPERM } from './errno.js';
 import type { Kernel } from './kernel.js';
-import { moduleFlags, UTS_RELEASE, UTS_VERSION } from './kernel.js';
-import { ModuleState, type Module } from './module.js';
+import { UTS_RELEASE, UTS_VERSION } from './release.js';
+import { ModuleState, moduleFlags, type Module } from './module.js';
 import { moduleTaintString } from './taint.js';
 import { MAJOR, MINOR } from './devices.js';
 import { O_RDONLY, O_WRONLY, type KernelFile, type SleepOptions } from './file.js';
@@ -41,7 +41,7 @@ function kallsyms(k: Kernel): string {
     }
     const exported = new Set(m.published);
     const firstDefined = m.meta.imports.filter((i) => i.kind === 'function').length;
-    for (const [idx, name] of k.functionNamesOf(m)) {
+    for (const [idx, name] of k.names.of(m)) {
       if (idx < firstDefined) continue;
       const type = exported.has(name) ? 'T' : 't';
       out += `${hex8(slotOfIndex.get(idx) ?? 0)} ${type} ${name}\t[${m.name}]\n`;
@@ -104,11 +104,11 @@ function builtinLookup(k: Kernel, path: string): Entry | undefined {
     case '/proc/sys/kernel': return { dir: () => ['modprobe', 'modules_disabled', 'osrelease', 'printk', 'tainted'] };
     case '/proc/sys/kernel/osrelease': return { read: () => `${UTS_RELEASE}\n` };
     case '/proc/sys/kernel/tainted': return {
-      read: () => `${k.taintMask}\n`,
+      read: () => `${k.taints.mask}\n`,
       // Bits can be set by writing, never cleared (proc_taint).
       write: (d) => {
         const v = sysctlInt(d);
-        for (let b = 0; b < 32; b++) if (v & (1 << b)) k.addTaint(b);
+        for (let b = 0; b < 32; b++) if (v & (1 << b)) k.taints.add(b);
       },
     };
     case '/proc/sys/kernel/modules_disabled': return {

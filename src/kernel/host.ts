@@ -4,7 +4,7 @@ import type { Kernel } from './kernel.js';
 import { ModuleState } from './module.js';
 import { modulePut, symbolGet, symbolPut, symbolPutAddr, tryModuleGet } from './refcount.js';
 import { wasmFrames } from './oops.js';
-import { requestModuleNoWait } from '../kmod/request.js';
+import { requestModuleNoWait } from './kmod.js';
 import { EAGAIN } from './errno.js';
 
 export function hostImports(k: Kernel): Record<string, Function> {
@@ -25,18 +25,18 @@ export function hostImports(k: Kernel): Record<string, Function> {
       mem.u8.set(b, buf);
     },
     clock_ns(): bigint {
-      return BigInt(k.nowNs());
+      return BigInt(k.clock.nowNs());
     },
     add_taint(flag: number): void {
-      k.addTaint(flag);
+      k.taints.add(flag);
     },
     dump_stack(): void {
       const frames = wasmFrames(new Error().stack);
-      k.printk(`\x014${k.cpuLine()}\n`);
+      k.printk(`\x014${k.traps.cpuLine()}\n`);
       k.printk('\x014Hardware name: lkm-wasm WebAssembly virtual machine\n');
       k.printk('\x014Call Trace:\n');
       k.printk('\x014 <TASK>\n');
-      for (const f of frames) k.printk(`\x014 ${k.describeFrame(f)}\n`);
+      for (const f of frames) k.printk(`\x014 ${k.traps.describeFrame(f)}\n`);
       k.printk('\x014 </TASK>\n');
     },
     user_copy(toUser: number, uaddr: number, kaddr: number, n: number): number {
@@ -49,7 +49,7 @@ export function hostImports(k: Kernel): Record<string, Function> {
       return k.kernfs.hostOp(op, mem.cstring(path), node >>> 0, mode, hint1 >>> 0, hint2 >>> 0);
     },
     print_modules(): void {
-      k.printk(`\x014${k.modulesLinkedIn()}\n`);
+      k.printk(`\x014${k.moduleList.linkedIn()}\n`);
     },
     module_get(modAddr: number, mode: number): number {
       const m = k.byThisModule.get(modAddr);
@@ -98,11 +98,11 @@ export function hostImports(k: Kernel): Record<string, Function> {
       return k.waits.left(timeout);
     },
     idle(ns: bigint): void {
-      k.idle(Number(ns));
+      k.clock.idle(Number(ns));
     },
     /** A timer_list is armed to fire in `delta` jiffies, or disarmed (-1). */
     timer(timer: number, delta: number): void {
-      k.armTimer(timer >>> 0, delta);
+      k.timerLists.arm(timer >>> 0, delta);
     },
   };
 }
@@ -118,7 +118,7 @@ export function describeAddress(k: Kernel, addr: number, withOffset: boolean): s
     if (!fn) return undefined;
     const index = Number(fn.name);
     const owner = ownerOfSlot(k, addr);
-    const name = k.functionName(owner ?? null, index) ?? `wasm-function[${index}]`;
+    const name = k.names.name(owner ?? null, index) ?? `wasm-function[${index}]`;
     return owner ? `${name}${off} [${owner.name}]` : `${name}${off}`;
   }
   for (const s of k.symtab.values()) {

@@ -10,6 +10,8 @@ import { dropUses, refModule } from './refcount.js';
 import { TAINT } from './taint.js';
 import type { KernelSymbol } from './symbols.js';
 import { releaseModuleMemory } from './unload.js';
+import { VERMAGIC } from './release.js';
+import { KERNEL_PARAM, MODULE } from './abi.js';
 
 export interface LoadOptions {
   /** MODULE_INIT_IGNORE_VERMAGIC (insmod -f / --force-vermagic). */
@@ -18,12 +20,20 @@ export interface LoadOptions {
   ignoreModversions?: boolean;
 }
 
+/** kmod joins insmod arguments with spaces, quoting values that contain spaces. */
+export function joinInsmodArgs(args: string[]): string {
+  return args.map((a) => {
+    if (!/\s/.test(a)) return a;
+    const eq = a.indexOf('=');
+    if (eq < 0 || a.includes('"')) return a;
+    return `${a.slice(0, eq)}="${a.slice(eq + 1)}"`;
+  }).join(' ');
+}
+
 /** What the kernel calls a GPL-compatible license (license_is_gpl_compatible). */
 const GPL_COMPATIBLE = new Set([
   'GPL', 'GPL v2', 'GPL and additional rights', 'Dual BSD/GPL', 'Dual MIT/GPL', 'Dual MPL/GPL',
 ]);
-
-const VERMAGIC = '6.12.0-lkm-wasm SMP mod_unload wasm32 ';
 
 const warn = (k: Kernel, s: string) => k.printk(`\x014${s}\n`);
 const err = (k: Kernel, s: string) => k.printk(`\x013${s}\n`);
@@ -32,7 +42,7 @@ export async function loadModule(k: Kernel, bytes: Uint8Array, args: string, opt
   const meta = parseModule(k, bytes);
   let compiled: WebAssembly.Module;
   try {
-    compiled = await k.compile(bytes);
+    compiled = await k.compiled.compile(bytes);
   } catch (e) {
     err(k, `Invalid module format: ${(e as Error).message}`);
     throw new KernelError(ENOEXEC);
@@ -104,8 +114,8 @@ function earlyModCheck(k: Kernel, meta: ModuleMetadata, name: string, opts: Load
  * tainted F. (The module's own F bit is set once it exists, in augmentKernelTaints.)
  */
 function tryToForceLoad(k: Kernel, name: string, reason: string): void {
-  if (!k.testTaint(TAINT.FORCED_MODULE)) warn(k, `${name}: ${reason}: kernel tainted.`);
-  k.addTaint(TAINT.FORCED_MODULE);
+  if (!k.taints.test(TAINT.FORCED_MODULE)) warn(k, `${name}: ${reason}: kernel tainted.`);
+  k.taints.add(TAINT.FORCED_MODULE);
 }
 
 /** layout_and_allocate() + add_unformed_module(): memory region, table slots, on the list. */
@@ -123,14 +133,14 @@ function allocateAndLink(k: Kernel, mod: Module): void {
 }
 
 function addTaintModule(k: Kernel, mod: Module, bit: number): void {
-  k.addTaint(bit);
+  k.taints.add(bit);
   mod.taints |= 1 << bit;
 }
 
 /** module_augment_kernel_taints(): O, staging, license, test, signature — in this order, messages once. */
 function augmentKernelTaints(k: Kernel, mod: Module): void {
   if (!mod.modinfo('intree')) {
-    if (!k.testTaint(TAINT.OOT_MODULE)) warn(k, `${mod.name}: loading out-of-tree module taints kernel.`);
+    if (!k.taints.test(TAINT.OOT_MODULE)) warn(k, `${mod.name}: loading out-of-tree module taints kernel.`);
     addTaintModule(k, mod, TAINT.OOT_MODULE);
   }
   if (mod.modinfo('staging')) {
@@ -139,16 +149,16 @@ function augmentKernelTaints(k: Kernel, mod: Module): void {
   }
   const license = mod.modinfo('license') ?? 'unspecified';
   if (!GPL_COMPATIBLE.has(license)) {
-    if (!k.testTaint(TAINT.PROPRIETARY_MODULE)) warn(k, `${mod.name}: module license '${license}' taints kernel.`);
+    if (!k.taints.test(TAINT.PROPRIETARY_MODULE)) warn(k, `${mod.name}: module license '${license}' taints kernel.`);
     addTaintModule(k, mod, TAINT.PROPRIETARY_MODULE);
   }
   if (mod.modinfo('test')) {
-    if (!k.testTaint(TAINT.TEST)) warn(k, `${mod.name}: loading test module taints kernel.`);
+    if (!k.taints.test(TAINT.TEST)) warn(k, `${mod.name}: loading test module taints kernel.`);
     addTaintModule(k, mod, TAINT.TEST);
   }
   // Modules are never signed here; CONFIG_MODULE_SIG is on and not enforced, as on distributions.
-  if (!k.signatureNoticePrinted) {
-    k.signatureNoticePrinted = true;
+  if (!k.taints.signatureNoticePrinted) {
+    k.taints.signatureNoticePrinted = true;
     k.printk(`\x015${mod.name}: module verification failed: signature and/or required key missing - tainting kernel\n`);
   }
   addTaintModule(k, mod, TAINT.UNSIGNED_MODULE);
@@ -293,14 +303,14 @@ function ownFunctionAddress(k: Kernel, mod: Module, fn: Function): number {
   return slot;
 }
 
-/** The module's __param table: struct kernel_param entries between kp and kp_end (20 bytes each). */
+/** The module's __param table: struct kernel_param entries between kp and kp_end. */
 function readParams(k: Kernel, mod: Module): ParamInfo[] {
-  const kp = k.mem.u32(mod.thisModule + 68);
-  const end = k.mem.u32(mod.thisModule + 72);
+  const kp = k.mem.u32(mod.thisModule + MODULE.kp);
+  const end = k.mem.u32(mod.thisModule + MODULE.kp_end);
   const out: ParamInfo[] = [];
   if (!kp || end <= kp) return out;
-  for (let p = kp; p + 20 <= end; p += 20) {
-    out.push({ kp: p, name: k.mem.cstring(k.mem.u32(p)), perm: k.mem.u16(p + 12) });
+  for (let p = kp; p + KERNEL_PARAM.size <= end; p += KERNEL_PARAM.size) {
+    out.push({ kp: p, name: k.mem.cstring(k.mem.u32(p + KERNEL_PARAM.name)), perm: k.mem.u16(p + KERNEL_PARAM.perm) });
   }
   return out;
 }
@@ -367,7 +377,7 @@ function doInitModule(k: Kernel, mod: Module): void {
 }
 
 function dumpStack(k: Kernel): void {
-  k.printk(`\x014${k.cpuLine()}\n`);
+  k.printk(`\x014${k.traps.cpuLine()}\n`);
   k.printk('\x014Hardware name: lkm-wasm WebAssembly virtual machine\n');
   k.printk('\x014Call Trace:\n');
   k.printk('\x014 <TASK>\n');

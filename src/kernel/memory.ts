@@ -7,6 +7,11 @@ export const WASM_PAGE = 65536;
 export const VMLINUX_BASE = 0x10000;
 export const KERNEL_STACK_SIZE = 256 * 1024;
 export const MAX_PAGES = 16384; // 1 GiB
+
+/** [bottom, top) of the kernel's C stack: right above the NULL page, below vmlinux's data. */
+export function kernelStack(): { bottom: number; top: number } {
+  return { bottom: VMLINUX_BASE, top: VMLINUX_BASE + KERNEL_STACK_SIZE };
+}
 const TABLE_GROW_STEP = 1024;
 
 const enc = new TextEncoder();

@@ -2,6 +2,7 @@
 // The C side sees the same module through its `struct module` (__this_module) in kernel memory.
 
 import type { ModuleMetadata } from '../wasm/metadata.js';
+import { moduleTaintString } from './taint.js';
 
 export enum ModuleState { LIVE = 0, COMING = 1, GOING = 2, UNFORMED = 3 }
 
@@ -80,4 +81,16 @@ export function normalizeModuleName(s: string): string {
   const base = s.slice(s.lastIndexOf('/') + 1);
   const dot = base.indexOf('.');
   return (dot >= 0 ? base.slice(0, dot) : base).replace(/-/g, '_');
+}
+
+/**
+ * The "(…)" after a module name (module_flags()): taint letters, then '-' while going or '+' while
+ * loading. /proc/modules prints it only for tainted modules; Oops' "Modules linked in:" always.
+ */
+export function moduleFlags(m: Module, evenUntainted: boolean): string {
+  const letters = moduleTaintString(m.taints);
+  if (!letters && !evenUntainted) return '';
+  const state = m.state === ModuleState.GOING ? '-' : m.state === ModuleState.COMING ? '+' : '';
+  const s = letters + state;
+  return s ? `(${s})` : '';
 }

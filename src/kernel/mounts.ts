@@ -7,7 +7,7 @@
 import { KernelError, EBUSY, EINVAL, ENOENT, ENOTDIR } from './errno.js';
 import type { Kernel } from './kernel.js';
 import { isErrPtr, KernelFile, userErrno } from './file.js';
-import { withAutoload } from '../kmod/request.js';
+import { withAutoload } from './kmod.js';
 
 /** mount(2) flags (Linux's values; wasm/include/uapi/linux/mount.h). */
 export const MS = {
@@ -194,7 +194,7 @@ export class Mounts {
       const size = Number(dv.getBigInt64(st + 16, true));
       const mtimeNs = Number(dv.getBigInt64(st + 24, true)) * 1e9 + Number(dv.getBigInt64(st + 32, true));
       // Inode times count from boot (no real-time clock in the kernel); ls wants wall-clock time.
-      const mtimeMs = Date.now() - (k.nowNs() - mtimeNs) / 1e6;
+      const mtimeMs = Date.now() - (k.clock.nowNs() - mtimeNs) / 1e6;
       return {
         type: (mode & S_IFMT) === S_IFDIR ? 'dir' : 'file', size, mtimeMs, mode: mode & 0o7777,
         nlink: k.mem.u32(st + 4), ino: k.mem.u32(st + 8),

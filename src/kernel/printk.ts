@@ -113,3 +113,18 @@ export class PrintkRing {
     return () => this.listeners.delete(l);
   }
 }
+
+/** The log as dmesg prints it. `level`: only these levels; `clear`: clear after reading (dmesg -c). */
+export function dmesgLines(ring: PrintkRing, opts: { clear?: boolean; level?: number[]; time?: boolean } = {}): string[] {
+  ring.flush();
+  const recs = ring.read().filter((r) => !opts.level || opts.level.includes(r.level));
+  if (opts.clear) ring.clear();
+  return recs.flatMap((r) => formatRecord(r, { time: opts.time }));
+}
+
+/** The console: every completed record above the console loglevel, line by line, to `sink`. */
+export function attachConsole(ring: PrintkRing, sink: (line: string, record: LogRecord) => void): void {
+  ring.subscribe((r) => {
+    if (r.level < ring.console[0]) for (const line of formatRecord(r)) sink(line, r);
+  });
+}

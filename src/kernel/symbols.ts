@@ -1,6 +1,8 @@
 // The kernel symbol table (kernel/module/kallsyms.c + the ksymtab search of main.c): one hash map from
-// name to its definition, so lookup is O(1) whatever the number of modules.
+// name to its definition, so lookup is O(1) whatever the number of modules; and the function names of
+// vmlinux and the modules (the wasm name section) for kallsyms, %pS and call traces.
 
+import { readFunctionNames } from '../wasm/names.js';
 import type { Module } from './module.js';
 
 export interface KernelSymbol {
@@ -37,4 +39,26 @@ export class SymbolTable {
   get size(): number { return this.map.size; }
 
   values(): IterableIterator<KernelSymbol> { return this.map.values(); }
+
+  /** Every symbol: name, owner ("vmlinux" or module), GPL-only, function or data (Kernel.symbols()). */
+  list(): { name: string; owner: string; gplOnly: boolean; kind: 'function' | 'data' }[] {
+    return [...this.map.values()].map((s) => ({
+      name: s.name, owner: s.owner?.name ?? 'vmlinux', gplOnly: s.gplOnly, kind: s.fn ? 'function' : 'data',
+    }));
+  }
+}
+
+/** Function names by function index: vmlinux's read at boot, a module's on first use. */
+export class FunctionNames {
+  vmlinux: Map<number, string> = new Map();
+
+  of(m: Module): Map<number, string> {
+    m.functionNames ??= readFunctionNames(m.bytes, m.meta);
+    return m.functionNames;
+  }
+
+  /** Name of a vmlinux (m null) or module function index. */
+  name(m: Module | null, index: number): string | undefined {
+    return m ? this.of(m).get(index) : this.vmlinux.get(index);
+  }
 }

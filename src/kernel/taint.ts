@@ -46,3 +46,28 @@ export function kernelTaintString(mask: number): string {
   for (const f of TAINT_FLAGS) s += mask & (1 << f.bit) ? f.set : f.unset;
   return s;
 }
+
+/** The kernel's taint state (kernel/panic.c tainted_mask) and what depends on it. */
+export class Taints {
+  /** tainted_mask: bit n set when TAINT_FLAGS[n] happened. */
+  mask = 0;
+  /** debug_locks: cleared by the first taint that makes lock debugging unreliable. */
+  debugLocks = true;
+  /** The module-signature notice is printed once per boot (module_sig_check). */
+  signatureNoticePrinted = false;
+
+  constructor(private readonly printk: (text: string) => void) {}
+
+  /** add_taint(): sets the kernel-wide bit; P, F and R also switch lock debugging off, once. */
+  add(bit: number): void {
+    this.mask |= 1 << bit;
+    if (LOCKDEP_UNRELIABLE.has(bit) && this.debugLocks) {
+      this.debugLocks = false;
+      this.printk('\x014Disabling lock debugging due to kernel taint\n');
+    }
+  }
+
+  test(bit: number): boolean {
+    return (this.mask & (1 << bit)) !== 0;
+  }
+}

@@ -5,10 +5,11 @@ import type { Kernel } from './kernel.js';
 import { ModuleState, MODULE_REF_BASE, type Module } from './module.js';
 import { dropUses } from './refcount.js';
 import { TAINT, moduleTaintString } from './taint.js';
+import { MODULE } from './abi.js';
 
 export function deleteModule(k: Kernel, name: string, force: boolean): void {
   if (k.modulesDisabled) throw new KernelError(EPERM);
-  const mod = k.findModule(name);
+  const mod = k.moduleList.find(name);
   if (!mod) throw new KernelError(ENOENT);
   // Other modules depend on us: not even force helps.
   if (mod.users.length > 0) throw new KernelError(EWOULDBLOCK);
@@ -28,7 +29,7 @@ export function deleteModule(k: Kernel, name: string, force: boolean): void {
   if (exit) k.run(`${mod.name}: exit`, exit);
   // module_flags(mod, buf, false): the taint letters only, without the state character.
   const taints = moduleTaintString(mod.taints);
-  k.lastUnloaded = `${mod.name}${taints ? `(${taints})` : ''}`;
+  k.moduleList.lastUnloaded = `${mod.name}${taints ? `(${taints})` : ''}`;
   k.symtab.removeAll(mod.published, mod);
   mod.sysfs = false;
   dropUses(mod);
@@ -37,7 +38,7 @@ export function deleteModule(k: Kernel, name: string, force: boolean): void {
 
 /** try_force_unload(): with O_TRUNC (rmmod -f) the unload goes ahead and taints the kernel R. */
 function tryForceUnload(k: Kernel, force: boolean): boolean {
-  if (force) k.addTaint(TAINT.FORCED_RMMOD);
+  if (force) k.taints.add(TAINT.FORCED_RMMOD);
   return force;
 }
 
@@ -49,14 +50,14 @@ export function releaseModuleMemory(k: Kernel, mod: Module): void {
   // /proc, sysfs and debugfs entries still using the module's code or data.
   k.kernfs.moduleGone(mod);
   // Timers still pending whose function is the module's (Linux would run freed code: an Oops later).
-  k.moduleTimersGone(mod);
+  k.timerLists.moduleGone(mod);
   // File system types it left registered.
   if (mod.thisModule) k.run(`${mod.name}: unregister_filesystem`, () => k.vm.lkm_filesystems_module_gone(mod.thisModule));
   // destroy_params(): charp parameters free the strings they allocated.
   if (mod.thisModule) k.run(`${mod.name}: destroy_params`, () => k.vm.lkm_destroy_params(mod.thisModule));
   if (mod.thisModule) {
-    const bytes = k.mem.u32(mod.thisModule + 84);
-    const count = k.mem.u32(mod.thisModule + 88);
+    const bytes = k.mem.u32(mod.thisModule + MODULE.kmem_bytes);
+    const count = k.mem.u32(mod.thisModule + MODULE.kmem_count);
     if (count > 0) {
       k.printk(`\x014${mod.name}: ${count} allocation${count === 1 ? '' : 's'} (${bytes} bytes) not freed at unload: leaked\n`);
     }

@@ -8,14 +8,11 @@
 
 import { KernelError, EINTR } from './errno.js';
 import type { Kernel } from './kernel.js';
+import { MS_PER_JIFFY } from './time.js';
 
 export const ERESTARTSYS = 512;
 /** Linux's restart codes: never seen by user space (EINTR when the call is not restarted). */
 export const isRestartCode = (e: number) => e === 512 || e === 513 || e === 514 || e === 516;
-
-/** HZ of vmlinux (CONFIG_HZ). */
-export const HZ = 100;
-export const MS_PER_JIFFY = 1000 / HZ;
 
 /** One run of a system call that may sleep. */
 interface Attempt {
@@ -34,58 +31,6 @@ interface Attempt {
 
 /** A process as the kernel names it (Kernel.current). */
 type Task = { comm: string; pid: number };
-
-/** A timer of the kernel clock: `at` in ms of Kernel.nowMs(). */
-interface Timer { at: number; fire: () => void }
-
-/**
- * Timers on the kernel's clock. A JavaScript timer wakes run() at the earliest deadline; run() (public as
- * Kernel.runTimers()) fires what is due by the kernel clock, so a test with a fake clock moves time on
- * and calls it, and the kernel's own clock jumps (msleep) fire timers too.
- */
-export class KernelTimers {
-  private readonly timers = new Set<Timer>();
-  private js: ReturnType<typeof setTimeout> | undefined;
-  private jsAt = Infinity;
-
-  constructor(private readonly now: () => number) {}
-
-  add(at: number, fire: () => void): () => void {
-    const t: Timer = { at, fire };
-    this.timers.add(t);
-    this.arm();
-    return () => { this.timers.delete(t); this.arm(); };
-  }
-
-  get size(): number { return this.timers.size; }
-
-  /** Fires every timer due by the clock, earliest first; returns how many fired. */
-  run(): number {
-    let n = 0;
-    for (;;) {
-      const now = this.now();
-      let first: Timer | undefined;
-      for (const t of this.timers) if (t.at <= now && (!first || t.at < first.at)) first = t;
-      if (!first) break;
-      this.timers.delete(first);
-      n++;
-      first.fire();
-    }
-    this.arm();
-    return n;
-  }
-
-  private arm(): void {
-    let at = Infinity;
-    for (const t of this.timers) at = Math.min(at, t.at);
-    if (at === this.jsAt) return;
-    if (this.js !== undefined) clearTimeout(this.js);
-    this.js = undefined;
-    this.jsAt = at;
-    if (at === Infinity) return;
-    this.js = setTimeout(() => { this.js = undefined; this.jsAt = Infinity; this.run(); }, Math.max(0, at - this.now()));
-  }
-}
 
 export class WaitQueues {
   private current: Attempt | undefined;
@@ -113,7 +58,7 @@ export class WaitQueues {
       a.entries.add(entry);
       this.byEntry.set(entry, a);
     }
-    if (timeout >= 0 && a.deadline === undefined) a.deadline = this.k.nowMs() + timeout * MS_PER_JIFFY;
+    if (timeout >= 0 && a.deadline === undefined) a.deadline = this.k.clock.nowMs() + timeout * MS_PER_JIFFY;
     a.sleeping = true;
     return 1;
   }
@@ -132,7 +77,7 @@ export class WaitQueues {
   left(timeout: number): number {
     const a = this.current;
     if (!a || a.deadline === undefined) return timeout;
-    return Math.max(0, Math.ceil((a.deadline - this.k.nowMs()) / MS_PER_JIFFY));
+    return Math.max(0, Math.ceil((a.deadline - this.k.clock.nowMs()) / MS_PER_JIFFY));
   }
 
   // ---- callers -----------------------------------------------------------------------------------
@@ -164,7 +109,7 @@ export class WaitQueues {
       this.current = a;
       let r: T;
       try {
-        r = this.k.runAsTask(task, call);
+        r = this.k.tasks.runAsTask(task, call);
       } catch (e) {
         this.current = saved;
         this.cancel(a);

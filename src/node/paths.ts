@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UTS_RELEASE } from '../kernel/release.js';
 
 let root: string | undefined;
 
@@ -20,7 +21,8 @@ export function packageRoot(): string {
   }
 }
 
-export const RELEASE = '6.12.0-lkm-wasm';
+/** `uname -r` of the emulated kernel (src/kernel/release.ts). */
+export const RELEASE = UTS_RELEASE;
 export const buildDir = () => join(packageRoot(), 'build');
 export const vmlinuxPath = () => join(buildDir(), 'vmlinux.ko');
 /** The build's module tree, mounted at /lib/modules/<release> in the emulated file system. */

@@ -5,7 +5,7 @@
 import type { Kernel } from '../kernel/kernel.js';
 import type { KernelApi } from '../worker/api.js';
 import { bootNodeWorkerKernel } from '../worker/node.js';
-import { setUsermodeHelper, type UsermodeHelper } from '../kmod/request.js';
+import { setUsermodeHelper, type UsermodeHelper } from '../kernel/kmod.js';
 import { WorkerKernel } from '../worker/client.js';
 import { Shell } from '../shell/shell.js';
 import { depmod } from '../tools/depmod.js';

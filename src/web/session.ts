@@ -7,7 +7,7 @@
 import type { ModuleInfo } from '../kernel/kernel.js';
 import type { LogRecord } from '../kernel/printk.js';
 import { kernelTaintString } from '../kernel/taint.js';
-import { setUsermodeHelper, type UsermodeHelper } from '../kmod/request.js';
+import { setUsermodeHelper, type UsermodeHelper } from '../kernel/kmod.js';
 import { Shell } from '../shell/shell.js';
 import { LineDiscipline } from '../shell/tty.js';
 import { mountCompletions } from '../shell/mount.js';

@@ -1,6 +1,6 @@
 // Data the page gets from the build (src/web/site-data.ts makes it; the page fetches it as JSON).
 
-export const RELEASE = '6.12.0-lkm-wasm';
+export { UTS_RELEASE as RELEASE } from '../kernel/release.js';
 /** Where the example sources appear in the emulated file system. */
 export const SOURCES_DIR = '/usr/src/lkm-examples';
 /** Where modules compiled in the page are written before insmod, and where user programs live (`./NAME`). */

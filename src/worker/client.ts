@@ -22,7 +22,7 @@ import {
   fromWireError, isWorkerEvent, type BatchOp, type BatchResult, type KernelService, type SymbolInfo, type Wire,
   type WorkerEvent,
 } from './protocol.js';
-import type { UsermodeHelper } from '../kmod/request.js';
+import type { UsermodeHelper } from '../kernel/kmod.js';
 import type { DeviceStat } from '../kernel/devices.js';
 import type { KernelStat } from '../kernel/mounts.js';
 import { WATCH_BYTES, WatchState, type EntryInfo } from './watch.js';

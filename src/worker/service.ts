@@ -11,7 +11,7 @@ import {
   toWireError, type BatchOp, type KernelService, type Wire, type WorkerBootOptions, type WorkerEvent,
 } from './protocol.js';
 import { WatchState } from './watch.js';
-import { setUsermodeHelper } from '../kmod/request.js';
+import { setUsermodeHelper } from '../kernel/kmod.js';
 import { KernelSyscalls } from '../user/forward.js';
 
 export function kernelService(post: (m: WorkerEvent) => void): KernelService {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { bootTestKernel } from '../helpers/kernel.js';
 import { fixture } from '../helpers/paths.js';
 import { O_NONBLOCK, O_RDONLY } from '../../src/kernel/file.js';
-import { setUsermodeHelper } from '../../src/kmod/request.js';
+import { setUsermodeHelper } from '../../src/kernel/kmod.js';
 
 /** Lets parked calls that were woken run again (they restart from the event loop). */
 const settle = () => new Promise((r) => setTimeout(r, 0));

@@ -2,7 +2,7 @@
 // like `lkm shell --root DIR --modules DIR`: temporary copies, so the build tree is never written.
 import { describe, expect, it } from 'vitest';
 import { ENAMETOOLONG, ENOENT, KernelError } from '../../src/kernel/errno.js';
-import { requestModule, requestModuleNoWait, setUsermodeHelper } from '../../src/kmod/request.js';
+import { requestModule, requestModuleNoWait, setUsermodeHelper } from '../../src/kernel/kmod.js';
 import { shellQuote } from '../../src/node/session.js';
 import { hostImports } from '../../src/kernel/host.js';
 import { buildSeedLkm, tempSession } from '../helpers/session.js';

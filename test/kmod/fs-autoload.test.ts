@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { setUsermodeHelper } from '../../src/kmod/request.js';
+import { setUsermodeHelper } from '../../src/kernel/kmod.js';
 import { openSession, shellQuote, type Session } from '../../src/node/session.js';
 import type { Kernel } from '../../src/kernel/kernel.js';
 import type { KernelApi } from '../../src/worker/api.js';

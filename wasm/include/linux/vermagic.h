@@ -4,7 +4,12 @@
 
 #include <linux/utsrelease.h>
 
-/* "6.12.0-lkm-wasm SMP mod_unload wasm32 ": release, config words, arch, and Linux's trailing space. */
-#define VERMAGIC_STRING UTS_RELEASE " SMP mod_unload wasm32 "
+/*
+ * "<release> SMP mod_unload wasm32 ": release, config words, arch, and Linux's trailing space. The
+ * compiler flags define it from src/kernel/release.ts, the same string the kernel checks at load.
+ */
+#ifndef VERMAGIC_STRING
+#error "VERMAGIC_STRING comes from the build's compiler flags (src/kbuild/toolchain.ts)"
+#endif
 
 #endif

@@ -4,7 +4,7 @@
 // demand calls it: opening /dev with no driver → request_module("char-major-%d-%d"), mounting an unknown
 // filesystem type → request_module("fs-%s").
 
-import { EAGAIN, ENAMETOOLONG, ENOENT } from '../kernel/errno.js';
+import { EAGAIN, ENAMETOOLONG, ENOENT } from './errno.js';
 
 /** Longest module name + 1 (MODULE_NAME_LEN of a 64-bit kernel, which kmod.c checks against). */
 export const MODULE_NAME_LEN = 56;

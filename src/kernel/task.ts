@@ -1,0 +1,55 @@
+// The process the current operation runs as (`current`): Comm and PID of Oops and WARN headers, and
+// the task vmlinux's wait queues and current->comm see.
+
+import type { Kernel } from './kernel.js';
+
+/** A process as the kernel names it. */
+export type Task = { comm: string; pid: number };
+
+export class Tasks {
+  current: Task = { comm: 'swapper/0', pid: 0 };
+  private nextPid = 100;
+  /** 16 bytes of kernel memory for current->comm (TASK_COMM_LEN), allocated at boot. */
+  commBuf = 0;
+
+  constructor(private readonly k: Kernel) {}
+
+  /** Runs a new "process" (insmod, rmmod, a cat of a sysfs file) for Oops/WARN headers. */
+  asProcess<T>(comm: string, fn: () => T): T {
+    const saved = this.current;
+    this.set({ comm, pid: this.nextPid++ });
+    let async = false;
+    try {
+      const r = fn();
+      if (r instanceof Promise) {
+        async = true;
+        return r.finally(() => this.set(saved)) as T;
+      }
+      return r;
+    } finally {
+      if (!async) this.set(saved);
+    }
+  }
+
+  /**
+   * Runs `fn` (synchronous) as `task`, an existing process: a parked system call is issued again as the
+   * process that made it, whatever runs meanwhile (src/kernel/wait.ts).
+   */
+  runAsTask<T>(task: Task, fn: () => T): T {
+    const saved = this.current;
+    if (saved === task) return fn();
+    this.set(task);
+    try {
+      return fn();
+    } finally {
+      this.set(saved);
+    }
+  }
+
+  private set(task: Task): void {
+    this.current = task;
+    this.k.vm.lkm_set_current_pid(task.pid);
+    this.k.mem.writeCString(this.commBuf, task.comm, 16);
+    this.k.vm.lkm_set_current_task(task.pid, this.commBuf);
+  }
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The structure layouts the JavaScript host reads from kernel memory (src/kernel/abi.ts). Nothing
+ * here generates code: a C change that moves one of these fields fails the vmlinux build, and
+ * test/structure/abi.test.ts keeps this list and the TypeScript table equal.
+ */
+#include <linux/stddef.h>
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/timer.h>
+
+#define HOST_ABI(type, field, off) \
+	_Static_assert(offsetof(struct type, field) == off, "struct " #type "." #field " moved: update src/kernel/abi.ts")
+#define HOST_ABI_SIZE(type, size) \
+	_Static_assert(sizeof(struct type) == size, "struct " #type " changed size: update src/kernel/abi.ts")
+
+HOST_ABI(module, kp, 68);
+HOST_ABI(module, kp_end, 72);
+HOST_ABI(module, kmem_bytes, 84);
+HOST_ABI(module, kmem_count, 88);
+
+HOST_ABI(kernel_param, name, 0);
+HOST_ABI(kernel_param, perm, 12);
+HOST_ABI_SIZE(kernel_param, 20);
+
+HOST_ABI(timer_list, function, 12);
