@@ -3,7 +3,7 @@
 // modprobe named by /proc/sys/kernel/modprobe through the shell.
 
 import type { Kernel } from '../kernel/kernel.js';
-import type { KernelApi } from '../worker/api.js';
+import type { KernelApi } from '../kernel/api.js';
 import { bootNodeWorkerKernel } from '../worker/node.js';
 import { setUsermodeHelper, type UsermodeHelper } from '../kmod/request.js';
 import { WorkerKernel } from '../worker/client.js';

@@ -2,7 +2,7 @@
 // statuses (mount/umount: 32 for a failed mount or umount, 1 for bad usage; mkdir: 1).
 
 import type { Kernel } from '../kernel/kernel.js';
-import type { KernelApi } from '../worker/api.js';
+import type { KernelApi } from '../kernel/api.js';
 import { KernelError, strerror } from '../kernel/errno.js';
 import { MNT_DETACH, MNT_FORCE, MS } from '../kernel/mounts.js';
 import { FsError } from '../vfs/errors.js';

@@ -3,7 +3,7 @@
 
 import type { TtyInfo } from '../shell/progress.js';
 import type { Kernel } from '../kernel/kernel.js';
-import type { KernelApi } from '../worker/api.js';
+import type { KernelApi } from '../kernel/api.js';
 import type { Vfs } from '../vfs/index.js';
 
 export interface ToolFs {

@@ -12,11 +12,11 @@ import { Shell } from '../shell/shell.js';
 import { LineDiscipline } from '../shell/tty.js';
 import { mountCompletions } from '../shell/mount.js';
 import { MemoryBacking, Vfs } from '../vfs/index.js';
-import type { KernelApi, KernelBootOptions } from '../worker/api.js';
+import type { KernelApi, KernelBootOptions } from '../kernel/api.js';
 import { WorkerKernel, type Lockup } from '../worker/client.js';
-import { LocalKernel } from '../worker/local.js';
+import { LocalKernel } from '../kernel/local-kernel.js';
 import { programCommand } from '../user/shell.js';
-import { KernelBacking, mirrorKernelMounts } from '../worker/kernel-backing.js';
+import { KernelBacking, mirrorKernelMounts } from '../vfs/kernel-backing.js';
 import { fromBase64, type SiteData } from './site-types.js';
 
 /** Events a session sends to the page. */

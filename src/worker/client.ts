@@ -17,7 +17,7 @@ import { KernelError, ENOENT } from '../kernel/errno.js';
 import type { LoadOptions } from '../kernel/load.js';
 import { formatRecord, type LogListener, type LogRecord } from '../kernel/printk.js';
 import { TAINT, kernelTaintString } from '../kernel/taint.js';
-import { DEFAULT_WATCHDOG_MS, runAsProcess, type KernelApi, type KernelBootOptions, type LogView, type ScriptOp } from './api.js';
+import { DEFAULT_WATCHDOG_MS, runAsProcess, type KernelApi, type KernelBootOptions, type LogView, type ScriptOp } from '../kernel/api.js';
 import {
   fromWireError, isWorkerEvent, type BatchOp, type BatchResult, type KernelService, type SymbolInfo, type Wire,
   type WorkerEvent,

@@ -4,13 +4,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { KernelApi, KernelBootOptions } from './api.js';
+import type { KernelApi, KernelBootOptions } from '../kernel/api.js';
 import { WorkerKernel, type WorkerPort } from './client.js';
-import { LocalKernel } from './local.js';
+import { LocalKernel } from '../kernel/local-kernel.js';
 import { readVmlinux } from '../node/paths.js';
 import { nodeVfs, type NodeBootOptions } from '../node/kernel.js';
 import type { Vfs } from '../vfs/index.js';
-import { KernelBacking, mirrorKernelMounts } from './kernel-backing.js';
+import { KernelBacking, mirrorKernelMounts } from '../vfs/kernel-backing.js';
 import { spawnNodeProgramWorker } from '../user/node.js';
 
 /**

@@ -1,12 +1,12 @@
 // The kernel API as a caller sees it whatever the isolation: every call returns a promise, so the same
 // code drives an in-thread kernel (isolate: 'none') and a kernel in a worker (isolate: 'worker').
 
-import type { ModuleInfo } from '../kernel/kernel.js';
-import type { LoadOptions } from '../kernel/load.js';
-import type { LogListener, LogRecord } from '../kernel/printk.js';
-import type { DeviceStat } from '../kernel/devices.js';
-import type { KernelStat } from '../kernel/mounts.js';
-import type { BatchOp, BatchResult, SymbolInfo } from './protocol.js';
+import type { ModuleInfo } from './kernel.js';
+import type { LoadOptions } from './load.js';
+import type { LogListener, LogRecord } from './printk.js';
+import type { DeviceStat } from './devices.js';
+import type { KernelStat } from './mounts.js';
+import type { BatchOp, BatchResult, SymbolInfo } from '../worker/protocol.js';
 
 export type Isolate = 'none' | 'worker';
 

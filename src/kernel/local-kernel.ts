@@ -1,12 +1,12 @@
 // isolate: 'none': the kernel on the caller's thread behind the same promise-returning API as the
 // worker kernel. No watchdog (module code that never returns blocks the caller).
 
-import { Kernel, type ModuleInfo } from '../kernel/kernel.js';
-import { KernelError, ENOENT } from '../kernel/errno.js';
-import type { LoadOptions } from '../kernel/load.js';
-import type { LogListener, LogRecord, PrintkRing } from '../kernel/printk.js';
+import { Kernel, type ModuleInfo } from './kernel.js';
+import { KernelError, ENOENT } from './errno.js';
+import type { LoadOptions } from './load.js';
+import type { LogListener, LogRecord, PrintkRing } from './printk.js';
 import { runAsProcess, type KernelApi, type KernelBootOptions, type LogView, type ScriptOp } from './api.js';
-import type { BatchResult } from './protocol.js';
+import type { BatchResult } from '../worker/protocol.js';
 
 /**
  * The kernel's own ring seen through a seq offset that keeps growing across reboots, with subscribers
