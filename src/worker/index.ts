@@ -3,4 +3,4 @@ export type { Isolate, KernelApi, KernelBootOptions, LogView, ScriptOp } from '.
 export { DEFAULT_WATCHDOG_MS } from '../kernel/api.js';
 export { KernelHungError, LogMirror, SoftLockupError, WorkerKernel, type Lockup, type SpawnWorker, type WorkerPort } from './client.js';
 export { LocalKernel } from '../kernel/local-kernel.js';
-export type { BatchOp, BatchResult, KernelCalls, SymbolInfo } from './protocol.js';
+export type { BatchOp, BatchResult, KernelCalls, SymbolInfo } from '../kernel/calls.js';
