@@ -122,8 +122,9 @@ export class LocalKernel implements KernelApi {
     const out: BatchResult[] = [];
     for (const op of ops) {
       try {
-        const run = () => (op.op === 'insmod' ? this.insmod(op.args[0], op.args[1], op.args[2]) : this.call(op));
-        out.push({ ok: true, value: await (op.comm ? this.asProcess(op.comm, run) : run()) });
+        const run = op.op === 'insmod' ? () => this.insmod(op.args[0], op.args[1], op.args[2]) : () => this.call(op);
+        // call() runs an operation as op.comm itself; insmod (a path is read first) takes it from asProcess.
+        out.push({ ok: true, value: await (op.comm && op.op === 'insmod' ? this.asProcess(op.comm, run) : run()) });
       } catch (e) {
         out.push({ ok: false, error: e as Error });
         if (opts.stopOnError) break;
