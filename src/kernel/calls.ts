@@ -13,7 +13,9 @@ export interface SymbolInfo { name: string; owner: string; gplOnly: boolean; kin
 
 /** The kernel calls, as the kernel runs them. */
 export interface KernelCalls {
+  /** init_module(2); the module as lsmod reports it. */
   insmod(file: Uint8Array, params?: string | string[], opts?: LoadOptions): Promise<ModuleInfo>;
+  /** delete_module(2); `force` is rmmod -f. */
   rmmod(name: string, opts?: { force?: boolean }): void;
   lsmod(): ModuleInfo[];
   /** As a system call that can wait: a device node whose driver is missing autoloads it (openAsync). */
