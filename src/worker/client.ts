@@ -1,4 +1,4 @@
-// The caller's side of a kernel in a worker: the same API as the in-thread kernel (api.ts), a mirror of
+// The caller's side of a kernel in a worker: the promise API (src/kernel/api.ts) over comlink, a mirror of
 // the kernel log fed by the records the worker streams, and the watchdog.
 //
 // Watchdog: the worker records each entry into module code (Kernel.run: when, what runs, the process,
