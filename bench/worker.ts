@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { moduleTreeDir } from '../src/node/paths.js';
 import { bootKernel } from '../src/worker/node.js';
-import type { KernelApi, ScriptOp } from '../src/worker/api.js';
+import type { KernelApi, ScriptOp } from '../src/kernel/api.js';
 
 const now = () => performance.now();
 const fmt = (n: number, d = 1) => n.toFixed(d);

@@ -3,7 +3,6 @@
 // modprobe named by /proc/sys/kernel/modprobe through the shell.
 
 import type { Kernel } from '../kernel/kernel.js';
-import type { KernelApi } from '../worker/api.js';
 import { bootNodeWorkerKernel } from '../worker/node.js';
 import { setUsermodeHelper, type UsermodeHelper } from '../kernel/kmod.js';
 import { WorkerKernel } from '../worker/client.js';
@@ -15,7 +14,8 @@ import { machinePool } from './metadata-pool.js';
 
 export interface SessionIo { stdout(text: string): void; stderr(text: string): void; }
 
-export interface Session { kernel: Kernel | KernelApi; fs: Vfs; sh: Shell; }
+/** `kernel`: the booted kernel itself (in-thread: the Kernel the Vfs reads; worker: its WorkerKernel). */
+export interface Session { kernel: Kernel | WorkerKernel; fs: Vfs; sh: Shell; }
 
 /** Quotes a word for the lkm shell. */
 export function shellQuote(w: string): string {
@@ -23,7 +23,7 @@ export function shellQuote(w: string): string {
 }
 
 /** Runs the kernel's usermode helpers (request_module's modprobe) as commands of `sh`, with no terminal. */
-export function attachUsermodeHelper(kernel: Kernel | KernelApi, sh: Shell): void {
+export function attachUsermodeHelper(kernel: Kernel | WorkerKernel, sh: Shell): void {
   const helper: UsermodeHelper = {
     exists: (path) => sh.commandAt(path) !== undefined,
     run: (argv, env) => {

@@ -1,8 +1,7 @@
 // mount, umount and mkdir for the lkm shell, with util-linux 2.38's and coreutils' messages and exit
 // statuses (mount/umount: 32 for a failed mount or umount, 1 for bad usage; mkdir: 1).
 
-import type { Kernel } from '../kernel/kernel.js';
-import type { KernelApi } from '../worker/api.js';
+import type { KernelApi } from '../kernel/api.js';
 import { KernelError, strerror } from '../kernel/errno.js';
 import { MNT_DETACH, MNT_FORCE, MS } from '../kernel/mounts.js';
 import { FsError } from '../vfs/errors.js';
@@ -11,7 +10,7 @@ import { isWithin } from '../vfs/path.js';
 
 /** What the commands need of the shell (Shell implements it). */
 export interface MountShell {
-  kernel: Kernel | KernelApi;
+  kernel: KernelApi;
   fs: {
     stat(path: string): Promise<Stat | undefined>;
     mkdir(path: string): Promise<void>;
@@ -228,9 +227,7 @@ export async function mountCommand(argv: string[], io: MountIo, sh: MountShell):
   }
   if (fake) return 0;
   try {
-    const k = sh.kernel;
-    if ('isolate' in k) await k.mount(src, target, fstype, flags, data);
-    else await k.mountAsync(src, target, fstype, flags, data);
+    await sh.kernel.mount(src, target, fstype, flags, data);
   } catch (e) {
     const errno = errnoOf(e);
     if (errno === undefined) throw e;
@@ -357,11 +354,11 @@ export async function mountCompletions(sh: MountShell, words: string[]): Promise
   const cur = words[words.length - 1] ?? '';
   const prev = words[words.length - 2];
   if (cmd === 'mount' && (prev === '-t' || prev === '--types')) {
-    const text = await Promise.resolve(sh.kernel.readFile('/proc/filesystems')).catch(() => '');
+    const text = await sh.kernel.readFile('/proc/filesystems').catch(() => '');
     return text.split('\n').filter(Boolean).map((l) => l.slice(l.indexOf('\t') + 1)).filter((t) => t.startsWith(cur)).sort();
   }
   if (cmd === 'umount' && !cur.startsWith('-')) {
-    const text = await Promise.resolve(sh.kernel.readFile('/proc/self/mounts')).catch(() => '');
+    const text = await sh.kernel.readFile('/proc/self/mounts').catch(() => '');
     return [...new Set(parseProcMounts(text).map((m) => m.target))].filter((t) => t.startsWith(cur)).sort();
   }
   return undefined;

@@ -2,7 +2,8 @@
 // one-shot CLI uses; the rest are the few Unix commands one needs around them (cat, echo, ls, grep …).
 
 import type { Kernel } from '../kernel/kernel.js';
-import type { KernelApi } from '../worker/api.js';
+import type { KernelApi } from '../kernel/api.js';
+import { kernelApi } from '../kernel/local-kernel.js';
 import { UTS_MACHINE, UTS_RELEASE, UTS_VERSION } from '../kernel/kernel.js';
 import { dmesg } from '../tools/dmesg.js';
 import { insmod } from '../tools/insmod.js';
@@ -252,7 +253,7 @@ export const BUILTINS: Record<string, Command> = {
   },
   async reboot(_argv, io, sh) {
     // A worker kernel boots again in a new worker (after a soft lockup, for one); files are kept.
-    if (!('reboot' in sh.kernel)) { io.stderr('reboot: the in-thread kernel cannot be rebooted\n'); return 1; }
+    if (!sh.kernel.rebootable) { io.stderr('reboot: the in-thread kernel cannot be rebooted\n'); return 1; }
     await sh.kernel.reboot();
     return 0;
   },
@@ -406,7 +407,11 @@ export class Shell {
   /** The foreground pipeline's signals (Ctrl-C → interrupt()). */
   private foreground: AbortController | undefined;
 
-  constructor(readonly kernel: Kernel | KernelApi, readonly fs: KernelFs, private readonly out: { stdout(t: string): void; stderr(t: string): void }) {
+  /** The kernel's promise API (an in-thread Kernel given to the constructor is put behind LocalKernel.over). */
+  readonly kernel: KernelApi;
+
+  constructor(kernel: Kernel | KernelApi, readonly fs: KernelFs, private readonly out: { stdout(t: string): void; stderr(t: string): void }) {
+    this.kernel = kernelApi(kernel);
     this.env.set('PWD', this.dir);
   }
 

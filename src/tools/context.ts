@@ -2,8 +2,7 @@
 // call the library and print; they never reach into kernel internals (kmod's libkmod/tools split).
 
 import type { TtyInfo } from '../shell/progress.js';
-import type { Kernel } from '../kernel/kernel.js';
-import type { KernelApi } from '../worker/api.js';
+import type { KernelApi } from '../kernel/api.js';
 import type { Vfs } from '../vfs/index.js';
 
 export interface ToolFs {
@@ -14,8 +13,8 @@ export interface ToolFs {
 }
 
 export interface ToolContext {
-  /** The in-thread kernel, or one behind the promise API (a worker kernel): tools await every call. */
-  kernel: Kernel | KernelApi;
+  /** The kernel behind the promise API (in-thread or in a worker): tools await every call. */
+  kernel: KernelApi;
   fs: ToolFs;
   stdout(text: string): void;
   stderr(text: string): void;

@@ -2,27 +2,24 @@
 // has it. The program's stdout joins the pipeline (or a redirection) like any command's; stdin is what the
 // pipeline or `<` gives. Plain TypeScript (browser and Node).
 
-import type { Kernel } from '../kernel/kernel.js';
-import type { Command, Shell } from '../shell/shell.js';
+import type { KernelApi } from '../kernel/api.js';
+import { LocalKernel } from '../kernel/local-kernel.js';
+import type { Command } from '../shell/shell.js';
+import { WorkerKernel } from '../worker/client.js';
 import { KernelSystem, type KernelLike } from './kernel-system.js';
 import { compileProgram, runProgram, type RunResult } from './run.js';
 import { runProgramInWorker, type SpawnProgramWorker } from './worker-run.js';
-import type { SyscallKernel } from './forward.js';
 
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
-/** The in-thread kernel's synchronous file API, when the shell has one (a worker kernel has not, yet). */
-function syncKernel(k: Shell['kernel']): KernelLike | undefined {
-  const c = k as Partial<Kernel>;
-  return typeof c.open === 'function' && !('isolate' in k && (k as { isolate?: string }).isolate === 'worker')
-    ? (k as unknown as KernelLike) : undefined;
+/** The in-thread kernel's synchronous file API (read at each run: a reboot replaces the Kernel). */
+function syncKernel(k: KernelApi): KernelLike | undefined {
+  return k instanceof LocalKernel ? k.kernel : undefined;
 }
 
 /** A worker kernel that can start program workers (WorkerKernel with its platform's programWorker). */
-function workerKernel(k: Shell['kernel']): (SyscallKernel & { programWorker: SpawnProgramWorker }) | undefined {
-  const c = k as unknown as Partial<SyscallKernel & { programWorker: SpawnProgramWorker; isolate: string }>;
-  return c.isolate === 'worker' && typeof c.syscall === 'function' && c.programWorker
-    ? (c as SyscallKernel & { programWorker: SpawnProgramWorker }) : undefined;
+function workerKernel(k: KernelApi): { kernel: WorkerKernel; spawn: SpawnProgramWorker } | undefined {
+  return k instanceof WorkerKernel && k.programWorker ? { kernel: k, spawn: k.programWorker } : undefined;
 }
 
 /** The shell's hook for names no builtin has (Shell.programs). */
@@ -75,7 +72,7 @@ export function programCommand(name: string): Command {
       // terminates its worker.
       const terminal = io.terminal;
       const stdin = terminal ? (max: number) => terminal.read(max, io.signal) : io.stdin;
-      r = await runProgramInWorker(module, { ...common, stdin, signal: io.signal, kernel: wk, spawn: wk.programWorker, vfs: sh.fs });
+      r = await runProgramInWorker(module, { ...common, stdin, signal: io.signal, kernel: wk.kernel, spawn: wk.spawn, vfs: sh.fs });
     } else {
       // In-thread: the program runs on this thread to its end, so nothing can reach it meanwhile — no
       // keyboard input (stdin is the pipeline's, else empty) and no signal; one sent before it starts

@@ -12,11 +12,9 @@ import { Shell } from '../shell/shell.js';
 import { LineDiscipline } from '../shell/tty.js';
 import { mountCompletions } from '../shell/mount.js';
 import { MemoryBacking, Vfs } from '../vfs/index.js';
-import type { KernelApi, KernelBootOptions } from '../worker/api.js';
+import type { KernelApi, KernelBootOptions } from '../kernel/api.js';
 import { WorkerKernel, type Lockup } from '../worker/client.js';
-import { LocalKernel } from '../worker/local.js';
-import { programCommand } from '../user/shell.js';
-import { KernelBacking, mirrorKernelMounts } from '../worker/kernel-backing.js';
+import { KernelBacking, mirrorKernelMounts } from '../vfs/kernel-backing.js';
 import { fromBase64, type SiteData } from './site-types.js';
 
 /** Events a session sends to the page. */
@@ -101,16 +99,8 @@ export class LabSession {
     };
     setUsermodeHelper(s.kernel, helper);
     if (s.kernel instanceof WorkerKernel) s.kernel.usermodeHelper = helper;
-    // User programs. Worker mode: the shell's own path (a worker per program; lab.ts gives the kernel its
-    // programWorker). Single-thread mode: programCommand runs a program in-thread when the shell's kernel is
-    // an in-thread Kernel, so it is handed LocalKernel's (read at each run: a reboot replaces it).
-    if (s.kernel instanceof LocalKernel) {
-      const local = s.kernel;
-      sh.programs = (name) => {
-        const run = programCommand(name);
-        return (argv, io, shell) => run(argv, io, Object.create(shell, { kernel: { value: local.kernel } }) as Shell);
-      };
-    }
+    // User programs run by the shell's own path: a worker per program (lab.ts gives the kernel its
+    // programWorker), or in-thread on a LocalKernel's Kernel (src/user/shell.ts).
     sh.tty = {}; // xterm: progress bars (depmod over a large tree) draw in place
     // The terminal while a command runs: typed lines to the foreground program, Ctrl-C → SIGINT.
     s.tty = new LineDiscipline((t) => events.output(t, 'out'), () => { sh.interrupt(); });

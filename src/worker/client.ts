@@ -1,4 +1,4 @@
-// The caller's side of a kernel in a worker: the same API as the in-thread kernel (api.ts), a mirror of
+// The caller's side of a kernel in a worker: the promise API (src/kernel/api.ts) over comlink, a mirror of
 // the kernel log fed by the records the worker streams, and the watchdog.
 //
 // Watchdog: the worker records each entry into module code (Kernel.run: when, what runs, the process,
@@ -17,14 +17,14 @@ import { KernelError, ENOENT } from '../kernel/errno.js';
 import type { LoadOptions } from '../kernel/load.js';
 import { formatRecord, type LogListener, type LogRecord } from '../kernel/printk.js';
 import { TAINT, kernelTaintString } from '../kernel/taint.js';
-import { DEFAULT_WATCHDOG_MS, runAsProcess, type KernelApi, type KernelBootOptions, type LogView, type ScriptOp } from './api.js';
 import {
-  fromWireError, isWorkerEvent, type BatchOp, type BatchResult, type KernelService, type SymbolInfo, type Wire,
-  type WorkerEvent,
-} from './protocol.js';
+  DEFAULT_WATCHDOG_MS, forwardCalls, runAsProcess, type ForwardedCalls, type KernelApi, type KernelBootOptions, type LogView,
+  type ScriptOp,
+} from '../kernel/api.js';
+import type { BatchOp, BatchResult } from '../kernel/calls.js';
+import { isWorkerEvent, type KernelService, type WorkerEvent } from './protocol.js';
+import { registerErrorTransfer } from './errors.js';
 import type { UsermodeHelper } from '../kernel/kmod.js';
-import type { DeviceStat } from '../kernel/devices.js';
-import type { KernelStat } from '../kernel/mounts.js';
 import { WATCH_BYTES, WatchState, type EntryInfo } from './watch.js';
 import type { SyscallRequest } from '../user/channel.js';
 import type { SyscallReply } from '../user/forward.js';
@@ -165,8 +165,11 @@ export class LogMirror implements LogView {
 
 interface Pending { reject: (e: Error) => void; }
 
+export interface WorkerKernel extends ForwardedCalls {}
+
 export class WorkerKernel implements KernelApi {
   readonly isolate = 'worker' as const;
+  readonly rebootable = true;
   readonly log = new LogMirror();
   /** Runs request_module()'s modprobe for the worker kernel (the session's shell); none: -ENOENT. */
   usermodeHelper: UsermodeHelper | undefined;
@@ -223,11 +226,10 @@ export class WorkerKernel implements KernelApi {
       this.failPending(new KernelHungError(`kernel worker exited: ${why}`));
     });
     port.unref?.();
+    registerErrorTransfer();
     this.service = Comlink.wrap<KernelService>(port.endpoint);
     this.watch = new WatchState(new SharedArrayBuffer(WATCH_BYTES));
-    const r: Wire<{ seq: number }> = await this.track<Wire<{ seq: number }>>(
-      this.service.boot({ vmlinux: this.opts.vmlinux, cmdline: this.opts.cmdline, watch: this.watch.sab }));
-    if (!r.ok) throw fromWireError(r.error);
+    await this.track(this.service.boot({ vmlinux: this.opts.vmlinux, cmdline: this.opts.cmdline, watch: this.watch.sab }));
     this.state = 'running';
   }
 
@@ -351,7 +353,7 @@ export class WorkerKernel implements KernelApi {
    * Sends a tracked call that `signal` can interrupt: it carries an abort id, and the signal's abort posts
    * abort(id), which makes the call fail with EINTR in the worker if it is parked on a wait queue.
    */
-  private async abortable<T>(signal: AbortSignal | undefined, send: (id: number | undefined) => Promise<Wire<unknown>>): Promise<T> {
+  private async abortable<T>(signal: AbortSignal | undefined, send: (id: number | undefined) => Promise<unknown>): Promise<T> {
     const id = signal ? this.nextAbortId++ : undefined;
     const service = this.service;
     // Posted after the call's own message (comlink keeps the order), so the worker knows the id by then.
@@ -360,9 +362,7 @@ export class WorkerKernel implements KernelApi {
     if (signal?.aborted) onAbort();
     signal?.addEventListener('abort', onAbort);
     try {
-      const r = await this.track<Wire<unknown>>(sent) as Wire<T>;
-      if (!r.ok) throw fromWireError(r.error);
-      return r.value;
+      return await this.track(sent) as T;
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
@@ -381,16 +381,8 @@ export class WorkerKernel implements KernelApi {
     return this.call({ op: 'insmod', args: [bytes, params, opts], comm });
   }
 
-  rmmod(name: string, opts?: { force?: boolean }): Promise<void> { return this.call({ op: 'rmmod', args: [name, opts] }); }
-  lsmod(): Promise<ModuleInfo[]> { return this.call({ op: 'lsmod', args: [] }); }
   readFile(path: string, opts: { signal?: AbortSignal } = {}): Promise<string> { return this.call({ op: 'readFile', args: [path] }, opts.signal); }
   writeFile(path: string, data: string, opts: { signal?: AbortSignal } = {}): Promise<void> { return this.call({ op: 'writeFile', args: [path, data] }, opts.signal); }
-  readdir(path: string): Promise<string[]> { return this.call({ op: 'readdir', args: [path] }); }
-  symbols(): Promise<SymbolInfo[]> { return this.call({ op: 'symbols', args: [] }); }
-  mknod(path: string, major: number, minor: number, mode?: number): Promise<void> { return this.call({ op: 'mknod', args: [path, major, minor, mode] }); }
-  statDevice(path: string): Promise<DeviceStat | undefined> { return this.call({ op: 'statDevice', args: [path] }); }
-  stat(path: string): Promise<KernelStat | undefined> { return this.call({ op: 'stat', args: [path] }); }
-  umount(target: string, flags?: number): Promise<void> { return this.call({ op: 'umount', args: [target, flags] }); }
 
   /** mount(2): the mount point is looked at here (the caller's files), the rest in the worker. */
   async mount(source: string | null, target: string, fstype: string, flags?: number, data?: string): Promise<void> {
@@ -437,8 +429,7 @@ export class WorkerKernel implements KernelApi {
       if (op.op === 'insmod') wire.push({ op: 'insmod', args: [await this.bytesOf(op.args[0]), op.args[1], op.args[2]], comm: c });
       else wire.push(c ? { ...op, comm: c } : op);
     }
-    const rs = await this.track(this.service.batch(wire, opts.stopOnError ?? false));
-    return rs.map((r) => (r.ok ? { ok: true, value: r.value } : { ok: false, error: fromWireError(r.error) }));
+    return (await this.track(this.service.batch(wire, opts.stopOnError ?? false))).results;
   }
 
   /**
@@ -468,3 +459,5 @@ export class WorkerKernel implements KernelApi {
     this.port.terminate();
   }
 }
+
+forwardCalls(WorkerKernel);

@@ -4,13 +4,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { KernelApi, KernelBootOptions } from './api.js';
+import type { KernelApi, KernelBootOptions } from '../kernel/api.js';
 import { WorkerKernel, type WorkerPort } from './client.js';
-import { LocalKernel } from './local.js';
+import { LocalKernel } from '../kernel/local-kernel.js';
 import { readVmlinux } from '../node/paths.js';
 import { nodeVfs, type NodeBootOptions } from '../node/kernel.js';
 import type { Vfs } from '../vfs/index.js';
-import { KernelBacking, mirrorKernelMounts } from './kernel-backing.js';
+import { KernelBacking, mirrorKernelMounts } from '../vfs/kernel-backing.js';
 import { spawnNodeProgramWorker } from '../user/node.js';
 
 /**
@@ -132,8 +132,11 @@ export function spawnNodeWorker(): WorkerPort {
 export async function bootKernel(opts: Omit<KernelBootOptions, 'vmlinux'> & { vmlinux?: Uint8Array } = {}): Promise<KernelApi> {
   const vmlinux = opts.vmlinux ?? (await readVmlinux());
   const o = { ...opts, vmlinux };
-  if (opts.isolate === 'none') return LocalKernel.boot(o);
-  const k = await WorkerKernel.boot(spawnNodeWorker, o);
+  return opts.isolate === 'none' ? LocalKernel.boot(o) : bootWorker(o);
+}
+
+async function bootWorker(opts: KernelBootOptions): Promise<WorkerKernel> {
+  const k = await WorkerKernel.boot(spawnNodeWorker, opts);
   // User programs run in worker_threads Workers of their own (src/user/worker-run.ts).
   k.programWorker = spawnNodeProgramWorker;
   return k;
@@ -144,9 +147,9 @@ export async function bootKernel(opts: Omit<KernelBootOptions, 'vmlinux'> & { vm
  * module tree): /proc and /sys are mounted from the worker kernel (KernelBacking). The watchdog time is
  * `watchdogMs`, else $LKM_WATCHDOG_MS, else 10 s.
  */
-export async function bootNodeWorkerKernel(opts: NodeBootOptions & Pick<KernelBootOptions, 'watchdogMs' | 'console'> = {}): Promise<{ kernel: KernelApi; fs: Vfs }> {
+export async function bootNodeWorkerKernel(opts: NodeBootOptions & Pick<KernelBootOptions, 'watchdogMs' | 'console'> = {}): Promise<{ kernel: WorkerKernel; fs: Vfs }> {
   const fs = nodeVfs(opts);
-  let kernel: KernelApi | undefined;
+  let kernel: WorkerKernel | undefined;
   const current = () => {
     if (!kernel) throw new Error('kernel not booted');
     return kernel;
@@ -154,8 +157,8 @@ export async function bootNodeWorkerKernel(opts: NodeBootOptions & Pick<KernelBo
   fs.mount('/proc', new KernelBacking(current, '/proc'));
   fs.mount('/sys', new KernelBacking(current, '/sys'));
   fs.mount('/dev', new KernelBacking(current, '/dev'));
-  kernel = await bootKernel({
-    isolate: 'worker', vmlinux: opts.vmlinux, cmdline: opts.cmdline, console: opts.console,
+  kernel = await bootWorker({
+    vmlinux: opts.vmlinux ?? (await readVmlinux()), cmdline: opts.cmdline, console: opts.console,
     watchdogMs: opts.watchdogMs ?? (Number(process.env.LKM_WATCHDOG_MS) || undefined),
     readFile: (p) => fs.readFile(p),
     pathType: async (p) => (await fs.stat(p))?.type ?? null,

@@ -1,4 +1,5 @@
-// The worker side: a Kernel booted inside the worker, its calls exposed through comlink. Its printk
+// The worker side: a Kernel booted inside the worker, its calls (src/kernel/calls.ts) exposed through
+// comlink; errors cross as errors.ts encodes them. Its printk
 // records are posted to the caller in one message per task, always before the reply of the call that
 // logged them; until posted they are also kept in the watch state (watch.ts), with each entry into module
 // code, so the caller still gets them if that code never returns. Platform-neutral: node-worker.ts and
@@ -7,9 +8,9 @@
 import * as Comlink from 'comlink';
 import { Kernel } from '../kernel/kernel.js';
 import type { LogRecord } from '../kernel/printk.js';
-import {
-  toWireError, type BatchOp, type KernelService, type Wire, type WorkerBootOptions, type WorkerEvent,
-} from './protocol.js';
+import { isCallName, runCall, type BatchOp, type BatchResult } from '../kernel/calls.js';
+import type { KernelService, WorkerBootOptions, WorkerEvent } from './protocol.js';
+import { BatchReply, registerErrorTransfer } from './errors.js';
 import { WatchState } from './watch.js';
 import { setUsermodeHelper } from '../kernel/kmod.js';
 import { KernelSyscalls } from '../user/forward.js';
@@ -54,97 +55,62 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
   /** Calls that can be interrupted (readFile/writeFile of a device that sleeps), by the caller's abort id. */
   const aborts = new Map<number, AbortController>();
 
-  async function run(op: BatchOp, signal?: AbortSignal): Promise<unknown> {
+  function run(op: BatchOp, signal?: AbortSignal): unknown {
     const kk = kernel();
-    const exec = (): unknown => {
-      switch (op.op) {
-        case 'insmod': {
-          const [file, params, opts] = op.args;
-          return kk.insmod(file, params, opts).then((m) => kk.lsmod().find((x) => x.name === m.name));
-        }
-        case 'rmmod': return kk.rmmod(op.args[0], op.args[1]);
-        case 'lsmod': return kk.lsmod();
-        // As system calls that can wait: a device node whose driver is missing autoloads it (openAsync).
-        case 'readFile': return kk.readFileAsync(op.args[0], { signal });
-        case 'writeFile': return kk.writeFileAsync(op.args[0], op.args[1], { signal });
-        case 'mknod': return kk.mknod(...op.args);
-        case 'statDevice': return kk.statDevice(op.args[0]);
-        case 'stat': return kk.stat(op.args[0]);
-        // As a system call that can wait: a missing type autoloads through modprobe "fs-TYPE".
-        case 'mount': return kk.mountAsync(...op.args);
-        case 'umount': return kk.umount(...op.args);
-        case 'readdir': return kk.readdir(op.args[0]);
-        case 'symbols': return kk.symbols();
-        case 'tainted': return kk.taintMask;
-        default: throw new Error(`kernel worker: unknown call ${(op as { op: string }).op}`);
-      }
-    };
-    return op.comm ? kk.asProcess(op.comm, exec) : exec();
-  }
-
-  async function wire(op: BatchOp, signal?: AbortSignal): Promise<Wire<unknown>> {
-    try {
-      return { ok: true, value: await run(op, signal) };
-    } catch (e) {
-      return { ok: false, error: toWireError(e) };
-    }
+    if (!isCallName(op.op)) throw new Error(`kernel worker: unknown call ${(op as { op: string }).op}`);
+    return runCall(kk, op, signal);
   }
 
   return {
     async boot(opts: WorkerBootOptions) {
-      try {
-        k = await Kernel.boot({ vmlinux: opts.vmlinux, cmdline: opts.cmdline });
-        const kk = k;
-        syscalls = new KernelSyscalls(kk);
-        // Completed records go out at once (a batched post per task, but synchronously before a reply,
-        // and immediately when module code is entered, so nothing is lost if that code never returns).
-        kk.log.subscribe((r) => {
-          lastPosted = r.seq;
-          const rec = { ...r };
-          pending.push(rec);
-          if (watch && !watch.keep(rec)) flushPending();
-          // Streamed at most every 20 ms while a call runs (one message for many records), and always
-          // before the call's reply (postOpen).
-          else if (!scheduled) { scheduled = true; setTimeout(flushPending, 20); }
-        });
-        for (const r of kk.log.read()) { pending.push({ ...r }); lastPosted = r.seq; }
-        const ws = new WatchState(opts.watch);
-        watch = ws;
-        // request_module() from C: the usermode helper (the lkm shell's modprobe) lives with the caller.
-        setUsermodeHelper(kk, {
-          exists: (path) => {
-            flushPending();
-            post({ lkm: 'helper-exists', path });
-            return ws.awaitAnswer(2000) === 1;
-          },
-          run: (argv, env) => new Promise<number>((resolve) => {
-            const id = ++helperSeq;
-            helpers.set(id, resolve);
-            post({ lkm: 'helper-run', argv, env, id });
-          }),
-        });
-        // The caller mirrors the mount points in its file system (paths below them are the kernel's).
-        const postMounts = () => post({ lkm: 'mounts', points: kk.mountPoints() });
-        kk.mounts.subscribe(postMounts);
-        postMounts();
-        kk.onModuleCode = (what) => {
-          if (what === undefined) ws.leave();
-          else ws.enter({ what, ...kk.entryPoint(what), comm: kk.current.comm, pid: kk.current.pid, modules: kk.modulesLinkedIn(), taint: kk.taintMask });
-        };
-        postOpen();
-        return { ok: true, value: { seq: kk.log.seq } };
-      } catch (e) {
-        return { ok: false, error: toWireError(e) };
-      }
+      k = await Kernel.boot({ vmlinux: opts.vmlinux, cmdline: opts.cmdline });
+      const kk = k;
+      syscalls = new KernelSyscalls(kk);
+      // Completed records go out at once (a batched post per task, but synchronously before a reply,
+      // and immediately when module code is entered, so nothing is lost if that code never returns).
+      kk.log.subscribe((r) => {
+        lastPosted = r.seq;
+        const rec = { ...r };
+        pending.push(rec);
+        if (watch && !watch.keep(rec)) flushPending();
+        // Streamed at most every 20 ms while a call runs (one message for many records), and always
+        // before the call's reply (postOpen).
+        else if (!scheduled) { scheduled = true; setTimeout(flushPending, 20); }
+      });
+      for (const r of kk.log.read()) { pending.push({ ...r }); lastPosted = r.seq; }
+      const ws = new WatchState(opts.watch);
+      watch = ws;
+      // request_module() from C: the usermode helper (the lkm shell's modprobe) lives with the caller.
+      setUsermodeHelper(kk, {
+        exists: (path) => {
+          flushPending();
+          post({ lkm: 'helper-exists', path });
+          return ws.awaitAnswer(2000) === 1;
+        },
+        run: (argv, env) => new Promise<number>((resolve) => {
+          const id = ++helperSeq;
+          helpers.set(id, resolve);
+          post({ lkm: 'helper-run', argv, env, id });
+        }),
+      });
+      // The caller mirrors the mount points in its file system (paths below them are the kernel's).
+      const postMounts = () => post({ lkm: 'mounts', points: kk.mountPoints() });
+      kk.mounts.subscribe(postMounts);
+      postMounts();
+      kk.onModuleCode = (what) => {
+        if (what === undefined) ws.leave();
+        else ws.enter({ what, ...kk.entryPoint(what), comm: kk.current.comm, pid: kk.current.pid, modules: kk.modulesLinkedIn(), taint: kk.taintMask });
+      };
+      postOpen();
+      return { seq: kk.log.seq };
     },
     async call(op: BatchOp, abortId?: number) {
       const ctl = abortId === undefined ? undefined : new AbortController();
       if (ctl) aborts.set(abortId!, ctl);
       try {
-        const r = await wire(op, ctl?.signal);
-        postOpen();
-        return r;
+        return await run(op, ctl?.signal);
       } finally {
+        postOpen();
         if (ctl) aborts.delete(abortId!);
       }
     },
@@ -152,14 +118,17 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
       aborts.get(abortId)?.abort();
     },
     async batch(ops: BatchOp[], stopOnError: boolean) {
-      const out: Wire<unknown>[] = [];
+      const out: BatchResult[] = [];
       for (const op of ops) {
-        const r = await wire(op);
-        out.push(r);
-        if (!r.ok && stopOnError) break;
+        try {
+          out.push({ ok: true, value: await run(op) });
+        } catch (e) {
+          out.push({ ok: false, error: e as Error });
+          if (stopOnError) break;
+        }
       }
       postOpen();
-      return out;
+      return new BatchReply(out);
     },
     flushLog() {
       k?.log.flush();
@@ -169,21 +138,17 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
       k?.log.clear();
     },
     async syscall(req, data, comm, abortId) {
-      let r: Wire<unknown>;
       const ctl = abortId === undefined ? undefined : new AbortController();
       if (ctl) aborts.set(abortId!, ctl);
       try {
         const kk = kernel();
         const sc = syscalls!;
         const signal = ctl?.signal;
-        r = { ok: true, value: await (comm ? kk.asProcess(comm, () => sc.handle(req, data, signal)) : sc.handle(req, data, signal)) };
-      } catch (e) {
-        r = { ok: false, error: toWireError(e) };
+        return await (comm ? kk.asProcess(comm, () => sc.handle(req, data, signal)) : sc.handle(req, data, signal));
       } finally {
         if (ctl) aborts.delete(abortId!);
+        postOpen();
       }
-      postOpen();
-      return r as Wire<never>;
     },
     helperDone(id: number, status: number) {
       helpers.get(id)?.(status);
@@ -194,5 +159,6 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
 
 /** Serves a kernel on an endpoint (worker_threads' parentPort through comlink's node adapter, or self). */
 export function serveKernel(ep: Comlink.Endpoint, post: (m: WorkerEvent) => void): void {
+  registerErrorTransfer();
   Comlink.expose(kernelService(post), ep);
 }

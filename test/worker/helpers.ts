@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterEach } from 'vitest';
 import { bootKernel } from '../../src/worker/node.js';
-import type { Isolate, KernelApi, KernelBootOptions } from '../../src/worker/api.js';
+import type { Isolate, KernelApi, KernelBootOptions } from '../../src/kernel/api.js';
 
 export const ISOLATES: Isolate[] = ['none', 'worker'];
 

@@ -3,11 +3,11 @@
 // every place the kernel mounted a file system (mirrorKernelMounts).
 
 import { KernelError } from '../kernel/errno.js';
-import type { Backing, Stat } from '../vfs/backing.js';
-import type { Vfs } from '../vfs/vfs.js';
-import { isWithin } from '../vfs/path.js';
-import { FsError, fsError } from '../vfs/errors.js';
-import type { KernelApi } from './api.js';
+import type { Backing, Stat } from './backing.js';
+import type { Vfs } from './vfs.js';
+import { isWithin } from './path.js';
+import { FsError, fsError } from './errors.js';
+import type { KernelApi } from '../kernel/api.js';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();

@@ -1,12 +1,12 @@
 // The kernel API as a caller sees it whatever the isolation: every call returns a promise, so the same
-// code drives an in-thread kernel (isolate: 'none') and a kernel in a worker (isolate: 'worker').
+// code drives an in-thread kernel (isolate: 'none', local-kernel.ts) and a kernel in a worker (isolate:
+// 'worker', src/worker/client.ts). Its calls are those of calls.ts, promised; the rest is the caller's
+// side: the log, mount watching, processes, batches, reboot.
 
-import type { ModuleInfo } from '../kernel/kernel.js';
-import type { LoadOptions } from '../kernel/load.js';
-import type { LogListener, LogRecord } from '../kernel/printk.js';
-import type { DeviceStat } from '../kernel/devices.js';
-import type { KernelStat } from '../kernel/mounts.js';
-import type { BatchOp, BatchResult, SymbolInfo } from './protocol.js';
+import type { ModuleInfo } from './kernel.js';
+import type { LoadOptions } from './load.js';
+import type { LogListener, LogRecord } from './printk.js';
+import { CALL_NAMES, type BatchOp, type BatchResult, type CallName, type KernelCalls } from './calls.js';
 
 export type Isolate = 'none' | 'worker';
 
@@ -31,37 +31,34 @@ export type ScriptOp =
   | BatchOp
   | { op: 'insmod'; args: [file: Uint8Array | string, params?: string | string[], opts?: LoadOptions]; comm?: string };
 
-export interface KernelApi {
+/** A call of KernelCalls as the caller makes it: same arguments, a promise of the result. */
+type Promised<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+
+/** Calls whose caller-side signature differs from the kernel's (paths, signals, the mount point's type). */
+type CallerSide = 'insmod' | 'readFile' | 'writeFile' | 'mount';
+
+/** The calls the promise API passes on as they are (LocalKernel and WorkerKernel get them by forwardCalls). */
+export type ForwardedCalls = { [M in Exclude<CallName, CallerSide>]: Promised<KernelCalls[M]> };
+
+/** The kernel API every front end, tool and the shell use, in-thread or in a worker. */
+export interface KernelApi extends ForwardedCalls {
   readonly isolate: Isolate;
   readonly log: LogView;
+  /** reboot() can boot a new kernel (false: an in-thread Kernel the caller booted itself). */
+  readonly rebootable: boolean;
   /** init_module(2) from bytes or a path (read on the caller's side by the boot option readFile). */
   insmod(file: Uint8Array | string, params?: string | string[], opts?: LoadOptions): Promise<ModuleInfo>;
-  /** delete_module(2); `force` is rmmod -f. */
-  rmmod(name: string, opts?: { force?: boolean }): Promise<void>;
-  lsmod(): Promise<ModuleInfo[]>;
   dmesg(opts?: { clear?: boolean; level?: number[]; time?: boolean }): Promise<string[]>;
   /** /proc, /sys and /dev; a device read or write that sleeps is interrupted by `signal` (EINTR). */
   readFile(path: string, opts?: { signal?: AbortSignal }): Promise<string>;
   writeFile(path: string, data: string, opts?: { signal?: AbortSignal }): Promise<void>;
-  readdir(path: string): Promise<string[]>;
-  symbols(): Promise<SymbolInfo[]>;
-  /** mknod(2) of a character device node under /dev. */
-  mknod(path: string, major: number, minor: number, mode?: number): Promise<void>;
-  /** stat(2) of a device node under /dev (undefined: none). */
-  statDevice(path: string): Promise<DeviceStat | undefined>;
-  /** stat(2) of a path the kernel serves (undefined: none). */
-  stat(path: string): Promise<KernelStat | undefined>;
   /**
    * mount(2), as a system call that can wait: a type nobody registered is loaded through modprobe
    * "fs-TYPE" first. `flags`: MS_* (src/kernel/mounts.ts); `data`: the options ("a,b=1").
    */
   mount(source: string | null, target: string, fstype: string, flags?: number, data?: string): Promise<void>;
-  /** umount2(2); `flags`: MNT_FORCE, MNT_DETACH. */
-  umount(target: string, flags?: number): Promise<void>;
   /** Calls `l` with the kernel's mount points now and after every mount and umount (and reboot). */
   watchMounts(l: (points: string[]) => void): () => void;
-  /** The taint mask (/proc/sys/kernel/tainted). */
-  tainted(): Promise<number>;
   /** Calls started synchronously inside `fn` run as process `comm` (insmod, rmmod …) in Oops/WARN lines. */
   asProcess<T>(comm: string, fn: () => T): T;
   /** Runs the operations in order in one round trip; each gets its own result. */
@@ -70,6 +67,21 @@ export interface KernelApi {
   reboot(): Promise<void>;
   /** Stops the kernel (worker mode: terminates the worker). */
   close(): Promise<void>;
+}
+
+/**
+ * Gives `cls` one method per forwarded call that it does not define itself: `name(...args)` sends
+ * `{ op: name, args }` to the instance's `call` (declare the methods with `interface C extends ForwardedCalls {}`).
+ */
+export function forwardCalls(cls: { prototype: object }): void {
+  for (const op of CALL_NAMES) {
+    if (Object.hasOwn(cls.prototype, op)) continue;
+    Object.defineProperty(cls.prototype, op, {
+      configurable: true,
+      writable: true,
+      value(this: { call(op: BatchOp): Promise<unknown> }, ...args: unknown[]) { return this.call({ op, args } as BatchOp); },
+    });
+  }
 }
 
 export interface KernelBootOptions {

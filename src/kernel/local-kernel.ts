@@ -1,12 +1,13 @@
 // isolate: 'none': the kernel on the caller's thread behind the same promise-returning API as the
-// worker kernel. No watchdog (module code that never returns blocks the caller).
+// worker kernel (its calls run by calls.ts, as in the worker). No watchdog (module code that never
+// returns blocks the caller).
 
-import { Kernel, type ModuleInfo } from '../kernel/kernel.js';
-import { KernelError, ENOENT } from '../kernel/errno.js';
-import type { LoadOptions } from '../kernel/load.js';
-import type { LogListener, LogRecord, PrintkRing } from '../kernel/printk.js';
-import { runAsProcess, type KernelApi, type KernelBootOptions, type LogView, type ScriptOp } from './api.js';
-import type { BatchResult } from './protocol.js';
+import { Kernel, type ModuleInfo } from './kernel.js';
+import { KernelError, ENOENT } from './errno.js';
+import type { LoadOptions } from './load.js';
+import type { LogListener, LogRecord, PrintkRing } from './printk.js';
+import { forwardCalls, runAsProcess, type ForwardedCalls, type KernelApi, type KernelBootOptions, type LogView, type ScriptOp } from './api.js';
+import { runCall, type BatchOp, type BatchResult } from './calls.js';
 
 /**
  * The kernel's own ring seen through a seq offset that keeps growing across reboots, with subscribers
@@ -40,6 +41,8 @@ class LocalLog implements LogView {
   }
 }
 
+export interface LocalKernel extends ForwardedCalls {}
+
 export class LocalKernel implements KernelApi {
   readonly isolate = 'none' as const;
   readonly log = new LocalLog();
@@ -48,7 +51,11 @@ export class LocalKernel implements KernelApi {
 
   private readonly mountWatchers = new Set<(points: string[]) => void>();
 
-  private constructor(public kernel: Kernel, private readonly opts: KernelBootOptions) {
+  /**
+   * `opts` undefined: a kernel the caller booted and also drives directly (a Node session's Vfs reads its
+   * files): processes are then the kernel's own (asProcess is Kernel.asProcess), and it cannot be rebooted.
+   */
+  private constructor(public kernel: Kernel, private readonly opts: KernelBootOptions | undefined) {
     this.attach(kernel);
   }
 
@@ -64,78 +71,60 @@ export class LocalKernel implements KernelApi {
     return new LocalKernel(await LocalKernel.bootKernel(opts), opts);
   }
 
+  /** The promise API over a kernel the caller booted itself (see the constructor). */
+  static over(kernel: Kernel): LocalKernel {
+    return new LocalKernel(kernel, undefined);
+  }
+
   private static bootKernel(opts: KernelBootOptions): Promise<Kernel> {
     return Kernel.boot({ vmlinux: opts.vmlinux, cmdline: opts.cmdline, readFile: opts.readFile, console: opts.console });
   }
 
-  /** Runs `fn` as the current process when asProcess() set one (captured when the call starts). */
-  private as<T>(fn: () => T): T {
-    const comm = this.comm;
-    return comm ? this.kernel.asProcess(comm, fn) : fn();
+  get rebootable(): boolean { return this.opts !== undefined; }
+
+  /** Runs a call, as the current process when asProcess() set one (captured when the call starts). */
+  private async call(op: BatchOp, signal?: AbortSignal): Promise<unknown> {
+    const comm = op.comm ?? this.comm;
+    return runCall(this.kernel, comm ? { ...op, comm } as BatchOp : op, signal);
   }
 
   async insmod(file: Uint8Array | string, params?: string | string[], opts?: LoadOptions): Promise<ModuleInfo> {
     const comm = this.comm;
     let bytes: Uint8Array;
     if (typeof file === 'string') {
-      if (!this.opts.readFile) throw new KernelError(ENOENT, `cannot read ${file}: no file system attached`);
-      bytes = await this.opts.readFile(file);
+      const read = this.opts?.readFile;
+      if (!read) throw new KernelError(ENOENT, `cannot read ${file}: no file system attached`);
+      bytes = await read(file);
     } else bytes = file;
-    const k = this.kernel;
-    const load = () => k.insmod(bytes, params, opts);
-    const m = await (comm ? k.asProcess(comm, load) : load());
-    return k.lsmod().find((x) => x.name === m.name)!;
+    return this.call({ op: 'insmod', args: [bytes, params, opts], comm }) as Promise<ModuleInfo>;
   }
 
-  async rmmod(name: string, opts?: { force?: boolean }) { this.as(() => this.kernel.rmmod(name, opts)); }
-  async lsmod() { return this.kernel.lsmod(); }
   async dmesg(opts?: { clear?: boolean; level?: number[]; time?: boolean }) { return this.kernel.dmesg(opts); }
-  async readFile(path: string, opts?: { signal?: AbortSignal }) { return this.as(() => this.kernel.readFileAsync(path, opts)); }
-  async writeFile(path: string, data: string, opts?: { signal?: AbortSignal }) { await this.as(() => this.kernel.writeFileAsync(path, data, opts)); }
-  async mknod(path: string, major: number, minor: number, mode?: number) { this.kernel.mknod(path, major, minor, mode); }
-  async statDevice(path: string) { return this.kernel.statDevice(path); }
-  async stat(path: string) { return this.kernel.stat(path); }
+  readFile(path: string, opts: { signal?: AbortSignal } = {}) { return this.call({ op: 'readFile', args: [path] }, opts.signal) as Promise<string>; }
+  async writeFile(path: string, data: string, opts: { signal?: AbortSignal } = {}) { await this.call({ op: 'writeFile', args: [path, data] }, opts.signal); }
   async mount(source: string | null, target: string, fstype: string, flags?: number, data?: string) {
-    const targetType = this.kernel.rootFsType ? undefined : await this.opts.pathType?.(target);
-    await this.as(() => this.kernel.mountAsync(source, target, fstype, flags, data, { targetType }));
+    const comm = this.comm;
+    const targetType = this.kernel.rootFsType ? undefined : await this.opts?.pathType?.(target);
+    await this.call({ op: 'mount', args: [source, target, fstype, flags, data, { targetType }], comm });
   }
-  async umount(target: string, flags?: number) { this.as(() => this.kernel.umount(target, flags)); }
 
   watchMounts(l: (points: string[]) => void): () => void {
     this.mountWatchers.add(l);
     l(this.kernel.mountPoints());
     return () => this.mountWatchers.delete(l);
   }
-  async readdir(path: string) { return this.kernel.readdir(path); }
-  async symbols() { return this.kernel.symbols(); }
-  async tainted() { return this.kernel.taintMask; }
 
   asProcess<T>(comm: string, fn: () => T): T {
-    return runAsProcess(this, comm, fn);
+    return this.opts ? runAsProcess(this, comm, fn) : this.kernel.asProcess(comm, fn);
   }
 
   async batch(ops: ScriptOp[], opts: { stopOnError?: boolean } = {}): Promise<BatchResult[]> {
     const out: BatchResult[] = [];
     for (const op of ops) {
       try {
-        const run = async (): Promise<unknown> => {
-          switch (op.op) {
-            case 'insmod': return this.insmod(op.args[0], op.args[1], op.args[2]);
-            case 'rmmod': return this.rmmod(...op.args);
-            case 'lsmod': return this.lsmod();
-            case 'readFile': return this.readFile(...op.args);
-            case 'writeFile': return this.writeFile(...op.args);
-            case 'readdir': return this.readdir(...op.args);
-            case 'symbols': return this.symbols();
-            case 'tainted': return this.tainted();
-            case 'mknod': return this.mknod(...op.args);
-            case 'statDevice': return this.statDevice(...op.args);
-            case 'stat': return this.stat(...op.args);
-            case 'mount': return this.mount(op.args[0], op.args[1], op.args[2], op.args[3], op.args[4]);
-            case 'umount': return this.umount(...op.args);
-          }
-        };
-        out.push({ ok: true, value: await (op.comm ? this.asProcess(op.comm, run) : run()) });
+        const run = op.op === 'insmod' ? () => this.insmod(op.args[0], op.args[1], op.args[2]) : () => this.call(op);
+        // call() runs an operation as op.comm itself; insmod (a path is read first) takes it from asProcess.
+        out.push({ ok: true, value: await (op.comm && op.op === 'insmod' ? this.asProcess(op.comm, run) : run()) });
       } catch (e) {
         out.push({ ok: false, error: e as Error });
         if (opts.stopOnError) break;
@@ -145,9 +134,17 @@ export class LocalKernel implements KernelApi {
   }
 
   async reboot(): Promise<void> {
+    if (!this.opts) throw new Error('the in-thread kernel cannot be rebooted');
     this.kernel = await LocalKernel.bootKernel(this.opts);
     this.attach(this.kernel);
   }
 
   async close(): Promise<void> {}
+}
+
+forwardCalls(LocalKernel);
+
+/** The promise API of `k`: an in-thread Kernel behind LocalKernel.over, a KernelApi as it is. */
+export function kernelApi(k: Kernel | KernelApi): KernelApi {
+  return k instanceof Kernel ? LocalKernel.over(k) : k;
 }
