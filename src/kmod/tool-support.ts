@@ -1,7 +1,7 @@
 // What the kmod tools (depmod, modprobe, modinfo) share: their view of the tool context, the kernel
 // release and module directory, and argument parsing helpers.
 
-import type { TtyInfo } from '../shell/progress.js';
+import type { TtyInfo } from '../term/progress.js';
 import { UTS_RELEASE } from '../kernel/kernel.js';
 import type { Vfs } from '../vfs/index.js';
 import { joinPath } from '../vfs/index.js';

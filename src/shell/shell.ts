@@ -18,7 +18,7 @@ import { programCommand } from '../user/shell.js';
 import { longEntries, longLines, lsOperand, mknodCommand, totalBlocks } from './nodes.js';
 import { lnCommand, readlinkCommand, rmCommand } from './links.js';
 import { mkdirCommand, mountCommand, umountCommand } from './mount.js';
-import type { TtyInfo } from './progress.js';
+import type { TtyInfo } from '../term/progress.js';
 import type { TerminalInput } from './tty.js';
 import { parseSignal, SIGNAL_TEXT, signalOf, signalStatus } from '../user/signals.js';
 

@@ -1,7 +1,7 @@
 // What a tool gets: the kernel's library API, output streams and a file system. Tools parse argv,
 // call the library and print; they never reach into kernel internals (kmod's libkmod/tools split).
 
-import type { TtyInfo } from '../shell/progress.js';
+import type { TtyInfo } from '../term/progress.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { KernelApi } from '../worker/api.js';
 import type { Vfs } from '../vfs/index.js';

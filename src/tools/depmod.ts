@@ -3,7 +3,7 @@
 import { depmod as runDepmod, type MetadataPool } from '../kmod/depmod.js';
 import { FatalExit, Logger, Prio } from '../kmod/log.js';
 import { getopt, moduleDirname, RELEASE, type KmodToolContext } from '../kmod/tool-support.js';
-import { ProgressBar } from '../shell/progress.js';
+import { ProgressBar } from '../term/progress.js';
 
 const USAGE = `Usage:
 \tdepmod -[aA] [options] [forced_version]
