@@ -2,7 +2,9 @@
 
 import { depmod as runDepmod, type MetadataPool } from '../kmod/depmod.js';
 import { FatalExit, Logger, Prio } from '../kmod/log.js';
-import { getopt, moduleDirname, RELEASE, type KmodToolContext } from '../kmod/tool-support.js';
+import type { KmodToolContext } from './context.js';
+import { getopt } from './getopt.js';
+import { moduleDirname, RELEASE } from './module-dir.js';
 import { ProgressBar } from '../term/progress.js';
 
 const USAGE = `Usage:
