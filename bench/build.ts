@@ -1,4 +1,4 @@
-// Build-time benchmark of the example tree (wasm/kernel + modules-src), into a temporary build directory:
+// Build-time benchmark of the example tree (wasm + modules-src), into a temporary build directory:
 //   cold       new process, clang not loaded, empty cache
 //   warm       same process (compiler workers already loaded), empty cache
 //   no change  same process, nothing to do
@@ -96,7 +96,7 @@ async function main(argv: string[]): Promise<void> {
       ...l.samples,
       { ...b.samples[0]!, label: 'no change (new process, incl. node start)', wallMs: b.wallMs },
     ];
-    console.log(`lkm build benchmark: example tree (wasm/kernel + modules-src), ${jobs ?? 'default'} jobs`);
+    console.log(`lkm build benchmark: example tree (wasm + modules-src), ${jobs ?? 'default'} jobs`);
     console.log('');
     console.log(`${'build'.padEnd(58)} ${'ms'.padStart(8)} ${'compiled'.padStart(9)} ${'cached'.padStart(7)} ${'linked'.padStart(7)}`);
     for (const s of rows) {

@@ -1,4 +1,4 @@
-// npm run build: vmlinux (wasm/kernel → build/vmlinux.ko) and every module of modules-src/ →
+// npm run build: vmlinux (wasm/Kbuild → build/vmlinux.ko) and every module of modules-src/ →
 // build/lib/modules/6.12.0-lkm-wasm/extra/NAME.ko, Module.symvers, modules.order. Quiet when nothing changed.
 // Options: -j N (workers), -v (command lines).
 

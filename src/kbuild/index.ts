@@ -46,12 +46,12 @@ export interface BuildOptions {
 }
 
 export interface KernelOptions extends BuildOptions {
-  /** Directory with vmlinux's Kbuild. Default: wasm/kernel. */
+  /** Directory with vmlinux's Kbuild. Default: wasm. */
   kernelDir?: string;
 }
 
 export interface TreeOptions extends BuildOptions {
-  /** Checkout root (wasm/kernel, modules-src/). Default: this checkout. */
+  /** Checkout root (wasm/, modules-src/). Default: this checkout. */
   root?: string;
   /** Output root. Default: ROOT/build. */
   buildDir?: string;
@@ -59,7 +59,7 @@ export interface TreeOptions extends BuildOptions {
 
 export interface TreeResult {
   ok: boolean;
-  /** vmlinux (undefined when wasm/kernel has no Kbuild/Makefile yet). */
+  /** vmlinux (undefined when wasm/ has no Kbuild/Makefile yet). */
   kernel?: BuildResult;
   /** Every module of modules-src/. */
   modules: BuildResult;
@@ -238,11 +238,11 @@ export async function buildFiles(files: string[], opts: BuildOptions & { user?: 
 }
 
 /**
- * vmlinux from wasm/kernel (kernel mode: no -DMODULE, no NAME.mod.c, exports __ksymtab* and lkm_*) → build/,
+ * vmlinux from wasm/Kbuild (kernel mode: no -DMODULE, no NAME.mod.c, exports __ksymtab* and lkm_*) → build/,
  * with modules.builtin.modinfo and modules.builtin next to it (builtin.ts).
  */
 export async function buildKernel(opts: KernelOptions = {}): Promise<BuildResult> {
-  const kernelDir = abs(opts.kernelDir ?? join(repoRoot(), 'wasm/kernel'));
+  const kernelDir = abs(opts.kernelDir ?? join(repoRoot(), 'wasm'));
   const outDir = abs(opts.outDir ?? join(repoRoot(), 'build'));
   const plan = await planDir(nodeHost, kernelDir, { vars: opts.vars });
   const r = await runPlanned(plan, { kind: 'kernel', outDir, cacheDir: abs(opts.cacheDir ?? join(outDir, '.cache/vmlinux')) }, opts);
@@ -270,7 +270,7 @@ async function writeIfChanged(path: string, data: string | Uint8Array): Promise<
 }
 
 /**
- * `npm run build`: vmlinux (wasm/kernel → build/vmlinux.ko) and every module directory of modules-src/ (each
+ * `npm run build`: vmlinux (wasm/Kbuild → build/vmlinux.ko) and every module directory of modules-src/ (each
  * subdirectory with a Kbuild/Makefile) as one build, into build/lib/modules/RELEASE/extra/NAME.ko, with
  * build/Module.symvers and build/lib/modules/RELEASE/modules.order. Both parts share the worker pool and run
  * at the same time; the modules' modpost waits for vmlinux's exports.
@@ -282,7 +282,7 @@ export async function buildTree(opts: TreeOptions = {}): Promise<TreeResult> {
   const releaseDir = join(buildDirPath, 'lib/modules', KERNEL_RELEASE);
   const extraDir = join(releaseDir, 'extra');
   const modulesOrder = join(releaseDir, 'modules.order');
-  const kernelDir = join(root, 'wasm/kernel');
+  const kernelDir = join(root, 'wasm');
   const vmlinuxKo = join(buildDirPath, 'vmlinux.ko');
 
   let kernelP: Promise<BuildResult> | undefined;

@@ -1,5 +1,5 @@
 // Open files on the kernel's device nodes: open(2), read(2), write(2), lseek(2), ioctl(2), poll, close(2).
-// Each call runs the driver's C code through vmlinux's fs/ entry points (wasm/kernel/file.c); user
+// Each call runs the driver's C code through vmlinux's fs/ entry points (wasm/fs/file.c); user
 // buffers are user memory (a separate address range), so a bad pointer gives EFAULT.
 
 import { KernelError, EFAULT, EINTR, ENOENT } from './errno.js';

@@ -25,7 +25,7 @@ export const UTS_VERSION = '#1 SMP PREEMPT_DYNAMIC';
 export const UTS_MACHINE = 'wasm32';
 
 export interface BootOptions {
-  /** vmlinux.ko bytes (built from wasm/kernel). */
+  /** vmlinux.ko bytes (built from wasm/Kbuild). */
   vmlinux: Uint8Array;
   /** Kernel command line (/proc/cmdline): `module_blacklist=a,b`, `mod.param=v`, … */
   cmdline?: string;
@@ -730,7 +730,7 @@ export function wasmModuleName(bytes: Uint8Array, meta: ModuleMetadata): string 
 }
 
 /** The export (or kernel function) behind a Kernel.run() label's phase: "init" → init_module. */
-/** vmlinux's entry points for the system calls on open files (wasm/kernel/file.c). */
+/** vmlinux's entry points for the system calls on open files (wasm/fs/file.c). */
 const FILE_ENTRIES: Record<string, string> = {
   open: 'lkm_file_open', read: 'lkm_file_read', write: 'lkm_file_write', llseek: 'lkm_file_llseek',
   ioctl: 'lkm_file_ioctl', poll: 'lkm_file_poll', release: 'lkm_file_release',

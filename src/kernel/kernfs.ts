@@ -25,7 +25,7 @@ export interface KfNode {
   owner?: Module;
 }
 
-/** host.kernfs operations (wasm/kernel/kernfs.h). */
+/** host.kernfs operations (wasm/fs/kernfs/kernfs-internal.h). */
 export const KF_ADD_FILE = 0, KF_ADD_DIR = 1, KF_ADD_LINK = 2, KF_REMOVE = 3;
 
 const parentOf = (p: string) => p.slice(0, p.lastIndexOf('/')) || '/';

@@ -1,8 +1,8 @@
 // The mount table (fs/namespace.c's half that resolves paths, and fs/proc_namespace.c): vmlinux makes
-// the superblocks and vfsmounts (wasm/kernel/namespace.c), the host keeps where each is attached and
+// the superblocks and vfsmounts (wasm/fs/namespace.c), the host keeps where each is attached and
 // resolves paths through them. The kernel's own views are mounts too: proc at /proc, sysfs at /sys,
 // devtmpfs at /dev and debugfs at /sys/kernel/debug are mounted at boot, and their trees are the views of
-// files.ts and kernfs.ts; any other mount's tree is walked in C (wasm/kernel/namei.c).
+// files.ts and kernfs.ts; any other mount's tree is walked in C (wasm/fs/namei.c).
 
 import { KernelError, EBUSY, EINVAL, ENOENT, ENOTDIR } from './errno.js';
 import type { Kernel } from './kernel.js';

@@ -1,6 +1,6 @@
 // Sleeping system calls (docs/driver-api.md, "Sleeping"). C code cannot be suspended in the middle of a
 // call, so a driver's wait on a false condition queues an entry for the current system call on the wait
-// queue (wasm/kernel/wait.c), tells the host (host.sleep) and returns -ERESTARTSYS. A caller that can
+// queue (wasm/kernel/sched/wait.c), tells the host (host.sleep) and returns -ERESTARTSYS. A caller that can
 // wait runs the call through restartable(): the call is parked until a wake_up*() wakes one of its
 // entries (host.wake), its timeout expires, or it is interrupted (AbortSignal → EINTR), and is then issued
 // again from the start, as Linux restarts a system call after a signal. A caller that cannot wait has no

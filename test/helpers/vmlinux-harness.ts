@@ -1,4 +1,4 @@
-// A self-contained harness for the C half of the kernel (wasm/kernel/): builds vmlinux with the ABI flags
+// A self-contained harness for the C half of the kernel (wasm/): builds vmlinux with the ABI flags
 // (src/kbuild/toolchain.ts) straight through @yowasp/clang, boots it in a shared memory exactly as the
 // contract says (docs/module-format.md §6-7), and links small C test modules against it.
 // Independent of src/kernel so that vmlinux can be tested on its own.
@@ -10,9 +10,9 @@ import { COMMON_CFLAGS, COMMON_LDFLAGS, mountFile, runTool } from '../../src/kbu
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const INCLUDE = join(ROOT, 'wasm/include');
-const KERNEL_SRC = join(ROOT, 'wasm/kernel');
+const KERNEL_SRC = join(ROOT, 'wasm');
 const CACHE = join(ROOT, 'build/test-cache');
-const HARNESS_VERSION = '3';
+const HARNESS_VERSION = '4';
 
 const MEMORY_BASE = 0x10000;
 const STACK_SIZE = 256 * 1024;
@@ -93,12 +93,22 @@ function walk(dir: string, rel = ''): string[] {
   return out.sort();
 }
 
-/** The objects of wasm/kernel/Kbuild (`vmlinux-y := a.o b.o`), in link order. */
+/** The objects of wasm/Kbuild (`vmlinux-y := a.o b.o`), in link order. */
 export function kernelObjects(): string[] {
   const kbuild = readFileSync(join(KERNEL_SRC, 'Kbuild'), 'utf8').replace(/\\\n/g, ' ');
   const objs: string[] = [];
   for (const m of kbuild.matchAll(/^vmlinux-(?:y|objs)\s*[:+]?=(.*)$/gm)) objs.push(...m[1]!.trim().split(/\s+/));
   return objs;
+}
+
+/** wasm/Kbuild's `ccflags-y` include directories (`-I$(src)/arch`), made absolute. */
+export function kernelIncludeFlags(): string[] {
+  const kbuild = readFileSync(join(KERNEL_SRC, 'Kbuild'), 'utf8');
+  const flags: string[] = [];
+  for (const m of kbuild.matchAll(/^ccflags-y\s*[:+]?=(.*)$/gm)) {
+    for (const w of m[1]!.trim().split(/\s+/)) if (w.startsWith('-I$(src)/')) flags.push(`-I${join(KERNEL_SRC, w.slice(9))}`);
+  }
+  return flags;
 }
 
 function headerTree(tree: Tree): string[] {
@@ -140,7 +150,7 @@ async function compile(tree: Tree, src: string, out: string, extra: string[]): P
 
 let vmlinuxPromise: Promise<Built> | undefined;
 
-/** Builds wasm/kernel into vmlinux (cached in build/test-cache by a hash of every input). */
+/** Builds wasm/ (vmlinux's Kbuild) into vmlinux (cached in build/test-cache by a hash of every input). */
 export function buildVmlinux(): Promise<Built> {
   vmlinuxPromise ??= (async () => {
     const tree: Tree = {};
@@ -165,7 +175,7 @@ export function buildVmlinux(): Promise<Built> {
     const gplExports: string[] = [];
     for (const s of sources) {
       const out = `/build-out/${s.split('/').pop()!.replace(/\.c$/, '.o')}`;
-      const { obj, stderr } = await compile(tree, s, out, ['-DKBUILD_MODNAME="vmlinux"']);
+      const { obj, stderr } = await compile(tree, s, out, ['-DKBUILD_MODNAME="vmlinux"', ...kernelIncludeFlags()]);
       diagnostics += stderr;
       exports.push(...nulStrings(customSections(obj, '__ksymtab')));
       gplExports.push(...nulStrings(customSections(obj, '__ksymtab_gpl')));

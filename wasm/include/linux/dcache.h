@@ -3,7 +3,7 @@
 #define _LINUX_DCACHE_H
 
 /*
- * Directory entries (fs/dcache.c: wasm/kernel/dcache.c). A mounted file system's tree is made of
+ * Directory entries (fs/dcache.c: wasm/fs/dcache.c). A mounted file system's tree is made of
  * dentries: each names an inode (or none: a negative dentry) and sits in its parent's d_children.
  * Pseudo file systems build the whole tree up front (simple_fill_super(), d_alloc_name() + d_add());
  * lookups walk it, asking the directory's ->lookup only for names it does not hold.

@@ -4,7 +4,7 @@
 
 /*
  * debugfs (Documentation/filesystems/debugfs.rst), mounted at /sys/kernel/debug. vmlinux's fs/debugfs
- * (wasm/kernel/debugfs.c). A struct dentry here is debugfs's handle for a file or directory.
+ * (wasm/fs/debugfs/debugfs.c). A struct dentry here is debugfs's handle for a file or directory.
  */
 #include <linux/fs.h>
 #include <linux/seq_file.h>

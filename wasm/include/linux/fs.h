@@ -4,10 +4,10 @@
 
 /*
  * Files as drivers see them: struct file, struct inode, struct file_operations, and the character
- * device registry. vmlinux's fs/ code (wasm/kernel/char_dev.c, file.c) opens a device node, calls the
+ * device registry. vmlinux's fs/ code (wasm/fs/char_dev.c, file.c) opens a device node, calls the
  * driver's operations with user pointers (linux/uaccess.h) and keeps f_pos, as Linux's VFS does.
  * File system types, superblocks and the libfs helpers pseudo file systems are written with are here
- * too (wasm/kernel/filesystems.c, super.c, inode.c, dcache.c, libfs.c; docs/driver-api.md).
+ * too (wasm/fs/filesystems.c, super.c, inode.c, dcache.c, libfs.c; docs/driver-api.md).
  */
 #include <linux/types.h>
 #include <linux/kdev_t.h>
@@ -95,7 +95,7 @@ struct inode {
 	void			*i_private;
 	uid_t			i_uid;
 	gid_t			i_gid;
-	/* An inode of a mounted file system (new_inode(): wasm/kernel/inode.c). */
+	/* An inode of a mounted file system (new_inode(): wasm/fs/inode.c). */
 	const struct inode_operations	*i_op;
 	const struct file_operations	*i_fop;
 	struct super_block	*i_sb;

@@ -3,7 +3,7 @@
 #define _LINUX_FS_CONTEXT_H
 
 /*
- * The mount context (fs/fs_context.c: wasm/kernel/fs_context.c): what a mount(2) builds before the
+ * The mount context (fs/fs_context.c: wasm/fs/fs_context.c): what a mount(2) builds before the
  * superblock exists. A file system's ->init_fs_context sets fc->ops; the options of the mount are
  * handed to ->parse_param one by one ("key" or "key=value"), then ->get_tree makes or finds the
  * superblock and sets fc->root. File systems that only have the legacy ->mount get a context whose

@@ -4,7 +4,7 @@
 
 /*
  * kobjects (Documentation/core-api/kobject.rst): reference-counted objects with a directory in sysfs.
- * vmlinux's lib/kobject.c (wasm/kernel/kobject.c).
+ * vmlinux's lib/kobject.c (wasm/lib/kobject.c).
  */
 #include <linux/types.h>
 #include <linux/list.h>

@@ -3,7 +3,7 @@
 #define _LINUX_MOUNT_H
 
 /*
- * A mounted instance of a superblock (fs/namespace.c: wasm/kernel/namespace.c). The mount table itself
+ * A mounted instance of a superblock (fs/namespace.c: wasm/fs/namespace.c). The mount table itself
  * (where each vfsmount is attached) is kept by the host (src/kernel/mounts.ts), which resolves paths.
  */
 #include <linux/types.h>

@@ -4,7 +4,7 @@
 
 /*
  * The /proc file system as modules use it: entries with struct proc_ops, directories, seq_file and
- * single-show entries. vmlinux's fs/proc (wasm/kernel/procfs.c) keeps the tree and opens entries; the
+ * single-show entries. vmlinux's fs/proc (wasm/fs/proc/procfs.c) keeps the tree and opens entries; the
  * host shows them under /proc next to its built-in views.
  */
 #include <linux/types.h>

@@ -4,7 +4,7 @@
 
 /*
  * seq_file (Documentation/filesystems/seq_file.rst): a file whose contents are produced record by
- * record by start/next/stop/show, buffered per open file. vmlinux's fs/seq_file.c (wasm/kernel/
+ * record by start/next/stop/show, buffered per open file. vmlinux's fs/seq_file.c (wasm/fs/
  * seq_file.c) implements Linux's semantics: a show() that overflows the buffer is retried with a
  * buffer twice the size, and reads at any offset or in any chunk size give the same bytes.
  */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * kmalloc() and kmem_cache_*() over vmlinux's allocator (wasm/kernel/slab.c).
+ * kmalloc() and kmem_cache_*() over vmlinux's allocator (wasm/mm/slab.c).
  *
  * Per-module accounting: the allocating functions are static inline here and pass THIS_MODULE to the
  * exported __lkm_*() functions, so that each allocation made by a module's code is charged to it

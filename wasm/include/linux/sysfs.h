@@ -5,7 +5,7 @@
 /*
  * sysfs: attributes of kobjects as files (/sys/kernel/NAME/ATTR, /sys/class/C/D/ATTR). Reading a file
  * calls the attribute's show() with a PAGE_SIZE buffer; writing calls store() with what was written
- * (at most PAGE_SIZE bytes, NUL-terminated). vmlinux's fs/sysfs (wasm/kernel/sysfs.c).
+ * (at most PAGE_SIZE bytes, NUL-terminated). vmlinux's fs/sysfs (wasm/fs/sysfs/sysfs.c).
  */
 #include <linux/types.h>
 #include <linux/stat.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * What only JavaScript can do: the `host.*` imports of vmlinux (docs/module-format.md §7), and the
- * internals shared between the files of wasm/kernel/.
+ * internals shared between the files of vmlinux (wasm/Kbuild).
  */
 #ifndef _LKM_KERNEL_HOST_H
 #define _LKM_KERNEL_HOST_H

@@ -20,7 +20,7 @@
 #include <linux/err.h>
 #include <linux/kernel.h>
 #include <linux/bug.h>
-#include "kernfs.h"
+#include "kernfs-internal.h"
 
 #define DEFAULT_POLLMASK (EPOLLIN | EPOLLOUT | EPOLLRDNORM | EPOLLWRNORM)
 /* in_use below zero: the entry is being (or has been) removed. */

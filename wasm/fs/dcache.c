@@ -12,7 +12,7 @@
 #include <linux/string.h>
 #include <linux/kernel.h>
 #include "host.h"
-#include "vfs.h"
+#include "internal.h"
 
 unsigned int full_name_hash(const void *salt, const char *name, unsigned int len)
 {

@@ -12,7 +12,7 @@
 #include <linux/poll.h>
 #include <linux/kernel.h>
 #include "host.h"
-#include "vfs.h"
+#include "internal.h"
 
 #define MAX_RW_COUNT (INT_MAX & PAGE_MASK)
 #define ENOIOCTLCMD 515
@@ -152,7 +152,7 @@ static struct file *open_inode(struct inode *inode, const struct file_operations
 }
 
 /*
- * open(2) on an inode made by a pseudo file system (procfs, sysfs, debugfs: wasm/kernel/kernfs.h): the
+ * open(2) on an inode made by a pseudo file system (procfs, sysfs, debugfs: wasm/fs/kernfs/kernfs-internal.h): the
  * rest of do_dentry_open(). On failure the inode is the caller's to free.
  */
 struct file *lkm_open_inode(struct inode *inode, const struct file_operations *fops, unsigned int flags)

@@ -13,7 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/limits.h>
 #include "host.h"
-#include "vfs.h"
+#include "internal.h"
 
 static struct dentry *lookup_one(struct dentry *dir, const char *name, unsigned int len)
 {

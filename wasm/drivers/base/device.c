@@ -11,7 +11,7 @@
 #include <linux/stat.h>
 #include <linux/spinlock.h>
 #include "host.h"
-#include "kernfs.h"
+#include "kernfs-internal.h"
 
 /*
  * op: 0 add class, 1 remove class, 2 add device (with its /dev node when devt != 0), 3 remove device,

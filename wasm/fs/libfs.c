@@ -12,7 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/limits.h>
 #include "host.h"
-#include "vfs.h"
+#include "internal.h"
 
 int simple_statfs(struct dentry *dentry, struct kstatfs *buf)
 {

@@ -19,7 +19,7 @@
 #include <linux/err.h>
 #include <linux/bug.h>
 #include <linux/printk.h>
-#include "kernfs.h"
+#include "kernfs-internal.h"
 
 #undef pr_fmt
 #define pr_fmt(fmt) "sysfs: " fmt

@@ -15,7 +15,7 @@
 #include <linux/string.h>
 #include <linux/kernel.h>
 #include "host.h"
-#include "vfs.h"
+#include "internal.h"
 
 struct mount {
 	struct vfsmount mnt;

@@ -13,7 +13,7 @@
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include "host.h"
-#include "vfs.h"
+#include "internal.h"
 
 static LIST_HEAD(super_blocks);
 static const struct super_operations default_op;

@@ -12,7 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/sprintf.h>
 #include <linux/stat.h>
-#include "kernfs.h"
+#include "kernfs-internal.h"
 
 struct kernfs_node *sysfs_root_kn;
 struct kernfs_node *debugfs_root_kn;
