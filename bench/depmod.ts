@@ -23,7 +23,7 @@ import { KmodContext } from '../src/kmod/context.js';
 import { Logger, Prio } from '../src/kmod/log.js';
 import { syntheticModule } from '../src/kmod/synthetic.js';
 import { HostBacking } from '../src/node/host-fs.js';
-import { Shell } from '../src/shell/shell.js';
+import { Shell } from '../src/session/shell.js';
 import { depmod } from '../src/tools/depmod.js';
 import { MemoryBacking, Vfs, type KernelView } from '../src/vfs/index.js';
 import { readModuleMetadata } from '../src/wasm/metadata.js';

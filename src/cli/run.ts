@@ -10,7 +10,7 @@ import { bootNodeWorkerKernel } from '../worker/node.js';
 import { normalizeModuleName } from '../kernel/module.js';
 import { formatRecord } from '../kernel/printk.js';
 import { normalizePath } from '../shell/fs.js';
-import { Shell } from '../shell/shell.js';
+import { Shell } from '../session/shell.js';
 
 const USAGE = 'Usage: lkm run FILE.c|DIR|FILE.ko [param=value …]\n';
 

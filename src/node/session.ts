@@ -7,7 +7,7 @@ import type { KernelApi } from '../worker/api.js';
 import { bootNodeWorkerKernel } from '../worker/node.js';
 import { setUsermodeHelper, type UsermodeHelper } from '../kmod/request.js';
 import { WorkerKernel } from '../worker/client.js';
-import { Shell } from '../shell/shell.js';
+import { Shell } from '../session/shell.js';
 import { depmod } from '../tools/depmod.js';
 import type { Vfs } from '../vfs/index.js';
 import { bootNodeKernel, type NodeBootOptions } from './kernel.js';

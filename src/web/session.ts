@@ -8,7 +8,7 @@ import type { ModuleInfo } from '../kernel/kernel.js';
 import type { LogRecord } from '../kernel/printk.js';
 import { kernelTaintString } from '../kernel/taint.js';
 import { setUsermodeHelper, type UsermodeHelper } from '../kmod/request.js';
-import { Shell } from '../shell/shell.js';
+import { Shell } from '../session/shell.js';
 import { LineDiscipline } from '../shell/tty.js';
 import { mountCompletions } from '../shell/mount.js';
 import { MemoryBacking, Vfs } from '../vfs/index.js';

@@ -2,7 +2,7 @@
 // terminal would show (stdout, stderr, exit status).
 import { bootNodeKernel } from '../../src/node/kernel.js';
 import { bootNodeWorkerKernel } from '../../src/worker/node.js';
-import { Shell } from '../../src/shell/shell.js';
+import { Shell } from '../../src/session/shell.js';
 import type { Kernel } from '../../src/kernel/kernel.js';
 
 export interface Result { status: number; stdout: string; stderr: string; }

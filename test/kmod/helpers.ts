@@ -134,7 +134,7 @@ export function withKernel(vfs: Vfs, k = new FakeKernel()): FakeKernel {
   return k;
 }
 
-import { Shell } from '../../src/shell/shell.js';
+import { Shell } from '../../src/session/shell.js';
 import type { Kernel } from '../../src/kernel/kernel.js';
 
 export interface TestShell { sh: Shell; run(line: string): Promise<Out>; }

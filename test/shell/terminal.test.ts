@@ -12,7 +12,7 @@ import { bootNodeKernel } from '../../src/node/kernel.js';
 import { bootNodeWorkerKernel } from '../../src/worker/node.js';
 import type { WorkerKernel } from '../../src/worker/client.js';
 import type { Kernel } from '../../src/kernel/kernel.js';
-import { Shell } from '../../src/shell/shell.js';
+import { Shell } from '../../src/session/shell.js';
 import { LineDiscipline } from '../../src/shell/tty.js';
 import { ROOT, example } from '../helpers/paths.js';
 

@@ -12,7 +12,7 @@ import { compileProgram, runProgramInWorker } from '../../src/user/index.js';
 import { spawnNodeProgramWorker } from '../../src/user/node.js';
 import { bootNodeWorkerKernel } from '../../src/worker/node.js';
 import { WorkerKernel } from '../../src/worker/client.js';
-import { Shell } from '../../src/shell/shell.js';
+import { Shell } from '../../src/session/shell.js';
 import { openSession } from '../../src/node/session.js';
 import { example, ROOT } from '../helpers/paths.js';
 
