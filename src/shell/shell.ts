@@ -660,7 +660,11 @@ export class Shell {
           status = await this.kernel.asProcess(comm, () => c(argv, { stdin, stdout: out, stderr: err, signal, terminal }, this));
         } catch (e) {
           // A signal's default action ended it (an interrupted system call unwound it): its status below.
-          if (!signal.aborted) status = faultStatus(e, name, err) ?? rethrow(e);
+          if (!signal.aborted) {
+            const fault = faultStatus(e, name, err);
+            if (fault === undefined) throw e;
+            status = fault;
+          }
         } finally {
           for (const [k, v] of saved) if (v === undefined) this.env.delete(k); else this.env.set(k, v);
         }
@@ -681,8 +685,4 @@ export class Shell {
     }
     return status;
   }
-}
-
-function rethrow(e: unknown): never {
-  throw e;
 }
