@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildDir, buildFiles, closeBuildPool } from '../kbuild/index.js';
 import { consoleBuildOutput } from '../kbuild/console.js';
-import { bootNodeKernel } from '../node/kernel.js';
+import { bootNodeKernel } from '../session/boot.node.js';
 import { bootNodeWorkerKernel } from '../worker/node.js';
 import { normalizeModuleName } from '../kernel/module.js';
 import { formatRecord } from '../kernel/printk.js';

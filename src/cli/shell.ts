@@ -1,7 +1,7 @@
 // `lkm shell [--root DIR] [--modules DIR] [-c "cmd; cmd"]`: an interactive kernel shell (Node).
 
 import { createInterface } from 'node:readline';
-import { openSession } from '../node/session.js';
+import { openSession } from '../session/session.node.js';
 import { completeLine } from '../session/complete.js';
 import type { Shell } from '../session/shell.js';
 import { normalizePath } from '../shell/fs.js';

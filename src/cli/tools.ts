@@ -3,9 +3,9 @@
 // as for `lkm shell`. depmod and modinfo only read files: they run without a kernel (depmod shows a
 // progress bar over a large tree on a terminal).
 
-import { nodeVfs } from '../node/kernel.js';
-import { openSession } from '../node/session.js';
-import { machinePool } from '../node/metadata-pool.js';
+import { nodeVfs } from '../session/boot.node.js';
+import { openSession } from '../session/session.node.js';
+import { machinePool } from '../kmod/metadata-pool.node.js';
 import { normalizePath } from '../shell/fs.js';
 import { faultStatus } from '../shell/faults.js';
 import { depmod } from '../tools/depmod.js';

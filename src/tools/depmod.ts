@@ -39,7 +39,7 @@ The following options are useful for people managing distributions:
 export interface DepmodHooks {
   progress?: (done: number, total: number) => void;
   timings?: (phase: string, ms: number) => void;
-  /** Parses module metadata on other threads (Node: src/node/metadata-pool.ts); none: in this thread. */
+  /** Parses module metadata on other threads (Node: src/kmod/metadata-pool.node.ts); none: in this thread. */
   pool?: MetadataPool;
 }
 

@@ -1,4 +1,4 @@
-// Data the page gets from the build (src/web/site-data.ts makes it; the page fetches it as JSON).
+// Data the page gets from the build (src/web/site-data.node.ts makes it; the page fetches it as JSON).
 
 export const RELEASE = '6.12.0-lkm-wasm';
 /** Where the example sources appear in the emulated file system. */

@@ -5,14 +5,14 @@
 import type { Kernel } from '../kernel/kernel.js';
 import type { KernelApi } from '../worker/api.js';
 import { bootNodeWorkerKernel } from '../worker/node.js';
-import type { Shell } from '../session/shell.js';
-import { indexModuleTree, openShell, type SessionIo } from '../session/session.js';
+import type { Shell } from './shell.js';
+import { indexModuleTree, openShell, type SessionIo } from './session.js';
 import type { Vfs } from '../vfs/index.js';
-import { bootNodeKernel, type NodeBootOptions } from './kernel.js';
-import { machinePool } from './metadata-pool.js';
+import { bootNodeKernel, type NodeBootOptions } from './boot.node.js';
+import { machinePool } from '../kmod/metadata-pool.node.js';
 
-export { shellQuote } from '../session/usermode-helper.js';
-export type { SessionIo } from '../session/session.js';
+export { shellQuote } from './usermode-helper.js';
+export type { SessionIo } from './session.js';
 
 export interface Session { kernel: Kernel | KernelApi; fs: Vfs; sh: Shell; }
 
