@@ -2,7 +2,7 @@
 // dist-web/. Both send the cross-origin isolation headers shared memory needs (COOP/COEP); the static
 // build also carries them in dist-web/_headers for hosts that read that file (Netlify, Cloudflare Pages).
 // The site data (vmlinux, module tree + depmod files, example sources, kernel headers) comes from
-// src/web/site-data.ts, compiled by `tsc` (npm run build) and run here at serve/build time.
+// src/web/site-data.node.ts, compiled by `tsc` (npm run build) and run here at serve/build time.
 import { defineConfig, type Plugin } from 'vite';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ type Site = { site: unknown; headers: unknown };
  * every compiled file behind it and restart the server whenever `tsc` rewrites dist/.
  */
 async function collectSite(root: string, log: (l: string) => void): Promise<Site> {
-  const mod = await import(pathToFileURL(join(root, 'dist/src/web/site-data.js')).href) as {
+  const mod = await import(pathToFileURL(join(root, 'dist/src/web/site-data.node.js')).href) as {
     collectSite(root: string, log: (l: string) => void): Promise<Site>;
   };
   return mod.collectSite(root, log);

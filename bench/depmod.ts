@@ -22,13 +22,13 @@ import { KernelError, EEXIST, ENOENT } from '../src/kernel/errno.js';
 import { KmodContext } from '../src/kmod/context.js';
 import { Logger, Prio } from '../src/kmod/log.js';
 import { syntheticModule } from '../src/kmod/synthetic.js';
-import { HostBacking } from '../src/node/host-fs.js';
-import { Shell } from '../src/shell/shell.js';
+import { HostBacking } from '../src/vfs/host.node.js';
+import { Shell } from '../src/session/shell.js';
 import { depmod } from '../src/tools/depmod.js';
 import { MemoryBacking, Vfs, type KernelView } from '../src/vfs/index.js';
 import { readModuleMetadata } from '../src/wasm/metadata.js';
 import type { Kernel } from '../src/kernel/kernel.js';
-import { NodeMetadataPool, POOL_MIN_CORES, POOL_THRESHOLD, machinePool } from '../src/node/metadata-pool.js';
+import { NodeMetadataPool, POOL_MIN_CORES, POOL_THRESHOLD, machinePool } from '../src/kmod/metadata-pool.node.js';
 import { availableParallelism } from 'node:os';
 
 interface GraphModule {
@@ -281,7 +281,7 @@ async function main(argv: string[]): Promise<void> {
   console.log('+peak MB: growth of the process peak RSS during the measurement (a tree in memory is loaded before it starts)');
   console.log('cpu ms includes the garbage collector\'s and libuv\'s threads; wall ms depends on what else the machine runs');
   const here = machinePool();
-  console.log(`depmod's metadata pool (src/node/metadata-pool.ts): threshold ${POOL_THRESHOLD} modules (POOL_THRESHOLD), only on machines with ` +
+  console.log(`depmod's metadata pool (src/kmod/metadata-pool.node.ts): threshold ${POOL_THRESHOLD} modules (POOL_THRESHOLD), only on machines with ` +
     `${POOL_MIN_CORES}+ cores (POOL_MIN_CORES) or with LKM_DEPMOD_THREADS set; this machine: ${availableParallelism()} cores, ` +
     `${here ? `pool of ${here.size} threads` : 'no pool (depmod scans in-thread)'}`);
   console.log('reference (from the issue, not measured here): kmod 30 depmod over the real 4,023 .ko files of that kernel: ~400 ms CPU, 700-1400 ms wall');

@@ -4,8 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildDir, closeBuildPool } from '../src/kbuild/index.js';
-import { bootNodeKernel } from '../src/node/kernel.js';
-import { buildDir as buildRoot, packageRoot } from '../src/node/paths.js';
+import { bootNodeKernel } from '../src/session/boot.node.js';
+import { buildDir as buildRoot, packageRoot } from '../src/session/paths.node.js';
 
 const now = () => performance.now();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildDir, closeBuildPool } from '../src/kbuild/index.js';
-import { bootNodeKernel } from '../src/node/kernel.js';
-import { buildDir as buildRoot, moduleTreeDir, packageRoot } from '../src/node/paths.js';
+import { bootNodeKernel } from '../src/session/boot.node.js';
+import { buildDir as buildRoot, moduleTreeDir, packageRoot } from '../src/session/paths.node.js';
 
 const now = () => performance.now();
 const fmt = (n: number, d = 1) => n.toFixed(d);

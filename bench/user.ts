@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDir, buildFiles, closeBuildPool, preferBaselineCompiler } from '../src/kbuild/index.js';
-import { bootNodeKernel } from '../src/node/kernel.js';
+import { bootNodeKernel } from '../src/session/boot.node.js';
 import { repoRoot } from '../src/kbuild/host.node.js';
 import { UTS_RELEASE } from '../src/kernel/release.js';
 import { ChannelSystem, compileProgram, createChannel, KernelSystem, runModule } from '../src/user/index.js';

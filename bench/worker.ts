@@ -5,7 +5,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { moduleTreeDir } from '../src/node/paths.js';
+import { moduleTreeDir } from '../src/session/paths.node.js';
 import { bootKernel } from '../src/worker/node.js';
 import type { KernelApi, ScriptOp } from '../src/kernel/api.js';
 

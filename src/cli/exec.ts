@@ -4,7 +4,7 @@
 
 import { readFileSync, readSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { bootNodeKernel } from '../node/kernel.js';
+import { bootNodeKernel } from '../session/boot.node.js';
 import { normalizePath } from '../shell/fs.js';
 import { KernelSystem, runProgram } from '../user/index.js';
 import { sessionOptions } from './tools.js';

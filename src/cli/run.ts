@@ -5,12 +5,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildDir, buildFiles, closeBuildPool } from '../kbuild/index.js';
 import { consoleBuildOutput } from '../kbuild/console.js';
-import { bootNodeKernel } from '../node/kernel.js';
+import { bootNodeKernel } from '../session/boot.node.js';
 import { bootNodeWorkerKernel } from '../worker/node.js';
 import { normalizeModuleName } from '../kernel/module.js';
 import { formatRecord } from '../kernel/printk.js';
 import { normalizePath } from '../shell/fs.js';
-import { Shell } from '../shell/shell.js';
+import { Shell } from '../session/shell.js';
+import { faultStatus } from '../shell/faults.js';
 
 const USAGE = 'Usage: lkm run FILE.c|DIR|FILE.ko [param=value …]\n';
 
@@ -41,9 +42,9 @@ export async function main(argv: string[]): Promise<number> {
       status = await sh.commands.insmod!(['insmod', path, ...args], io, sh);
     } catch (e) {
       // The watchdog: module code that never returned (the kernel is hung; its log is still here).
-      if (!(e instanceof Error) || e.name !== 'SoftLockupError') throw e;
-      process.stderr.write(`insmod: ${e.message}\n`);
-      status = 1;
+      const fault = faultStatus(e, 'insmod', (t) => process.stderr.write(t), ['lockup']);
+      if (fault === undefined) throw e;
+      status = fault;
       loaded.length = 0;
     }
     if (status !== 0) break;

@@ -1,9 +1,9 @@
 // `lkm shell [--root DIR] [--modules DIR] [-c "cmd; cmd"]`: an interactive kernel shell (Node).
 
 import { createInterface } from 'node:readline';
-import { openSession } from '../node/session.js';
-import { Shell } from '../shell/shell.js';
-import { mountCompletions } from '../shell/mount.js';
+import { openSession } from '../session/session.node.js';
+import { completeLine } from '../session/complete.js';
+import type { Shell } from '../session/shell.js';
 import { normalizePath } from '../shell/fs.js';
 import { LineDiscipline } from '../shell/tty.js';
 import { StringDecoder } from 'node:string_decoder';
@@ -128,49 +128,14 @@ export function banner(release: string): string {
     "  help                     all commands; 'exit' leaves\n";
 }
 
-const MODULE_COMMANDS = new Set(['modprobe', 'modinfo', 'rmmod']);
-
-/** Tab completion: command names, module names (modprobe, modinfo, rmmod), then paths. */
+/** Tab completion (src/session/complete.ts) and the word it completes. */
 async function complete(sh: Shell, line: string): Promise<[string[], string]> {
-  const words = line.split(/\s+/);
-  const cur = words[words.length - 1] ?? '';
-  if (words.length <= 1) return [Object.keys(sh.commands).filter((c) => c.startsWith(cur)).sort(), cur];
-  const hits: string[] = [];
-  const cmd = words[0]!;
-  // File system types after mount -t, mount points for umount.
-  const mounts = await mountCompletions(sh, words);
-  if (mounts) return [mounts, cur];
-  if (MODULE_COMMANDS.has(cmd) && !cur.includes('/') && !cur.startsWith('-')) {
-    const names = cmd === 'rmmod'
-      ? await sh.fs.readdir('/sys/module').catch(() => [] as string[])
-      : await moduleNames(sh);
-    hits.push(...names.filter((n) => n.startsWith(cur.replace(/-/g, '_'))));
-  }
-  const slash = cur.lastIndexOf('/');
-  const dir = slash >= 0 ? cur.slice(0, slash + 1) : '';
-  const base = cur.slice(slash + 1);
-  try {
-    for (const n of await sh.fs.readdir(sh.resolve(dir || '.'))) {
-      if (!n.startsWith(base)) continue;
-      // Through links, as bash completes (a link that loops or leads nowhere is a plain name).
-      const isDir = (await sh.fs.stat(sh.resolve(dir + n)).catch(() => undefined))?.type === 'dir';
-      hits.push(dir + n + (isDir ? '/' : ''));
-    }
-  } catch { /* not a directory */ }
-  return [[...new Set(hits)].sort(), cur];
-}
-
-/** Module names of the running kernel's module tree (from modules.dep). */
-async function moduleNames(sh: Shell): Promise<string[]> {
-  const release = (await sh.kernel.readFile('/proc/sys/kernel/osrelease')).trim();
-  try {
-    const dep = await sh.fs.readText(`/lib/modules/${release}/modules.dep`);
-    return dep.split('\n').filter(Boolean).map((l) => {
-      const p = l.slice(0, l.indexOf(':'));
-      const b = p.slice(p.lastIndexOf('/') + 1);
-      return b.slice(0, b.indexOf('.') < 0 ? undefined : b.indexOf('.')).replace(/-/g, '_');
-    });
-  } catch {
-    return [];
-  }
+  const hits = await completeLine(sh, line, {
+    // rmmod: what /sys/module lists; modules.dep of the release the kernel reports (a hung kernel fails that,
+    // and nothing completes); directories through symlinks, as bash marks them.
+    loadedModules: () => sh.fs.readdir('/sys/module').catch(() => [] as string[]),
+    release: async () => (await sh.kernel.readFile('/proc/sys/kernel/osrelease')).trim(),
+    followLinks: true,
+  });
+  return [hits, line.split(/\s+/).pop() ?? ''];
 }

@@ -3,10 +3,11 @@
 // as for `lkm shell`. depmod and modinfo only read files: they run without a kernel (depmod shows a
 // progress bar over a large tree on a terminal).
 
-import { nodeVfs } from '../node/kernel.js';
-import { openSession } from '../node/session.js';
-import { machinePool } from '../node/metadata-pool.js';
+import { nodeVfs } from '../session/boot.node.js';
+import { openSession } from '../session/session.node.js';
+import { machinePool } from '../kmod/metadata-pool.node.js';
 import { normalizePath } from '../shell/fs.js';
+import { faultStatus } from '../shell/faults.js';
 import { depmod } from '../tools/depmod.js';
 import { modinfo } from '../tools/modinfo.js';
 
@@ -59,8 +60,9 @@ export async function runOneShot(argvIn: string[]): Promise<number> {
   try {
     return await cmd(argv, { stdin: '', ...out }, sh);
   } catch (e) {
-    if (!(e instanceof Error) || (e.name !== 'SoftLockupError' && e.name !== 'KernelHungError')) throw e;
-    out.stderr(`${name}: ${e.message}\n`);
-    return 1;
+    // A kernel that hung (the watchdog): "NAME: message", 1. The tool runs outside a process: no Oops here.
+    const status = faultStatus(e, name, out.stderr, ['lockup', 'hung']);
+    if (status === undefined) throw e;
+    return status;
   }
 }

@@ -1,7 +1,7 @@
 // Build output on a Node console: kbuild's lines on stdout, diagnostics on stderr, and on a terminal a
 // progress bar under them (drawn once a build has run for a moment, so warm builds look as before).
 
-import { ProgressBar } from '../shell/progress.js';
+import { ProgressBar } from '../term/progress.js';
 import type { BuildLog, BuildProgress } from './build-types.js';
 
 export interface ConsoleBuildOutput { log: BuildLog; progress?: BuildProgress; end(): void; }

@@ -15,13 +15,13 @@ import { modprobe } from '../tools/modprobe.js';
 import type { Tool, ToolContext } from '../tools/context.js';
 import { KernelFs, normalizePath, FsError } from './fs.js';
 import { hasSubstitution, parsePipeline, splitList, ShellSyntaxError, startsSubstitution, substitutionEnd, type SimpleCommand } from './parse.js';
-import { programCommand } from '../user/shell.js';
 import { longEntries, longLines, lsOperand, mknodCommand, totalBlocks } from './nodes.js';
 import { lnCommand, readlinkCommand, rmCommand } from './links.js';
 import { mkdirCommand, mountCommand, umountCommand } from './mount.js';
-import type { TtyInfo } from './progress.js';
+import type { TtyInfo } from '../term/progress.js';
 import type { TerminalInput } from './tty.js';
-import { parseSignal, SIGNAL_TEXT, signalOf, signalStatus } from '../user/signals.js';
+import { parseSignal, SIGNAL_TEXT, signalOf, signalStatus } from './signals.js';
+import { faultStatus } from './faults.js';
 
 export interface ShellIo {
   stdin: string;
@@ -38,6 +38,9 @@ export interface ShellIo {
 }
 
 export type Command = (argv: string[], io: ShellIo, sh: Shell) => Promise<number>;
+
+/** Finds a command for a name no builtin has (`./prog`): how the shell is given user programs (src/user). */
+export type CommandProvider = (name: string) => Command | undefined;
 
 const dec = new TextDecoder();
 
@@ -397,8 +400,11 @@ export class Shell {
   readonly commands: Record<string, Command> = { ...BUILTINS };
   /** Set when this shell's stderr is a terminal (Node's TTY, the web page's xterm): progress bars go there. */
   tty: TtyInfo | undefined;
-  /** Runs a name no command has as a program (`./prog`; set by src/user/shell.ts's programCommand). */
-  programs?: (name: string) => Command | undefined = programCommand;
+  /**
+   * Runs a name no command has as a program (`./prog`): the registration point for user programs, which
+   * src/session/shell.ts fills with src/user/shell.ts's programCommand (src/shell does not import src/user).
+   */
+  programs?: CommandProvider;
   /**
    * The terminal's typed input (an interactive front end's LineDiscipline): the first command of a
    * foreground pipeline reads it as stdin, unless a `<` redirection gives another one.
@@ -658,17 +664,12 @@ export class Shell {
           const comm = name.slice(name.lastIndexOf('/') + 1).slice(0, 15);
           status = await this.kernel.asProcess(comm, () => c(argv, { stdin, stdout: out, stderr: err, signal, terminal }, this));
         } catch (e) {
-          if (signal.aborted) {
-            // The signal's default action ended it (an interrupted system call unwound it).
-          } else if (e instanceof Error && e.name === 'KernelOops') {
-            // The kernel killed the process that faulted in a system call, as after an Oops on Linux.
-            err('Segmentation fault\n');
-            status = 139;
-          } else if (e instanceof Error && (e.name === 'SoftLockupError' || e.name === 'KernelHungError')) {
-            // A worker kernel that hung (soft lockup) fails every call until it is rebooted.
-            err(`${name}: ${e.message}\n`);
-            status = 1;
-          } else throw e;
+          // A signal's default action ended it (an interrupted system call unwound it): its status below.
+          if (!signal.aborted) {
+            const fault = faultStatus(e, name, err);
+            if (fault === undefined) throw e;
+            status = fault;
+          }
         } finally {
           for (const [k, v] of saved) if (v === undefined) this.env.delete(k); else this.env.set(k, v);
         }

@@ -2,8 +2,10 @@
 
 import { depmod as runDepmod, type MetadataPool } from '../kmod/depmod.js';
 import { FatalExit, Logger, Prio } from '../kmod/log.js';
-import { getopt, moduleDirname, RELEASE, type KmodToolContext } from '../kmod/tool-support.js';
-import { ProgressBar } from '../shell/progress.js';
+import type { KmodToolContext } from './context.js';
+import { getopt } from './getopt.js';
+import { moduleDirname, RELEASE } from './module-dir.js';
+import { ProgressBar } from '../term/progress.js';
 
 const USAGE = `Usage:
 \tdepmod -[aA] [options] [forced_version]
@@ -37,7 +39,7 @@ The following options are useful for people managing distributions:
 export interface DepmodHooks {
   progress?: (done: number, total: number) => void;
   timings?: (phase: string, ms: number) => void;
-  /** Parses module metadata on other threads (Node: src/node/metadata-pool.ts); none: in this thread. */
+  /** Parses module metadata on other threads (Node: src/kmod/metadata-pool.node.ts); none: in this thread. */
   pool?: MetadataPool;
 }
 

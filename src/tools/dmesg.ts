@@ -2,7 +2,8 @@
 // -t no time, -x decode, -n console level.
 
 import { formatRecord, formatTimestamp } from '../kernel/printk.js';
-import { parseOpts, type Tool } from './context.js';
+import type { Tool } from './context.js';
+import { getopt, hasOpt, optValue } from './getopt.js';
 
 const LEVELS = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
 
@@ -13,21 +14,22 @@ function parseLevel(s: string): number | undefined {
 }
 
 export const dmesg: Tool = async (argv, ctx) => {
-  const o = parseOpts(argv, {
-    short: { c: 'read-clear', C: 'clear', l: 'level', r: 'raw', t: 'notime', x: 'decode', n: 'console-level', k: 'kernel', h: 'help' },
-    withValue: new Set(['level', 'console-level']),
-  });
+  const o = getopt(argv, 'cCl:rtxn:kh', {
+    'read-clear': { short: 'c' }, clear: { short: 'C' }, level: { short: 'l', arg: true }, raw: { short: 'r' },
+    notime: { short: 't' }, decode: { short: 'x' }, 'console-level': { short: 'n', arg: true }, kernel: { short: 'k' },
+    help: { short: 'h' },
+  }, { exactLongNames: true });
   if (o.error) {
     ctx.stderr(`dmesg: ${o.error}\n`);
     return 1;
   }
-  if (o.flags.has('help')) {
+  if (hasOpt(o, 'h')) {
     ctx.stdout('Usage:\n dmesg [options]\n\nDisplay or control the kernel ring buffer.\n\nOptions:\n -C, --clear                 clear the kernel ring buffer\n -c, --read-clear            read and clear all messages\n -k, --kernel                display kernel messages\n -l, --level <list>          restrict output to defined levels\n -n, --console-level <level> set level of messages printed to console\n -r, --raw                   print the raw message buffer\n -t, --notime                don\'t show any timestamp with messages\n -x, --decode                decode facility and level to readable string\n');
     return 0;
   }
   const k = ctx.kernel;
-  const cl = o.flags.get('console-level');
-  if (typeof cl === 'string') {
+  const cl = optValue(o, 'n');
+  if (cl !== undefined) {
     const lvl = parseLevel(cl);
     if (lvl === undefined) {
       ctx.stderr(`dmesg: unknown level '${cl}'\n`);
@@ -37,13 +39,13 @@ export const dmesg: Tool = async (argv, ctx) => {
     await k.writeFile('/proc/sys/kernel/printk', String(/^\d$/.test(cl) ? lvl : lvl + 1));
     return 0;
   }
-  if (o.flags.has('clear')) {
+  if (hasOpt(o, 'C')) {
     await k.dmesg({ clear: true });
     return 0;
   }
   let levels: number[] | undefined;
-  const l = o.flags.get('level');
-  if (typeof l === 'string') {
+  const l = optValue(o, 'l');
+  if (l !== undefined) {
     levels = [];
     for (const name of l.split(',')) {
       const lvl = parseLevel(name);
@@ -56,14 +58,14 @@ export const dmesg: Tool = async (argv, ctx) => {
   }
   k.log.flush();
   const records = k.log.read().filter((r) => !levels || levels.includes(r.level));
-  if (o.flags.has('read-clear')) k.log.clear();
-  const time = !o.flags.has('notime');
+  if (hasOpt(o, 'c')) k.log.clear();
+  const time = !hasOpt(o, 't');
   let out = '';
   for (const r of records) {
-    if (o.flags.has('raw')) {
+    if (hasOpt(o, 'r')) {
       // Raw: the syslog prefix <level> (facility 0 = kern), then the record.
       for (const line of r.text.split('\n')) out += `<${r.level}>${time ? `${formatTimestamp(r.tsNs)} ` : ''}${line}\n`;
-    } else if (o.flags.has('decode')) {
+    } else if (hasOpt(o, 'x')) {
       for (const line of formatRecord(r, { time })) out += `kern  :${LEVELS[r.level]!.padEnd(6)}: ${line}\n`;
     } else {
       for (const line of formatRecord(r, { time })) out += `${line}\n`;

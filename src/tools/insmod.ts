@@ -2,7 +2,8 @@
 
 import { KernelError, strerror } from '../kernel/errno.js';
 import { KernelOops, joinInsmodArgs } from '../kernel/kernel.js';
-import { parseOpts, type Tool } from './context.js';
+import type { Tool } from './context.js';
+import { getopt, hasOpt } from './getopt.js';
 
 /** The reason texts kmod prints for init_module failures (mod_strerror). */
 export function insmodReason(errno: number): string {
@@ -19,24 +20,23 @@ export function insmodReason(errno: number): string {
 export const OOPS_EXIT = 139;
 
 export const insmod: Tool = async (argv, ctx) => {
-  const o = parseOpts(argv, {
-    short: { f: 'force', s: 'syslog', v: 'verbose', V: 'version', h: 'help' },
-    long: ['force-modversion', 'force-vermagic'],
-    stopAtFirst: true,
-  });
+  const o = getopt(argv, 'fsvVh', {
+    force: { short: 'f' }, syslog: { short: 's' }, verbose: { short: 'v' }, version: { short: 'V' }, help: { short: 'h' },
+    'force-modversion': {}, 'force-vermagic': {},
+  }, { stopAtFirstOperand: true, exactLongNames: true });
   if (o.error) {
     ctx.stderr(`insmod: ${o.error}\n`);
     return 1;
   }
-  if (o.flags.has('help')) {
+  if (hasOpt(o, 'h')) {
     ctx.stdout('Usage:\n\tinsmod [options] filename [args]\nOptions:\n\t-V, --version     show version\n\t-h, --help        show this help\n');
     return 0;
   }
-  if (o.flags.has('version')) {
+  if (hasOpt(o, 'V')) {
     ctx.stdout('lkm-wasm insmod (kmod-compatible)\n');
     return 0;
   }
-  const [file, ...params] = o.rest;
+  const [file, ...params] = o.operands;
   if (file === undefined) {
     ctx.stderr('insmod: ERROR: missing filename.\n');
     return 1;
@@ -52,11 +52,11 @@ export const insmod: Tool = async (argv, ctx) => {
     ctx.stderr(`insmod: ERROR: could not load module ${file}: ${fsReason(e)}\n`);
     return 1;
   }
-  const force = o.flags.has('force');
+  const force = hasOpt(o, 'f');
   try {
     await ctx.kernel.asProcess('insmod', () => ctx.kernel.insmod(bytes, joinInsmodArgs(params), {
-      ignoreVermagic: force || o.flags.has('force-vermagic'),
-      ignoreModversions: force || o.flags.has('force-modversion'),
+      ignoreVermagic: force || hasOpt(o, 'force-vermagic'),
+      ignoreModversions: force || hasOpt(o, 'force-modversion'),
     }));
   } catch (e) {
     if (e instanceof KernelOops) {

@@ -1,14 +1,18 @@
 // lsmod(8), as kmod's tools/lsmod.c: names from /proc/modules, size/refcnt/holders from /sys/module.
 
 import type { Tool } from './context.js';
+import { getopt, hasOpt } from './getopt.js';
 
 export const lsmod: Tool = async (argv, ctx) => {
-  const extra = argv.filter((a) => !a.startsWith('-'));
-  if (extra.length > 0) {
+  // Unknown options are ignored (no error), and -v, -s, -V have no effect here.
+  const o = getopt(argv, 'svVh', {
+    syslog: { short: 's' }, verbose: { short: 'v' }, version: { short: 'V' }, help: { short: 'h' },
+  }, { exactLongNames: true });
+  if (o.operands.length > 0) {
     ctx.stderr('lsmod: ERROR: too many arguments provided.\n');
     return 1;
   }
-  if (argv.includes('-h') || argv.includes('--help')) {
+  if (hasOpt(o, 'h')) {
     ctx.stdout('Usage:\n\tlsmod [options]\nOptions:\n\t-s, --syslog      print to syslog, not stderr\n\t-v, --verbose     enables more messages\n\t-V, --version     show version\n\t-h, --help        show this help\n');
     return 0;
   }

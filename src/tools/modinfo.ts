@@ -7,7 +7,9 @@ import { readModuleMetadata } from '../wasm/metadata.js';
 import { KmodContext, type KModule } from '../kmod/context.js';
 import { FatalExit, Logger, Prio } from '../kmod/log.js';
 import { hasKmodExtension } from '../kmod/name.js';
-import { getopt, moduleDirname, RELEASE, type KmodToolContext } from '../kmod/tool-support.js';
+import type { KmodToolContext } from './context.js';
+import { getopt } from './getopt.js';
+import { moduleDirname, RELEASE } from './module-dir.js';
 
 const USAGE = `Usage:
 \tmodinfo [options] <modulename|filename> [args]

@@ -7,7 +7,9 @@ import { showConfig } from '../kmod/config.js';
 import { KmodContext, type KModule } from '../kmod/context.js';
 import { FatalExit, Logger, Prio } from '../kmod/log.js';
 import { probeInsert, removeModule, type ProbeEnv } from '../kmod/probe.js';
-import { getopt, moduleDirname, RELEASE, type KmodToolContext } from '../kmod/tool-support.js';
+import type { KmodToolContext } from './context.js';
+import { getopt } from './getopt.js';
+import { moduleDirname, RELEASE } from './module-dir.js';
 import { readModuleMetadata } from '../wasm/metadata.js';
 import { OOPS_EXIT } from './insmod.js';
 

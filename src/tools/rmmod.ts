@@ -4,7 +4,8 @@ import { KernelError, strerror } from '../kernel/errno.js';
 import { KernelOops } from '../kernel/kernel.js';
 import { normalizeModuleName } from '../kernel/module.js';
 import { OOPS_EXIT } from './insmod.js';
-import { parseOpts, type Tool, type ToolContext } from './context.js';
+import type { Tool, ToolContext } from './context.js';
+import { getopt, hasOpt } from './getopt.js';
 
 /** check_module_inuse(): the ERROR line to print, or undefined when removal may be attempted. */
 async function checkModuleInuse(ctx: ToolContext, name: string): Promise<string | undefined> {
@@ -20,22 +21,24 @@ async function checkModuleInuse(ctx: ToolContext, name: string): Promise<string 
 }
 
 export const rmmod: Tool = async (argv, ctx) => {
-  const o = parseOpts(argv, { short: { f: 'force', s: 'syslog', v: 'verbose', V: 'version', h: 'help' } });
+  const o = getopt(argv, 'fsvVh', {
+    force: { short: 'f' }, syslog: { short: 's' }, verbose: { short: 'v' }, version: { short: 'V' }, help: { short: 'h' },
+  }, { exactLongNames: true });
   if (o.error) {
     ctx.stderr(`rmmod: ${o.error}\n`);
     return 1;
   }
-  if (o.flags.has('help')) {
+  if (hasOpt(o, 'h')) {
     ctx.stdout('Usage:\n\trmmod [options] modulename ...\nOptions:\n\t-f, --force       forces a module unload and may crash your\n\t                  machine. This requires Forced Module Removal\n\t                  option in your kernel. DANGEROUS\n\t-s, --syslog      print to syslog, not stderr\n\t-v, --verbose     enables more messages\n\t-V, --version     show version\n\t-h, --help        show this help\n');
     return 0;
   }
-  if (o.rest.length === 0) {
+  if (o.operands.length === 0) {
     ctx.stderr('rmmod: ERROR: missing module name.\n');
     return 1;
   }
-  const force = o.flags.has('force');
+  const force = hasOpt(o, 'f');
   let status = 0;
-  for (const arg of o.rest) {
+  for (const arg of o.operands) {
     const name = normalizeModuleName(arg);
     if (!force) {
       const why = await checkModuleInuse(ctx, name);

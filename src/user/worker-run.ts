@@ -10,7 +10,7 @@ import { ChannelSystem, createChannel, serveChannelWith } from './channel.js';
 import { forwardingHandler, type SyscallKernel } from './forward.js';
 import { runModule, type RunResult } from './run.js';
 import type { StdinSource } from './wasi.js';
-import { SIGNAL_TEXT, signalOf, signalStatus } from './signals.js';
+import { SIGNAL_TEXT, signalOf, signalStatus } from '../shell/signals.js';
 
 /** The caller → program worker start message. */
 export interface ProgramStart {

@@ -13,7 +13,7 @@
 import type { Endpoint } from 'comlink';
 import { LocalKernel } from '../kernel/local-kernel.js';
 import { WorkerKernel, type WorkerPort } from '../worker/client.js';
-import { spawnWebProgramWorker } from '../user/browser.js';
+import { spawnWebProgramWorker } from '../user/spawn.browser.js';
 import { LabSession, type LabEvents } from './session.js';
 import type { SiteData } from './site-types.js';
 

@@ -7,10 +7,10 @@
 import type { ModuleInfo } from '../kernel/kernel.js';
 import type { LogRecord } from '../kernel/printk.js';
 import { kernelTaintString } from '../kernel/taint.js';
-import { setUsermodeHelper, type UsermodeHelper } from '../kernel/kmod.js';
-import { Shell } from '../shell/shell.js';
+import { completeLine } from '../session/complete.js';
+import { openShell } from '../session/session.js';
+import type { Shell } from '../session/shell.js';
 import { LineDiscipline } from '../shell/tty.js';
-import { mountCompletions } from '../shell/mount.js';
 import { MemoryBacking, Vfs } from '../vfs/index.js';
 import type { KernelApi, KernelBootOptions } from '../kernel/api.js';
 import { WorkerKernel, type Lockup } from '../worker/client.js';
@@ -43,10 +43,6 @@ export interface DirEntry { name: string; type: 'file' | 'dir' | undefined; }
 
 export type BootKernel = (opts: KernelBootOptions) => Promise<KernelApi>;
 
-const MODULE_COMMANDS = new Set(['modprobe', 'modinfo', 'rmmod']);
-
-const shellQuote = (w: string) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`);
-
 export class LabSession {
   kernel!: KernelApi;
   fs!: Vfs;
@@ -76,32 +72,17 @@ export class LabSession {
     // Paths below the kernel's mount(2) mount points are the kernel's.
     mirrorKernelMounts(fs, s.kernel, current);
     s.kernel.log.subscribe((r) => events.log(r));
-    // Every reboot (the shell's `reboot` builtin, the page's button) goes through here.
-    const reboot = s.kernel.reboot.bind(s.kernel);
-    s.kernel.reboot = async () => {
-      await reboot();
-      s.reportedLockup = undefined;
-      s.lastState = undefined;
-      events.rebooted();
-    };
-    const sh = new Shell(s.kernel, fs, {
-      stdout: (t) => events.output(t, 'out'),
-      stderr: (t) => events.output(t, 'err'),
-    });
-    // request_module()'s modprobe runs in this shell, with no terminal (as src/node/session.ts does).
-    const helper: UsermodeHelper = {
-      exists: (path) => sh.commandAt(path) !== undefined,
-      run: (argv, env) => {
-        const child = sh.child({ stdout: () => {}, stderr: () => {} }, env);
-        child.cwd = '/';
-        return child.run(argv.map(shellQuote).join(' '));
+    // The shared session: user programs, request_module()'s modprobe run by this shell with no terminal;
+    // every reboot (the shell's `reboot` builtin, the page's button) goes through afterReboot.
+    const sh = openShell(s.kernel, fs, {
+      io: { stdout: (t) => events.output(t, 'out'), stderr: (t) => events.output(t, 'err') },
+      afterReboot: () => {
+        s.reportedLockup = undefined;
+        s.lastState = undefined;
+        events.rebooted();
       },
-    };
-    setUsermodeHelper(s.kernel, helper);
-    if (s.kernel instanceof WorkerKernel) s.kernel.usermodeHelper = helper;
-    // User programs run by the shell's own path: a worker per program (lab.ts gives the kernel its
-    // programWorker), or in-thread on a LocalKernel's Kernel (src/user/shell.ts).
-    sh.tty = {}; // xterm: progress bars (depmod over a large tree) draw in place
+      tty: {}, // xterm: progress bars (depmod over a large tree) draw in place
+    });
     // The terminal while a command runs: typed lines to the foreground program, Ctrl-C → SIGINT.
     s.tty = new LineDiscipline((t) => events.output(t, 'out'), () => { sh.interrupt(); });
     sh.terminal = s.tty;
@@ -196,40 +177,11 @@ export class LabSession {
 
   /** Tab completion candidates for the word at the end of `line`. */
   async complete(line: string): Promise<string[]> {
-    const sh = this.sh;
-    const words = line.split(/\s+/);
-    const cur = words[words.length - 1] ?? '';
-    if (words.length <= 1) return [...Object.keys(sh.commands)].filter((c) => c.startsWith(cur)).sort();
-    const hits: string[] = [];
-    const cmd = words[0]!;
-    // File system types after mount -t, mount points for umount.
-    const mounts = await mountCompletions(sh, words);
-    if (mounts) return mounts;
-    if (MODULE_COMMANDS.has(cmd) && !cur.includes('/') && !cur.startsWith('-')) {
-      const names = cmd === 'rmmod' ? (this.lastState?.modules ?? []).map((m) => m.name) : await this.treeModules();
-      hits.push(...names.filter((n) => n.startsWith(cur.replace(/-/g, '_'))));
-    }
-    const slash = cur.lastIndexOf('/');
-    const dir = slash >= 0 ? cur.slice(0, slash + 1) : '';
-    const base = cur.slice(slash + 1);
-    try {
-      for (const e of await this.fs.readdirTypes(sh.resolve(dir || '.'))) {
-        if (e.name.startsWith(base)) hits.push(dir + e.name + (e.type === 'dir' ? '/' : ''));
-      }
-    } catch { /* not a directory */ }
-    return [...new Set(hits)].sort();
-  }
-
-  private async treeModules(): Promise<string[]> {
-    try {
-      const release = (await this.fs.readText('/proc/sys/kernel/osrelease')).trim();
-      const dep = await this.fs.readText(`/lib/modules/${release}/modules.dep`);
-      return dep.split('\n').filter(Boolean).map((l) => {
-        const b = l.slice(l.lastIndexOf('/', l.indexOf(':')) + 1, l.indexOf(':'));
-        return b.slice(0, b.indexOf('.') < 0 ? undefined : b.indexOf('.')).replace(/-/g, '_');
-      });
-    } catch {
-      return [];
-    }
+    return completeLine(this.sh, line, {
+      // rmmod: the last lsmod on show (a hung kernel's list stays); paths by the entry's own type.
+      loadedModules: async () => (this.lastState?.modules ?? []).map((m) => m.name),
+      release: () => this.fs.readText('/proc/sys/kernel/osrelease').then((t) => t.trim(), () => undefined),
+      followLinks: false,
+    });
   }
 }

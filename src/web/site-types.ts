@@ -1,4 +1,4 @@
-// Data the page gets from the build (src/web/site-data.ts makes it; the page fetches it as JSON).
+// Data the page gets from the build (src/web/site-data.node.ts makes it; the page fetches it as JSON).
 
 export { UTS_RELEASE as RELEASE } from '../kernel/release.js';
 /** Where the example sources appear in the emulated file system. */

@@ -4,7 +4,7 @@ import type { Endpoint } from 'comlink';
 import type { KernelApi, KernelBootOptions } from '../kernel/api.js';
 import { WorkerKernel, type WorkerPort } from './client.js';
 import { LocalKernel } from '../kernel/local-kernel.js';
-import { spawnWebProgramWorker } from '../user/browser.js';
+import { spawnWebProgramWorker } from '../user/spawn.browser.js';
 
 export function spawnWebWorker(url: URL | string = new URL('./web-worker.js', import.meta.url)): WorkerPort {
   const w = new Worker(url, { type: 'module' });

@@ -7,11 +7,11 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { KernelApi, KernelBootOptions } from '../kernel/api.js';
 import { WorkerKernel, type WorkerPort } from './client.js';
 import { LocalKernel } from '../kernel/local-kernel.js';
-import { readVmlinux } from '../node/paths.js';
-import { nodeVfs, type NodeBootOptions } from '../node/kernel.js';
+import { readVmlinux } from '../session/paths.node.js';
+import { nodeVfs, type NodeBootOptions } from '../session/boot.node.js';
 import type { Vfs } from '../vfs/index.js';
 import { KernelBacking, mirrorKernelMounts } from '../vfs/kernel-backing.js';
-import { spawnNodeProgramWorker } from '../user/node.js';
+import { spawnNodeProgramWorker } from '../user/spawn.node.js';
 
 /**
  * The worker script. From dist/ it sits next to this file; when this file runs from TypeScript sources

@@ -1,8 +1,8 @@
 // A booted kernel with a shell, for behaviour tests: run command lines and get exactly what a
 // terminal would show (stdout, stderr, exit status).
-import { bootNodeKernel } from '../../src/node/kernel.js';
+import { bootNodeKernel } from '../../src/session/boot.node.js';
 import { bootNodeWorkerKernel } from '../../src/worker/node.js';
-import { Shell } from '../../src/shell/shell.js';
+import { Shell } from '../../src/session/shell.js';
 import type { Kernel } from '../../src/kernel/kernel.js';
 
 export interface Result { status: number; stdout: string; stderr: string; }

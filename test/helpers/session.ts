@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { buildFiles, closeBuildPool } from '../../src/kbuild/index.js';
-import { openSession } from '../../src/node/session.js';
+import { openSession } from '../../src/session/session.node.js';
 import { EXTRA } from './paths.js';
 
 export interface TempSessionOptions {

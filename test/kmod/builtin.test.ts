@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinAliases, builtinModules, parseBuiltinModinfo } from '../../src/kmod/builtin.js';
 import { IndexFormatError, ModuleIndex, buildIndex } from '../../src/kmod/index-file.js';
-import { openSession } from '../../src/node/session.js';
+import { openSession } from '../../src/session/session.node.js';
 import { depmod } from '../../src/tools/depmod.js';
 import { modinfo } from '../../src/tools/modinfo.js';
 import { EXTRA } from '../helpers/paths.js';

@@ -1,4 +1,4 @@
-// depmod's metadata scan on the worker pool (src/node/metadata-pool.ts) writes what the in-thread scan
+// depmod's metadata scan on the worker pool (src/kmod/metadata-pool.node.ts) writes what the in-thread scan
 // writes, byte for byte: host files (read by the threads), files in memory (sent as bytes), read errors
 // and files that are not modules.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { depmod } from '../../src/tools/depmod.js';
-import { HostBacking } from '../../src/node/host-fs.js';
-import { NodeMetadataPool, POOL_MIN_CORES, machinePool } from '../../src/node/metadata-pool.js';
+import { HostBacking } from '../../src/vfs/host.node.js';
+import { NodeMetadataPool, POOL_MIN_CORES, machinePool } from '../../src/kmod/metadata-pool.node.js';
 import { availableParallelism } from 'node:os';
 import { Vfs } from '../../src/vfs/index.js';
 import { MODDIR, REL, synth, tree } from './helpers.js';

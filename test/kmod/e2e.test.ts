@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENAMETOOLONG, ENOENT, KernelError } from '../../src/kernel/errno.js';
 import { requestModule, requestModuleNoWait, setUsermodeHelper } from '../../src/kernel/kmod.js';
-import { shellQuote } from '../../src/node/session.js';
+import { shellQuote } from '../../src/session/session.node.js';
 import { hostImports } from '../../src/kernel/host.js';
 import { buildSeedLkm, tempSession } from '../helpers/session.js';
 import type { KernelApi } from '../../src/kernel/api.js';

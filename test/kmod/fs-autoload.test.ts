@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { setUsermodeHelper } from '../../src/kernel/kmod.js';
-import { openSession, shellQuote, type Session } from '../../src/node/session.js';
+import { openSession, shellQuote, type Session } from '../../src/session/session.node.js';
 import type { Kernel } from '../../src/kernel/kernel.js';
 import type { KernelApi } from '../../src/kernel/api.js';
 import { WorkerKernel } from '../../src/worker/client.js';

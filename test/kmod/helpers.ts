@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { KernelError, EEXIST, ENOENT, EWOULDBLOCK } from '../../src/kernel/errno.js';
 import { readModuleMetadata } from '../../src/wasm/metadata.js';
 import { syntheticModule, type SyntheticModule } from '../../src/kmod/synthetic.js';
-import type { KmodToolContext } from '../../src/kmod/tool-support.js';
+import type { KmodToolContext } from '../../src/tools/context.js';
 import { MemoryBacking, Vfs, type KernelView } from '../../src/vfs/index.js';
 import { example } from '../helpers/paths.js';
 
@@ -134,7 +134,7 @@ export function withKernel(vfs: Vfs, k = new FakeKernel()): FakeKernel {
   return k;
 }
 
-import { Shell } from '../../src/shell/shell.js';
+import { Shell } from '../../src/session/shell.js';
 import type { Kernel } from '../../src/kernel/kernel.js';
 
 export interface TestShell { sh: Shell; run(line: string): Promise<Out>; }

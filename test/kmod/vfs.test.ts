@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KernelError } from '../../src/kernel/errno.js';
-import { HostBacking } from '../../src/node/host-fs.js';
+import { HostBacking } from '../../src/vfs/host.node.js';
 import { MemoryBacking, normalizePath, Vfs, type KernelView } from '../../src/vfs/index.js';
 
 describe('paths', () => {

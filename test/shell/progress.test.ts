@@ -1,7 +1,7 @@
 // Progress bars on a terminal: the bar itself, depmod in the shell (drawn only when stderr is the shell's
 // terminal), and the build's step counts.
 import { describe, expect, it } from 'vitest';
-import { ProgressBar } from '../../src/shell/progress.js';
+import { ProgressBar } from '../../src/term/progress.js';
 import { MemoryBacking } from '../../src/vfs/index.js';
 import { bootTestKernel } from '../helpers/kernel.js';
 import { MODDIR, synth } from '../kmod/helpers.js';

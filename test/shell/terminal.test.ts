@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildFiles, closeBuildPool } from '../../src/kbuild/index.js';
-import { bootNodeKernel } from '../../src/node/kernel.js';
+import { bootNodeKernel } from '../../src/session/boot.node.js';
 import { bootNodeWorkerKernel } from '../../src/worker/node.js';
 import type { WorkerKernel } from '../../src/worker/client.js';
 import type { Kernel } from '../../src/kernel/kernel.js';
-import { Shell } from '../../src/shell/shell.js';
+import { Shell } from '../../src/session/shell.js';
 import { LineDiscipline } from '../../src/shell/tty.js';
 import { ROOT, example } from '../helpers/paths.js';
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDir, closeBuildPool } from '../../src/kbuild/index.js';
 import { bootNodeWorkerKernel } from '../../src/worker/node.js';
-import { Shell } from '../../src/shell/shell.js';
+import { Shell } from '../../src/session/shell.js';
 import { example, ROOT } from '../helpers/paths.js';
 
 let out: string;

@@ -9,7 +9,7 @@ import { buildFiles, closeBuildPool } from '../../src/kbuild/index.js';
 import { compileProgram, runProgram, runProgramInWorker, KernelSystem } from '../../src/user/index.js';
 import { bootNodeWorkerKernel } from '../../src/worker/node.js';
 import type { WorkerKernel } from '../../src/worker/client.js';
-import { Shell } from '../../src/shell/shell.js';
+import { Shell } from '../../src/session/shell.js';
 import { Kernel } from '../../src/kernel/kernel.js';
 import { BUILD, example, ROOT } from '../helpers/paths.js';
 

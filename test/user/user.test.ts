@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDir, buildFiles, closeBuildPool } from '../../src/kbuild/index.js';
-import { bootNodeKernel } from '../../src/node/kernel.js';
+import { bootNodeKernel } from '../../src/session/boot.node.js';
 import {
   KernelSystem, runProgram, UserError, type KernelFile, type RunOptions, type UserMemory,
 } from '../../src/user/index.js';

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDir, buildFiles, closeBuildPool } from '../../src/kbuild/index.js';
 import { compileProgram, runProgramInWorker } from '../../src/user/index.js';
-import { spawnNodeProgramWorker } from '../../src/user/node.js';
+import { spawnNodeProgramWorker } from '../../src/user/spawn.node.js';
 import { bootNodeWorkerKernel } from '../../src/worker/node.js';
 import { WorkerKernel } from '../../src/worker/client.js';
-import { Shell } from '../../src/shell/shell.js';
-import { openSession } from '../../src/node/session.js';
+import { Shell } from '../../src/session/shell.js';
+import { openSession } from '../../src/session/session.node.js';
 import { example, ROOT } from '../helpers/paths.js';
 
 const T = 120_000;

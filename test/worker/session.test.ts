@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSession } from '../../src/node/session.js';
+import { openSession } from '../../src/session/session.node.js';
 import { EXTRA, fixture } from '../helpers/paths.js';
 
 async function session(isolate: 'none' | 'worker') {

@@ -1,5 +1,5 @@
 // Node: user programs in worker_threads Workers (runProgramInWorker's adapter). Not exported by index.ts
-// (browsers have no worker_threads).
+// (browsers have no worker_threads); the worker's entry script is node-program-worker.ts.
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ export function nodeProgramWorkerScript(): URL {
   const here = import.meta.url;
   if (here.endsWith('.js')) return new URL('./node-program-worker.js', here);
   for (const dir of ['/build/worker-dist', '/dist']) {
-    const url = new URL(here.replace(/\/src\/user\/node\.ts$/, `${dir}/src/user/node-program-worker.js`));
+    const url = new URL(here.replace(/\/src\/user\/spawn\.node\.ts$/, `${dir}/src/user/node-program-worker.js`));
     if (existsSync(fileURLToPath(url))) return url;
   }
   throw new Error('user programs: no compiled node-program-worker.js: run `npx tsc -p .`');

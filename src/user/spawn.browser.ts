@@ -1,4 +1,4 @@
-// Browsers: user programs in module Web Workers (runProgramInWorker's adapter). The page must be
+// Browsers: user programs in module Web Workers (runProgramInWorker's adapter; entry script web-program-worker.ts). The page must be
 // cross-origin isolated (SharedArrayBuffer), and the program worker's `@bjorn3/browser_wasi_shim` import is
 // a bare name: a bundler resolves it (module workers do not see a page's import map). A bundled page passes
 // its own `() => new Worker(new URL('…/web-program-worker.ts', import.meta.url), { type: 'module' })`: bundlers

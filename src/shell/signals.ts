@@ -1,4 +1,4 @@
-// Signals as the shell and the program runner use them: a process is "sent" a signal by aborting its
+// Signals as the shell and the program runner (src/user) use them: a process is "sent" a signal by aborting its
 // AbortSignal with the signal's name as the reason (`ctl.abort('SIGINT')`). There are no handlers (WASI
 // programs cannot install any): every signal here has its default action, termination, and the process's
 // status is 128 + the signal's number, as bash reports it.

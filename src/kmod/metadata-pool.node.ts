@@ -7,9 +7,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { MetadataPool, ModuleFacts, PoolItem } from '../kmod/depmod.js';
-import type { PoolReply, PoolRequest, WireFacts } from './metadata-worker.js';
-import { itemFacts } from './metadata-facts.js';
+import type { MetadataPool, ModuleFacts, PoolItem } from './depmod.js';
+import type { PoolReply, PoolRequest, WireFacts } from './metadata-worker.node.js';
+import { itemFacts } from './metadata-facts.node.js';
 
 /**
  * Fewest modules for which depmod uses the pool. bench/depmod.ts measures the in-thread scan against the
@@ -38,12 +38,12 @@ const BATCH = 64;
 /** The worker script: next to this file in dist/, else the compiled copy of the sources (vitest). */
 function workerScript(): URL {
   const here = import.meta.url;
-  if (here.endsWith('.js')) return new URL('./metadata-worker.js', here);
+  if (here.endsWith('.js')) return new URL('./metadata-worker.node.js', here);
   for (const dir of ['/build/worker-dist', '/dist']) {
-    const url = new URL(here.replace(/\/src\/node\/metadata-pool\.ts$/, `${dir}/src/node/metadata-worker.js`));
+    const url = new URL(here.replace(/\/src\/kmod\/metadata-pool\.node\.ts$/, `${dir}/src/kmod/metadata-worker.node.js`));
     if (existsSync(fileURLToPath(url))) return url;
   }
-  throw new Error('depmod: no compiled metadata-worker.js: run `npx tsc -p .`');
+  throw new Error('depmod: no compiled metadata-worker.node.js: run `npx tsc -p .`');
 }
 
 export class NodeMetadataPool implements MetadataPool {

@@ -3,8 +3,8 @@
 import { Kernel, type BootOptions } from '../kernel/kernel.js';
 import { MemoryBacking, Vfs } from '../vfs/index.js';
 import { configDirs } from '../kmod/config.js';
-import { HostBacking } from './host-fs.js';
-import { moduleTreeDir, readVmlinux, RELEASE } from './paths.js';
+import { HostBacking } from '../vfs/host.node.js';
+import { moduleTreeDir, readVmlinux, RELEASE } from './paths.node.js';
 
 export interface NodeBootOptions extends Partial<BootOptions> {
   /** Host directory to use as "/" (writable). Default: the host's "/", read-only, writes kept in memory. */

@@ -11,10 +11,10 @@
 
 import { promises as fsp, lstatSync, readFileSync, readdirSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import type { Backing, Stat } from '../vfs/backing.js';
-import { FsError, fsError } from '../vfs/errors.js';
-import { MemoryBacking } from '../vfs/memory.js';
-import { basename, dirname, normalizePath } from '../vfs/path.js';
+import type { Backing, Stat } from './backing.js';
+import { FsError, fsError } from './errors.js';
+import { MemoryBacking } from './memory.js';
+import { basename, dirname, normalizePath } from './path.js';
 import { errnoByName } from '../kernel/errno.js';
 
 export class HostBacking implements Backing {

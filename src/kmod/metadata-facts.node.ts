@@ -1,9 +1,9 @@
 // What depmod needs of one module file, read from the host or given as bytes: shared by the metadata
-// pool's threads (metadata-worker.ts) and the caller's thread, which takes batches too (metadata-pool.ts).
+// pool's threads (metadata-worker.node.ts) and the caller's thread, which takes batches too (metadata-pool.node.ts).
 import { readFileSync } from 'node:fs';
 import { errnoByName, strerror } from '../kernel/errno.js';
 import { readModuleMetadata } from '../wasm/metadata.js';
-import type { ModuleFacts, PoolItem } from '../kmod/depmod.js';
+import type { ModuleFacts, PoolItem } from './depmod.js';
 
 export function itemFacts(item: PoolItem): ModuleFacts | { error: string } {
   let bytes: Uint8Array;
