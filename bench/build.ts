@@ -12,7 +12,7 @@ import { readdirSync, rmSync, statSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildTree, closeBuildPool, poolWorkersStarted, preferBaselineCompiler, type TreeResult } from '../src/kbuild/index.js';
+import { buildTree, closeBuildPool, poolWorkersStarted, preferBaselineCompiler, type TreeResult } from '../src/kbuild/build.node.js';
 
 interface Sample { label: string; wallMs: number; compiled: number; hits: number; linked: number; workers?: number }
 

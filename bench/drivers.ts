@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildDir, closeBuildPool } from '../src/kbuild/index.js';
+import { buildDir, closeBuildPool } from '../src/kbuild/build.node.js';
 import { bootNodeKernel } from '../src/session/boot.node.js';
 import { buildDir as buildRoot, packageRoot } from '../src/session/paths.node.js';
 

@@ -11,7 +11,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildDir, buildFiles, closeBuildPool, preferBaselineCompiler } from '../src/kbuild/index.js';
+import { buildDir, buildFiles, closeBuildPool, preferBaselineCompiler } from '../src/kbuild/build.node.js';
 import { bootNodeKernel } from '../src/session/boot.node.js';
 import { repoRoot } from '../src/kbuild/host.node.js';
 import { UTS_RELEASE } from '../src/kernel/release.js';

@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { moduleTreeDir } from '../src/session/paths.node.js';
-import { bootKernel } from '../src/worker/node.js';
-import type { KernelApi, ScriptOp } from '../src/kernel/api.js';
+import { bootKernel } from '../src/worker/boot.node.js';
+import type { KernelApi, ScriptOp } from '../src/api/api.js';
 
 const now = () => performance.now();
 const fmt = (n: number, d = 1) => n.toFixed(d);

@@ -2,7 +2,7 @@
 // build/lib/modules/6.12.0-lkm-wasm/extra/NAME.ko, Module.symvers, modules.order. Quiet when nothing changed.
 // Options: -j N (workers), -v (command lines).
 
-import { buildTree, closeBuildPool, preferBaselineCompiler } from '../src/kbuild/index.js';
+import { buildTree, closeBuildPool, preferBaselineCompiler } from '../src/kbuild/build.node.js';
 import { consoleBuildOutput } from '../src/kbuild/console.js';
 
 preferBaselineCompiler();

@@ -1,6 +1,6 @@
 // Builds what the tests load: vmlinux, the example modules (the tree `npm run build` makes) and the
 // failure-path fixtures under test/fixtures/modules. Incremental, so it costs nothing when current.
-import { buildDir, buildTree, closeBuildPool, preferBaselineCompiler } from '../src/kbuild/index.js';
+import { buildDir, buildTree, closeBuildPool, preferBaselineCompiler } from '../src/kbuild/build.node.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ export default async function setup(): Promise<void> {
     await closeBuildPool();
   }
   // The kernel worker (src/worker) runs compiled JavaScript: worker_threads cannot load TypeScript. Emit
-  // the project into build/worker-dist (src/worker/node.ts uses it when it runs from sources), away from
+  // the project into build/worker-dist (src/worker/boot.node.ts uses it when it runs from sources), away from
   // dist/, which other builds rewrite while tests run.
   // Emitted next to it and renamed into place, so a worker started meanwhile never sees a half-written tree.
   const out = join(ROOT, 'build/worker-dist');

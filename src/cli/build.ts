@@ -4,7 +4,7 @@
 import { statSync } from 'node:fs';
 import {
   buildDir, buildFiles, closeBuildPool, preferBaselineCompiler, type BuildOptions, type BuildResult,
-} from '../kbuild/index.js';
+} from '../kbuild/build.node.js';
 import { consoleBuildOutput } from '../kbuild/console.js';
 
 export const USAGE = `usage: lkm build [DIR | FILE.c... | --user PROG.c...] [-o OUTDIR] [-j N] [-v] [VAR=value...]

@@ -3,10 +3,10 @@
 
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { buildDir, buildFiles, closeBuildPool } from '../kbuild/index.js';
+import { buildDir, buildFiles, closeBuildPool } from '../kbuild/build.node.js';
 import { consoleBuildOutput } from '../kbuild/console.js';
 import { bootNodeKernel } from '../session/boot.node.js';
-import { bootNodeWorkerKernel } from '../worker/node.js';
+import { bootNodeWorkerKernel } from '../worker/boot.node.js';
 import { normalizeModuleName } from '../kernel/module.js';
 import { formatRecord } from '../kernel/printk.js';
 import { normalizePath } from '../shell/fs.js';

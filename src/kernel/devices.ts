@@ -1,6 +1,7 @@
 // The device side of the kernel host: devtmpfs (/dev nodes), /sys/class, and user memory for
 // copy_{to,from}_user. vmlinux's C (device.c, uaccess.c) reaches these through `host.*` imports.
 
+import { EINVAL } from './errno.js';
 import type { Kernel } from './kernel.js';
 
 /** User pointers live at USER_BASE + offset into the current task's memory (linux/uaccess.h). */
@@ -70,7 +71,7 @@ export class Devices {
         if (n) n.mode = mode;
         return 0;
       }
-      default: return -22;
+      default: return -EINVAL;
     }
   }
 

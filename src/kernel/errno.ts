@@ -67,10 +67,10 @@ const TABLE: [number, string, string][] = [
 const BY_NUMBER = new Map(TABLE.map(([n, name, text]) => [n, { name, text }]));
 const BY_NAME = new Map(TABLE.map(([n, name]) => [name, n]));
 
-export const EPERM = 1, ENOENT = 2, EINTR = 4, ENOEXEC = 8, EAGAIN = 11, EWOULDBLOCK = 11, ENOMEM = 12, EACCES = 13, EFAULT = 14,
-  ENOTDIR = 20, EISDIR = 21,
+export const EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, ENXIO = 6, ENOEXEC = 8, EBADF = 9, EAGAIN = 11, EWOULDBLOCK = 11, ENOMEM = 12, EACCES = 13, EFAULT = 14,
+  ENOTBLK = 15, ENOTDIR = 20, EISDIR = 21, EROFS = 30,
   EBUSY = 16, EEXIST = 17, ENODEV = 19, EINVAL = 22, ENOSPC = 28, ERANGE = 34, ENAMETOOLONG = 36,
-  ENOSYS = 38, EKEYREJECTED = 129;
+  ENOSYS = 38, EOPNOTSUPP = 95, EKEYREJECTED = 129;
 
 /** strerror(3) text, e.g. 17 → "File exists". */
 export function strerror(errno: number): string {

@@ -2,7 +2,7 @@
 // Each call runs the driver's C code through vmlinux's fs/ entry points (wasm/fs/file.c); user
 // buffers are user memory (a separate address range), so a bad pointer gives EFAULT.
 
-import { KernelError, EFAULT, EINTR, ENOENT } from './errno.js';
+import { KernelError, EFAULT, EINTR, ENOENT, EBADF } from './errno.js';
 import { isRestartCode } from './wait.js';
 import type { Kernel } from './kernel.js';
 import { USER_BASE, type UserMemory } from './devices.js';
@@ -50,7 +50,7 @@ export class KernelFile {
     private readonly onClose?: () => void) {}
 
   private check(): void {
-    if (this.closed) throw new KernelError(9); // EBADF
+    if (this.closed) throw new KernelError(EBADF);
   }
 
   private sys<T extends number | bigint>(what: string, mem: UserMemory | undefined, fn: () => T): T {

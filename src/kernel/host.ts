@@ -5,7 +5,7 @@ import { ModuleState } from './module.js';
 import { modulePut, symbolGet, symbolPut, symbolPutAddr, tryModuleGet } from './refcount.js';
 import { wasmFrames } from './oops.js';
 import { requestModuleNoWait } from './kmod.js';
-import { EAGAIN } from './errno.js';
+import { EAGAIN, ENOENT } from './errno.js';
 
 export function hostImports(k: Kernel): Record<string, Function> {
   const mem = k.mem;
@@ -55,7 +55,7 @@ export function hostImports(k: Kernel): Record<string, Function> {
       const m = k.byThisModule.get(modAddr);
       if (!m) return 0; // not a module we know: treat as built-in
       if (mode === 2) { m.refcnt++; return 0; } // __module_get: the caller already holds one
-      return tryModuleGet(m) ? 0 : -2;
+      return tryModuleGet(m) ? 0 : -ENOENT;
     },
     module_put(modAddr: number): void {
       const m = k.byThisModule.get(modAddr);

@@ -2,6 +2,7 @@
 // index of /lib/modules/<release>, and the module objects. Module state comes from /sys/module as
 // libkmod reads it, so the same code works over a booted kernel or a prepared tree.
 
+import { ENOENT } from '../kernel/errno.js';
 import { readModuleMetadata } from '../wasm/metadata.js';
 import type { Vfs } from '../vfs/index.js';
 import { joinPath } from '../vfs/index.js';
@@ -216,10 +217,10 @@ export class KModule {
     const p = this.path;
     if (!p && this.isBuiltin) {
       const entries = await readBuiltinModinfo(this.ctx.vfs, this.ctx.dirname);
-      if (!entries) throw Object.assign(new Error(`no ${BUILTIN_MODINFO}`), { errno: 2 });
+      if (!entries) throw Object.assign(new Error(`no ${BUILTIN_MODINFO}`), { errno: ENOENT });
       return builtinModules(entries).get(this.name) ?? [];
     }
-    if (!p) throw Object.assign(new Error('no file'), { code: 'ENOENT', errno: 2 });
+    if (!p) throw Object.assign(new Error('no file'), { code: 'ENOENT', errno: ENOENT });
     return readModuleMetadata(await this.ctx.vfs.readFile(p)).modinfo;
   }
 }

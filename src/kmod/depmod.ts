@@ -5,7 +5,7 @@
 
 import { readModuleMetadata } from '../wasm/metadata.js';
 import { hasWasmMagic } from '../wasm/reader.js';
-import { strerror } from '../kernel/errno.js';
+import { strerror, EINVAL, ENOENT } from '../kernel/errno.js';
 import type { DirEntry, Vfs } from '../vfs/index.js';
 import { FsError, isWithin, joinPath, relativeTo } from '../vfs/index.js';
 import { BUILTIN_MODINFO, builtinAliases, readBuiltinModinfo } from './builtin.js';
@@ -190,7 +190,7 @@ async function scanDir(vfs: Vfs, dir: string, excludes: string[], log?: Logger):
       const p = joinPath(d, name);
       if (link && type === undefined) {
         // kmod's depmod: "fstatat(<the directory's descriptor>, name): <errno text>"; the first directory is fd 3.
-        const why = await vfs.stat(p).then(() => strerror(2), (e: unknown) => (e instanceof FsError ? e.reason : strerror(2)));
+        const why = await vfs.stat(p).then(() => strerror(ENOENT), (e: unknown) => (e instanceof FsError ? e.reason : strerror(ENOENT)));
         log?.err(`fstatat(${3 + depth}, ${name}): ${why}`);
         continue;
       }
@@ -241,8 +241,8 @@ export async function depmod(vfs: Vfs, opts: DepmodOptions): Promise<DepmodResul
   const cfg = await loadDepmodConfig(vfs, log, opts.release, opts.configPaths);
 
   if (!(await vfs.isDir(dirname)) && !opts.files) {
-    log.err(`could not open directory ${dirname}: ${strerror(2)}`);
-    log.fatal(`could not search modules: ${strerror(2)}`);
+    log.err(`could not open directory ${dirname}: ${strerror(ENOENT)}`);
+    log.fatal(`could not search modules: ${strerror(ENOENT)}`);
     result.status = 1;
     return result;
   }
@@ -295,7 +295,7 @@ export async function depmod(vfs: Vfs, opts: DepmodOptions): Promise<DepmodResul
       } catch (e) {
         unread.add(items.length);
         items.push({ bytes: new Uint8Array(0) });
-        log.err(`failed to load symbols from ${path}: ${e instanceof FsError ? e.reason : strerror(22)}`);
+        log.err(`failed to load symbols from ${path}: ${e instanceof FsError ? e.reason : strerror(EINVAL)}`);
       }
     }
     const facts = await pool.facts(items, (n) => opts.progress?.(n, entries.length));
@@ -317,7 +317,7 @@ export async function depmod(vfs: Vfs, opts: DepmodOptions): Promise<DepmodResul
         const meta = readModuleMetadata(vfs.readFileSync(path) ?? await vfs.readFile(path));
         facts = { modinfo: meta.modinfo, exports: meta.exports, gplExports: meta.gplExports, undefinedSymbols: meta.undefinedSymbols, weakSymbols: meta.weakSymbols };
       } catch (e) {
-        log.err(`failed to load symbols from ${path}: ${e instanceof FsError ? e.reason : strerror(22)}`);
+        log.err(`failed to load symbols from ${path}: ${e instanceof FsError ? e.reason : strerror(EINVAL)}`);
         facts = EMPTY_FACTS();
       }
       mods[i] = mod(i, facts);

@@ -4,7 +4,7 @@
 
 import type { Kernel } from '../kernel/kernel.js';
 import type { WorkerKernel } from '../worker/client.js';
-import { bootNodeWorkerKernel } from '../worker/node.js';
+import { bootNodeWorkerKernel } from '../worker/boot.node.js';
 import type { Shell } from './shell.js';
 import { indexModuleTree, openShell, type SessionIo } from './session.js';
 import type { Vfs } from '../vfs/index.js';

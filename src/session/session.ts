@@ -8,7 +8,7 @@ import type { MetadataPool } from '../kmod/depmod.js';
 import type { TtyInfo } from '../term/progress.js';
 import { depmod } from '../tools/depmod.js';
 import type { Vfs } from '../vfs/index.js';
-import type { KernelApi } from '../kernel/api.js';
+import type { KernelApi } from '../api/api.js';
 import { Shell } from './shell.js';
 import { attachUsermodeHelper } from './usermode-helper.js';
 

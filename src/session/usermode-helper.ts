@@ -5,7 +5,7 @@
 import type { Kernel } from '../kernel/kernel.js';
 import { setUsermodeHelper, type UsermodeHelper } from '../kernel/kmod.js';
 import type { Shell } from '../shell/shell.js';
-import type { KernelApi } from '../kernel/api.js';
+import type { KernelApi } from '../api/api.js';
 import { WorkerKernel } from '../worker/client.js';
 
 /** Quotes a word for the lkm shell. */

@@ -1,8 +1,8 @@
 // mount, umount and mkdir for the lkm shell, with util-linux 2.38's and coreutils' messages and exit
 // statuses (mount/umount: 32 for a failed mount or umount, 1 for bad usage; mkdir: 1).
 
-import type { KernelApi } from '../kernel/api.js';
-import { KernelError, strerror } from '../kernel/errno.js';
+import type { KernelApi } from '../api/api.js';
+import { KernelError, strerror, EACCES, EBUSY, EINVAL, EIO, ENODEV, ENOENT, ENOTBLK, ENOTDIR, ENXIO, EPERM, EROFS } from '../kernel/errno.js';
 import { MNT_DETACH, MNT_FORCE, MS } from '../kernel/mounts.js';
 import { FsError } from '../vfs/errors.js';
 import type { Stat } from '../vfs/backing.js';
@@ -130,29 +130,29 @@ function getopt(prog: string, argv: string[], spec: { flags: string; withArg: st
 async function mountFailure(errno: number, sh: MountShell, src: string, tgt: string, fstype: string, flags: number): Promise<string> {
   const st = (p: string) => sh.fs.stat(sh.resolve(p)).catch(() => undefined);
   switch (errno) {
-    case 1: // EPERM
+    case EPERM:
       return (await st(tgt))?.type !== 'dir' ? 'mount point is not a directory' : 'permission denied';
-    case 16: // EBUSY
+    case EBUSY:
       if (flags & MS.REMOUNT) return 'mount point is busy';
       return `${src} already mounted or mount point busy`;
-    case 2: // ENOENT
+    case ENOENT:
       if (!(await st(tgt))) return 'mount point does not exist';
       if (src && !(await st(src))) return `special device ${src} does not exist`;
       break;
-    case 20: // ENOTDIR
+    case ENOTDIR:
       if ((await st(tgt))?.type !== 'dir') return 'mount point is not a directory';
       break;
-    case 22: // EINVAL
+    case EINVAL:
       if (flags & MS.REMOUNT) return 'mount point not mounted or bad option';
       return `wrong fs type, bad option, bad superblock on ${src}, missing codepage or helper program, or other error`;
-    case 19: // ENODEV
+    case ENODEV:
       return fstype ? `unknown filesystem type '${fstype}'` : 'unknown filesystem type';
-    case 15: { // ENOTBLK
+    case ENOTBLK: {
       const s = await st(src);
       if (!s) return `${src} is not a block device, and stat(2) fails?`;
       return s.type === 'file' && !s.rdev ? `${src} is not a block device; try "-o loop"` : `${src} is not a block device`;
     }
-    case 13: case 30: // EACCES, EROFS
+    case EACCES: case EROFS:
       if (flags & MS.RDONLY) return `cannot mount ${src} read-only`;
       break;
   }
@@ -247,13 +247,13 @@ const UMOUNT_SPEC = {
 /** libmount's text for a failed umount(2) (mnt_context_get_umount_excode()). */
 function umountFailure(errno: number): string {
   switch (errno) {
-    case 6: return 'invalid block device';
-    case 22: return 'not mounted';
-    case 5: return "can't write superblock";
-    case 16: return 'target is busy';
-    case 2: return 'no mount point specified';
-    case 1: return 'must be superuser to unmount';
-    case 13: return 'block devices are not permitted on filesystem';
+    case ENXIO: return 'invalid block device';
+    case EINVAL: return 'not mounted';
+    case EIO: return "can't write superblock";
+    case EBUSY: return 'target is busy';
+    case ENOENT: return 'no mount point specified';
+    case EPERM: return 'must be superuser to unmount';
+    case EACCES: return 'block devices are not permitted on filesystem';
     default: return `umount(2) system call failed: ${strerror(errno)}`;
   }
 }
@@ -289,9 +289,9 @@ export async function umountCommand(argv: string[], io: MountIo, sh: MountShell)
       if (entry) target = entry.target;
     }
     try {
-      if (!entry && !(await sh.fs.stat(target).catch(() => undefined))) throw new KernelError(2);
+      if (!entry && !(await sh.fs.stat(target).catch(() => undefined))) throw new KernelError(ENOENT);
       // The shell's working directory is in use, as a process's cwd is on Linux.
-      if (entry && !(flags & MNT_DETACH) && isWithin(sh.cwd, target)) throw new KernelError(16);
+      if (entry && !(flags & MNT_DETACH) && isWithin(sh.cwd, target)) throw new KernelError(EBUSY);
       await sh.kernel.umount(target, flags);
     } catch (e) {
       const errno = errnoOf(e);

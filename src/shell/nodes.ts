@@ -1,6 +1,6 @@
 // `mknod` and `ls -l` for the lkm shell, with coreutils' messages and column layout.
 
-import { KernelError, strerror } from '../kernel/errno.js';
+import { KernelError, strerror, EOPNOTSUPP } from '../kernel/errno.js';
 import type { Stat } from '../vfs/backing.js';
 import { FsError } from '../vfs/errors.js';
 
@@ -102,7 +102,7 @@ export async function mknodCommand(argv: string[], io: NodeIo, sh: NodeShell): P
   const path = sh.resolve(name);
   if (type === 'b' || type === 'p') {
     // This kernel's devtmpfs holds character devices only.
-    io.stderr(`${prog}: ${name}: ${strerror(95)}\n`);
+    io.stderr(`${prog}: ${name}: ${strerror(EOPNOTSUPP)}\n`);
     return 1;
   }
   const major = parseNumber(maj!);

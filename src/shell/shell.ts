@@ -2,8 +2,8 @@
 // one-shot CLI uses; the rest are the few Unix commands one needs around them (cat, echo, ls, grep …).
 
 import type { Kernel } from '../kernel/kernel.js';
-import type { KernelApi } from '../kernel/api.js';
-import { kernelApi } from '../kernel/local-kernel.js';
+import type { KernelApi } from '../api/api.js';
+import { kernelApi } from '../api/local.js';
 import { UTS_MACHINE, UTS_RELEASE, UTS_VERSION } from '../kernel/kernel.js';
 import { dmesg } from '../tools/dmesg.js';
 import { insmod } from '../tools/insmod.js';

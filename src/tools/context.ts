@@ -5,7 +5,7 @@
 import type { TtyInfo } from '../term/progress.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { KmodKernel } from '../kmod/probe.js';
-import type { KernelApi } from '../kernel/api.js';
+import type { KernelApi } from '../api/api.js';
 import type { Vfs } from '../vfs/index.js';
 
 export interface ToolFs {

@@ -1,6 +1,6 @@
 // insmod(8), as kmod's tools/insmod.c: one file path, the rest are module parameters.
 
-import { KernelError, strerror } from '../kernel/errno.js';
+import { KernelError, strerror, EACCES, EINVAL, EISDIR, ENOENT, ENOEXEC, ENOTDIR, ESRCH } from '../kernel/errno.js';
 import { KernelOops, joinInsmodArgs } from '../kernel/kernel.js';
 import type { Tool } from './context.js';
 import { getopt, hasOpt } from './getopt.js';
@@ -8,10 +8,10 @@ import { getopt, hasOpt } from './getopt.js';
 /** The reason texts kmod prints for init_module failures (mod_strerror). */
 export function insmodReason(errno: number): string {
   switch (errno) {
-    case 8: return 'Invalid module format'; // ENOEXEC
-    case 2: return 'Unknown symbol in module'; // ENOENT
-    case 3: return 'Module has wrong symbol version'; // ESRCH
-    case 22: return 'Invalid parameters'; // EINVAL
+    case ENOEXEC: return 'Invalid module format';
+    case ENOENT: return 'Unknown symbol in module';
+    case ESRCH: return 'Module has wrong symbol version';
+    case EINVAL: return 'Invalid parameters';
     default: return strerror(errno);
   }
 }
@@ -74,7 +74,7 @@ export const insmod: Tool = async (argv, ctx) => {
 export function fsReason(e: unknown): string {
   const code = (e as { code?: string }).code;
   const known: Record<string, string> = {
-    ENOENT: strerror(2), EACCES: strerror(13), EISDIR: strerror(21), ENOTDIR: strerror(20),
+    ENOENT: strerror(ENOENT), EACCES: strerror(EACCES), EISDIR: strerror(EISDIR), ENOTDIR: strerror(ENOTDIR),
   };
   return (code && known[code]) || (e as Error).message;
 }

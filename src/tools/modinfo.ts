@@ -2,7 +2,7 @@
 // (filename, .modinfo in section order, parm lines last) and its column layout. A built-in module shows
 // name, "(builtin)" and its entries from modules.builtin.modinfo.
 
-import { strerror } from '../kernel/errno.js';
+import { strerror, ENOENT } from '../kernel/errno.js';
 import { readModuleMetadata } from '../wasm/metadata.js';
 import { KmodContext, type KModule } from '../kmod/context.js';
 import { FatalExit, Logger, Prio } from '../kmod/log.js';
@@ -115,13 +115,13 @@ export async function modinfo(argv: string[], ctx: KmodToolContext): Promise<num
       if (filename === undefined) info = await mod.info();
       else {
         const meta = readModuleMetadata(await vfs.readFile(filename));
-        if (!meta.customSections.has('.modinfo')) throw Object.assign(new Error(), { errno: 2 });
+        if (!meta.customSections.has('.modinfo')) throw Object.assign(new Error(), { errno: ENOENT });
         info = meta.modinfo;
       }
     } catch (e) {
       ctx.stdout(out);
       const errno = (e as { errno?: number }).errno ?? 22;
-      if (filename === undefined && errno === 2) return 0; // a built-in module, no modules.builtin.modinfo
+      if (filename === undefined && errno === ENOENT) return 0; // a built-in module, no modules.builtin.modinfo
       log.err(`could not get modinfo from '${mod.name}': ${strerror(errno)}`);
       return 1;
     }

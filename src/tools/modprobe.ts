@@ -1,7 +1,7 @@
 // modprobe(8), as kmod's tools/modprobe.c: name resolution, dependencies and soft dependencies,
 // configuration, install/remove commands, dry runs, removal, and kmod's messages and exit codes.
 
-import { EEXIST, ENOENT, strerror } from '../kernel/errno.js';
+import { EEXIST, ENOENT, strerror, EINVAL } from '../kernel/errno.js';
 import { KernelOops } from '../kernel/kernel.js';
 import { showConfig } from '../kmod/config.js';
 import { KmodContext, type KModule } from '../kmod/context.js';
@@ -185,7 +185,7 @@ export async function modprobe(argv: string[], ctx: KmodToolContext): Promise<nu
       try {
         meta = readModuleMetadata(await vfs.readFile(mod.path!));
       } catch {
-        log.fatal(`could not get symbols of ${arg}: ${strerror(22)}`);
+        log.fatal(`could not get symbols of ${arg}: ${strerror(EINVAL)}`);
         return 1;
       }
       let out = '';
@@ -239,7 +239,7 @@ export async function modprobe(argv: string[], ctx: KmodToolContext): Promise<nu
 
     const insert = async (name: string, extra: string | undefined): Promise<number> => {
       const list = await resolve(name);
-      if (list === undefined) return -22;
+      if (list === undefined) return -EINVAL;
       if (list.length === 0) {
         notFound(name);
         return -ENOENT;
@@ -258,7 +258,7 @@ export async function modprobe(argv: string[], ctx: KmodToolContext): Promise<nu
 
     const remove = async (name: string): Promise<number> => {
       const list = await resolve(name);
-      if (list === undefined) return -22;
+      if (list === undefined) return -EINVAL;
       if (list.length === 0) {
         log.fatal(`Module ${name} not found.`);
         return -ENOENT;

@@ -2,8 +2,8 @@
 // has it. The program's stdout joins the pipeline (or a redirection) like any command's; stdin is what the
 // pipeline or `<` gives. Plain TypeScript (browser and Node).
 
-import type { KernelApi } from '../kernel/api.js';
-import { LocalKernel } from '../kernel/local-kernel.js';
+import type { KernelApi } from '../api/api.js';
+import { LocalKernel } from '../api/local.js';
 import type { Command } from '../shell/shell.js';
 import { WorkerKernel } from '../worker/client.js';
 import { KernelSystem, type KernelLike } from './kernel-system.js';

@@ -7,7 +7,7 @@ import type { Backing, Stat } from './backing.js';
 import type { Vfs } from './vfs.js';
 import { isWithin } from './path.js';
 import { FsError, fsError } from './errors.js';
-import type { KernelApi } from '../kernel/api.js';
+import type { KernelApi } from '../api/api.js';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();

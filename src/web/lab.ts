@@ -11,7 +11,7 @@
 // kernel worker); in single-thread mode on the page's thread against the in-thread kernel (session.ts).
 
 import type { Endpoint } from 'comlink';
-import { LocalKernel } from '../kernel/local-kernel.js';
+import { LocalKernel } from '../api/local.js';
 import { WorkerKernel, type WorkerPort } from '../worker/client.js';
 import { spawnWebProgramWorker } from '../user/spawn.browser.js';
 import { LabSession, type LabEvents } from './session.js';

@@ -12,7 +12,7 @@ import { openShell } from '../session/session.js';
 import type { Shell } from '../session/shell.js';
 import { LineDiscipline } from '../shell/tty.js';
 import { MemoryBacking, Vfs } from '../vfs/index.js';
-import type { KernelApi, KernelBootOptions } from '../kernel/api.js';
+import type { KernelApi, KernelBootOptions } from '../api/api.js';
 import { WorkerKernel, type Lockup } from '../worker/client.js';
 import { KernelBacking, mirrorKernelMounts } from '../vfs/kernel-backing.js';
 import { fromBase64, type SiteData } from './site-types.js';

@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { buildDir } from '../kbuild/index.js';
+import { buildDir } from '../kbuild/build.node.js';
 import { depmod } from '../tools/depmod.js';
 import { MemoryBacking, Vfs } from '../vfs/index.js';
 import { RELEASE, SOURCES_DIR, USER_MODULES_DIR, type HeadersData, type SiteData } from './site-types.js';

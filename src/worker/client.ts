@@ -1,4 +1,4 @@
-// The caller's side of a kernel in a worker: the promise API (src/kernel/api.ts) over comlink, a mirror of
+// The caller's side of a kernel in a worker: the promise API (src/api/api.ts) over comlink, a mirror of
 // the kernel log fed by the records the worker streams, and the watchdog.
 //
 // Watchdog: the worker records each entry into module code (Kernel.run: when, what runs, the process,
@@ -20,8 +20,8 @@ import { TAINT, kernelTaintString } from '../kernel/taint.js';
 import {
   DEFAULT_WATCHDOG_MS, forwardCalls, runAsProcess, type ForwardedCalls, type KernelApi, type KernelBootOptions, type LogView,
   type ScriptOp,
-} from '../kernel/api.js';
-import type { BatchOp, BatchResult } from '../kernel/calls.js';
+} from '../api/api.js';
+import type { BatchOp, BatchResult } from '../api/calls.js';
 import { isWorkerEvent, type KernelService, type WorkerEvent } from './protocol.js';
 import { registerErrorTransfer } from './errors.js';
 import type { UsermodeHelper } from '../kernel/kmod.js';

@@ -7,7 +7,7 @@
 import * as Comlink from 'comlink';
 import { KernelError } from '../kernel/errno.js';
 import { KernelOops } from '../kernel/kernel.js';
-import type { BatchResult } from '../kernel/calls.js';
+import type { BatchResult } from '../api/calls.js';
 import type { FaultKind, Frame } from '../kernel/oops.js';
 
 /** An error as it crosses the boundary. */

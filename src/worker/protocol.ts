@@ -1,11 +1,11 @@
 // What crosses the boundary between the caller and the kernel worker: the kernel calls of
-// src/kernel/calls.ts (one at a time, or a batch of them in one round trip), as the methods of the
+// src/api/calls.ts (one at a time, or a batch of them in one round trip), as the methods of the
 // service the worker exposes with comlink; the errors (errors.ts: comlink transfer handlers) and the
 // messages the worker posts on its own (printk records, the usermode helper, the mount table).
 // No Node or DOM imports: both sides and both platforms share it.
 
 import type { LogRecord } from '../kernel/printk.js';
-import type { BatchOp } from '../kernel/calls.js';
+import type { BatchOp } from '../api/calls.js';
 import type { SyscallReply } from '../user/forward.js';
 import type { SyscallRequest } from '../user/channel.js';
 import type { BatchReply } from './errors.js';

@@ -1,4 +1,4 @@
-// The worker side: a Kernel booted inside the worker, its calls (src/kernel/calls.ts) exposed through
+// The worker side: a Kernel booted inside the worker, its calls (src/api/calls.ts) exposed through
 // comlink; errors cross as errors.ts encodes them. Its printk
 // records are posted to the caller in one message per task, always before the reply of the call that
 // logged them; until posted they are also kept in the watch state (watch.ts), with each entry into module
@@ -8,7 +8,7 @@
 import * as Comlink from 'comlink';
 import { Kernel } from '../kernel/kernel.js';
 import type { LogRecord } from '../kernel/printk.js';
-import { isCallName, runCall, type BatchOp, type BatchResult } from '../kernel/calls.js';
+import { isCallName, runCall, type BatchOp, type BatchResult } from '../api/calls.js';
 import type { KernelService, WorkerBootOptions, WorkerEvent } from './protocol.js';
 import { BatchReply, registerErrorTransfer } from './errors.js';
 import { WatchState } from './watch.js';

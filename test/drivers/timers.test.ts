@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFiles, closeBuildPool } from '../../src/kbuild/index.js';
+import { buildFiles, closeBuildPool } from '../../src/kbuild/build.node.js';
 import { Kernel } from '../../src/kernel/kernel.js';
 import { O_RDWR } from '../../src/kernel/file.js';
 import { BUILD } from '../helpers/paths.js';

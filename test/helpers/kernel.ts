@@ -1,7 +1,7 @@
 // A booted kernel with a shell, for behaviour tests: run command lines and get exactly what a
 // terminal would show (stdout, stderr, exit status).
 import { bootNodeKernel } from '../../src/session/boot.node.js';
-import { bootNodeWorkerKernel } from '../../src/worker/node.js';
+import { bootNodeWorkerKernel } from '../../src/worker/boot.node.js';
 import { Shell } from '../../src/session/shell.js';
 import type { Kernel } from '../../src/kernel/kernel.js';
 

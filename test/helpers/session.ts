@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { buildFiles, closeBuildPool } from '../../src/kbuild/index.js';
+import { buildFiles, closeBuildPool } from '../../src/kbuild/build.node.js';
 import { openSession } from '../../src/session/session.node.js';
 import { EXTRA } from './paths.js';
 

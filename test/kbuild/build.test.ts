@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDir, buildFiles, buildKernel, buildTree, closeBuildPool, poolWorkersStarted, type BuildOptions } from '../../src/kbuild/index.js';
+import { buildDir, buildFiles, buildKernel, buildTree, closeBuildPool, poolWorkersStarted, type BuildOptions } from '../../src/kbuild/build.node.js';
 import { planDir } from '../../src/kbuild/plan.js';
 import { buildUnit } from '../../src/kbuild/unit.js';
 import { nodeHost } from '../../src/kbuild/host.node.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtinModinfo, modulesBuiltin } from '../../src/kbuild/builtin.js';
-import { buildDir, buildKernel, closeBuildPool } from '../../src/kbuild/index.js';
+import { buildDir, buildKernel, closeBuildPool } from '../../src/kbuild/build.node.js';
 import { customSections, nulStrings as cstrings } from '../../src/wasm/reader.js';
 import { syntheticModule } from '../../src/kmod/synthetic.js';
 import { readModuleMetadata } from '../../src/wasm/metadata.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deviceTableAliases, DEVICE_ID_SIZE } from '../../src/kbuild/file2alias.js';
-import { buildDir, closeBuildPool } from '../../src/kbuild/index.js';
+import { buildDir, closeBuildPool } from '../../src/kbuild/build.node.js';
 import { modC } from '../../src/kbuild/modpost.js';
 import { customSections, nulStrings as cstrings } from '../../src/wasm/reader.js';
 import { ROOT } from '../helpers/paths.js';

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDir, closeBuildPool, type BuildOptions } from '../../src/kbuild/index.js';
+import { buildDir, closeBuildPool, type BuildOptions } from '../../src/kbuild/build.node.js';
 import { exports } from '../../src/wasm/imports-exports.js';
 import { readModuleMetadata } from '../../src/wasm/metadata.js';
 import { readFunctionNames } from '../../src/wasm/names.js';

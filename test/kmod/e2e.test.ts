@@ -6,7 +6,7 @@ import { requestModule, requestModuleNoWait, setUsermodeHelper } from '../../src
 import { shellQuote } from '../../src/session/session.node.js';
 import { hostImports } from '../../src/kernel/host.js';
 import { buildSeedLkm, tempSession } from '../helpers/session.js';
-import type { KernelApi } from '../../src/kernel/api.js';
+import type { KernelApi } from '../../src/api/api.js';
 import { REL } from './helpers.js';
 
 const MOD = `/lib/modules/${REL}`;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { setUsermodeHelper } from '../../src/kernel/kmod.js';
 import { openSession, shellQuote, type Session } from '../../src/session/session.node.js';
 import type { Kernel } from '../../src/kernel/kernel.js';
-import type { KernelApi } from '../../src/kernel/api.js';
+import type { KernelApi } from '../../src/api/api.js';
 import { WorkerKernel } from '../../src/worker/client.js';
 import { EXTRA } from '../helpers/paths.js';
 import { REL } from './helpers.js';

@@ -9,6 +9,7 @@ import { builtinModules } from 'node:module';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importSpecifiers } from '../helpers/imports.ts';
 import { describe, expect, test } from 'vitest';
 import { ROOT } from '../helpers/paths.js';
 
@@ -19,15 +20,6 @@ const FRONT_ENDS = ['src/cli/', 'src/web/'];
 const ENTRY_SCRIPTS = new Set([
   'src/user/node-program-worker.ts', 'src/user/web-program-worker.ts',
   'src/worker/node-worker.ts', 'src/worker/web-worker.ts',
-]);
-
-/**
- * Platform files outside the areas renamed so far: other parts of issue #16 give them their .node/.browser
- * names; an entry goes when its file does.
- */
-const PENDING = new Set([
-  'src/kbuild/index.ts', 'src/kbuild/node-emcc.ts', 'src/kbuild/node-host.ts', 'src/kbuild/node-pool.ts',
-  'src/worker/node.ts', 'src/worker/browser.ts',
 ]);
 
 /** DOM globals a browser has and Node does not: reading one at import is a browser-only module. */
@@ -45,19 +37,11 @@ function sources(dir: string): string[] {
 }
 
 function isNeutral(p: string): boolean {
-  return !/\.(node|browser)\.ts$/.test(p) && !FRONT_ENDS.some((d) => p.startsWith(d)) && !ENTRY_SCRIPTS.has(p) && !PENDING.has(p);
+  return !/\.(node|browser)\.ts$/.test(p) && !FRONT_ENDS.some((d) => p.startsWith(d)) && !ENTRY_SCRIPTS.has(p);
 }
 
 const NODE_BUILTINS = new Set(builtinModules);
 
-/** Module specifiers of a file's import and export-from statements and import() calls (type-only ones too). */
-export function importSpecifiers(text: string): string[] {
-  const out: string[] = [];
-  // `import … from 'x'`, `export … from 'x'`, `import 'x'`: the first quote after the keyword is the specifier's.
-  for (const m of text.matchAll(/^\s*(?:import|export)\b(?:[^'"`;]*?\bfrom)?\s*(['"])([^'"]+)\1/gm)) out.push(m[2]!);
-  for (const m of text.matchAll(/\bimport\s*\(\s*(['"])([^'"]+)\1\s*\)/g)) out.push(m[2]!);
-  return out;
-}
 
 /** Why importing `spec` makes a neutral file platform-specific, if it does. */
 function platformImport(spec: string): string | undefined {

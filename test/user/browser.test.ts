@@ -1,9 +1,9 @@
-// Browser: a kernel in a module Web Worker and a user program in a Web Worker of its own (src/user/browser.ts),
+// Browser: a kernel in a module Web Worker and a user program in a Web Worker of its own (src/user/spawn.browser.ts),
 // its system calls served by the page's thread. Headless Chromium (skipped where it is not installed).
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDir, closeBuildPool } from '../../src/kbuild/index.js';
+import { buildDir, closeBuildPool } from '../../src/kbuild/build.node.js';
 import { hasChromium, launch, NO_CHROMIUM } from '../helpers/browser.js';
 import { ROOT } from '../helpers/paths.js';
 import { BARE_IMPORTS, serveStatic } from '../helpers/static-server.js';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFiles, closeBuildPool } from '../../src/kbuild/index.js';
+import { buildFiles, closeBuildPool } from '../../src/kbuild/build.node.js';
 import { ChannelSystem, createChannel, runProgram } from '../../src/user/index.js';
 import { ROOT } from '../helpers/paths.js';
 import { mkdtempSync, rmSync } from 'node:fs';

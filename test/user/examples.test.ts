@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDir, closeBuildPool } from '../../src/kbuild/index.js';
-import { bootNodeWorkerKernel } from '../../src/worker/node.js';
+import { buildDir, closeBuildPool } from '../../src/kbuild/build.node.js';
+import { bootNodeWorkerKernel } from '../../src/worker/boot.node.js';
 import { Shell } from '../../src/session/shell.js';
 import { example, ROOT } from '../helpers/paths.js';
 

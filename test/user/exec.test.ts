@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFiles, closeBuildPool } from '../../src/kbuild/index.js';
+import { buildFiles, closeBuildPool } from '../../src/kbuild/build.node.js';
 import { main } from '../../src/cli/exec.js';
 import { example, ROOT } from '../helpers/paths.js';
 

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDir, buildFiles, closeBuildPool } from '../../src/kbuild/index.js';
+import { buildDir, buildFiles, closeBuildPool } from '../../src/kbuild/build.node.js';
 import { bootNodeKernel } from '../../src/session/boot.node.js';
 import {
   KernelSystem, runProgram, UserError, type KernelFile, type RunOptions, type UserMemory,

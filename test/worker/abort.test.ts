@@ -9,7 +9,7 @@ import { fixture } from '../helpers/paths.js';
 import { O_NONBLOCK, O_RDONLY } from '../../src/kernel/file.js';
 import { forwardingHandler } from '../../src/user/forward.js';
 import type { WorkerKernel } from '../../src/worker/client.js';
-import type { KernelApi } from '../../src/kernel/api.js';
+import type { KernelApi } from '../../src/api/api.js';
 
 /** Whether `p` is still pending after the kernel answered a few calls made after it. */
 async function pendingAfterRoundTrips(k: KernelApi, p: Promise<unknown>): Promise<boolean> {

@@ -1,10 +1,10 @@
-// The kernel API's structure: every call declared in src/kernel/calls.ts is a method of both
+// The kernel API's structure: every call declared in src/api/calls.ts is a method of both
 // implementations, the worker protocol carries exactly those calls, and errors keep their class and
 // fields through the comlink transfer handlers (without a worker: the handlers' own round trip).
 import { describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
-import { CALL_NAMES, isCallName, KERNEL_CALLS } from '../../src/kernel/calls.js';
-import { LocalKernel } from '../../src/kernel/local-kernel.js';
+import { CALL_NAMES, isCallName, KERNEL_CALLS } from '../../src/api/calls.js';
+import { LocalKernel } from '../../src/api/local.js';
 import { WorkerKernel } from '../../src/worker/client.js';
 import { BatchReply, registerErrorTransfer } from '../../src/worker/errors.js';
 import { KernelError } from '../../src/kernel/errno.js';

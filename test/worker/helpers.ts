@@ -1,8 +1,8 @@
 // Kernels for the worker tests: the same promise API in both isolations (src/worker).
 import { readFile } from 'node:fs/promises';
 import { afterEach } from 'vitest';
-import { bootKernel } from '../../src/worker/node.js';
-import type { Isolate, KernelApi, KernelBootOptions } from '../../src/kernel/api.js';
+import { bootKernel } from '../../src/worker/boot.node.js';
+import type { Isolate, KernelApi, KernelBootOptions } from '../../src/api/api.js';
 
 export const ISOLATES: Isolate[] = ['none', 'worker'];
 

@@ -2,10 +2,10 @@
 // worker kernel (its calls run by calls.ts, as in the worker). No watchdog (module code that never
 // returns blocks the caller).
 
-import { Kernel, type ModuleInfo } from './kernel.js';
-import { KernelError, ENOENT } from './errno.js';
-import type { LoadOptions } from './load.js';
-import type { LogListener, LogRecord, PrintkRing } from './printk.js';
+import { Kernel, type ModuleInfo } from '../kernel/kernel.js';
+import { KernelError, ENOENT } from '../kernel/errno.js';
+import type { LoadOptions } from '../kernel/load.js';
+import type { LogListener, LogRecord, PrintkRing } from '../kernel/printk.js';
 import { forwardCalls, runAsProcess, type ForwardedCalls, type KernelApi, type KernelBootOptions, type LogView, type ScriptOp } from './api.js';
 import { runCall, type BatchOp, type BatchResult } from './calls.js';
 

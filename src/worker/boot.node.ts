@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { KernelApi, KernelBootOptions } from '../kernel/api.js';
+import type { KernelApi, KernelBootOptions } from '../api/api.js';
 import { WorkerKernel, type WorkerPort } from './client.js';
-import { LocalKernel } from '../kernel/local-kernel.js';
+import { LocalKernel } from '../api/local.js';
 import { readVmlinux } from '../session/paths.node.js';
 import { nodeVfs, type NodeBootOptions } from '../session/boot.node.js';
 import type { Vfs } from '../vfs/index.js';
@@ -21,7 +21,7 @@ export function nodeWorkerScript(): URL {
   const here = import.meta.url;
   if (here.endsWith('.js')) return new URL('./node-worker.js', here);
   for (const dir of ['/build/worker-dist', '/dist']) {
-    const url = new URL(here.replace(/\/src\/worker\/node\.ts$/, `${dir}/src/worker/node-worker.js`));
+    const url = new URL(here.replace(/\/src\/worker\/boot\.node\.ts$/, `${dir}/src/worker/node-worker.js`));
     if (existsSync(fileURLToPath(url))) return url;
   }
   throw new Error('kernel worker: no compiled node-worker.js: run `npx tsc -p .`');

@@ -1,9 +1,9 @@
 // Browsers: bootKernel({ isolate }) with the kernel in a module Web Worker (default) or on the page.
 
 import type { Endpoint } from 'comlink';
-import type { KernelApi, KernelBootOptions } from '../kernel/api.js';
+import type { KernelApi, KernelBootOptions } from '../api/api.js';
 import { WorkerKernel, type WorkerPort } from './client.js';
-import { LocalKernel } from '../kernel/local-kernel.js';
+import { LocalKernel } from '../api/local.js';
 import { spawnWebProgramWorker } from '../user/spawn.browser.js';
 
 export function spawnWebWorker(url: URL | string = new URL('./web-worker.js', import.meta.url)): WorkerPort {

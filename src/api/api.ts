@@ -3,9 +3,9 @@
 // 'worker', src/worker/client.ts). Its calls are those of calls.ts, promised; the rest is the caller's
 // side: the log, mount watching, processes, batches, reboot.
 
-import type { ModuleInfo } from './kernel.js';
-import type { LoadOptions } from './load.js';
-import type { LogListener, LogRecord } from './printk.js';
+import type { ModuleInfo } from '../kernel/kernel.js';
+import type { LoadOptions } from '../kernel/load.js';
+import type { LogListener, LogRecord } from '../kernel/printk.js';
 import { CALL_NAMES, type BatchOp, type BatchResult, type CallName, type KernelCalls } from './calls.js';
 
 export type Isolate = 'none' | 'worker';

@@ -4,10 +4,10 @@
 // from these two; adding a call is one signature and one table entry (the compiler asks for the entry).
 // Bytes, not paths: files stay with the caller (insmod(path) is read on the caller's side).
 
-import type { Kernel, ModuleInfo } from './kernel.js';
-import type { LoadOptions } from './load.js';
-import type { DeviceStat } from './devices.js';
-import type { KernelStat, MountOptions } from './mounts.js';
+import type { Kernel, ModuleInfo } from '../kernel/kernel.js';
+import type { LoadOptions } from '../kernel/load.js';
+import type { DeviceStat } from '../kernel/devices.js';
+import type { KernelStat, MountOptions } from '../kernel/mounts.js';
 
 export interface SymbolInfo { name: string; owner: string; gplOnly: boolean; kind: 'function' | 'data' }
 
