@@ -1,0 +1,54 @@
+// The library self-test modules (modules-src/test-*): each init runs its checks, prints Linux's
+// "NAME: N of M tests passed" summary, names every failed check ("BUG at FUNC:LINE: CHECK"), and
+// returns 0 only if all passed, so insmod fails (EINVAL) on a wrong implementation.
+import { describe, expect, it } from 'vitest';
+import { bootTestKernel } from '../helpers/kernel.js';
+import { example } from '../helpers/paths.js';
+
+const BAD = /BUG at |WARNING:|Oops|Unknown symbol|leak|not freed/;
+
+/** [module file, module name, summary prefixes, least number of checks each]. */
+const SELFTESTS: [string, string, [string, number][]][] = [
+  ['test-rbtree', 'test_rbtree', [['rbtree', 90]]],
+  ['test-llist', 'test_llist', [['llist', 25]]],
+  ['test-kfifo', 'test_kfifo', [['kfifo', 95]]],
+  ['test-hashtable', 'test_hashtable', [['hashtable', 50]]],
+  ['test-xarray', 'test_xarray', [['XArray', 6000]]],
+  ['test-idr', 'test_idr', [['IDR', 70], ['IDA', 35]]],
+];
+
+describe('library self-test modules', () => {
+  for (const [file, name, summaries] of SELFTESTS) {
+    it(`${file}: every check passes; the module loads and unloads cleanly`, async () => {
+      const t = await bootTestKernel();
+      const r = await t.run(`insmod ${example(file)}`);
+      const log = t.log();
+      expect(log.filter((l) => BAD.test(l))).toEqual([]);
+      for (const [prefix, least] of summaries) {
+        const line = log.find((l) => l.startsWith(`${prefix}: `) && l.endsWith(' tests passed'));
+        expect(line, `${prefix} summary`).toBeDefined();
+        const m = /^\S+: (\d+) of (\d+) tests passed$/.exec(line!);
+        expect(m).not.toBeNull();
+        expect(Number(m![1])).toBe(Number(m![2]));
+        expect(Number(m![2])).toBeGreaterThanOrEqual(least);
+      }
+      expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
+      const mark = t.mark();
+      expect((await t.run(`rmmod ${name}`)).status).toBe(0);
+      expect(mark().filter(Boolean)).toEqual([]);
+    });
+  }
+
+  it('test-rbtree with another tree size, test-idr with the checks that WARN by design', async () => {
+    const t = await bootTestKernel();
+    expect((await t.run(`insmod ${example('test-rbtree')} nnodes=3000`)).status).toBe(0);
+    expect(t.log()).toContainEqual(expect.stringMatching(/^rbtree: (\d+) of \1 tests passed$/));
+    const mark = t.mark();
+    expect((await t.run(`insmod ${example('test-idr')} run_warn_tests=1`)).status).toBe(0);
+    const log = mark();
+    expect(log).toContain('ida_free called for id=77 which is not allocated.');
+    expect(log).toContainEqual(expect.stringMatching(/^WARNING: CPU: 0 PID: \d+ at \S*lib\/idr\.c:\d+ ida_free$/));
+    expect(log).toContainEqual(expect.stringMatching(/^IDA: (\d+) of \1 tests passed$/));
+    expect(log.filter((l) => l.includes('BUG at '))).toEqual([]);
+  });
+});
