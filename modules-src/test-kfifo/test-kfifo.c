@@ -5,11 +5,19 @@
  * put/get/peek, record fifos with 1- and 2-byte lengths, the locked forms, and the user-copy paths
  * with a bad (kernel) pointer. Each failed check prints "BUG at FUNC:LINE: CHECK"; the last line is
  * "kfifo: N of M tests passed", and init returns 0 only if all passed (-EINVAL otherwise).
+ *
+ * As the samples do, it then keeps two fifos behind /proc files for user space: writes go in with
+ * kfifo_from_user() and reads come out with kfifo_to_user(). /proc/test_kfifo_bytes is a byte fifo
+ * of 32 bytes (a write stores what fits), /proc/test_kfifo_records a record fifo of 64 bytes with
+ * 1-byte lengths (each write is one record, a read returns one record).
  */
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/kfifo.h>
+#include <linux/mutex.h>
+#include <linux/proc_fs.h>
 #include <linux/slab.h>
+#include <linux/uaccess.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 
@@ -281,6 +289,77 @@ static void test_record(void)
 		 __kfifo_max_r(70000, 2) == 65535);
 }
 
+/* ---- The /proc fifos ---- */
+
+static DEFINE_KFIFO(byte_fifo, unsigned char, 32);
+static struct kfifo_rec_ptr_1 rec_fifo;
+static DEFINE_MUTEX(read_access);
+static DEFINE_MUTEX(write_access);
+
+static ssize_t bytes_write(struct file *file, const char __user *buf, size_t count, loff_t *ppos)
+{
+	unsigned int copied;
+	int ret;
+
+	if (mutex_lock_interruptible(&write_access))
+		return -ERESTARTSYS;
+	ret = kfifo_from_user(&byte_fifo, buf, count, &copied);
+	mutex_unlock(&write_access);
+	if (!ret && !copied && count)
+		return -ENOSPC;
+	return ret ? ret : copied;
+}
+
+static ssize_t bytes_read(struct file *file, char __user *buf, size_t count, loff_t *ppos)
+{
+	unsigned int copied;
+	int ret;
+
+	if (mutex_lock_interruptible(&read_access))
+		return -ERESTARTSYS;
+	ret = kfifo_to_user(&byte_fifo, buf, count, &copied);
+	mutex_unlock(&read_access);
+	return ret ? ret : copied;
+}
+
+static ssize_t records_write(struct file *file, const char __user *buf, size_t count, loff_t *ppos)
+{
+	unsigned int copied;
+	int ret;
+
+	if (mutex_lock_interruptible(&write_access))
+		return -ERESTARTSYS;
+	ret = kfifo_from_user(&rec_fifo, buf, count, &copied);
+	mutex_unlock(&write_access);
+	if (!ret && !copied && count)
+		return -ENOSPC;
+	return ret ? ret : copied;
+}
+
+static ssize_t records_read(struct file *file, char __user *buf, size_t count, loff_t *ppos)
+{
+	unsigned int copied;
+	int ret;
+
+	if (mutex_lock_interruptible(&read_access))
+		return -ERESTARTSYS;
+	ret = kfifo_to_user(&rec_fifo, buf, count, &copied);
+	mutex_unlock(&read_access);
+	return ret ? ret : copied;
+}
+
+static const struct proc_ops bytes_ops = {
+	.proc_read	= bytes_read,
+	.proc_write	= bytes_write,
+	.proc_lseek	= noop_llseek,
+};
+
+static const struct proc_ops records_ops = {
+	.proc_read	= records_read,
+	.proc_write	= records_write,
+	.proc_lseek	= noop_llseek,
+};
+
 static int __init test_kfifo_init(void)
 {
 	test_inttype();
@@ -288,11 +367,25 @@ static int __init test_kfifo_init(void)
 	test_record();
 
 	pr_info("kfifo: %u of %u tests passed\n", tests_passed, tests_run);
-	return (tests_run == tests_passed) ? 0 : -EINVAL;
+	if (tests_run != tests_passed)
+		return -EINVAL;
+
+	if (kfifo_alloc(&rec_fifo, 64, GFP_KERNEL))
+		return -ENOMEM;
+	if (!proc_create("test_kfifo_bytes", 0666, NULL, &bytes_ops) ||
+	    !proc_create("test_kfifo_records", 0666, NULL, &records_ops)) {
+		remove_proc_entry("test_kfifo_bytes", NULL);
+		kfifo_free(&rec_fifo);
+		return -ENOMEM;
+	}
+	return 0;
 }
 
 static void __exit test_kfifo_exit(void)
 {
+	remove_proc_entry("test_kfifo_records", NULL);
+	remove_proc_entry("test_kfifo_bytes", NULL);
+	kfifo_free(&rec_fifo);
 }
 
 module_init(test_kfifo_init);
