@@ -89,6 +89,15 @@ beforeAll(async () => {
 
 const call = (name: string, ...args: number[]) => u32(m.call(name, ...args));
 
+/** Pages in use in the kernel heap (lkm_mm_stats): nodes that are not freed keep their slabs. */
+function usedPages(): number {
+  const out = k.alloc(8);
+  k.fn('lkm_mm_stats')(out);
+  const n = k.u32(out) - k.u32(out + 4);
+  k.freeScratch();
+  return n;
+}
+
 describe('XArray against a model', () => {
   it('stores, erases, marks and searches over sparse indices', () => {
     const rand = rng(0x5eed);
@@ -103,6 +112,10 @@ describe('XArray against a model', () => {
     };
     const mismatches: string[] = [];
     call('t_init', 0);
+    // Warm the node cache up (one empty slab per cache stays), then count.
+    for (let i = 0; i < 64; i++) call('t_store', i * 4096, 1);
+    for (let i = 0; i < 64; i++) call('t_erase', i * 4096);
+    const before = usedPages();
     for (let step = 0; step < 6000 && mismatches.length < 5; step++) {
       const op = rand() % 10;
       const i = pick();
@@ -163,9 +176,19 @@ describe('XArray against a model', () => {
     }
     expect(mismatches).toEqual([]);
     expect(model.size).toBeGreaterThan(100);
+    const during = usedPages();
     for (const i of [...model.keys()]) call('t_erase', i);
     expect(call('t_head')).toBe(0);
     expect([0, 1, 2].map((mk) => call('t_marked', mk))).toEqual([0, 0, 0]);
+    // Every node went back: the pages the tree took are free again.
+    expect(during - before).toBeGreaterThan(10);
+    expect(usedPages()).toBe(before);
+    // xa_destroy frees a whole tree at once.
+    for (let i = 0; i < 3000; i++) call('t_store', rand(), i);
+    expect(usedPages()).toBeGreaterThan(before);
+    call('t_destroy');
+    expect(call('t_head')).toBe(0);
+    expect(usedPages()).toBe(before);
   });
 
   it('xa_alloc hands out the lowest free index in the limit, -EBUSY when full', () => {
@@ -216,6 +239,8 @@ describe('IDA against a model', () => {
     const rand = rng(4242);
     const used = new Set<number>();
     const mismatches: string[] = [];
+    call('t_ida_free', m.call('t_ida_alloc', 0, 0) | 0);
+    const before = usedPages();
     for (let step = 0; step < 4000 && mismatches.length < 5; step++) {
       if (rand() % 3 === 0 && used.size) {
         const i = [...used][rand() % used.size]!;
@@ -233,6 +258,7 @@ describe('IDA against a model', () => {
     expect(mismatches).toEqual([]);
     for (const i of used) call('t_ida_free', i);
     expect(call('t_ida_empty')).toBe(1);
+    expect(usedPages()).toBe(before);
     expect(m.call('t_ida_alloc', 0x80000000, 0xffffffff) | 0).toBe(ENOSPC);
     expect(m.call('t_ida_alloc', 10, 9) | 0).toBe(ENOSPC);
     expect(m.call('t_ida_alloc', 0x7fffffff, 0xffffffff) | 0).toBe(0x7fffffff);
