@@ -7,6 +7,7 @@
 #include <linux/crc32.h>
 #include <linux/export.h>
 #include <linux/module.h>
+#include <linux/string.h>
 #include <linux/types.h>
 
 static u32 crc32_table_le[256], crc32c_table_le[256], crc32_table_be[256];
@@ -66,6 +67,53 @@ u32 crc32_be(u32 crc, const void *p, size_t len)
 	return crc;
 }
 EXPORT_SYMBOL(crc32_be);
+
+/*
+ * Shifting a reflected CRC register by @len zero bytes: each zero byte is a linear map over GF(2), so
+ * @len of them are that map's @len-th power, taken by squaring (log2(len) squarings of a 32×32 bit
+ * matrix, kept as the images of the 32 basis bits). crc(A‖B) = shift(crc(A), |B|) ^ crc_from_0(B).
+ */
+static u32 apply(const u32 m[32], u32 v)
+{
+	u32 r = 0;
+	int i;
+
+	for (i = 0; v; i++, v >>= 1)
+		if (v & 1)
+			r ^= m[i];
+	return r;
+}
+
+static u32 crc_le_shift(u32 crc, size_t len, const u32 *table)
+{
+	u32 step[32], sq[32];
+	int i;
+
+	if (!__atomic_load_n(&crc_tables_ready, __ATOMIC_ACQUIRE))
+		crc_init_tables();
+	for (i = 0; i < 32; i++)	/* one zero byte */
+		step[i] = ((1U << i) >> 8) ^ table[(1U << i) & 0xff];
+	for (; len; len >>= 1) {
+		if (len & 1)
+			crc = apply(step, crc);
+		for (i = 0; i < 32; i++)
+			sq[i] = apply(step, step[i]);
+		memcpy(step, sq, sizeof(step));
+	}
+	return crc;
+}
+
+u32 crc32_le_shift(u32 crc, size_t len)
+{
+	return crc_le_shift(crc, len, crc32_table_le);
+}
+EXPORT_SYMBOL(crc32_le_shift);
+
+u32 __crc32c_le_shift(u32 crc, size_t len)
+{
+	return crc_le_shift(crc, len, crc32c_table_le);
+}
+EXPORT_SYMBOL(__crc32c_le_shift);
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("CRC-32 (IEEE 802.3, both bit orders) and CRC-32C (Castagnoli) checksums");

@@ -131,7 +131,13 @@ static inline void *memset_p(void **p, void *v, __kernel_size_t n)
 	return memset32((uint32_t *)p, (uintptr_t)v, n);
 }
 
+/* A new NULL-terminated array of @a's pointers then @b's (both NULL-terminated), or NULL (lib/memcat_p.c). */
 extern void **__memcat_p(void **a, void **b);
+#define memcat_p(a, b) ({						\
+	BUILD_BUG_ON_MSG(!__same_type(*(a), *(b)),			\
+			 "type mismatch in memcat_p()");		\
+	(typeof(*a) *)__memcat_p((void **)(a), (void **)(b));		\
+})
 extern void * memcpy(void *,const void *,__kernel_size_t);
 extern void * memmove(void *,const void *,__kernel_size_t);
 extern void * memscan(void *,int,__kernel_size_t);
