@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { compileOnly, ROOT } from '../helpers/vmlinux-harness.ts';
 
 const linux = readdirSync(join(ROOT, 'wasm/include/linux')).filter((f) => f.endsWith('.h')).map((f) => `linux/${f}`);
+const sched = readdirSync(join(ROOT, 'wasm/include/linux/sched')).filter((f) => f.endsWith('.h')).map((f) => `linux/sched/${f}`);
 const asm = readdirSync(join(ROOT, 'wasm/include/asm')).filter((f) => f.endsWith('.h')).map((f) => `asm/${f}`);
-const headers = [...linux, ...asm].filter((h) => !['linux/kconfig.h'].includes(h)).sort();
+const headers = [...linux, ...sched, ...asm].filter((h) => !['linux/kconfig.h'].includes(h)).sort();
 
 describe('headers are self-contained', () => {
   it('each one, included first in a module', async () => {

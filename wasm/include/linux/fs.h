@@ -25,6 +25,7 @@
 #include <linux/dcache.h>
 #include <linux/path.h>
 #include <linux/time64.h>
+#include <linux/fcntl.h>
 #include <uapi/linux/mount.h>
 
 struct module;
@@ -49,22 +50,7 @@ struct delayed_call;
 struct writeback_control;
 typedef void *fl_owner_t;
 
-/* f_flags: open(2) flags, Linux's values. */
-#define O_ACCMODE	00000003
-#define O_RDONLY	00000000
-#define O_WRONLY	00000001
-#define O_RDWR		00000002
-#define O_CREAT		00000100
-#define O_EXCL		00000200
-#define O_NOCTTY	00000400
-#define O_TRUNC		00001000
-#define O_APPEND	00002000
-#define O_NONBLOCK	00004000
-#define O_DSYNC		00010000
-#define O_DIRECTORY	00200000
-#define O_NOFOLLOW	00400000
-#define O_CLOEXEC	02000000
-#define O_NDELAY	O_NONBLOCK
+/* f_flags: open(2) flags, Linux's values (<linux/fcntl.h>). */
 
 /* f_mode */
 #define FMODE_READ		((fmode_t)(1 << 0))

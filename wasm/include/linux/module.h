@@ -17,6 +17,7 @@
 #include <linux/moduleparam.h>
 #include <linux/export.h>
 #include <linux/dynamic_debug.h>
+#include <linux/random.h>	/* get_random_*(), visible from module.h as on Linux (through its includes) */
 
 #define MODULE_NAME_LEN (64 - sizeof(unsigned long))
 

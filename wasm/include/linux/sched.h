@@ -10,6 +10,7 @@
  */
 #include <linux/types.h>
 #include <linux/limits.h>
+#include <linux/preempt.h>
 
 #define TASK_RUNNING		0x00000000
 #define TASK_INTERRUPTIBLE	0x00000001

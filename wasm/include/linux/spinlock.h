@@ -6,20 +6,34 @@
  * Spinlocks and rwlocks. One CPU runs kernel code today, so a lock is never contended except by a
  * deadlock (taking a lock one already holds): that spins forever, as on Linux, until the soft-lockup
  * watchdog reports it. Interrupts do not exist, so the _irq/_irqsave/_bh forms only take the lock.
+ * A held lock (spin or rw) disables preemption, as on Linux: in_atomic() is true while one is held.
  */
 #include <linux/spinlock_types.h>
 #include <linux/compiler.h>
 #include <linux/bug.h>
+#include <linux/preempt.h>
 #include <asm/barrier.h>
 
 static inline void raw_spin_lock_init(raw_spinlock_t *l) { __atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE); }
 static inline void raw_spin_lock(raw_spinlock_t *l)
 {
+	preempt_disable();
 	while (__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE))
 		cpu_relax();
 }
-static inline int raw_spin_trylock(raw_spinlock_t *l) { return !__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE); }
-static inline void raw_spin_unlock(raw_spinlock_t *l) { __atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE); }
+static inline int raw_spin_trylock(raw_spinlock_t *l)
+{
+	preempt_disable();
+	if (!__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE))
+		return 1;
+	preempt_enable();
+	return 0;
+}
+static inline void raw_spin_unlock(raw_spinlock_t *l)
+{
+	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
+	preempt_enable();
+}
 static inline int raw_spin_is_locked(raw_spinlock_t *l) { return __atomic_load_n(&l->locked, __ATOMIC_RELAXED); }
 
 #define spin_lock_init(l)		raw_spin_lock_init(&(l)->rlock)
@@ -46,6 +60,7 @@ static inline int raw_spin_is_locked(raw_spinlock_t *l) { return __atomic_load_n
 static inline void rwlock_init(rwlock_t *l) { __atomic_store_n(&l->cnt, 0, __ATOMIC_RELEASE); }
 static inline void read_lock(rwlock_t *l)
 {
+	preempt_disable();
 	for (;;) {
 		int c = __atomic_load_n(&l->cnt, __ATOMIC_RELAXED);
 		if (c >= 0 && __atomic_compare_exchange_n(&l->cnt, &c, c + 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
@@ -53,9 +68,14 @@ static inline void read_lock(rwlock_t *l)
 		cpu_relax();
 	}
 }
-static inline void read_unlock(rwlock_t *l) { __atomic_fetch_sub(&l->cnt, 1, __ATOMIC_RELEASE); }
+static inline void read_unlock(rwlock_t *l)
+{
+	__atomic_fetch_sub(&l->cnt, 1, __ATOMIC_RELEASE);
+	preempt_enable();
+}
 static inline void write_lock(rwlock_t *l)
 {
+	preempt_disable();
 	for (;;) {
 		int c = 0;
 		if (__atomic_compare_exchange_n(&l->cnt, &c, -1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
@@ -63,16 +83,30 @@ static inline void write_lock(rwlock_t *l)
 		cpu_relax();
 	}
 }
-static inline void write_unlock(rwlock_t *l) { __atomic_store_n(&l->cnt, 0, __ATOMIC_RELEASE); }
+static inline void write_unlock(rwlock_t *l)
+{
+	__atomic_store_n(&l->cnt, 0, __ATOMIC_RELEASE);
+	preempt_enable();
+}
 static inline int read_trylock(rwlock_t *l)
 {
 	int c = __atomic_load_n(&l->cnt, __ATOMIC_RELAXED);
-	return c >= 0 && __atomic_compare_exchange_n(&l->cnt, &c, c + 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+
+	preempt_disable();
+	if (c >= 0 && __atomic_compare_exchange_n(&l->cnt, &c, c + 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+		return 1;
+	preempt_enable();
+	return 0;
 }
 static inline int write_trylock(rwlock_t *l)
 {
 	int c = 0;
-	return __atomic_compare_exchange_n(&l->cnt, &c, -1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+
+	preempt_disable();
+	if (__atomic_compare_exchange_n(&l->cnt, &c, -1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+		return 1;
+	preempt_enable();
+	return 0;
 }
 #define read_lock_irqsave(l, flags)	do { (flags) = 0; read_lock(l); } while (0)
 #define read_unlock_irqrestore(l, flags) do { (void)(flags); read_unlock(l); } while (0)

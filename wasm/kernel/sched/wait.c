@@ -38,6 +38,10 @@ static void idle(unsigned long long ns)
 	lkm_tick_entry();
 }
 
+/* The preemption counter of the one CPU (linux/preempt.h). */
+int __preempt_count;
+EXPORT_SYMBOL(__preempt_count);
+
 static struct task_struct current_task = { .__state = TASK_RUNNING, .comm = "swapper/0" };
 
 struct task_struct *lkm_get_current(void)
@@ -58,6 +62,8 @@ void __lkm_entry lkm_set_current_task(int pid, const char *comm)
 void __lkm_entry lkm_syscall_begin(void)
 {
 	lkm_tick_entry();
+	/* The task holds no lock when its call begins (one that Oopsed with a lock held died with it). */
+	__preempt_count = 0;
 	current_task.__state = TASK_RUNNING;
 	current_task.lkm_sleeping = 0;
 	current_task.lkm_wait_queue = NULL;
