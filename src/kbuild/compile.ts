@@ -7,7 +7,7 @@ import { CACHE_FORMAT, type Compiled, type UnitContext } from './context.js';
 import { readJson } from './host.js';
 import { filterOut } from './kbuild.js';
 import { sha256hex } from './modpost.js';
-import { basename, isInside, join, normalize } from './paths.js';
+import { basename, dirname, isInside, join, normalize } from './paths.js';
 import { OUT_DIR } from './runner.js';
 import { COLOR_CFLAGS, COMMON_CFLAGS, compileArgs, kbuildCflags, USER_CFLAGS, userIncludeFlags } from './toolchain.js';
 
@@ -59,12 +59,47 @@ async function mount(ctx: UnitContext, src: string, dir: string, flags: string[]
   // busy directory, `lkm build ~/x.c`, must not mount everything next to it).
   for (const d of dirs) for (const p of await ctx.files.tree(d, d !== ctx.headersDir)) paths.add(p);
   for (let i = 0; i < flags.length; i++) if (flags[i] === '-include' && flags[i + 1]?.startsWith('/')) paths.add(flags[i + 1]!);
+  await addQuotedIncludes(ctx, paths);
   const files: Record<string, Uint8Array> = {};
   await Promise.all([...paths].map(async (p) => {
     const b = await ctx.files.read(p);
     if (b) files[p] = b;
   }));
   return files;
+}
+
+/**
+ * Quoted includes that leave the mounted directories (`#include "../include/x.h"`): resolved from the
+ * including file's directory as gcc does, mounted if the host has them, and scanned in turn.
+ */
+async function addQuotedIncludes(ctx: UnitContext, paths: Set<string>): Promise<void> {
+  const queue = [...paths].filter((p) => !isInside(ctx.headersDir, p));
+  const dec = new TextDecoder();
+  while (queue.length) {
+    const p = queue.pop()!;
+    if (!/\.(c|h|inc|def|S)$/.test(p)) continue;
+    const text = await ctx.files.read(p);
+    if (!text) continue;
+    for (const m of dec.decode(text).matchAll(/^[ \t]*#[ \t]*include[ \t]*"([^"\n]+)"/gm)) {
+      const target = m[1]!.startsWith('/') ? normalize(m[1]!) : normalize(join(dirname(p), m[1]!));
+      if (paths.has(target) || !(await ctx.files.read(target))) continue;
+      paths.add(target);
+      queue.push(target);
+    }
+  }
+}
+
+/** Where a compile job finds the overlay below (outside OUT_DIR: an input, not an output). */
+const VFS_OVERLAY = '/lkm-vfs-overlay.yaml';
+
+/**
+ * A clang VFS overlay naming every mounted file at its own path. yowasp's in-memory file system treats a
+ * `..` path segment as nothing, so `/m/mod/../include/x.h` would open `/m/mod/include/x.h`; clang's overlay
+ * layer removes the dots first (as a real file system resolves them) and then opens the plain path.
+ */
+function vfsOverlay(files: Record<string, Uint8Array>): Uint8Array {
+  const roots = Object.keys(files).map((name) => ({ type: 'file', name, 'external-contents': name }));
+  return new TextEncoder().encode(JSON.stringify({ version: 0, 'case-sensitive': 'true', 'use-external-names': false, roots }));
 }
 
 /** The clang flags of one object: kbuild's (or a user program's) line, then its own additions and removals. */
@@ -102,7 +137,11 @@ export async function compileObject(ctx: UnitContext, mod: ModuleSpec, o: Object
 
   const files = await mount(ctx, o.src, mod.dir, cflags);
   const runner = await ctx.runner();
-  const runArgs = ctx.env.color ? [...args, ...COLOR_CFLAGS] : args;
+  let runArgs = ctx.env.color ? [...args, ...COLOR_CFLAGS] : args;
+  if (!runner.realFs) {
+    files[VFS_OVERLAY] = vfsOverlay(files);
+    runArgs = [...runArgs, '-ivfsoverlay', VFS_OVERLAY];
+  }
   ctx.out(`  ${ctx.tag('CC')}  ${label}`);
   if (ctx.env.verbose) ctx.out(`clang ${runArgs.join(' ')}`);
   const res = await ctx.runTool(runner, { tool: 'clang', args: runArgs, files, outputs: [out, dep], compile: { src: o.src, out, dep } });

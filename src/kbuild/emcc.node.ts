@@ -60,6 +60,7 @@ export async function findEmcc(): Promise<EmccToolchain> {
 
 /** Runs jobs as processes on the real file system; OUT_DIR is mapped to a temporary directory per job. */
 export class NativeRunner implements ToolRunner {
+  readonly realFs = true;
   private active = 0;
   private readonly waiting: (() => void)[] = [];
 

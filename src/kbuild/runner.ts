@@ -26,6 +26,8 @@ export interface ToolJob {
 export interface ToolRunner {
   /** How many jobs run at the same time (the core submits everything; the runner queues). */
   readonly concurrency: number;
+  /** Set when the tools see the host's own file system (emcc): job files are not mounted, `..` works. */
+  readonly realFs?: boolean;
   run(job: ToolJob): Promise<ToolResult>;
   /** Releases threads/workers. A closed runner may be used again (it restarts lazily). */
   close(): Promise<void>;

@@ -54,7 +54,7 @@ function pick(tree, path) {
 }
 // The clang driver cannot spawn under WASI, so yowasp runs 'clang -###' and then the cc1 job it prints: two
 // runs per compile. Every object of a build has the same driver flags apart from its file names and -D/-U/-I/
-// -include flags, so the cc1 line is computed once per distinct rest (with placeholders and a sentinel -D) and
+// -include/-ivfsoverlay flags, so the cc1 line is computed once per distinct rest (with placeholders and a sentinel -D) and
 // reused. Anything unexpected falls back to the driver.
 const PH_DIR = '/__lkm_driver__';
 const PH = { src: PH_DIR + '/src.c', out: PH_DIR + '/out.o', dep: PH_DIR + '/out.d' };
@@ -68,7 +68,7 @@ function splitPreprocessor(args, compile) {
     if (a === compile.src) rest.push(PH.src);
     else if (a === compile.out) rest.push(PH.out);
     else if (a === compile.dep) rest.push(PH.dep);
-    else if (['-D', '-U', '-I', '-include', '-iquote', '-isystem', '-idirafter'].includes(a) && i + 1 < args.length) pp.push(a, args[++i]);
+    else if (['-D', '-U', '-I', '-include', '-iquote', '-isystem', '-idirafter', '-ivfsoverlay'].includes(a) && i + 1 < args.length) pp.push(a, args[++i]);
     else if (/^-[DUI]./.test(a)) pp.push(a);
     else rest.push(a);
   }
