@@ -67,6 +67,33 @@ const char *t_io(void)
 	return out;
 }
 
+/* The ordering variants of the atomic families compute what the plain forms do. */
+const char *t_atomics(void)
+{
+	atomic_t a = ATOMIC_INIT(5);
+	atomic64_t b = ATOMIC64_INIT(1LL << 40);
+	atomic_long_t c = ATOMIC_LONG_INIT(7);
+	int old = 5, r[7];
+	long long r64[2];
+	long rl[2];
+
+	/* One statement each: the order of evaluation is the test's. */
+	r[0] = atomic_fetch_add_relaxed(2, &a);
+	r[1] = atomic_add_return_acquire(3, &a);
+	r[2] = atomic_xchg_release(&a, 1);
+	r[3] = atomic_cmpxchg_acquire(&a, 1, 9);
+	r[4] = atomic_try_cmpxchg_relaxed(&a, &old, 4) ? 1 : old;
+	r64[0] = atomic64_fetch_or_release(1, &b);
+	r64[1] = atomic64_dec_return_relaxed(&b);
+	rl[0] = atomic_long_inc_return_acquire(&c);
+	rl[1] = atomic_long_fetch_andnot_release(2, &c);
+	r[5] = atomic_fetch_dec_release(&a);
+	r[6] = atomic_read(&a);
+	snprintf(out, sizeof(out), "%d %d %d %d %d %lld %lld %ld %ld %d %d", r[0], r[1], r[2], r[3], r[4],
+		 r64[0], r64[1], rl[0], rl[1], r[5], r[6]);
+	return out;
+}
+
 /* get_random_bytes() from module.h + slab.h alone, as on Linux. */
 int t_random(void) { u32 v = 0; get_random_bytes(&v, sizeof(v)); return 1; }
 int t_flags(void) { return O_NONBLOCK == 04000 && O_SYNC == 04010000 && FASYNC == 020000 && AT_FDCWD == -100 && O_TMPFILE == 020200000; }
@@ -78,7 +105,7 @@ let m: TestModule;
 
 beforeAll(async () => {
   k = await bootVmlinux();
-  m = await loadTestModule(k, 'corehdr', SRC, ['t_ids', 't_preempt', 't_io', 't_random', 't_flags']);
+  m = await loadTestModule(k, 'corehdr', SRC, ['t_ids', 't_preempt', 't_io', 't_random', 't_flags', 't_atomics']);
 }, 300_000);
 
 describe('core headers', () => {
@@ -92,6 +119,10 @@ describe('core headers', () => {
 
   it('ioremap of kernel memory, ioread/iowrite in each width and byte order, memcpy_fromio', () => {
     expect(k.cstr(m.call('t_io'))).toBe('44 33 22 11 beef d4c3b2a1 11 44 33 22 11');
+  });
+
+  it('atomic_*_relaxed/_acquire/_release for atomic_t, atomic64_t and atomic_long_t', () => {
+    expect(k.cstr(m.call('t_atomics'))).toBe('5 10 10 1 9 1099511627776 1099511627776 8 8 9 8');
   });
 
   it("fcntl.h has Linux's values; get_random_bytes is visible from module.h", () => {

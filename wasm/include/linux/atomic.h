@@ -147,10 +147,99 @@ static __always_inline V PFX##_dec_if_positive(T *v)				\
 __LKM_ATOMIC_OPS(atomic, atomic_t, int)
 __LKM_ATOMIC_OPS(atomic64, atomic64_t, s64)
 
+/*
+ * The ordering variants of every value-returning operation (Documentation/atomic_t.txt): _relaxed (no
+ * ordering), _acquire (later accesses stay after it), _release (earlier accesses stay before it); the
+ * plain form is fully ordered. wasm's atomics are sequentially consistent, so all are correct; each asks
+ * the compiler for exactly its ordering.
+ */
+#define __LKM_ATOMIC_ORDERED(PFX, T, V, SFX, ORD, ORD_FAIL)				\
+static __always_inline V PFX##_fetch_add##SFX(V i, T *v)			\
+{ return __atomic_fetch_add(&v->counter, i, ORD); }				\
+static __always_inline V PFX##_fetch_sub##SFX(V i, T *v)			\
+{ return __atomic_fetch_sub(&v->counter, i, ORD); }				\
+static __always_inline V PFX##_fetch_and##SFX(V i, T *v)			\
+{ return __atomic_fetch_and(&v->counter, i, ORD); }				\
+static __always_inline V PFX##_fetch_andnot##SFX(V i, T *v)			\
+{ return __atomic_fetch_and(&v->counter, ~i, ORD); }				\
+static __always_inline V PFX##_fetch_or##SFX(V i, T *v)				\
+{ return __atomic_fetch_or(&v->counter, i, ORD); }				\
+static __always_inline V PFX##_fetch_xor##SFX(V i, T *v)			\
+{ return __atomic_fetch_xor(&v->counter, i, ORD); }				\
+static __always_inline V PFX##_fetch_inc##SFX(T *v) { return PFX##_fetch_add##SFX(1, v); }	\
+static __always_inline V PFX##_fetch_dec##SFX(T *v) { return PFX##_fetch_sub##SFX(1, v); }	\
+static __always_inline V PFX##_add_return##SFX(V i, T *v)			\
+{ return __atomic_add_fetch(&v->counter, i, ORD); }				\
+static __always_inline V PFX##_sub_return##SFX(V i, T *v)			\
+{ return __atomic_sub_fetch(&v->counter, i, ORD); }				\
+static __always_inline V PFX##_inc_return##SFX(T *v) { return PFX##_add_return##SFX(1, v); }	\
+static __always_inline V PFX##_dec_return##SFX(T *v) { return PFX##_sub_return##SFX(1, v); }	\
+static __always_inline V PFX##_xchg##SFX(T *v, V n)				\
+{ return __atomic_exchange_n(&v->counter, n, ORD); }				\
+static __always_inline V PFX##_cmpxchg##SFX(T *v, V o, V n)			\
+{ __atomic_compare_exchange_n(&v->counter, &o, n, 0, ORD, ORD_FAIL); return o; }	\
+static __always_inline bool PFX##_try_cmpxchg##SFX(T *v, V *o, V n)		\
+{ return __atomic_compare_exchange_n(&v->counter, o, n, 0, ORD, ORD_FAIL); }
+
+#define __LKM_ATOMIC_ALL_ORDERS(PFX, T, V)						\
+	__LKM_ATOMIC_ORDERED(PFX, T, V, _relaxed, __ATOMIC_RELAXED, __ATOMIC_RELAXED)	\
+	__LKM_ATOMIC_ORDERED(PFX, T, V, _acquire, __ATOMIC_ACQUIRE, __ATOMIC_ACQUIRE)	\
+	__LKM_ATOMIC_ORDERED(PFX, T, V, _release, __ATOMIC_RELEASE, __ATOMIC_RELAXED)
+
+__LKM_ATOMIC_ALL_ORDERS(atomic, atomic_t, int)
+__LKM_ATOMIC_ALL_ORDERS(atomic64, atomic64_t, s64)
+
 /* wasm32 is a 32-bit kernel: atomic_long_t is atomic_t. */
 typedef atomic_t atomic_long_t;
 #define ATOMIC_LONG_INIT(i)	ATOMIC_INIT(i)
 __LKM_ATOMIC_OPS(__lkm_atomic_long, atomic_long_t, int)
+
+/* The ordering variants of atomic_long_*: atomic_long_t is atomic_t on this 32-bit kernel. */
+#define atomic_long_fetch_add_relaxed(i, v)	((long)atomic_fetch_add_relaxed((int)(i), v))
+#define atomic_long_fetch_add_acquire(i, v)	((long)atomic_fetch_add_acquire((int)(i), v))
+#define atomic_long_fetch_add_release(i, v)	((long)atomic_fetch_add_release((int)(i), v))
+#define atomic_long_fetch_sub_relaxed(i, v)	((long)atomic_fetch_sub_relaxed((int)(i), v))
+#define atomic_long_fetch_sub_acquire(i, v)	((long)atomic_fetch_sub_acquire((int)(i), v))
+#define atomic_long_fetch_sub_release(i, v)	((long)atomic_fetch_sub_release((int)(i), v))
+#define atomic_long_fetch_or_relaxed(i, v)	((long)atomic_fetch_or_relaxed((int)(i), v))
+#define atomic_long_fetch_or_acquire(i, v)	((long)atomic_fetch_or_acquire((int)(i), v))
+#define atomic_long_fetch_or_release(i, v)	((long)atomic_fetch_or_release((int)(i), v))
+#define atomic_long_fetch_and_relaxed(i, v)	((long)atomic_fetch_and_relaxed((int)(i), v))
+#define atomic_long_fetch_and_acquire(i, v)	((long)atomic_fetch_and_acquire((int)(i), v))
+#define atomic_long_fetch_and_release(i, v)	((long)atomic_fetch_and_release((int)(i), v))
+#define atomic_long_fetch_andnot_relaxed(i, v)	((long)atomic_fetch_andnot_relaxed((int)(i), v))
+#define atomic_long_fetch_andnot_acquire(i, v)	((long)atomic_fetch_andnot_acquire((int)(i), v))
+#define atomic_long_fetch_andnot_release(i, v)	((long)atomic_fetch_andnot_release((int)(i), v))
+#define atomic_long_fetch_xor_relaxed(i, v)	((long)atomic_fetch_xor_relaxed((int)(i), v))
+#define atomic_long_fetch_xor_acquire(i, v)	((long)atomic_fetch_xor_acquire((int)(i), v))
+#define atomic_long_fetch_xor_release(i, v)	((long)atomic_fetch_xor_release((int)(i), v))
+#define atomic_long_fetch_inc_relaxed(v)	((long)atomic_fetch_inc_relaxed(v))
+#define atomic_long_fetch_inc_acquire(v)	((long)atomic_fetch_inc_acquire(v))
+#define atomic_long_fetch_inc_release(v)	((long)atomic_fetch_inc_release(v))
+#define atomic_long_fetch_dec_relaxed(v)	((long)atomic_fetch_dec_relaxed(v))
+#define atomic_long_fetch_dec_acquire(v)	((long)atomic_fetch_dec_acquire(v))
+#define atomic_long_fetch_dec_release(v)	((long)atomic_fetch_dec_release(v))
+#define atomic_long_add_return_relaxed(i, v)	((long)atomic_add_return_relaxed((int)(i), v))
+#define atomic_long_add_return_acquire(i, v)	((long)atomic_add_return_acquire((int)(i), v))
+#define atomic_long_add_return_release(i, v)	((long)atomic_add_return_release((int)(i), v))
+#define atomic_long_sub_return_relaxed(i, v)	((long)atomic_sub_return_relaxed((int)(i), v))
+#define atomic_long_sub_return_acquire(i, v)	((long)atomic_sub_return_acquire((int)(i), v))
+#define atomic_long_sub_return_release(i, v)	((long)atomic_sub_return_release((int)(i), v))
+#define atomic_long_inc_return_relaxed(v)	((long)atomic_inc_return_relaxed(v))
+#define atomic_long_inc_return_acquire(v)	((long)atomic_inc_return_acquire(v))
+#define atomic_long_inc_return_release(v)	((long)atomic_inc_return_release(v))
+#define atomic_long_dec_return_relaxed(v)	((long)atomic_dec_return_relaxed(v))
+#define atomic_long_dec_return_acquire(v)	((long)atomic_dec_return_acquire(v))
+#define atomic_long_dec_return_release(v)	((long)atomic_dec_return_release(v))
+#define atomic_long_xchg_relaxed(v, n)		((long)atomic_xchg_relaxed(v, (int)(n)))
+#define atomic_long_xchg_acquire(v, n)		((long)atomic_xchg_acquire(v, (int)(n)))
+#define atomic_long_xchg_release(v, n)		((long)atomic_xchg_release(v, (int)(n)))
+#define atomic_long_cmpxchg_relaxed(v, o, n)	((long)atomic_cmpxchg_relaxed(v, (int)(o), (int)(n)))
+#define atomic_long_cmpxchg_acquire(v, o, n)	((long)atomic_cmpxchg_acquire(v, (int)(o), (int)(n)))
+#define atomic_long_cmpxchg_release(v, o, n)	((long)atomic_cmpxchg_release(v, (int)(o), (int)(n)))
+#define atomic_long_try_cmpxchg_relaxed(v, o, n) atomic_try_cmpxchg_relaxed(v, (int *)(o), (int)(n))
+#define atomic_long_try_cmpxchg_acquire(v, o, n) atomic_try_cmpxchg_acquire(v, (int *)(o), (int)(n))
+#define atomic_long_try_cmpxchg_release(v, o, n) atomic_try_cmpxchg_release(v, (int *)(o), (int)(n))
 
 #define atomic_long_read(v)		((long)__lkm_atomic_long_read(v))
 #define atomic_long_read_acquire(v)	((long)__lkm_atomic_long_read_acquire(v))
