@@ -19,6 +19,33 @@ const SELFTESTS: [string, string, [string, number][]][] = [
   ['test-idr', 'test_idr', [['IDR', 70], ['IDA', 35]]],
 ];
 
+/** Self-tests in the frame of Linux's kselftest_module.h (modules-src/selftests): [module file, name, least checks]. */
+const KSTM: [string, string, number][] = [
+  ['test-bitmap', 'test_bitmap', 100], ['test-uuid', 'test_uuid', 70], ['test-crc32', 'test_crc32', 200],
+  ['test-sort', 'test_sort', 20], ['test-hexdump', 'test_hexdump', 13], ['test-string', 'test_string', 35],
+];
+
+describe('kselftest modules (loaded., all N tests passed, taint N)', () => {
+  for (const [file, name, least] of KSTM) {
+    it(`${file}: "${name}: all N tests passed", TAINT_TEST, clean unload`, async () => {
+      const t = await bootTestKernel();
+      const r = await t.run(`insmod ${example(file)}`);
+      const log = t.log();
+      expect(log.filter((l) => BAD.test(l) || l.includes('check failed') || l.includes('failed '))).toEqual([]);
+      expect(log).toContain(`${name}: loaded.`);
+      const line = log.find((l) => l.startsWith(`${name}: all `));
+      expect(line).toMatch(new RegExp(`^${name}: all (\\d+) tests passed$`));
+      expect(Number(/all (\d+)/.exec(line!)![1])).toBeGreaterThanOrEqual(least);
+      expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
+      expect((await t.run('cat /proc/sys/kernel/tainted')).stdout.trim()).toMatch(/^\d+$/);
+      expect(Number((await t.run('cat /proc/sys/kernel/tainted')).stdout) & (1 << 18)).toBe(1 << 18);
+      const mark = t.mark();
+      expect((await t.run(`rmmod ${name}`)).status).toBe(0);
+      expect(mark().filter(Boolean)).toEqual([`${name}: unloaded.`]);
+    });
+  }
+});
+
 describe('library self-test modules', () => {
   for (const [file, name, summaries] of SELFTESTS) {
     it(`${file}: every check passes; the module loads and unloads cleanly`, async () => {
