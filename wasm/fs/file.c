@@ -6,6 +6,7 @@
  * each system call a user (a TypeScript caller or a C program) makes on a device file.
  */
 #include <linux/fs.h>
+#include <linux/uio.h>
 #include <linux/cdev.h>
 #include <linux/slab.h>
 #include <linux/module.h>
@@ -14,7 +15,6 @@
 #include "host.h"
 #include "internal.h"
 
-#define MAX_RW_COUNT (INT_MAX & PAGE_MASK)
 #define ENOIOCTLCMD 515
 #define DEFAULT_POLLMASK (EPOLLIN | EPOLLOUT | EPOLLRDNORM | EPOLLWRNORM)
 
@@ -172,6 +172,26 @@ struct file *lkm_open_path(const struct path *path, unsigned int flags)
 	return file;
 }
 
+/*
+ * new_sync_read()/new_sync_write(): a read(2)/write(2) for a file with only read_iter/write_iter methods,
+ * as one synchronous kiocb over the user buffer; the position comes back in ki_pos.
+ */
+ssize_t lkm_sync_rw_iter(struct file *file, char __user *buf, size_t len, loff_t *ppos, unsigned int dir,
+			 ssize_t (*method)(struct kiocb *, struct iov_iter *))
+{
+	struct kiocb kiocb;
+	struct iov_iter iter;
+	ssize_t ret;
+
+	init_sync_kiocb(&kiocb, file);
+	kiocb.ki_pos = ppos ? *ppos : 0;
+	iov_iter_ubuf(&iter, dir, buf, len);
+	ret = method(&kiocb, &iter);
+	if (ppos)
+		*ppos = kiocb.ki_pos;
+	return ret;
+}
+
 static loff_t *file_ppos(struct file *file)
 {
 	return file->f_mode & FMODE_STREAM ? NULL : &file->f_pos;
@@ -188,7 +208,7 @@ static ssize_t file_rw(struct file *file, char __user *buf, size_t count, fmode_
 
 	if (!(file->f_mode & mode))
 		return -EBADF;
-	if (write ? !file->f_op->write : !file->f_op->read)
+	if (write ? !file->f_op->write && !file->f_op->write_iter : !file->f_op->read && !file->f_op->read_iter)
 		return -EINVAL;
 	if (unlikely(!access_ok(buf, count)))
 		return -EFAULT;
@@ -201,9 +221,11 @@ static ssize_t file_rw(struct file *file, char __user *buf, size_t count, fmode_
 		ppos = &pos;
 	}
 	if (write)
-		ret = file->f_op->write(file, buf, count, ppos);
+		ret = file->f_op->write ? file->f_op->write(file, buf, count, ppos)
+					: lkm_sync_rw_iter(file, buf, count, ppos, ITER_SOURCE, file->f_op->write_iter);
 	else
-		ret = file->f_op->read(file, buf, count, ppos);
+		ret = file->f_op->read ? file->f_op->read(file, buf, count, ppos)
+				       : lkm_sync_rw_iter(file, buf, count, ppos, ITER_DEST, file->f_op->read_iter);
 	if (ret >= 0 && ppos)
 		file->f_pos = pos;
 	return ret;

@@ -21,4 +21,10 @@ struct dentry *lkm_d_lookup(struct dentry *dir, const char *name, unsigned int l
 struct file *lkm_open_path(const struct path *path, unsigned int flags);
 int lkm_file_release(struct file *file);
 
+struct kiocb;
+struct iov_iter;
+/* read(2)/write(2) through a read_iter/write_iter method (fs/file.c). */
+ssize_t lkm_sync_rw_iter(struct file *file, char __user *buf, size_t len, loff_t *ppos, unsigned int dir,
+			 ssize_t (*method)(struct kiocb *, struct iov_iter *));
+
 #endif

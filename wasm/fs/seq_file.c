@@ -18,7 +18,6 @@
 #include <linux/module.h>
 #include <asm/page.h>
 
-#define MAX_RW_COUNT (INT_MAX & PAGE_MASK)
 
 int num_to_str(char *buf, int size, unsigned long long num, unsigned int width);
 

@@ -20,7 +20,9 @@
 #include <linux/err.h>
 #include <linux/kernel.h>
 #include <linux/bug.h>
+#include <linux/uio.h>
 #include "kernfs-internal.h"
+#include "../internal.h"
 
 #define DEFAULT_POLLMASK (EPOLLIN | EPOLLOUT | EPOLLRDNORM | EPOLLWRNORM)
 /* in_use below zero: the entry is being (or has been) removed. */
@@ -664,6 +666,8 @@ static ssize_t proc_reg_read(struct file *file, char __user *buf, size_t count, 
 	if (use_pde(pde)) {
 		if (pde->proc_ops->proc_read)
 			rv = pde->proc_ops->proc_read(file, buf, count, ppos);
+		else if (pde->proc_ops->proc_read_iter)
+			rv = lkm_sync_rw_iter(file, buf, count, ppos, ITER_DEST, pde->proc_ops->proc_read_iter);
 		unuse_pde(pde);
 	}
 	return rv;

@@ -26,6 +26,8 @@
 #include <linux/path.h>
 #include <linux/time64.h>
 #include <linux/fcntl.h>
+#include <linux/limits.h>
+#include <asm/page.h>
 #include <uapi/linux/mount.h>
 
 struct module;
@@ -33,7 +35,6 @@ struct file;
 struct inode;
 struct poll_table_struct;
 struct vm_area_struct;
-struct kiocb;
 struct iov_iter;
 struct dir_context;
 struct super_block;
@@ -51,6 +52,9 @@ struct writeback_control;
 typedef void *fl_owner_t;
 
 /* f_flags: open(2) flags, Linux's values (<linux/fcntl.h>). */
+
+/* The most one read(2)/write(2) moves (Linux's: INT_MAX rounded down to a page). */
+#define MAX_RW_COUNT (INT_MAX & PAGE_MASK)
 
 /* f_mode */
 #define FMODE_READ		((fmode_t)(1 << 0))
@@ -112,6 +116,40 @@ struct file {
 };
 
 typedef unsigned int fop_flags_t;
+
+/* An I/O request as read_iter()/write_iter() get it: the file and the position (synchronous here). */
+#define IOCB_APPEND		(1 << 1)
+#define IOCB_DSYNC		(1 << 2)
+#define IOCB_SYNC		(1 << 5)
+#define IOCB_NOWAIT		(1 << 7)
+struct kiocb {
+	struct file		*ki_filp;
+	loff_t			ki_pos;
+	void			(*ki_complete)(struct kiocb *iocb, long ret);
+	void			*private;
+	int			ki_flags;
+	u16			ki_ioprio;
+};
+
+static inline bool is_sync_kiocb(struct kiocb *kiocb) { return kiocb->ki_complete == NULL; }
+
+static inline int iocb_flags(struct file *file)
+{
+	int res = 0;
+
+	if (file->f_flags & O_APPEND)
+		res |= IOCB_APPEND;
+	if (file->f_flags & O_DSYNC)
+		res |= IOCB_DSYNC;
+	if (file->f_flags & __O_SYNC)
+		res |= IOCB_SYNC;
+	return res;
+}
+
+static inline void init_sync_kiocb(struct kiocb *kiocb, struct file *filp)
+{
+	*kiocb = (struct kiocb){ .ki_filp = filp, .ki_flags = iocb_flags(filp) };
+}
 
 struct file_operations {
 	struct module *owner;
