@@ -785,8 +785,10 @@ char *ip6_compressed_string(char *p, const char *addr)
 	bool useIPv4;
 	const u8 *a = (const u8 *)addr;
 
+	/* The last 32 bits in dotted quad: IPv4-mapped (::ffff:a.b.c.d) and ISATAP (x:x:x:x:[0|2]00:5efe:a.b.c.d). */
 	useIPv4 = (a[0] == 0 && a[1] == 0 && a[2] == 0 && a[3] == 0 && a[4] == 0 && a[5] == 0 &&
-		   a[6] == 0 && a[7] == 0 && a[8] == 0 && a[9] == 0 && a[10] == 0xff && a[11] == 0xff);
+		   a[6] == 0 && a[7] == 0 && a[8] == 0 && a[9] == 0 && a[10] == 0xff && a[11] == 0xff) ||
+		  ((a[8] | 0x02) == 0x02 && a[9] == 0 && a[10] == 0x5e && a[11] == 0xfe);
 
 	memset(zerolength, 0, sizeof(zerolength));
 
