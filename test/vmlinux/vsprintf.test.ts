@@ -160,8 +160,20 @@ describe('pointers', () => {
     expect(f('%pa', a)).toBe('0x12345678');
     expect(f('%pad', a)).toBe('0x12345678');
   });
-  it('%pE escapes', () => {
-    expect(f('%*pE', 4, { bytes: Uint8Array.from([0x61, 0x0a, 0x01, 0x5c]) })).toBe('a\\n\\001\\\\');
+  it('%pE escapes as string_escape_mem() (the documented examples; \\" is special since 5.15)', () => {
+    const b = { bytes: Uint8Array.from([0x1b, 0x62, 0x20, 0x5c, 0x43, 0x07, 0x22, 0x90, 0x0d, 0x5d]) };
+    expect(f('%*pE', 10, b)).toBe('\\eb \\C\\a"\\220\\r]');
+    expect(f('%*pEhp', 10, b)).toBe('\\x1bb \\C\\x07"\\x90\\x0d]');
+    expect(f('%*pEa', 10, b)).toBe('\\e\\142\\040\\\\\\103\\a\\"\\220\\r\\135');
+    expect(f('%*pE', 4, { bytes: Uint8Array.from([0x61, 0x0a, 0x01, 0x5c]) })).toBe('a\\n\\001\\');
+    const z = { bytes: Uint8Array.from([0, 0x0a, 0xc3, 0xa9, 0x7f, 0x08]) };
+    expect(f('%*pE', 6, z)).toBe('\\0\\né\\177\\010'); // Latin-1 letters (here UTF-8 é) are printable
+    expect(f('%*pEn', 6, z)).toBe('\\0\né\x7f\x08'); // what no class takes passes through
+    const w = { bytes: Uint8Array.from([0x0a, 0x7f, 0x20, 0x5c, 0x22]) };
+    expect(f('%*pEs|%*pEc|%*pEo', 5, w, 5, w, 2, w)).toBe('\\n\x7f \\"|\n\x7f \\\\\\"|\\012\\177');
+    const tab = { bytes: Uint8Array.from([0x09, 0x09]) };
+    expect(f('%pE|%*pE|', tab, 0, tab)).toBe('\\t||'); // one byte without a width, none with 0
+    expect(f('%*pE', 3, 0)).toBe('(null)');
   });
   it('%pb and %pbl print bitmaps', () => {
     const bm = { bytes: Uint8Array.from([0x2f, 0x01, 0, 0]) }; // bits 0-3,5,8

@@ -1022,12 +1022,41 @@ char *ip_addr_string(char *buf, char *end, const void *ptr, struct printf_spec s
 	return error_string(buf, end, err_fmt_msg, spec);
 }
 
-/* %pE[achnops]: escape non-printable characters of a buffer of field_width bytes. */
+/* The escape classes of string_escape_mem() (<linux/string_helpers.h>) that %pE selects. */
+#define ESCAPE_SPACE	0x01
+#define ESCAPE_SPECIAL	0x02
+#define ESCAPE_NULL	0x04
+#define ESCAPE_OCTAL	0x08
+#define ESCAPE_ANY	(ESCAPE_SPACE | ESCAPE_OCTAL | ESCAPE_SPECIAL | ESCAPE_NULL)
+#define ESCAPE_NP	0x10
+#define ESCAPE_ANY_NP	(ESCAPE_ANY | ESCAPE_NP)
+#define ESCAPE_HEX	0x20
+
+static char *put_char(char *buf, char *end, char c)
+{
+	if (buf < end)
+		*buf = c;
+	return buf + 1;
+}
+
+static char *put_escape(char *buf, char *end, char c)
+{
+	buf = put_char(buf, end, '\\');
+	return put_char(buf, end, c);
+}
+
+/*
+ * %*pE[achnops]: field_width bytes (1 without a width) escaped as string_escape_mem() does. With [p]
+ * (ESCAPE_NP) a printable character passes through; otherwise the classes are tried in this order:
+ * [s]pace (\n \r \t \v \f), spe[c]ial (\\ \a \e \"), [n]ull (\0), [o]ctal (\ooo), [h]ex (\xhh); a
+ * character no class takes passes through. [a] is s, c, n and o; no letter is a and p.
+ */
 static noinline_for_stack
 char *escaped_string(char *buf, char *end, u8 *addr, struct printf_spec spec, const char *fmt)
 {
-	bool any_flag = false, esc_c = false, esc_o = false, esc_h = false, esc_n = false,
-	     esc_p = false, esc_s = false, esc_a = false;
+	unsigned int flags = 0;
+	bool found = true;
+	int count = 1;
 	int len, i;
 
 	if (spec.field_width == 0)
@@ -1036,75 +1065,64 @@ char *escaped_string(char *buf, char *end, u8 *addr, struct printf_spec spec, co
 	if (check_pointer(&buf, end, addr, spec))
 		return buf;
 
-	while (isalnum(*++fmt)) {
-		any_flag = true;
-		switch (*fmt) {
-		case 'a': esc_a = true; break;
-		case 'c': esc_c = true; break;
-		case 'h': esc_h = true; break;
-		case 'n': esc_n = true; break;
-		case 'o': esc_o = true; break;
-		case 'p': esc_p = true; break;
-		case 's': esc_s = true; break;
-		default: break;
+	do {
+		switch (fmt[count++]) {
+		case 'a': flags |= ESCAPE_ANY; break;
+		case 'c': flags |= ESCAPE_SPECIAL; break;
+		case 'h': flags |= ESCAPE_HEX; break;
+		case 'n': flags |= ESCAPE_NULL; break;
+		case 'o': flags |= ESCAPE_OCTAL; break;
+		case 'p': flags |= ESCAPE_NP; break;
+		case 's': flags |= ESCAPE_SPACE; break;
+		default: found = false; break;
 		}
-	}
-	if (!any_flag)
-		esc_c = esc_o = esc_n = esc_s = esc_p = true;	/* ESCAPE_ANY_NP */
-	(void)esc_h;
+	} while (found);
+
+	if (!flags)
+		flags = ESCAPE_ANY_NP;
 
 	len = spec.field_width < 0 ? 1 : spec.field_width;
 
 	for (i = 0; i < len; i++) {
-		u8 c = addr[i];
-		char tmp[5];
-		int n = 0;
-		bool printable = isprint(c) && c < 0x7f;
+		unsigned char c = addr[i];
+		char named = 0;
 
-		if ((esc_a && !isascii(c)) || (esc_p && !printable) ||
-		    (esc_s && isspace(c)) || (esc_c && (c == '\\' || c == '\a' || c == '\b' ||
-						       c == '\e' || c == '\f' || c == '\n' ||
-						       c == '\r' || c == '\t' || c == '\v')) ||
-		    (esc_n && c == 0)) {
-			const char *named = NULL;
-
-			if (esc_c || esc_s) {
-				switch (c) {
-				case '\n': named = "\\n"; break;
-				case '\r': named = "\\r"; break;
-				case '\t': named = "\\t"; break;
-				case '\v': named = "\\v"; break;
-				case '\f': named = "\\f"; break;
-				case '\\': named = esc_c ? "\\\\" : NULL; break;
-				case '\a': named = esc_c ? "\\a" : NULL; break;
-				case '\b': named = esc_c ? "\\b" : NULL; break;
-				case '\e': named = esc_c ? "\\e" : NULL; break;
-				case ' ': named = esc_s ? "\\s" : NULL; break;
-				}
-			}
-			if (!named && esc_n && c == 0)
-				named = "\\0";
-			if (named) {
-				while (*named)
-					tmp[n++] = *named++;
-			} else if (esc_h && !esc_o) {
-				tmp[n++] = '\\';
-				tmp[n++] = 'x';
-				tmp[n++] = hex_asc_hi(c);
-				tmp[n++] = hex_asc_lo(c);
-			} else {
-				tmp[n++] = '\\';
-				tmp[n++] = '0' + ((c >> 6) & 07);
-				tmp[n++] = '0' + ((c >> 3) & 07);
-				tmp[n++] = '0' + (c & 07);
-			}
-		} else {
-			tmp[n++] = c;
+		if ((flags & ESCAPE_NP) && isprint(c)) {
+			buf = put_char(buf, end, c);
+			continue;
 		}
-		for (int j = 0; j < n; j++) {
-			if (buf < end)
-				*buf = tmp[j];
-			buf++;
+		if (flags & ESCAPE_SPACE) {
+			switch (c) {
+			case '\n': named = 'n'; break;
+			case '\r': named = 'r'; break;
+			case '\t': named = 't'; break;
+			case '\v': named = 'v'; break;
+			case '\f': named = 'f'; break;
+			}
+		}
+		if (!named && (flags & ESCAPE_SPECIAL)) {
+			switch (c) {
+			case '\\': named = '\\'; break;
+			case '\a': named = 'a'; break;
+			case '\e': named = 'e'; break;
+			case '"': named = '"'; break;
+			}
+		}
+		if (!named && (flags & ESCAPE_NULL) && c == '\0')
+			named = '0';
+		if (named) {
+			buf = put_escape(buf, end, named);
+		} else if (flags & ESCAPE_OCTAL) {
+			buf = put_char(buf, end, '\\');
+			buf = put_char(buf, end, '0' + ((c >> 6) & 07));
+			buf = put_char(buf, end, '0' + ((c >> 3) & 07));
+			buf = put_char(buf, end, '0' + (c & 07));
+		} else if (flags & ESCAPE_HEX) {
+			buf = put_escape(buf, end, 'x');
+			buf = put_char(buf, end, hex_asc_hi(c));
+			buf = put_char(buf, end, hex_asc_lo(c));
+		} else {
+			buf = put_char(buf, end, c);
 		}
 	}
 
