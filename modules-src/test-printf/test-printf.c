@@ -23,6 +23,7 @@
 #include <linux/socket.h>
 #include <linux/in.h>
 #include <linux/in6.h>
+#include <linux/inet.h>
 #include <linux/rtc.h>
 #include <linux/time.h>
 #include <linux/gfp.h>
@@ -282,6 +283,59 @@ static void test_ip(void)
 	check(sizeof(struct sockaddr_in) == sizeof(struct sockaddr) && sizeof(struct sockaddr_in6) == 28);
 }
 
+/* in4_pton/in6_pton (net/core/utils.c) round trips through %pI4 and %pI6c. */
+static void test_pton(void)
+{
+	static const char *const good6[] = {
+		"::", "::1", "1::", "2001:db8::1", "2001:db8::1:0:0:1", "1:2:3:4:5:6:7:8",
+		"fe80::1234:5678", "::ffff:1.2.3.4", "1:0:0:2::3", "2001:0:0:1::1",
+	};
+	static const char *const bad6[] = {
+		"", ":", ":1::2", "1::2::3", "1:2:3:4:5:6:7:8:9", "12345::", "1:2:3:4:5:6:7", "g::",
+		"::1.2.3", "1:2:3:4:5:6:7:1.2.3.4", "::256.1.1.1",
+	};
+	char out[INET6_ADDRSTRLEN];
+	const char *end;
+	u8 a[16];
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(good6); i++) {
+		memset(a, 0xaa, sizeof(a));
+		total_tests++;
+		if (in6_pton(good6[i], -1, a, -1, &end) != 1 || *end) {
+			failed_tests++;
+			pr_warn("in6_pton(\"%s\") failed\n", good6[i]);
+			continue;
+		}
+		snprintf(out, sizeof(out), "%pI6c", a);
+		check(!strcmp(out, good6[i]));
+	}
+	for (i = 0; i < ARRAY_SIZE(bad6); i++) {
+		memset(a, 0xaa, sizeof(a));
+		total_tests++;
+		if (in6_pton(bad6[i], -1, a, -1, NULL) != 0 || a[0] != 0xaa) {
+			failed_tests++;
+			pr_warn("in6_pton(\"%s\") accepted a bad address\n", bad6[i]);
+		}
+	}
+	/* expanded forms, a delimiter, a length */
+	check(in6_pton("0000:0000:0000:0000:0000:0000:0000:0001]:80", -1, a, ']', &end) == 1 && *end == ']');
+	snprintf(out, sizeof(out), "%pI6c", a);
+	check(!strcmp(out, "::1"));
+	check(in6_pton("1::2zzz", 4, a, -1, &end) == 1 && a[1] == 1 && a[15] == 2 && end[0] == 'z');
+
+	check(in4_pton("192.168.1.254", -1, a, -1, &end) == 1 && !*end);
+	snprintf(out, sizeof(out), "%pI4", a);
+	check(!strcmp(out, "192.168.1.254"));
+	check(in4_pton("10.0.0.1:8080", -1, a, -1, &end) == 1 && *end == ':' && a[0] == 10 && a[3] == 1);
+	check(in4_pton("1.2.3.4/24", -1, a, '/', &end) == 1 && *end == '/');
+	check(in4_pton("1.2.3.45", 7, a, -1, &end) == 1 && a[3] == 4);
+	check(!in4_pton("1.2.3", -1, a, -1, NULL) && !in4_pton("1.2.3.256", -1, a, -1, NULL) &&
+	      !in4_pton("1.2.3.4.5", -1, a, -1, NULL) && !in4_pton("1..2.3", -1, a, -1, NULL) &&
+	      !in4_pton("a.b.c.d", -1, a, -1, NULL) && !in4_pton("1.2.3.4x", -1, a, '/', NULL));
+	check(in_aton("127.0.0.1") == htonl(INADDR_LOOPBACK) && in_aton("10.1") == htonl(0x0a010000));
+}
+
 static void test_dentry(void)
 {
 	static struct dentry root, usr, lib, mod, bad;
@@ -416,6 +470,7 @@ static int __init test_printf_init(void)
 	test_buffers();
 	test_va_format();
 	test_ip();
+	test_pton();
 	test_dentry();
 	test_time();
 	test_fourcc();
