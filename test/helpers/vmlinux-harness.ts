@@ -12,7 +12,7 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/
 const INCLUDE = join(ROOT, 'wasm/include');
 const KERNEL_SRC = join(ROOT, 'wasm');
 const CACHE = join(ROOT, 'build/test-cache');
-const HARNESS_VERSION = '5';
+const HARNESS_VERSION = '6';
 
 const MEMORY_BASE = 0x10000;
 const STACK_SIZE = 256 * 1024;
@@ -173,13 +173,15 @@ export function buildVmlinux(): Promise<Built> {
     const objFiles: string[] = [];
     const exports: string[] = [];
     const gplExports: string[] = [];
-    for (const s of sources) {
-      const out = `/build-out/${s.split('/').pop()!.replace(/\.c$/, '.o')}`;
+    for (const [i, s] of sources.entries()) {
+      // Named by the path in wasm/ (lib/lib.o and drivers/rtc/lib.o are two objects).
+      const flat = objs[i]!.replace(/\//g, '__');
+      const out = `/build-out/${flat}`;
       const { obj, stderr } = await compile(tree, s, out, ['-DKBUILD_MODNAME="vmlinux"', ...kernelIncludeFlags()]);
       diagnostics += stderr;
       exports.push(...nulStrings(customSections(obj, '__ksymtab')));
       gplExports.push(...nulStrings(customSections(obj, '__ksymtab_gpl')));
-      const objPath = `/obj/${s.split('/').pop()!.replace(/\.c$/, '.o')}`;
+      const objPath = `/obj/${flat}`;
       mountFile(tree, objPath, obj);
       objFiles.push(objPath);
     }

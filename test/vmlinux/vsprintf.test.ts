@@ -1,12 +1,53 @@
 // vsnprintf/sscanf with the kernel's rules, called through a laid-out wasm32 va_list.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bootVmlinux, type Vmlinux } from '../helpers/vmlinux-harness.ts';
+import { bootVmlinux, loadTestModule, type TestModule, type Vmlinux } from '../helpers/vmlinux-harness.ts';
+
+// Dentries and a file laid out by the compiler: /usr/lib/modules/hello.ko, and "orphan" whose d_parent
+// is a bad pointer.
+const DENTRIES = `
+#include <linux/module.h>
+#include <linux/dcache.h>
+#include <linux/fs.h>
+
+static struct dentry d[6];
+static struct file f;
+
+static void set(int i, const char *name, struct dentry *parent)
+{
+	d[i].d_name.name = (const unsigned char *)name;
+	d[i].d_name.len = strlen(name);
+	d[i].d_parent = parent;
+}
+
+struct dentry *t_dentry(int i)
+{
+	if (!d[0].d_parent) {
+		set(0, "/", &d[0]);
+		set(1, "usr", &d[0]);
+		set(2, "lib", &d[1]);
+		set(3, "modules", &d[2]);
+		set(4, "hello.ko", &d[3]);
+		set(5, "orphan", (struct dentry *)16);
+		f.f_path.dentry = &d[4];
+	}
+	return &d[i];
+}
+
+struct file *t_file(void)
+{
+	t_dentry(0);
+	return &f;
+}
+MODULE_LICENSE("GPL");
+`;
 
 let k: Vmlinux;
+let dm: TestModule;
 beforeAll(async () => {
   k = await bootVmlinux({
     kallsyms: (addr, flags) => (addr === 7 ? (flags ? 'hello_init+0x0/0x20 [hello]' : 'hello_init') : undefined),
   });
+  dm = await loadTestModule(k, 'dentries', DENTRIES, ['t_dentry', 't_file']);
 }, 300_000);
 
 const f = (fmt: string, ...args: any[]) => k.sprintf(fmt, ...args);
@@ -119,13 +160,210 @@ describe('pointers', () => {
     expect(f('%pa', a)).toBe('0x12345678');
     expect(f('%pad', a)).toBe('0x12345678');
   });
-  it('%pE escapes', () => {
-    expect(f('%*pE', 4, { bytes: Uint8Array.from([0x61, 0x0a, 0x01, 0x5c]) })).toBe('a\\n\\001\\\\');
+  it('%pE escapes as string_escape_mem() (the documented examples; \\" is special since 5.15)', () => {
+    const b = { bytes: Uint8Array.from([0x1b, 0x62, 0x20, 0x5c, 0x43, 0x07, 0x22, 0x90, 0x0d, 0x5d]) };
+    expect(f('%*pE', 10, b)).toBe('\\eb \\C\\a"\\220\\r]');
+    expect(f('%*pEhp', 10, b)).toBe('\\x1bb \\C\\x07"\\x90\\x0d]');
+    expect(f('%*pEa', 10, b)).toBe('\\e\\142\\040\\\\\\103\\a\\"\\220\\r\\135');
+    expect(f('%*pE', 4, { bytes: Uint8Array.from([0x61, 0x0a, 0x01, 0x5c]) })).toBe('a\\n\\001\\');
+    const z = { bytes: Uint8Array.from([0, 0x0a, 0xc3, 0xa9, 0x7f, 0x08]) };
+    expect(f('%*pE', 6, z)).toBe('\\0\\né\\177\\010'); // Latin-1 letters (here UTF-8 é) are printable
+    expect(f('%*pEn', 6, z)).toBe('\\0\né\x7f\x08'); // what no class takes passes through
+    const w = { bytes: Uint8Array.from([0x0a, 0x7f, 0x20, 0x5c, 0x22]) };
+    expect(f('%*pEs|%*pEc|%*pEo', 5, w, 5, w, 2, w)).toBe('\\n\x7f \\"|\n\x7f \\\\\\"|\\012\\177');
+    const tab = { bytes: Uint8Array.from([0x09, 0x09]) };
+    expect(f('%pE|%*pE|', tab, 0, tab)).toBe('\\t||'); // one byte without a width, none with 0
+    expect(f('%*pE', 3, 0)).toBe('(null)');
   });
   it('%pb and %pbl print bitmaps', () => {
     const bm = { bytes: Uint8Array.from([0x2f, 0x01, 0, 0]) }; // bits 0-3,5,8
     expect(f('%*pbl', 16, bm)).toBe('0-3,5,8');
     expect(f('%*pb', 16, bm)).toBe('012f');
+  });
+});
+
+// Expected strings: Documentation/core-api/printk-formats.rst (Linux 6.12) and the rules it states.
+const le32 = (...v: number[]) => ({ bytes: new Uint8Array(Uint32Array.from(v.map((x) => x >>> 0)).buffer) });
+const BAD = [[0, '(null)'], [100, '(efault)'], [-12, '(efault)']] as const;
+
+function sin(port: number, a: number[]) {
+  return { bytes: Uint8Array.from([2, 0, port >> 8, port & 0xff, ...a, 0, 0, 0, 0, 0, 0, 0, 0]) };
+}
+function sin6(port: number, flowinfo: number, a: number[], scope: number) {
+  const b = new Uint8Array(28);
+  const dv = new DataView(b.buffer);
+  dv.setUint16(0, 10, true);
+  dv.setUint16(2, port, false);
+  dv.setUint32(4, flowinfo >>> 0, false);
+  b.set(a, 8);
+  dv.setUint32(24, scope >>> 0, true);
+  return { bytes: b };
+}
+const six = (...w: number[]) => w.flatMap((x) => [x >> 8, x & 0xff]);
+
+describe('%p extensions: IP addresses', () => {
+  it('%pI4/%pi4 with the byte order letters: host (little-endian here), network, big, little', () => {
+    const ip = { bytes: Uint8Array.from([1, 2, 3, 4]) };
+    expect(f('%pI4|%pi4', ip, ip)).toBe('1.2.3.4|001.002.003.004');
+    expect(f('%pI4n|%pI4b|%pI4l|%pI4h', ip, ip, ip, ip)).toBe('1.2.3.4|1.2.3.4|4.3.2.1|4.3.2.1');
+    expect(f('%pi4l', ip)).toBe('004.003.002.001');
+    expect(f('[%16pI4] [%-16pI4]', ip, ip)).toBe('[         1.2.3.4] [1.2.3.4         ]');
+  });
+  it('%pI6, %pi6, %pI6c compressed as RFC 5952', () => {
+    const a = { bytes: Uint8Array.from(six(1, 2, 3, 4, 5, 6, 7, 8)) };
+    expect(f('%pI6', a)).toBe('0001:0002:0003:0004:0005:0006:0007:0008');
+    expect(f('%pi6', a)).toBe('00010002000300040005000600070008');
+    expect(f('%pI6c', a)).toBe('1:2:3:4:5:6:7:8');
+    const c = (...w: number[]) => f('%pI6c', { bytes: Uint8Array.from(six(...w)) });
+    expect(c(0, 0, 0, 0, 0, 0, 0, 0)).toBe('::');
+    expect(c(0, 0, 0, 0, 0, 0, 0, 1)).toBe('::1');
+    expect(c(1, 0, 0, 0, 0, 0, 0, 0)).toBe('1::');
+    expect(c(0x2001, 0xdb8, 0, 1, 1, 1, 1, 1)).toBe('2001:db8:0:1:1:1:1:1'); // a single 0 stays
+    expect(c(0x2001, 0xdb8, 0, 0, 1, 0, 0, 1)).toBe('2001:db8::1:0:0:1'); // the first of equal runs
+    expect(c(0x2001, 0, 0, 1, 0, 0, 0, 1)).toBe('2001:0:0:1::1'); // the longest run
+    expect(c(0x2001, 0xdb8, 0xabcd, 0x12, 0xff, 0xf00, 0xabc, 0xdef)).toBe('2001:db8:abcd:12:ff:f00:abc:def');
+    expect(c(0, 0, 0, 0, 0, 0xffff, 0x0102, 0x0304)).toBe('::ffff:1.2.3.4'); // IPv4-mapped
+    expect(c(0xfe80, 0, 0, 0, 0, 0x5efe, 0xc000, 0x028f)).toBe('fe80::5efe:192.0.2.143'); // ISATAP
+    expect(c(0xfe80, 0, 0, 0, 0x200, 0x5efe, 0xc000, 0x028f)).toBe('fe80::200:5efe:192.0.2.143');
+  });
+  it('%pIS/%piS/%pISc/%pISpc... of struct sockaddr (the documented examples)', () => {
+    const v4 = sin(12345, [1, 2, 3, 4]);
+    const v6 = sin6(12345, 123456789, six(1, 2, 3, 4, 5, 6, 7, 8), 1234567890);
+    expect(f('%pIS', v4)).toBe('1.2.3.4');
+    expect(f('%pIS', v6)).toBe('0001:0002:0003:0004:0005:0006:0007:0008');
+    expect(f('%piS', v4)).toBe('001.002.003.004');
+    expect(f('%piS', v6)).toBe('00010002000300040005000600070008');
+    expect(f('%pISc', v4)).toBe('1.2.3.4');
+    expect(f('%pISc', v6)).toBe('1:2:3:4:5:6:7:8');
+    expect(f('%pISpc', v4)).toBe('1.2.3.4:12345');
+    expect(f('%pISpc', v6)).toBe('[1:2:3:4:5:6:7:8]:12345');
+    expect(f('%pISfc', v4)).toBe('1.2.3.4');
+    expect(f('%pISfc', v6)).toBe('[1:2:3:4:5:6:7:8]/123456789');
+    expect(f('%pISsc', v4)).toBe('1.2.3.4');
+    expect(f('%pISsc', v6)).toBe('[1:2:3:4:5:6:7:8]%1234567890');
+    expect(f('%pISpfc', v4)).toBe('1.2.3.4:12345');
+    expect(f('%pISpfc', v6)).toBe('[1:2:3:4:5:6:7:8]:12345/123456789');
+    expect(f('%pISpfsc', v6)).toBe('[1:2:3:4:5:6:7:8]:12345/123456789%1234567890');
+    expect(f('%pISp', v6)).toBe('[0001:0002:0003:0004:0005:0006:0007:0008]:12345');
+    expect(f('%piSpc', v6)).toBe('[00010002000300040005000600070008]:12345'); // c only with I
+    // Only the flow label and traffic class of sin6_flowinfo; [hnbl] apply to IPv4 only.
+    expect(f('%pISfc', sin6(0, 0xffffffff, six(1, 0, 0, 0, 0, 0, 0, 1), 0))).toBe('[1::1]/268435455');
+    expect(f('%pISpl', v4)).toBe('4.3.2.1:12345');
+    expect(f('%piSph', v4)).toBe('004.003.002.001:12345');
+    expect(f('%pISlc', v6)).toBe('1:2:3:4:5:6:7:8');
+  });
+  it('another family is (einval); bad pointers', () => {
+    expect(f('%pIS', { bytes: Uint8Array.from([1, 0, 0, 0, 0, 0, 0, 0]) })).toBe('(einval)');
+    expect(f('%pI5', { bytes: Uint8Array.from([1, 2, 3, 4]) })).toBe('(%pI?)');
+    expect(f('%pi', { bytes: Uint8Array.from([1, 2, 3, 4]) })).toBe('(%pi?)');
+    for (const [p, s] of BAD) {
+      expect(f('%pI4|%pI6c|%pIS|%piSpc', p, p, p, p)).toBe(`${s}|${s}|${s}|${s}`);
+    }
+  });
+});
+
+describe('%p extensions: dentry and file names', () => {
+  const d = (i: number) => dm.call('t_dentry', i) >>> 0;
+  it('%pd, %pd2, %pd3, %pd4: the last components, "/" between them and for the root', () => {
+    expect(f('%pd', d(4))).toBe('hello.ko');
+    expect(f('%pd2', d(4))).toBe('modules/hello.ko');
+    expect(f('%pd3', d(4))).toBe('lib/modules/hello.ko');
+    expect(f('%pd4', d(4))).toBe('usr/lib/modules/hello.ko');
+    expect(f('%pd4', d(2))).toBe('/usr/lib');
+    expect(f('%pd2', d(1))).toBe('/usr');
+    expect(f('%pd|%pd2|%pd4', d(0), d(0), d(0))).toBe('/|/|/');
+    expect(f('%pd5', d(4))).toBe('hello.ko'); // depth 1 unless 2-4
+  });
+  it('width and precision apply to the whole name', () => {
+    expect(f('[%12pd] [%-12pd] [%.5pd4]', d(4), d(4), d(4))).toBe('[    hello.ko] [hello.ko    ] [usr/l]');
+  });
+  it('%pD of a struct file', () => {
+    const file = dm.call('t_file') >>> 0;
+    expect(f('%pD|%pD2|%pD4', file, file, file)).toBe('hello.ko|modules/hello.ko|usr/lib/modules/hello.ko');
+  });
+  it('bad pointers: the dentry, a parent on the way, the file', () => {
+    for (const [p, s] of BAD) expect(f('%pd|%pd3|%pD|%pD2', p, p, p, p)).toBe(`${s}|${s}|${s}|${s}`);
+    expect(f('%pd|%pd2', d(5), d(5))).toBe('orphan|(efault)');
+  });
+});
+
+describe('%p extensions: time and date', () => {
+  // struct rtc_time { sec, min, hour, mday, mon, year, wday, yday, isdst }: 2018-11-26T05:35:43
+  const tm = le32(43, 35, 5, 26, 10, 118, 1, 329, 0);
+  const t64 = (t: bigint) => ({ bytes: new Uint8Array(BigInt64Array.from([t]).buffer) });
+  it('%ptR: ISO 8601, year + 1900 and month + 1 unless raw; date or time only; space separator', () => {
+    expect(f('%ptR', tm)).toBe('2018-11-26T05:35:43');
+    expect(f('%ptRr', tm)).toBe('0118-10-26T05:35:43');
+    expect(f('%ptRs', tm)).toBe('2018-11-26 05:35:43');
+    expect(f('%ptRd|%ptRt', tm, tm)).toBe('2018-11-26|05:35:43');
+    expect(f('%ptRdr|%ptRtr', tm, tm)).toBe('0118-10-26|05:35:43');
+    expect(f('%ptRds|%ptRts', tm, tm)).toBe('2018-11-26|05:35:43'); // no separator without both
+    expect(f('%ptRt tr', tm)).toBe('05:35:43 tr');
+    expect(f('[%30ptR]', tm)).toBe('[2018-11-26T05:35:43]'); // the width is not used
+  });
+  it('%ptT: a time64_t as UTC', () => {
+    const t = t64(1546615943n); // 2019-01-04T15:32:23
+    expect(f('%ptT', t)).toBe('2019-01-04T15:32:23');
+    expect(f('%ptTr', t)).toBe('0119-00-04T15:32:23');
+    expect(f('%ptTs|%ptTsr', t, t)).toBe('2019-01-04 15:32:23|0119-00-04 15:32:23');
+    expect(f('%ptTd|%ptTt', t, t)).toBe('2019-01-04|15:32:23');
+    expect(f('%ptT', t64(0n))).toBe('1970-01-01T00:00:00');
+    expect(f('%ptT', t64(-1n))).toBe('1969-12-31T23:59:59');
+    expect(f('%ptT', t64(1709251199n))).toBe('2024-02-29T23:59:59');
+    expect(f('%ptT', t64(4102444800n))).toBe('2100-01-01T00:00:00');
+    expect(f('%ptT', t64(-2208988800n))).toBe('1900-01-01T00:00:00');
+  });
+  it('unknown kinds and bad pointers', () => {
+    expect(f('%pt', tm)).toBe('(%pt?)');
+    expect(f('%ptX', tm)).toBe('(%pt?)');
+    for (const [p, s] of BAD) expect(f('%ptR|%ptT', p, p)).toBe(`${s}|${s}`);
+  });
+});
+
+describe('%p extensions: FourCC', () => {
+  it('%p4cc: characters, endianness, value (the documented examples)', () => {
+    expect(f('%p4cc', le32(0x32314742))).toBe('BG12 little-endian (0x32314742)');
+    expect(f('%p4cc', le32(0x20303159))).toBe('Y10  little-endian (0x20303159)');
+    expect(f('%p4cc', le32(0xb231564e))).toBe('NV12 big-endian (0xb231564e)');
+    expect(f('%p4cc', le32(0x0a7f0141))).toBe('A... little-endian (0x0a7f0141)');
+    expect(f('[%36p4cc]', le32(0x32314742))).toBe('[     BG12 little-endian (0x32314742)]');
+  });
+  it('other letters and bad pointers', () => {
+    expect(f('%p4', le32(1))).toBe('(%p4?)');
+    expect(f('%p4c', le32(1))).toBe('(%p4?)');
+    expect(f('%p4cb', le32(1))).toBe('(%p4?)'); // not in Linux 6.12
+    for (const [p, s] of BAD) expect(f('%p4cc', p)).toBe(s);
+  });
+});
+
+describe('%p extensions: flags', () => {
+  it('%pGg: gfp flags, combinations first, unknown bits in hex', () => {
+    expect(f('%pGg', le32(0xcc0))).toBe('GFP_KERNEL');
+    expect(f('%pGg', le32(0x820 | 0x1))).toBe('GFP_ATOMIC|GFP_DMA');
+    expect(f('%pGg', le32(0x20))).toBe('__GFP_HIGH');
+    expect(f('%pGg', le32(0xcc0 | 0x100 | 0x2000))).toBe('GFP_KERNEL|__GFP_NOWARN|__GFP_ZERO');
+    expect(f('%pGg', le32(0xcc0 | 0x100000))).toBe('GFP_USER');
+    expect(f('%pGg', le32(0x400))).toBe('__GFP_DIRECT_RECLAIM');
+    expect(f('%pGg', le32(0xf0000000))).toBe('0xf0000000');
+    expect(f('%pGg', le32(0xf0000020))).toBe('__GFP_HIGH|0xf0000000');
+    expect(f('[%pGg]', le32(0))).toBe('[]');
+  });
+  it('%pGv: vma flags', () => {
+    expect(f('%pGv', le32(0x75))).toBe('read|exec|mayread|maywrite|mayexec');
+    expect(f('%pGv', le32(0x80000001))).toBe('read|mergeable');
+    expect(f('%pGv', le32(0x802))).toBe('write|0x800');
+  });
+  it('%pGp: page flags, the value, the names and the zone field', () => {
+    // referenced|uptodate|lru|active|private: bits 2, 3, 5, 8, 14
+    expect(f('%pGp', le32(0x412c))).toBe('0x412c(referenced|uptodate|lru|active|private|zone=0)');
+    expect(f('%pGp', le32(0x8000412c))).toBe('0x8000412c(referenced|uptodate|lru|active|private|zone=1)');
+    expect(f('%pGp', le32(0x1 | 0x80 | 0x40000))).toBe('0x40081(locked|waiters|unevictable|zone=0)');
+    expect(f('%pGp', le32(0))).toBe('0x0(zone=0)');
+    expect(f('%pGp', le32(0x100000))).toBe('0x100000(zone=0)'); // outside the flag bits: not named
+  });
+  it('other letters and bad pointers', () => {
+    expect(f('%pGx', le32(1))).toBe('(%pG?)');
+    for (const [p, s] of BAD) expect(f('%pGp|%pGg|%pGv', p, p, p)).toBe(`${s}|${s}|${s}`);
   });
 });
 

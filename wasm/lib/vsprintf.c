@@ -9,9 +9,11 @@
  *
  * Pointer extensions (%p followed by letters): none (hashed: 8 hex digits, keyed by boot randomness),
  * x (raw), K (as %p), S/s/B (symbol via host.kallsyms), e (error name), a/ad/ap (phys/dma address),
- * h[CDN] (hex dump), M/MR/MF/m (MAC), I4/i4/I6/i6/I6c (IP), U[bBlL] (UUID), E (escaped string),
- * V (struct va_format), b/bl (bitmap). Pointers below PAGE_SIZE or error pointers print "(efault)",
- * NULL prints "(null)".
+ * h[CDN] (hex dump), M/MR/MF/m (MAC), I4/i4[hnbl], I6/i6/I6c (IP), IS/iS[pfschnbl] (struct
+ * sockaddr: AF_INET, AF_INET6), U[bBlL] (UUID), E (escaped string), V (struct va_format), b/bl
+ * (bitmap), d/d2/d3/d4 (dentry), D/D2/D3/D4 (file), tR/tT[dt][rs] (struct rtc_time, time64_t),
+ * 4cc (FourCC), Gp/Gg/Gv (page, gfp, vma flags). Pointers below PAGE_SIZE or error pointers print
+ * "(efault)", NULL prints "(null)".
  */
 #include <linux/stdarg.h>
 #include <linux/types.h>
@@ -30,8 +32,28 @@
 #include <linux/sprintf.h>
 #include <linux/slab.h>
 #include <linux/hex.h>
+#include <linux/socket.h>
+#include <linux/in.h>
+#include <linux/in6.h>
+#include <linux/dcache.h>
+#include <linux/fs.h>
+#include <linux/rtc.h>
+#include <linux/time.h>
+#include <linux/gfp.h>
+#include <linux/mm.h>
+#include <linux/page-flags.h>
+#include <asm/byteorder.h>
 #include <asm/page.h>
+#include <linux/tracepoint-defs.h>
 #include "host.h"
+
+/*
+ * The flag names of mm/debug.c, declared in mm/internal.h as in Linux (which includes it as
+ * "../mm/internal.h"; a quoted include leaving the source's folder does not resolve here yet).
+ */
+extern const struct trace_print_flags pageflag_names[];
+extern const struct trace_print_flags vmaflag_names[];
+extern const struct trace_print_flags gfpflag_names[];
 
 unsigned long long simple_strntoull(const char *startp, char **endp, unsigned int base, size_t max_chars);
 long long simple_strntoll(const char *cp, char **endp, unsigned int base, size_t max_chars);
@@ -703,17 +725,27 @@ char *ip4_string(char *p, const u8 *addr, const char *fmt)
 	int index;
 	int step;
 
+	/* The order the four bytes are stored in: [n]etwork/[b]ig endian (the default), [l]ittle
+	 * endian, or [h]ost order, which is little endian on wasm. */
 	switch (fmt[2]) {
 	case 'h':
+#ifdef __BIG_ENDIAN
+		index = 0;
+		step = 1;
+#else
+		index = 3;
+		step = -1;
+#endif
+		break;
+	case 'l':
+		index = 3;
+		step = -1;
+		break;
 	case 'n':
 	case 'b':
 	default:
 		index = 0;
 		step = 1;
-		break;
-	case 'l':
-		index = 3;
-		step = -1;
 		break;
 	}
 	for (i = 0; i < 4; i++) {
@@ -753,8 +785,10 @@ char *ip6_compressed_string(char *p, const char *addr)
 	bool useIPv4;
 	const u8 *a = (const u8 *)addr;
 
+	/* The last 32 bits in dotted quad: IPv4-mapped (::ffff:a.b.c.d) and ISATAP (x:x:x:x:[0|2]00:5efe:a.b.c.d). */
 	useIPv4 = (a[0] == 0 && a[1] == 0 && a[2] == 0 && a[3] == 0 && a[4] == 0 && a[5] == 0 &&
-		   a[6] == 0 && a[7] == 0 && a[8] == 0 && a[9] == 0 && a[10] == 0xff && a[11] == 0xff);
+		   a[6] == 0 && a[7] == 0 && a[8] == 0 && a[9] == 0 && a[10] == 0xff && a[11] == 0xff) ||
+		  ((a[8] | 0x02) == 0x02 && a[9] == 0 && a[10] == 0x5e && a[11] == 0xfe);
 
 	memset(zerolength, 0, sizeof(zerolength));
 
@@ -860,6 +894,100 @@ char *ip4_addr_string(char *buf, char *end, const u8 *addr, struct printf_spec s
 	return string_nocheck(buf, end, ip4_addr, spec);
 }
 
+/* The flow label and traffic class bits of sin6_flowinfo (network order), as <net/ipv6.h>. */
+#define IPV6_FLOWINFO_MASK	cpu_to_be32(0x0FFFFFFF)
+
+/*
+ * %p[Ii]S with an AF_INET6 address: [p]ort, [f]lowinfo and [s]cope follow the address, which is then
+ * in brackets; [c] compresses it (with 'I' only). The numbers take the conversion's spec.
+ */
+static noinline_for_stack
+char *ip6_addr_string_sa(char *buf, char *end, const struct sockaddr_in6 *sa,
+			 struct printf_spec spec, const char *fmt)
+{
+	bool have_p = false, have_s = false, have_f = false, have_c = false;
+	char ip6_addr[sizeof("[xxxx:xxxx:xxxx:xxxx:xxxx:xxxx:255.255.255.255]") + sizeof(":12345") +
+		      sizeof("/123456789") + sizeof("%1234567890")];
+	char *p = ip6_addr, *pend = ip6_addr + sizeof(ip6_addr);
+	const u8 *addr = (const u8 *)&sa->sin6_addr;
+	char fmt6[2] = { fmt[0], '6' };
+	bool bracket;
+
+	for (fmt += 2; isalpha(*fmt); fmt++) {
+		if (*fmt == 'p')
+			have_p = true;
+		else if (*fmt == 'f')
+			have_f = true;
+		else if (*fmt == 's')
+			have_s = true;
+		else if (*fmt == 'c')
+			have_c = true;
+	}
+
+	bracket = have_p || have_s || have_f;
+	if (bracket)
+		*p++ = '[';
+
+	if (fmt6[0] == 'I' && have_c)
+		p = ip6_compressed_string(p, (const char *)addr);
+	else
+		p = ip6_string(p, (const char *)addr, fmt6);
+
+	if (bracket)
+		*p++ = ']';
+
+	if (have_p) {
+		*p++ = ':';
+		p = number(p, pend, be16_to_cpu(sa->sin6_port), spec);
+	}
+	if (have_f) {
+		*p++ = '/';
+		p = number(p, pend, be32_to_cpu(sa->sin6_flowinfo & IPV6_FLOWINFO_MASK), spec);
+	}
+	if (have_s) {
+		*p++ = '%';
+		p = number(p, pend, sa->sin6_scope_id, spec);
+	}
+	*p = '\0';
+
+	return string_nocheck(buf, end, ip6_addr, spec);
+}
+
+/* %p[Ii]S with an AF_INET address: [p]ort after a ':', the byte order letters [hnbl] as for %pI4. */
+static noinline_for_stack
+char *ip4_addr_string_sa(char *buf, char *end, const struct sockaddr_in *sa,
+			 struct printf_spec spec, const char *fmt)
+{
+	bool have_p = false;
+	char *p, ip4_addr[sizeof("255.255.255.255") + sizeof(":12345")];
+	char *pend = ip4_addr + sizeof(ip4_addr);
+	const u8 *addr = (const u8 *)&sa->sin_addr.s_addr;
+	char fmt4[3] = { fmt[0], '4', 0 };
+
+	for (fmt += 2; isalpha(*fmt); fmt++) {
+		switch (*fmt) {
+		case 'p':
+			have_p = true;
+			break;
+		case 'h':
+		case 'l':
+		case 'n':
+		case 'b':
+			fmt4[2] = *fmt;
+			break;
+		}
+	}
+
+	p = ip4_string(ip4_addr, addr, fmt4);
+	if (have_p) {
+		*p++ = ':';
+		p = number(p, pend, be16_to_cpu(sa->sin_port), spec);
+	}
+	*p = '\0';
+
+	return string_nocheck(buf, end, ip4_addr, spec);
+}
+
 static noinline_for_stack
 char *ip_addr_string(char *buf, char *end, const void *ptr, struct printf_spec spec, const char *fmt)
 {
@@ -873,18 +1001,62 @@ char *ip_addr_string(char *buf, char *end, const void *ptr, struct printf_spec s
 		return ip6_addr_string(buf, end, ptr, spec, fmt);
 	case '4':
 		return ip4_addr_string(buf, end, ptr, spec, fmt);
+	case 'S': {
+		const union {
+			struct sockaddr		raw;
+			struct sockaddr_in	v4;
+			struct sockaddr_in6	v6;
+		} *sa = ptr;
+
+		switch (sa->raw.sa_family) {
+		case AF_INET:
+			return ip4_addr_string_sa(buf, end, &sa->v4, spec, fmt);
+		case AF_INET6:
+			return ip6_addr_string_sa(buf, end, &sa->v6, spec, fmt);
+		default:
+			return error_string(buf, end, "(einval)", spec);
+		}}
 	}
 
 	err_fmt_msg = fmt[0] == 'i' ? "(%pi?)" : "(%pI?)";
 	return error_string(buf, end, err_fmt_msg, spec);
 }
 
-/* %pE[achnops]: escape non-printable characters of a buffer of field_width bytes. */
+/* The escape classes of string_escape_mem() (<linux/string_helpers.h>) that %pE selects. */
+#define ESCAPE_SPACE	0x01
+#define ESCAPE_SPECIAL	0x02
+#define ESCAPE_NULL	0x04
+#define ESCAPE_OCTAL	0x08
+#define ESCAPE_ANY	(ESCAPE_SPACE | ESCAPE_OCTAL | ESCAPE_SPECIAL | ESCAPE_NULL)
+#define ESCAPE_NP	0x10
+#define ESCAPE_ANY_NP	(ESCAPE_ANY | ESCAPE_NP)
+#define ESCAPE_HEX	0x20
+
+static char *put_char(char *buf, char *end, char c)
+{
+	if (buf < end)
+		*buf = c;
+	return buf + 1;
+}
+
+static char *put_escape(char *buf, char *end, char c)
+{
+	buf = put_char(buf, end, '\\');
+	return put_char(buf, end, c);
+}
+
+/*
+ * %*pE[achnops]: field_width bytes (1 without a width) escaped as string_escape_mem() does. With [p]
+ * (ESCAPE_NP) a printable character passes through; otherwise the classes are tried in this order:
+ * [s]pace (\n \r \t \v \f), spe[c]ial (\\ \a \e \"), [n]ull (\0), [o]ctal (\ooo), [h]ex (\xhh); a
+ * character no class takes passes through. [a] is s, c, n and o; no letter is a and p.
+ */
 static noinline_for_stack
 char *escaped_string(char *buf, char *end, u8 *addr, struct printf_spec spec, const char *fmt)
 {
-	bool any_flag = false, esc_c = false, esc_o = false, esc_h = false, esc_n = false,
-	     esc_p = false, esc_s = false, esc_a = false;
+	unsigned int flags = 0;
+	bool found = true;
+	int count = 1;
 	int len, i;
 
 	if (spec.field_width == 0)
@@ -893,75 +1065,64 @@ char *escaped_string(char *buf, char *end, u8 *addr, struct printf_spec spec, co
 	if (check_pointer(&buf, end, addr, spec))
 		return buf;
 
-	while (isalnum(*++fmt)) {
-		any_flag = true;
-		switch (*fmt) {
-		case 'a': esc_a = true; break;
-		case 'c': esc_c = true; break;
-		case 'h': esc_h = true; break;
-		case 'n': esc_n = true; break;
-		case 'o': esc_o = true; break;
-		case 'p': esc_p = true; break;
-		case 's': esc_s = true; break;
-		default: break;
+	do {
+		switch (fmt[count++]) {
+		case 'a': flags |= ESCAPE_ANY; break;
+		case 'c': flags |= ESCAPE_SPECIAL; break;
+		case 'h': flags |= ESCAPE_HEX; break;
+		case 'n': flags |= ESCAPE_NULL; break;
+		case 'o': flags |= ESCAPE_OCTAL; break;
+		case 'p': flags |= ESCAPE_NP; break;
+		case 's': flags |= ESCAPE_SPACE; break;
+		default: found = false; break;
 		}
-	}
-	if (!any_flag)
-		esc_c = esc_o = esc_n = esc_s = esc_p = true;	/* ESCAPE_ANY_NP */
-	(void)esc_h;
+	} while (found);
+
+	if (!flags)
+		flags = ESCAPE_ANY_NP;
 
 	len = spec.field_width < 0 ? 1 : spec.field_width;
 
 	for (i = 0; i < len; i++) {
-		u8 c = addr[i];
-		char tmp[5];
-		int n = 0;
-		bool printable = isprint(c) && c < 0x7f;
+		unsigned char c = addr[i];
+		char named = 0;
 
-		if ((esc_a && !isascii(c)) || (esc_p && !printable) ||
-		    (esc_s && isspace(c)) || (esc_c && (c == '\\' || c == '\a' || c == '\b' ||
-						       c == '\e' || c == '\f' || c == '\n' ||
-						       c == '\r' || c == '\t' || c == '\v')) ||
-		    (esc_n && c == 0)) {
-			const char *named = NULL;
-
-			if (esc_c || esc_s) {
-				switch (c) {
-				case '\n': named = "\\n"; break;
-				case '\r': named = "\\r"; break;
-				case '\t': named = "\\t"; break;
-				case '\v': named = "\\v"; break;
-				case '\f': named = "\\f"; break;
-				case '\\': named = esc_c ? "\\\\" : NULL; break;
-				case '\a': named = esc_c ? "\\a" : NULL; break;
-				case '\b': named = esc_c ? "\\b" : NULL; break;
-				case '\e': named = esc_c ? "\\e" : NULL; break;
-				case ' ': named = esc_s ? "\\s" : NULL; break;
-				}
-			}
-			if (!named && esc_n && c == 0)
-				named = "\\0";
-			if (named) {
-				while (*named)
-					tmp[n++] = *named++;
-			} else if (esc_h && !esc_o) {
-				tmp[n++] = '\\';
-				tmp[n++] = 'x';
-				tmp[n++] = hex_asc_hi(c);
-				tmp[n++] = hex_asc_lo(c);
-			} else {
-				tmp[n++] = '\\';
-				tmp[n++] = '0' + ((c >> 6) & 07);
-				tmp[n++] = '0' + ((c >> 3) & 07);
-				tmp[n++] = '0' + (c & 07);
-			}
-		} else {
-			tmp[n++] = c;
+		if ((flags & ESCAPE_NP) && isprint(c)) {
+			buf = put_char(buf, end, c);
+			continue;
 		}
-		for (int j = 0; j < n; j++) {
-			if (buf < end)
-				*buf = tmp[j];
-			buf++;
+		if (flags & ESCAPE_SPACE) {
+			switch (c) {
+			case '\n': named = 'n'; break;
+			case '\r': named = 'r'; break;
+			case '\t': named = 't'; break;
+			case '\v': named = 'v'; break;
+			case '\f': named = 'f'; break;
+			}
+		}
+		if (!named && (flags & ESCAPE_SPECIAL)) {
+			switch (c) {
+			case '\\': named = '\\'; break;
+			case '\a': named = 'a'; break;
+			case '\e': named = 'e'; break;
+			case '"': named = '"'; break;
+			}
+		}
+		if (!named && (flags & ESCAPE_NULL) && c == '\0')
+			named = '0';
+		if (named) {
+			buf = put_escape(buf, end, named);
+		} else if (flags & ESCAPE_OCTAL) {
+			buf = put_char(buf, end, '\\');
+			buf = put_char(buf, end, '0' + ((c >> 6) & 07));
+			buf = put_char(buf, end, '0' + ((c >> 3) & 07));
+			buf = put_char(buf, end, '0' + (c & 07));
+		} else if (flags & ESCAPE_HEX) {
+			buf = put_escape(buf, end, 'x');
+			buf = put_char(buf, end, hex_asc_hi(c));
+			buf = put_char(buf, end, hex_asc_lo(c));
+		} else {
+			buf = put_char(buf, end, c);
 		}
 	}
 
@@ -1052,6 +1213,381 @@ char *address_val(char *buf, char *end, const void *addr, struct printf_spec spe
 	return special_hex_number(buf, end, num, size);
 }
 
+/*
+ * %pd, %pd2, %pd3, %pd4: the last 1-4 components of a dentry's path, "/" between them; a walk that
+ * reaches the root ends there (the root's own name is then empty, so "%pd2" of "/a" is "/a"). Each
+ * dentry on the way is checked as a pointer, so a bad d_parent prints "(efault)" in its place.
+ */
+static noinline_for_stack
+char *dentry_name(char *buf, char *end, const struct dentry *d, struct printf_spec spec,
+		  const char *fmt)
+{
+	const char *array[4], *s;
+	const struct dentry *p;
+	int depth;
+	int i, n;
+
+	switch (fmt[1]) {
+	case '2': case '3': case '4':
+		depth = fmt[1] - '0';
+		break;
+	default:
+		depth = 1;
+	}
+
+	for (i = 0; i < depth; i++, d = p) {
+		if (check_pointer(&buf, end, d, spec))
+			return buf;
+
+		p = READ_ONCE(d->d_parent);
+		array[i] = (const char *)READ_ONCE(d->d_name.name);
+		if (p == d) {
+			if (i)
+				array[i] = "";
+			i++;
+			break;
+		}
+	}
+	/* Outermost component first; spec.precision limits the characters written. */
+	s = array[--i];
+	for (n = 0; n != spec.precision; n++, buf++) {
+		char c = *s++;
+
+		if (!c) {
+			if (!i)
+				break;
+			c = '/';
+			s = array[--i];
+		}
+		if (buf < end)
+			*buf = c;
+	}
+	return widen_string(buf, n, end, spec);
+}
+
+/* %pD, %pD2, %pD3, %pD4: the same for the dentry of a struct file. */
+static noinline_for_stack
+char *file_dentry_name(char *buf, char *end, const struct file *f, struct printf_spec spec,
+		       const char *fmt)
+{
+	if (check_pointer(&buf, end, f, spec))
+		return buf;
+
+	return dentry_name(buf, end, f->f_path.dentry, spec, fmt);
+}
+
+static const struct printf_spec default_dec02_spec = {
+	.base = 10, .field_width = 2, .precision = -1, .flags = ZEROPAD,
+};
+
+static const struct printf_spec default_dec04_spec = {
+	.base = 10, .field_width = 4, .precision = -1, .flags = ZEROPAD,
+};
+
+static const struct printf_spec default_dec_spec = {
+	.base = 10, .precision = -1,
+};
+
+static const struct printf_spec default_flag_spec = {
+	.base = 16, .precision = -1, .flags = SPECIAL | SMALL,
+};
+
+static const struct printf_spec default_str_spec = {
+	.field_width = -1, .precision = -1,
+};
+
+/* YYYY-mm-dd; raw (@r) leaves the year since 1900 and the month from 0 as they are. */
+static noinline_for_stack
+char *date_str(char *buf, char *end, const struct rtc_time *tm, bool r)
+{
+	int year = tm->tm_year + (r ? 0 : 1900);
+	int mon = tm->tm_mon + (r ? 0 : 1);
+
+	buf = number(buf, end, year, default_dec04_spec);
+	if (buf < end)
+		*buf = '-';
+	buf++;
+
+	buf = number(buf, end, mon, default_dec02_spec);
+	if (buf < end)
+		*buf = '-';
+	buf++;
+
+	return number(buf, end, tm->tm_mday, default_dec02_spec);
+}
+
+/* HH:MM:SS */
+static noinline_for_stack
+char *time_str(char *buf, char *end, const struct rtc_time *tm, bool r)
+{
+	buf = number(buf, end, tm->tm_hour, default_dec02_spec);
+	if (buf < end)
+		*buf = ':';
+	buf++;
+
+	buf = number(buf, end, tm->tm_min, default_dec02_spec);
+	if (buf < end)
+		*buf = ':';
+	buf++;
+
+	return number(buf, end, tm->tm_sec, default_dec02_spec);
+}
+
+/*
+ * %pt[RT] followed by [d]ate only or [t]ime only, then any of [r]aw and [s]pace (a ' ' instead of the
+ * ISO 8601 'T' between date and time). The field width and precision are not used.
+ */
+static noinline_for_stack
+char *rtc_str(char *buf, char *end, const struct rtc_time *tm, struct printf_spec spec,
+	      const char *fmt)
+{
+	bool have_t = true, have_d = true;
+	bool raw = false, iso8601_separator = true;
+	bool found = true;
+	int count = 2;
+
+	if (check_pointer(&buf, end, tm, spec))
+		return buf;
+
+	switch (fmt[count]) {
+	case 'd':
+		have_t = false;
+		count++;
+		break;
+	case 't':
+		have_d = false;
+		count++;
+		break;
+	}
+
+	do {
+		switch (fmt[count++]) {
+		case 'r':
+			raw = true;
+			break;
+		case 's':
+			iso8601_separator = false;
+			break;
+		default:
+			found = false;
+			break;
+		}
+	} while (found);
+
+	if (have_d)
+		buf = date_str(buf, end, tm, raw);
+	if (have_d && have_t) {
+		if (buf < end)
+			*buf = iso8601_separator ? 'T' : ' ';
+		buf++;
+	}
+	if (have_t)
+		buf = time_str(buf, end, tm, raw);
+
+	return buf;
+}
+
+/* %ptT: a time64_t, as UTC. */
+static noinline_for_stack
+char *time64_str(char *buf, char *end, const time64_t time, struct printf_spec spec,
+		 const char *fmt)
+{
+	struct rtc_time rtc_time;
+	struct tm tm;
+
+	time64_to_tm(time, 0, &tm);
+
+	rtc_time.tm_sec = tm.tm_sec;
+	rtc_time.tm_min = tm.tm_min;
+	rtc_time.tm_hour = tm.tm_hour;
+	rtc_time.tm_mday = tm.tm_mday;
+	rtc_time.tm_mon = tm.tm_mon;
+	rtc_time.tm_year = tm.tm_year;
+	rtc_time.tm_wday = tm.tm_wday;
+	rtc_time.tm_yday = tm.tm_yday;
+	rtc_time.tm_isdst = 0;
+
+	return rtc_str(buf, end, &rtc_time, spec, fmt);
+}
+
+static noinline_for_stack
+char *time_and_date(char *buf, char *end, void *ptr, struct printf_spec spec, const char *fmt)
+{
+	switch (fmt[1]) {
+	case 'R':
+		return rtc_str(buf, end, (const struct rtc_time *)ptr, spec, fmt);
+	case 'T':
+		if (check_pointer(&buf, end, ptr, spec))
+			return buf;
+		return time64_str(buf, end, *(const time64_t *)ptr, spec, fmt);
+	default:
+		return error_string(buf, end, "(%pt?)", spec);
+	}
+}
+
+/*
+ * %p4cc: a V4L2/DRM FourCC code: its four characters (least significant byte first, '.' for what is
+ * not printable ASCII), its endianness (bit 31) and its value in hex.
+ */
+static noinline_for_stack
+char *fourcc_string(char *buf, char *end, const u32 *fourcc, struct printf_spec spec,
+		    const char *fmt)
+{
+	char output[sizeof("0123 little-endian (0x01234567)")];
+	char *p = output;
+	unsigned int i;
+	u32 orig, val;
+
+	if (fmt[1] != 'c' || fmt[2] != 'c')
+		return error_string(buf, end, "(%p4?)", spec);
+
+	if (check_pointer(&buf, end, fourcc, spec))
+		return buf;
+
+	memcpy(&orig, fourcc, sizeof(orig));	/* may be unaligned */
+	val = orig & ~BIT(31);
+
+	for (i = 0; i < sizeof(u32); i++) {
+		unsigned char c = val >> (i * 8);
+
+		/* Print non-control ASCII characters as-is, dot otherwise */
+		*p++ = isascii(c) && isprint(c) ? c : '.';
+	}
+
+	*p++ = ' ';
+	strcpy(p, orig & BIT(31) ? "big-endian" : "little-endian");
+	p += strlen(p);
+
+	*p++ = ' ';
+	*p++ = '(';
+	p = special_hex_number(p, output + sizeof(output) - 2, orig, sizeof(u32));
+	*p++ = ')';
+	*p = '\0';
+
+	return string(buf, end, output, spec);
+}
+
+/*
+ * The names of the flags set in @flags, "|" between them: each table entry whose whole mask is set
+ * is named and its bits taken out; what no entry names is left as a hex number at the end.
+ */
+static char *format_flags(char *buf, char *end, unsigned long flags,
+			  const struct trace_print_flags *names)
+{
+	unsigned long mask;
+
+	for ( ; flags && names->name; names++) {
+		mask = names->mask;
+		if ((flags & mask) != mask)
+			continue;
+
+		buf = string(buf, end, names->name, default_str_spec);
+
+		flags &= ~mask;
+		if (flags) {
+			if (buf < end)
+				*buf = '|';
+			buf++;
+		}
+	}
+
+	if (flags)
+		buf = number(buf, end, flags, default_flag_spec);
+
+	return buf;
+}
+
+struct page_flags_fields {
+	int width;
+	int shift;
+	int mask;
+	const struct printf_spec *spec;
+	const char *name;
+};
+
+/* The fields of page->flags above the flag bits (<linux/page-flags-layout.h>); width 0: absent. */
+static const struct page_flags_fields pff[] = {
+	{SECTIONS_WIDTH, SECTIONS_PGSHIFT, SECTIONS_MASK, &default_dec_spec, "section"},
+	{NODES_WIDTH, NODES_PGSHIFT, NODES_MASK, &default_dec_spec, "node"},
+	{ZONES_WIDTH, ZONES_PGSHIFT, ZONES_MASK, &default_dec_spec, "zone"},
+	{LAST_CPUPID_WIDTH, LAST_CPUPID_PGSHIFT, LAST_CPUPID_MASK, &default_flag_spec, "lastcpupid"},
+	{KASAN_TAG_WIDTH, KASAN_TAG_PGSHIFT, KASAN_TAG_MASK, &default_flag_spec, "kasantag"},
+};
+
+/* %pGp: "0x<flags>(<names>|zone=<n>)". */
+static char *format_page_flags(char *buf, char *end, unsigned long flags)
+{
+	unsigned long main_flags = flags & PAGEFLAGS_MASK;
+	bool append = false;
+	int i;
+
+	buf = number(buf, end, flags, default_flag_spec);
+	if (buf < end)
+		*buf = '(';
+	buf++;
+
+	/* Page flags from the main area. */
+	if (main_flags) {
+		buf = format_flags(buf, end, main_flags, pageflag_names);
+		append = true;
+	}
+
+	/* Page flags from the fields area */
+	for (i = 0; i < ARRAY_SIZE(pff); i++) {
+		/* Skip undefined fields. */
+		if (!pff[i].width)
+			continue;
+
+		/* Format: Flag Name + '=' (equals sign) + Number + '|' (separator) */
+		if (append) {
+			if (buf < end)
+				*buf = '|';
+			buf++;
+		}
+
+		buf = string(buf, end, pff[i].name, default_str_spec);
+		if (buf < end)
+			*buf = '=';
+		buf++;
+		buf = number(buf, end, (flags >> pff[i].shift) & pff[i].mask, *pff[i].spec);
+
+		append = true;
+	}
+	if (buf < end)
+		*buf = ')';
+	buf++;
+
+	return buf;
+}
+
+/* %pGp (unsigned long *: page flags), %pGv (unsigned long *: vma flags), %pGg (gfp_t *). */
+static noinline_for_stack
+char *flags_string(char *buf, char *end, void *flags_ptr, struct printf_spec spec, const char *fmt)
+{
+	unsigned long flags;
+	const struct trace_print_flags *names;
+
+	if (check_pointer(&buf, end, flags_ptr, spec))
+		return buf;
+
+	switch (fmt[1]) {
+	case 'p':
+		return format_page_flags(buf, end, *(unsigned long *)flags_ptr);
+	case 'v':
+		flags = *(unsigned long *)flags_ptr;
+		names = vmaflag_names;
+		break;
+	case 'g':
+		flags = (__force unsigned long)(*(gfp_t *)flags_ptr);
+		names = gfpflag_names;
+		break;
+	default:
+		return error_string(buf, end, "(%pG?)", spec);
+	}
+
+	return format_flags(buf, end, flags, names);
+}
+
 struct lkm_va_format {
 	const char *fmt;
 	va_list *va;
@@ -1081,6 +1617,16 @@ char *pointer(const char *fmt, char *buf, char *end, void *ptr, struct printf_sp
 		return ip_addr_string(buf, end, ptr, spec, fmt);
 	case 'E':
 		return escaped_string(buf, end, ptr, spec, fmt);
+	case 'd':
+		return dentry_name(buf, end, ptr, spec, fmt);
+	case 'D':
+		return file_dentry_name(buf, end, ptr, spec, fmt);
+	case 't':
+		return time_and_date(buf, end, ptr, spec, fmt);
+	case '4':
+		return fourcc_string(buf, end, ptr, spec, fmt);
+	case 'G':
+		return flags_string(buf, end, ptr, spec, fmt);
 	case 'U':
 		return uuid_string(buf, end, ptr, spec, fmt);
 	case 'V':
