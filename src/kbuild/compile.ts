@@ -9,7 +9,7 @@ import { filterOut } from './kbuild.js';
 import { sha256hex } from './modpost.js';
 import { basename, dirname, isInside, join, normalize } from './paths.js';
 import { OUT_DIR } from './runner.js';
-import { COLOR_CFLAGS, COMMON_CFLAGS, compileArgs, kbuildCflags, USER_CFLAGS, userIncludeFlags } from './toolchain.js';
+import { COLOR_CFLAGS, COMMON_CFLAGS, compileArgs, kbuildCflags, USER_CFLAGS, userIncludeFlags, VFS_OVERLAY, vfsOverlay } from './toolchain.js';
 
 /** An object's cache record (MOD/OBJ.o.json). */
 interface ObjRecord {
@@ -89,19 +89,6 @@ async function addQuotedIncludes(ctx: UnitContext, paths: Set<string>): Promise<
   }
 }
 
-/** Where a compile job finds the overlay below (outside OUT_DIR: an input, not an output). */
-const VFS_OVERLAY = '/lkm-vfs-overlay.yaml';
-
-/**
- * A clang VFS overlay naming every mounted file at its own path. yowasp's in-memory file system treats a
- * `..` path segment as nothing, so `/m/mod/../include/x.h` would open `/m/mod/include/x.h`; clang's overlay
- * layer removes the dots first (as a real file system resolves them) and then opens the plain path.
- */
-function vfsOverlay(files: Record<string, Uint8Array>): Uint8Array {
-  const roots = Object.keys(files).map((name) => ({ type: 'file', name, 'external-contents': name }));
-  return new TextEncoder().encode(JSON.stringify({ version: 0, 'case-sensitive': 'true', 'use-external-names': false, roots }));
-}
-
 /** The clang flags of one object: kbuild's (or a user program's) line, then its own additions and removals. */
 function objectCflags(ctx: UnitContext, mod: ModuleSpec, o: ObjectSpec): string[] {
   if (ctx.user) return filterOut([...USER_CFLAGS, ...userIncludeFlags(ctx.env.includeDir), ...o.add], o.remove);
@@ -139,7 +126,7 @@ export async function compileObject(ctx: UnitContext, mod: ModuleSpec, o: Object
   const runner = await ctx.runner();
   let runArgs = ctx.env.color ? [...args, ...COLOR_CFLAGS] : args;
   if (!runner.realFs) {
-    files[VFS_OVERLAY] = vfsOverlay(files);
+    files[VFS_OVERLAY] = vfsOverlay(Object.keys(files));
     runArgs = [...runArgs, '-ivfsoverlay', VFS_OVERLAY];
   }
   ctx.out(`  ${ctx.tag('CC')}  ${label}`);

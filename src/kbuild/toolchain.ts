@@ -104,6 +104,26 @@ export function loadCompiler(): Promise<Yowasp> {
 }
 
 /** Puts `content` at absolute `path` inside a yowasp file tree (creating the directories). */
+/** Where a compile finds the overlay of vfsOverlay() (outside OUT_DIR: an input, not an output). */
+export const VFS_OVERLAY = '/lkm-vfs-overlay.yaml';
+
+/**
+ * A clang VFS overlay (`-ivfsoverlay VFS_OVERLAY`) naming every mounted file at its own path. yowasp's
+ * in-memory file system treats a `..` path segment as nothing, so `/m/mod/../include/x.h` would open
+ * `/m/mod/include/x.h`; clang's overlay layer removes the dots first (as a real file system resolves them)
+ * and then opens the plain path.
+ */
+export function vfsOverlay(paths: string[]): Uint8Array {
+  const roots = paths.map((name) => ({ type: 'file', name, 'external-contents': name }));
+  return new TextEncoder().encode(JSON.stringify({ version: 0, 'case-sensitive': 'true', 'use-external-names': false, roots }));
+}
+
+/** Absolute paths of the files in a mounted tree. */
+export function treePaths(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([name, node]) =>
+    typeof node === 'string' || node instanceof Uint8Array ? [`${prefix}/${name}`] : treePaths(node as Tree, `${prefix}/${name}`));
+}
+
 export function mountFile(tree: Tree, path: string, content: string | Uint8Array): void {
   const parts = path.split('/').filter(Boolean);
   let dir = tree;

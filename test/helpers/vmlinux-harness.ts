@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { COMMON_CFLAGS, COMMON_LDFLAGS, mountFile, runTool } from '../../src/kbuild/toolchain.ts';
+import { COMMON_CFLAGS, COMMON_LDFLAGS, mountFile, runTool, treePaths, VFS_OVERLAY, vfsOverlay } from '../../src/kbuild/toolchain.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const INCLUDE = join(ROOT, 'wasm/include');
@@ -140,8 +140,10 @@ async function compile(tree: Tree, src: string, out: string, extra: string[]): P
   const base = src.split('/').pop()!.replace(/\.c$/, '');
   const args = [
     ...COMMON_CFLAGS, `-I${INCLUDE}`, '-include', 'linux/kconfig.h',
-    `-DKBUILD_BASENAME="${base}"`, ...extra, '-c', src, '-o', out,
+    `-DKBUILD_BASENAME="${base}"`, ...extra, '-c', src, '-o', out, '-ivfsoverlay', VFS_OVERLAY,
   ];
+  // Quoted includes with `..` resolve as the build resolves them (src/kbuild/compile.ts).
+  mountFile(tree, VFS_OVERLAY, vfsOverlay(treePaths(tree).filter((p) => p !== VFS_OVERLAY)));
   const r = await runTool('clang', args, tree, [out]);
   const obj = r.files[out];
   if (r.status !== 0 || !obj) throw new Error(`compiling ${src} failed:\n${r.stderr}`);

@@ -47,13 +47,7 @@
 #include <linux/tracepoint-defs.h>
 #include "host.h"
 
-/*
- * The flag names of mm/debug.c, declared in mm/internal.h as in Linux (which includes it as
- * "../mm/internal.h"; a quoted include leaving the source's folder does not resolve here yet).
- */
-extern const struct trace_print_flags pageflag_names[];
-extern const struct trace_print_flags vmaflag_names[];
-extern const struct trace_print_flags gfpflag_names[];
+#include "../mm/internal.h"	/* the %pG flag names of mm/debug.c, as Linux includes them */
 
 unsigned long long simple_strntoull(const char *startp, char **endp, unsigned int base, size_t max_chars);
 long long simple_strntoll(const char *cp, char **endp, unsigned int base, size_t max_chars);
