@@ -11,8 +11,38 @@ const SRC = `
 #include <linux/crc32.h>
 #include <linux/slab.h>
 #include <linux/sprintf.h>
+#include <linux/min_heap.h>
 
 static char out[256];
+
+static bool less_int(const void *a, const void *b, void *args) { (*(int *)args)++; return *(const int *)a < *(const int *)b; }
+DEFINE_MIN_HEAP(int, min_heap_int);
+
+/* Heap sort through min_heap: push all, pop all; then heapify_all, del and pop_push. */
+const char *t_heap(void)
+{
+	static int store[16];
+	static const int in[10] = { 5, 3, 9, 1, 7, 2, 8, 6, 4, 0 };
+	struct min_heap_int h;
+	const struct min_heap_callbacks cb = { .less = less_int, .swp = NULL };
+	int i, calls = 0, pos = 0, x = 42;
+
+	min_heap_init(&h, store, 10);
+	for (i = 0; i < 10; i++)
+		min_heap_push(&h, &in[i], &cb, &calls);
+	pos += scnprintf(out + pos, sizeof(out) - pos, "%d%d ", min_heap_full(&h), !min_heap_push(&h, &x, &cb, &calls));
+	while (h.nr) {
+		pos += scnprintf(out + pos, sizeof(out) - pos, "%d", *min_heap_peek(&h));
+		min_heap_pop(&h, &cb, &calls);
+	}
+	memcpy(store, in, sizeof(in));
+	h.nr = 10;
+	min_heapify_all(&h, &cb, &calls);
+	min_heap_del(&h, 0, &cb, &calls);		/* removes 0 */
+	min_heap_pop_push(&h, &x, &cb, &calls);	/* replaces 1 by 42 */
+	pos += scnprintf(out + pos, sizeof(out) - pos, " %d %d %d", *min_heap_peek(&h), h.nr, calls > 0);
+	return out;
+}
 
 const char *t_uuid(const char *text)
 {
@@ -95,7 +125,7 @@ MODULE_LICENSE("GPL");
 
 let k: Vmlinux;
 let m: TestModule;
-const EXPORTS = ['t_uuid', 't_gen', 't_seed', 't_next', 't_bytes', 't_glob', 't_parse', 't_wild', 't_memcat', 't_crc', 't_combine'];
+const EXPORTS = ['t_uuid', 't_gen', 't_seed', 't_next', 't_bytes', 't_glob', 't_parse', 't_wild', 't_memcat', 't_crc', 't_combine', 't_heap'];
 
 beforeAll(async () => {
   k = await bootVmlinux({ random: (n) => crypto.getRandomValues(new Uint8Array(n)) });
@@ -195,6 +225,12 @@ describe('parser.h', () => {
     expect(n('t_wild', 'a*c', 'ab')).toBe(0);
     expect(n('t_wild', '*', '')).toBe(1);
     expect(n('t_wild', 'a?c', 'abc')).toBe(1);
+  });
+});
+
+describe('min_heap', () => {
+  it('push/pop order, full heap, heapify_all, del, pop_push', () => {
+    expect(s('t_heap')).toBe('11 0123456789 2 9 1');
   });
 });
 
