@@ -15,6 +15,9 @@ const SRC = `
 #include <linux/io.h>
 #include <asm/uaccess.h>
 #include <asm/atomic.h>
+#include <linux/cdev.h>
+#include <linux/fs.h>
+#include <linux/kdev_t.h>
 
 static char out[200];
 
@@ -94,6 +97,30 @@ const char *t_atomics(void)
 	return out;
 }
 
+/* cdev.kobj: the cdev holds its parent from cdev_add() until its release, which cdev_del() runs. */
+static void parent_release(struct kobject *k) { (void)k; }
+static const struct kobj_type parent_ktype = { .release = parent_release };
+static const struct file_operations no_fops;
+
+const char *t_cdev(void)
+{
+	static struct kobject parent;
+	struct cdev *c = cdev_alloc();
+	unsigned int r[4];
+
+	kobject_init(&parent, &parent_ktype);
+	r[0] = kref_read(&c->kobj.kref);
+	c->ops = &no_fops;
+	cdev_set_parent(c, &parent);
+	r[1] = cdev_add(c, MKDEV(240, 0), 1);
+	r[2] = kref_read(&parent.kref);
+	cdev_del(c);
+	r[3] = kref_read(&parent.kref);
+	kobject_put(&parent);
+	snprintf(out, sizeof(out), "%u %u %u %u", r[0], r[1], r[2], r[3]);
+	return out;
+}
+
 /* get_random_bytes() from module.h + slab.h alone, as on Linux. */
 int t_random(void) { u32 v = 0; get_random_bytes(&v, sizeof(v)); return 1; }
 int t_flags(void) { return O_NONBLOCK == 04000 && O_SYNC == 04010000 && FASYNC == 020000 && AT_FDCWD == -100 && O_TMPFILE == 020200000; }
@@ -105,7 +132,7 @@ let m: TestModule;
 
 beforeAll(async () => {
   k = await bootVmlinux();
-  m = await loadTestModule(k, 'corehdr', SRC, ['t_ids', 't_preempt', 't_io', 't_random', 't_flags', 't_atomics']);
+  m = await loadTestModule(k, 'corehdr', SRC, ['t_ids', 't_preempt', 't_io', 't_random', 't_flags', 't_atomics', 't_cdev']);
 }, 300_000);
 
 describe('core headers', () => {
@@ -123,6 +150,10 @@ describe('core headers', () => {
 
   it('atomic_*_relaxed/_acquire/_release for atomic_t, atomic64_t and atomic_long_t', () => {
     expect(k.cstr(m.call('t_atomics'))).toBe('5 10 10 1 9 1099511627776 1099511627776 8 8 9 8');
+  });
+
+  it('cdev.kobj: a reference per cdev, the parent held from cdev_add() to the release cdev_del() runs', () => {
+    expect(k.cstr(m.call('t_cdev'))).toBe('1 0 2 1');
   });
 
   it("fcntl.h has Linux's values; get_random_bytes is visible from module.h", () => {

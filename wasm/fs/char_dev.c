@@ -187,10 +187,44 @@ EXPORT_SYMBOL(unregister_chrdev_region);
 
 /* ---- cdev ------------------------------------------------------------------------------------- */
 
+static void cdev_unmap(struct cdev *p)
+{
+	spin_lock(&chrdevs_lock);
+	if (p->added) {
+		list_del_init(&p->list);
+		p->added = 0;
+	}
+	spin_unlock(&chrdevs_lock);
+}
+
+/* The last reference to a cdev's kobject: unmapped, its parent let go (and a cdev_alloc()ed one freed). */
+static void cdev_default_release(struct kobject *kobj)
+{
+	struct cdev *p = container_of(kobj, struct cdev, kobj);
+	struct kobject *parent = kobj->parent;
+
+	cdev_unmap(p);
+	kobject_put(parent);
+}
+
+static void cdev_dynamic_release(struct kobject *kobj)
+{
+	struct cdev *p = container_of(kobj, struct cdev, kobj);
+	struct kobject *parent = kobj->parent;
+
+	cdev_unmap(p);
+	kfree(p);
+	kobject_put(parent);
+}
+
+static const struct kobj_type ktype_cdev_default = { .release = cdev_default_release };
+static const struct kobj_type ktype_cdev_dynamic = { .release = cdev_dynamic_release };
+
 void cdev_init(struct cdev *cdev, const struct file_operations *fops)
 {
 	memset(cdev, 0, sizeof(*cdev));
 	INIT_LIST_HEAD(&cdev->list);
+	kobject_init(&cdev->kobj, &ktype_cdev_default);
 	cdev->ops = fops;
 }
 EXPORT_SYMBOL(cdev_init);
@@ -201,7 +235,7 @@ struct cdev *cdev_alloc(void)
 
 	if (p) {
 		INIT_LIST_HEAD(&p->list);
-		p->allocated = 1;
+		kobject_init(&p->kobj, &ktype_cdev_dynamic);
 	}
 	return p;
 }
@@ -222,28 +256,26 @@ int cdev_add(struct cdev *p, dev_t dev, unsigned count)
 			goto out;
 	list_add(&p->list, &cdev_map);
 	p->added = 1;
+	kobject_get(p->kobj.parent);	/* released with the cdev */
 out:
 	spin_unlock(&chrdevs_lock);
 	return 0;
 }
 EXPORT_SYMBOL(cdev_add);
 
-void cdev_set_parent(struct cdev *p, void *kobj)
+/* The cdev keeps @kobj (the device it belongs to) alive from cdev_add() until its release. */
+void cdev_set_parent(struct cdev *p, struct kobject *kobj)
 {
-	(void)p; (void)kobj;
+	WARN_ON(!kobj->state_initialized);
+	p->kobj.parent = kobj;
 }
 EXPORT_SYMBOL(cdev_set_parent);
 
+/* Unmaps the cdev and drops the reference cdev_init()/cdev_alloc() took (open files keep theirs). */
 void cdev_del(struct cdev *p)
 {
-	spin_lock(&chrdevs_lock);
-	if (p->added) {
-		list_del_init(&p->list);
-		p->added = 0;
-	}
-	spin_unlock(&chrdevs_lock);
-	if (p->allocated)
-		kfree(p);
+	cdev_unmap(p);
+	kobject_put(&p->kobj);
 }
 EXPORT_SYMBOL(cdev_del);
 

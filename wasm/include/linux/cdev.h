@@ -4,6 +4,7 @@
 
 #include <linux/types.h>
 #include <linux/kdev_t.h>
+#include <linux/kobject.h>
 #include <linux/list.h>
 
 struct file_operations;
@@ -12,6 +13,7 @@ struct module;
 struct device;
 
 struct cdev {
+	struct kobject kobj;	/* its lifetime: cdev_del() puts it; a cdev_alloc()ed one is freed by its release */
 	struct module *owner;
 	const struct file_operations *ops;
 	struct list_head list;
@@ -19,16 +21,13 @@ struct cdev {
 	unsigned int count;
 	/* kernel bookkeeping: set by cdev_add, cleared by cdev_del */
 	int added;
-	int allocated;	/* cdev_alloc'ed: freed by cdev_del */
 };
 
 void cdev_init(struct cdev *, const struct file_operations *);
 struct cdev *cdev_alloc(void);
 void cdev_put(struct cdev *p);
 int cdev_add(struct cdev *, dev_t, unsigned);
-void cdev_set_parent(struct cdev *p, void *kobj);
-int cdev_device_add(struct cdev *cdev, struct device *dev);
-void cdev_device_del(struct cdev *cdev, struct device *dev);
+void cdev_set_parent(struct cdev *p, struct kobject *kobj);
 void cdev_del(struct cdev *);
 
 #endif
