@@ -6,6 +6,7 @@
 #include <linux/kernel.h>
 #include "stack-a.h"
 #include "stack-b.h"
+#include "stack-c.h"
 
 int stack_c_calls;
 EXPORT_SYMBOL(stack_c_calls);

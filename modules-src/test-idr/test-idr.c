@@ -38,7 +38,7 @@ static int stop_at_three(int id, void *p, void *data)
 	return id == 3 ? -42 : 0;
 }
 
-static void idr_basic(struct idr *idr)
+static noinline void idr_basic(struct idr *idr)
 {
 	void *p;
 	long sum = 0;
@@ -117,7 +117,7 @@ static void idr_basic(struct idr *idr)
 	IDR_BUG_ON(idr_find(idr, 0) != NULL);
 }
 
-static void idr_limits(struct idr *idr)
+static noinline void idr_limits(struct idr *idr)
 {
 	u32 id;
 
@@ -137,7 +137,7 @@ static void idr_limits(struct idr *idr)
 	IDR_BUG_ON(!idr_is_empty(idr));
 }
 
-static void idr_cyclic(struct idr *idr)
+static noinline void idr_cyclic(struct idr *idr)
 {
 	int i;
 
@@ -163,7 +163,7 @@ static void idr_cyclic(struct idr *idr)
 	idr_destroy(idr);
 }
 
-static void idr_based(void)
+static noinline void idr_based(void)
 {
 	struct idr idr;
 	long sum = 0;
@@ -193,7 +193,7 @@ static void idr_based(void)
 	IDR_BUG_ON(!idr_is_empty(&idr));
 }
 
-static void idr_many(struct idr *idr)
+static noinline void idr_many(struct idr *idr)
 {
 	int i, id;
 	bool ok = true;
@@ -223,7 +223,7 @@ static void idr_many(struct idr *idr)
 	IDR_BUG_ON(!idr_is_empty(idr));
 }
 
-static void ida_check_alloc(struct ida *ida)
+static noinline void ida_check_alloc(struct ida *ida)
 {
 	int i, id;
 	bool ok = true;
@@ -271,7 +271,7 @@ static void ida_check_alloc(struct ida *ida)
 	IDA_BUG_ON(ida, !ida_is_empty(ida));
 }
 
-static void ida_check_range(struct ida *ida)
+static noinline void ida_check_range(struct ida *ida)
 {
 	/* Errors: -ENOSPC for an empty range or a minimum above INT_MAX. */
 	IDA_BUG_ON(ida, ida_alloc_range(ida, 5, 3, GFP_KERNEL) != -ENOSPC);
@@ -302,7 +302,7 @@ static void ida_check_range(struct ida *ida)
 	ida_destroy(ida);
 }
 
-static void ida_check_local(void)
+static noinline void ida_check_local(void)
 {
 	struct ida ida;
 
@@ -318,7 +318,7 @@ static bool run_warn_tests;
 module_param(run_warn_tests, bool, 0444);
 MODULE_PARM_DESC(run_warn_tests, "Also run the checks that WARN by design");
 
-static int __init test_idr_init(void)
+static noinline int __init test_idr_init(void)
 {
 	unsigned int idr_run, idr_passed;
 

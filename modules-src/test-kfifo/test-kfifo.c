@@ -37,7 +37,7 @@ static STRUCT_KFIFO_REC_2(64) rec2_fifo;
 
 struct point { short x, y; };
 
-static void test_inttype(void)
+static noinline void test_inttype(void)
 {
 	DECLARE_KFIFO(local, struct point, 4);
 	struct point p = { 0, 0 };
@@ -118,7 +118,7 @@ static void test_inttype(void)
 	KF_CHECK(kfifo_alloc(&local, 8, GFP_KERNEL) == -EINVAL);
 }
 
-static void test_bytestream(void)
+static noinline void test_bytestream(void)
 {
 	struct kfifo fifo;
 	char buf[200], *mem;
@@ -208,7 +208,7 @@ static void test_bytestream(void)
 	kfree(mem);
 }
 
-static void test_record(void)
+static noinline void test_record(void)
 {
 	struct kfifo_rec_ptr_1 rec;
 	char buf[300];
@@ -360,7 +360,7 @@ static const struct proc_ops records_ops = {
 	.proc_lseek	= noop_llseek,
 };
 
-static int __init test_kfifo_init(void)
+static noinline int __init test_kfifo_init(void)
 {
 	test_inttype();
 	test_bytestream();

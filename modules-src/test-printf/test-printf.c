@@ -42,7 +42,7 @@ static unsigned int total_tests, failed_tests;
 static char *alloced_buffer;
 static char *test_buffer;
 
-static bool check_one(int bufsize, const char *expect, int elen, const char *fmt, va_list ap)
+static noinline bool check_one(int bufsize, const char *expect, int elen, const char *fmt, va_list ap)
 {
 	va_list aq;
 	int ret, written, i;
@@ -133,7 +133,7 @@ static char fmt_pd[] = "%10pd|%.5pd2";
 	}								\
 } while (0)
 
-static void test_basic(void)
+static noinline void test_basic(void)
 {
 	/* Work around annoying "warning: zero-length gnu_printf format string". */
 	char nul = '\0';
@@ -144,7 +144,7 @@ static void test_basic(void)
 	__test("xxx\0yyy", 7, "xxx%cyyy", '\0');
 }
 
-static void test_number(void)
+static noinline void test_number(void)
 {
 	test("0x1234abcd  ", "%#-12x", 0x1234abcd);
 	test("  0x1234abcd", "%#12x", 0x1234abcd);
@@ -166,7 +166,7 @@ static void test_number(void)
 	test("00123", "%05.2d", 123);
 }
 
-static void test_string(void)
+static noinline void test_string(void)
 {
 	test("", "%s%.0s", "", "123");
 	test("ABCD|abc|123", "%s|%.3s|%.*s", "ABCD", "abcdef", 3, "123456");
@@ -177,7 +177,7 @@ static void test_string(void)
 	test("a|  b|c  ", "%c|%3c|%-3c", 'a', 'b', 'c');
 }
 
-static void test_plain_pointers(void)
+static noinline void test_plain_pointers(void)
 {
 	char buf[32], want[32];
 	int x;
@@ -202,7 +202,7 @@ static void test_plain_pointers(void)
 	     ERR_PTR(-EPROBE_DEFER), ERR_PTR(-4095), NULL);
 }
 
-static void test_buffers(void)
+static noinline void test_buffers(void)
 {
 	static const u8 buf[] = { 0x00, 0x01, 0x02, 0xab, 0xcd, 0xef, 0x0a, 0x5c };
 	static const u8 uuid[16] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 };
@@ -244,12 +244,12 @@ static void __printf(1, 2) va_format_helper(const char *fmt, ...)
 	va_end(ap);
 }
 
-static void test_va_format(void)
+static noinline void test_va_format(void)
 {
 	va_format_helper("va %d %s", 12, "str");
 }
 
-static void test_ip(void)
+static noinline void test_ip(void)
 {
 	struct sockaddr_in sa = { .sin_family = AF_INET, .sin_port = htons(12345),
 				  .sin_addr.s_addr = htonl(0x7f000001) };
@@ -284,7 +284,7 @@ static void test_ip(void)
 }
 
 /* in4_pton/in6_pton (net/core/utils.c) round trips through %pI4 and %pI6c. */
-static void test_pton(void)
+static noinline void test_pton(void)
 {
 	static const char *const good6[] = {
 		"::", "::1", "1::", "2001:db8::1", "2001:db8::1:0:0:1", "1:2:3:4:5:6:7:8",
@@ -336,7 +336,7 @@ static void test_pton(void)
 	check(in_aton("127.0.0.1") == htonl(INADDR_LOOPBACK) && in_aton("10.1") == htonl(0x0a010000));
 }
 
-static void test_dentry(void)
+static noinline void test_dentry(void)
 {
 	static struct dentry root, usr, lib, mod, bad;
 	static struct file file;
@@ -361,7 +361,7 @@ static void test_dentry(void)
 	test("(null)|(efault)|bad|(efault)", "%pd|%pD|%pd|%pd2", NULL, (void *)16, &bad, &bad);
 }
 
-static void test_time(void)
+static noinline void test_time(void)
 {
 	/* 2021-03-01T12:34:56, a Monday, day 59 of the year */
 	const struct rtc_time tm = {
@@ -391,7 +391,7 @@ static void test_time(void)
 	check(mktime64(2000, 3, 1, 0, 0, 0) == 951868800 && mktime64(1970, 1, 1, 0, 0, 0) == 0);
 }
 
-static void test_fourcc(void)
+static noinline void test_fourcc(void)
 {
 	u32 code = 0x32314742;
 
@@ -403,7 +403,7 @@ static void test_fourcc(void)
 	test("(%p4?)|(null)", "%p4x|%p4cc", &code, NULL);
 }
 
-static void test_flags(void)
+static noinline void test_flags(void)
 {
 	unsigned long flags = 0;
 	gfp_t gfp;
@@ -445,7 +445,7 @@ static noinline int sym_target(int x)
 	return x + 1;
 }
 
-static void test_symbols(void)
+static noinline void test_symbols(void)
 {
 	char want[64];
 
@@ -456,7 +456,7 @@ static void test_symbols(void)
 	check(sym_target(1) == 2);
 }
 
-static int __init test_printf_init(void)
+static noinline int __init test_printf_init(void)
 {
 	alloced_buffer = kmalloc(BUF_SIZE + 2 * PAD_SIZE, GFP_KERNEL);
 	if (!alloced_buffer)

@@ -43,7 +43,7 @@ static struct xa_node *top_node(struct xarray *xa)
 	return xa_is_node(xa->xa_head) ? xa_to_node(xa->xa_head) : NULL;
 }
 
-static void check_xa_err(struct xarray *xa)
+static noinline void check_xa_err(struct xarray *xa)
 {
 	XA_BUG_ON(xa, xa_err(xa_store_index(xa, 0, GFP_NOWAIT)) != 0);
 	XA_BUG_ON(xa, xa_err(xa_erase(xa, 0)) != 0);
@@ -54,7 +54,7 @@ static void check_xa_err(struct xarray *xa)
 	XA_BUG_ON(xa, xa_is_err(xa_mk_value(3)) || xa_err(xa) != 0);
 }
 
-static void check_values(struct xarray *xa)
+static noinline void check_values(struct xarray *xa)
 {
 	XA_BUG_ON(xa, xa_to_value(xa_mk_value(0)) != 0);
 	XA_BUG_ON(xa, xa_to_value(xa_mk_value(LONG_MAX)) != LONG_MAX);
@@ -66,7 +66,7 @@ static void check_values(struct xarray *xa)
 	XA_BUG_ON(xa, !xa_is_zero(XA_ZERO_ENTRY) || xa_is_err(XA_ZERO_ENTRY));
 }
 
-static void check_xa_load(struct xarray *xa)
+static noinline void check_xa_load(struct xarray *xa)
 {
 	unsigned long i, j;
 
@@ -103,7 +103,7 @@ static void check_xa_load(struct xarray *xa)
 }
 
 /* The tree's shape: 64-slot nodes, grown at the top and shrunk back. */
-static void check_xa_shape(struct xarray *xa)
+static noinline void check_xa_shape(struct xarray *xa)
 {
 	struct xa_node *node;
 
@@ -145,7 +145,7 @@ static void check_xa_shape(struct xarray *xa)
 	XA_BUG_ON(xa, !xa_empty(xa));
 }
 
-static void check_xa_mark_1(struct xarray *xa, unsigned long index)
+static noinline void check_xa_mark_1(struct xarray *xa, unsigned long index)
 {
 	/* NULL entries cannot be marked. */
 	xa_set_mark(xa, index, XA_MARK_0);
@@ -191,7 +191,7 @@ static void check_xa_mark_1(struct xarray *xa, unsigned long index)
 	XA_BUG_ON(xa, !xa_empty(xa));
 }
 
-static void check_xa_mark_2(struct xarray *xa)
+static noinline void check_xa_mark_2(struct xarray *xa)
 {
 	unsigned long index, count = 0, sum = 0;
 	void *entry;
@@ -228,7 +228,7 @@ static void check_xa_mark_2(struct xarray *xa)
 	XA_BUG_ON(xa, !xa_empty(xa) || xa_marked(xa, XA_MARK_1));
 }
 
-static void check_insert(struct xarray *xa)
+static noinline void check_insert(struct xarray *xa)
 {
 	unsigned long i;
 
@@ -250,7 +250,7 @@ static void check_insert(struct xarray *xa)
 	XA_BUG_ON(xa, !xa_empty(xa));
 }
 
-static void check_cmpxchg(struct xarray *xa)
+static noinline void check_cmpxchg(struct xarray *xa)
 {
 	void *FIVE = xa_mk_value(5);
 	void *SIX = xa_mk_value(6);
@@ -271,7 +271,7 @@ static void check_cmpxchg(struct xarray *xa)
 	XA_BUG_ON(xa, !xa_empty(xa));
 }
 
-static void check_reserve(struct xarray *xa)
+static noinline void check_reserve(struct xarray *xa)
 {
 	unsigned long index;
 	void *entry;
@@ -302,7 +302,7 @@ static void check_reserve(struct xarray *xa)
 	XA_BUG_ON(xa, !xa_empty(xa));
 }
 
-static void check_find(struct xarray *xa)
+static noinline void check_find(struct xarray *xa)
 {
 	static const unsigned long idx[] = { 0, 1, 63, 64, 65, 4095, 4096, 100000, 1UL << 30,
 					     ULONG_MAX - 1, ULONG_MAX };
@@ -369,7 +369,7 @@ static void check_find(struct xarray *xa)
 	XA_BUG_ON(xa, i != n || !xa_empty(xa));
 }
 
-static void check_extract(struct xarray *xa)
+static noinline void check_extract(struct xarray *xa)
 {
 	void *dst[8];
 	unsigned int i;
@@ -383,7 +383,7 @@ static void check_extract(struct xarray *xa)
 	XA_BUG_ON(xa, !xa_empty(xa));
 }
 
-static void check_sparse(struct xarray *xa)
+static noinline void check_sparse(struct xarray *xa)
 {
 	static unsigned long idx[2000];
 	u32 seed = 12345;
@@ -425,7 +425,7 @@ static void check_sparse(struct xarray *xa)
 	XA_BUG_ON(xa, !xa_empty(xa));
 }
 
-static void check_xa_alloc_1(struct xarray *xa, unsigned int base)
+static noinline void check_xa_alloc_1(struct xarray *xa, unsigned int base)
 {
 	unsigned int i;
 	u32 id;
@@ -477,7 +477,7 @@ static void check_xa_alloc_1(struct xarray *xa, unsigned int base)
 	XA_BUG_ON(xa, !xa_empty(xa));
 }
 
-static void check_xa_alloc_cyclic(struct xarray *xa)
+static noinline void check_xa_alloc_cyclic(struct xarray *xa)
 {
 	struct xa_limit limit = XA_LIMIT(1, 3);
 	u32 next = 0, id;
@@ -507,7 +507,7 @@ static void check_xa_alloc_cyclic(struct xarray *xa)
 	XA_BUG_ON(xa, !xa_empty(xa));
 }
 
-static void check_alloc_errors(struct xarray *xa)
+static noinline void check_alloc_errors(struct xarray *xa)
 {
 	u32 id = 0;
 

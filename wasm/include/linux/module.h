@@ -105,6 +105,10 @@ extern typeof(name) __mod_##type##__##name##_device_table		\
 #endif
 
 #ifdef MODULE
+/* The entry points insmod and rmmod call (the module's own, or the legacy definitions of that name). */
+extern int init_module(void);
+extern void cleanup_module(void);
+
 /*
  * init_module/cleanup_module are aliases of the functions given, as in Linux, but weak ones: LLVM's
  * GlobalOpt gives a static function that only a strong alias uses the alias's name, while a weak alias may

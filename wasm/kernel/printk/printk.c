@@ -19,7 +19,14 @@
 /* Linux keeps at most 1024 bytes per record. */
 #define LOG_LINE_MAX	1024
 
-int vprintk(const char *fmt, va_list args)
+/*
+ * The record is formatted on the stack (Linux formats into its ring buffer); the kernel stack here is
+ * 256 KiB, so this one frame above CONFIG_FRAME_WARN is deliberate. noinline keeps it out of the
+ * printk() wrappers.
+ */
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wframe-larger-than"
+noinline int vprintk(const char *fmt, va_list args)
 {
 	char text[LOG_LINE_MAX];
 	int len;
@@ -28,6 +35,7 @@ int vprintk(const char *fmt, va_list args)
 	host_printk(text, len);
 	return len;
 }
+#pragma clang diagnostic pop
 EXPORT_SYMBOL(vprintk);
 
 int vprintk_emit(int facility, int level, const void *dev_info, const char *fmt, va_list args)
