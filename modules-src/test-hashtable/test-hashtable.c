@@ -11,16 +11,9 @@
 #include <linux/hash.h>
 #include <linux/hashtable.h>
 #include <linux/slab.h>
+#include "../selftests/selftest_counts.h"
 
-static unsigned int tests_run, tests_passed;
-
-#define HT_CHECK(x) do {						\
-	tests_run++;							\
-	if (x)								\
-		tests_passed++;						\
-	else								\
-		pr_err("BUG at %s:%d: %s\n", __func__, __LINE__, #x);	\
-} while (0)
+#define HT_CHECK(x) SELFTEST_CHECK(x)
 
 struct entry {
 	int key;

@@ -20,16 +20,9 @@
 #include <linux/uaccess.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include "../selftests/selftest_counts.h"
 
-static unsigned int tests_run, tests_passed;
-
-#define KF_CHECK(x) do {						\
-	tests_run++;							\
-	if (x)								\
-		tests_passed++;						\
-	else								\
-		pr_err("BUG at %s:%d: %s\n", __func__, __LINE__, #x);	\
-} while (0)
+#define KF_CHECK(x) SELFTEST_CHECK(x)
 
 static DEFINE_KFIFO(int_fifo, int, 32);
 static DEFINE_SPINLOCK(fifo_lock);

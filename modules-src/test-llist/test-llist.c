@@ -7,16 +7,9 @@
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/llist.h>
+#include "../selftests/selftest_counts.h"
 
-static unsigned int tests_run, tests_passed;
-
-#define LL_CHECK(x) do {						\
-	tests_run++;							\
-	if (x)								\
-		tests_passed++;						\
-	else								\
-		pr_err("BUG at %s:%d: %s\n", __func__, __LINE__, #x);	\
-} while (0)
+#define LL_CHECK(x) SELFTEST_CHECK(x)
 
 struct item {
 	int v;

@@ -12,6 +12,7 @@
 #include <linux/module.h>
 #include <linux/rbtree.h>
 #include <linux/slab.h>
+#include "../selftests/selftest_counts.h"
 
 #define NODES 1000
 
@@ -19,15 +20,7 @@ static unsigned int nnodes = NODES;
 module_param(nnodes, uint, 0444);
 MODULE_PARM_DESC(nnodes, "Nodes per tree (default 1000)");
 
-static unsigned int tests_run, tests_passed;
-
-#define RB_CHECK(x) do {						\
-	tests_run++;							\
-	if (x)								\
-		tests_passed++;						\
-	else								\
-		pr_err("BUG at %s:%d: %s\n", __func__, __LINE__, #x);	\
-} while (0)
+#define RB_CHECK(x) SELFTEST_CHECK(x)
 
 struct test_node {
 	u32 key;
