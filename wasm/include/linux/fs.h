@@ -26,6 +26,16 @@
 #include <linux/path.h>
 #include <linux/time64.h>
 #include <linux/fcntl.h>
+/* What Linux 6.12's fs.h brings along and modules then use without including it. */
+#include <linux/capability.h>
+#include <linux/cred.h>
+#include <linux/uidgid.h>
+#include <linux/uuid.h>
+#include <linux/llist.h>
+#include <linux/rbtree.h>
+#include <linux/xarray.h>
+#include <linux/slab.h>
+#include <linux/uio.h>
 #include <linux/limits.h>
 #include <asm/page.h>
 #include <uapi/linux/mount.h>
