@@ -97,8 +97,23 @@ export class Traps {
     if (fault.cr2 !== undefined) k.printk(`\x014CR2: ${(fault.cr2 >>> 0).toString(16).padStart(16, '0')}\n`);
     k.printk(`\x014---[ end trace 0000000000000000 ]---\n`);
     k.taints.add(TAINT.DIE);
+    this.noteAtomicDeath();
     const why = message ?? fault.pre[0] ?? oopsLine(fault, this.dieCounter);
     return new KernelOops(`${what}: ${why}`, owner?.name, frames, fault.kind);
+  }
+
+  /**
+   * make_task_dead(): a task that dies with preemption disabled (it held a spinlock when it faulted) is
+   * noted, and the CPU's preemption count reset so the kernel stays usable.
+   */
+  private noteAtomicDeath(): void {
+    const k = this.k;
+    const at = k.symtab.get('__preempt_count')?.addr;
+    if (!at) return;
+    const count = k.mem.dv.getInt32(at, true);
+    if (count === 0) return;
+    k.printk(`\x016note: ${k.current.comm}[${k.current.pid}] exited with preempt_count ${count}\n`);
+    k.mem.dv.setInt32(at, 0, true);
   }
 
   /**

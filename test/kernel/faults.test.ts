@@ -27,6 +27,20 @@ const KINDS: { kind: string; header: (string | RegExp)[]; rip: string; fault: st
 
 for (const isolate of ISOLATES) {
   describe(`Oops (isolate: ${isolate})`, () => {
+    it('a task that dies holding a spinlock is noted with its preempt_count, which is reset', async () => {
+      const k = await boot(isolate);
+      const seq = k.log.seq;
+      await expect(k.asProcess('insmod', () => k.insmod(fixture('faulty'), 'kind=locked'))).rejects.toBeInstanceOf(KernelOops);
+      const log = linesSince(k, seq);
+      const end = log.indexOf('---[ end trace 0000000000000000 ]---');
+      expect(end).toBeGreaterThan(0);
+      expect(log[end + 1]).toMatch(/^note: insmod\[\d+\] exited with preempt_count 1$/);
+      // The next Oops (no lock held) has no note: the count was reset.
+      const seq2 = k.log.seq;
+      await expect(k.insmod(fixture('init-trap'))).rejects.toBeInstanceOf(KernelOops);
+      expect(linesSince(k, seq2).filter((l) => l.startsWith('note:'))).toEqual([]);
+    });
+
     for (const c of KINDS) {
       it(`${c.kind}: Oops record, taint D, module Loading, other modules usable`, async () => {
         const k = await boot(isolate);
