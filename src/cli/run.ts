@@ -1,10 +1,6 @@
 // `lkm run FILE.c|DIR|FILE.ko [params…]`: build if needed, insmod with the params, rmmod, and print the
 // kernel log lines the module produced. The quickest way to try a module: one command, no VM.
 
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { buildDir, buildFiles, closeBuildPool } from '../kbuild/build.node.js';
-import { consoleBuildOutput } from '../kbuild/console.js';
 import { bootNodeKernel } from '../session/boot.node.js';
 import { bootNodeWorkerKernel } from '../worker/boot.node.js';
 import { normalizeModuleName } from '../kernel/module.js';
@@ -12,6 +8,7 @@ import { formatRecord } from '../kernel/printk.js';
 import { normalizePath } from '../shell/fs.js';
 import { Shell } from '../session/shell.js';
 import { faultStatus } from '../shell/faults.js';
+import { modulesFor } from './targets.js';
 
 const USAGE = 'Usage: lkm run FILE.c|DIR|FILE.ko [param=value …]\n';
 
@@ -21,7 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     (target ? process.stdout : process.stderr).write(USAGE);
     return target ? 0 : 2;
   }
-  const modules = await modulesFor(target);
+  const modules = await modulesFor('lkm run', target);
   if (!modules) return 1;
 
   // Module code runs in a worker: a module that never returns is reported by the watchdog instead of hanging.
@@ -58,31 +55,4 @@ export async function main(argv: string[]): Promise<number> {
   kernel.log.flush();
   for (const r of kernel.log.since(mark)) for (const line of formatRecord(r)) process.stdout.write(`${line}\n`);
   return status;
-}
-
-/** The .ko files to load: the file itself, or what building the C file or directory produced. */
-async function modulesFor(target: string): Promise<string[] | undefined> {
-  const abs = resolve(target);
-  let isDir = false;
-  try {
-    isDir = (await stat(abs)).isDirectory();
-  } catch {
-    process.stderr.write(`lkm run: ${target}: No such file or directory\n`);
-    return undefined;
-  }
-  if (!isDir && abs.endsWith('.ko')) {
-    await readFile(abs);
-    return [abs];
-  }
-  // Build lines and diagnostics go to stderr: stdout carries only the kernel log.
-  const { log, progress, end } = consoleBuildOutput({ linesTo: 'stderr' });
-  const color = process.stderr.isTTY === true;
-  try {
-    const result = isDir ? await buildDir(abs, { log, progress, color }) : await buildFiles([abs], { log, progress, color });
-    if (!result.ok) return undefined;
-    return result.modules.map((m) => m.path);
-  } finally {
-    end();
-    await closeBuildPool();
-  }
 }

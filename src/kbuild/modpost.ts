@@ -218,6 +218,7 @@ export function modC(opts: { srcversion: string; depends: string[]; aliases?: st
     '',
     'extern const struct kernel_param __start___param[] __weak, __stop___param[] __weak;',
     'extern struct _ddebug __start___dyndbg[] __weak, __stop___dyndbg[] __weak;',
+    'extern struct kunit_suite *__start_kunit_test_suites[] __weak, *__stop_kunit_test_suites[] __weak;',
     'extern int init_module(void) __weak;',
     'extern void cleanup_module(void) __weak;',
     '',
@@ -229,6 +230,8 @@ export function modC(opts: { srcversion: string; depends: string[]; aliases?: st
     '\t.kp_end = __stop___param,',
     '\t.dyndbg = __start___dyndbg,',
     '\t.dyndbg_end = __stop___dyndbg,',
+    '\t.kunit_suites = __start_kunit_test_suites,',
+    '\t.kunit_suites_end = __stop_kunit_test_suites,',
     '};',
     '',
   ].join('\n');

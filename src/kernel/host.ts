@@ -6,6 +6,7 @@ import { modulePut, symbolGet, symbolPut, symbolPutAddr, tryModuleGet } from './
 import { wasmFrames } from './oops.js';
 import { requestModuleNoWait } from './kmod.js';
 import { EAGAIN, ENOENT } from './errno.js';
+import { kunitImports } from './kunit.js';
 
 export function hostImports(k: Kernel): Record<string, Function> {
   const mem = k.mem;
@@ -104,6 +105,7 @@ export function hostImports(k: Kernel): Record<string, Function> {
     timer(timer: number, delta: number): void {
       k.timerLists.arm(timer >>> 0, delta);
     },
+    ...kunitImports(k),
   };
 }
 

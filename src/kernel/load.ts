@@ -10,6 +10,7 @@ import { dropUses, refModule } from './refcount.js';
 import { TAINT } from './taint.js';
 import type { KernelSymbol } from './symbols.js';
 import { releaseModuleMemory } from './unload.js';
+import { kunitModuleLive } from './kunit.js';
 import { VERMAGIC } from './release.js';
 import { KERNEL_PARAM, MODULE } from './abi.js';
 
@@ -374,6 +375,7 @@ function doInitModule(k: Kernel, mod: Module): void {
   }
   mod.state = ModuleState.LIVE;
   mod.refcnt--; // drop the init reference
+  kunitModuleLive(k, mod);
 }
 
 function dumpStack(k: Kernel): void {

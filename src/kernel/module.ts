@@ -44,6 +44,8 @@ export class Module {
   params: ParamInfo[] = [];
   /** True once /sys/module/NAME exists. */
   sysfs = false;
+  /** True once its KUnit suites were set up (it went live): they are torn down when it goes. */
+  kunit = false;
   /** Functions names from the name section, parsed on first use (kallsyms, call traces). */
   functionNames: Map<number, string> | undefined;
   /** Table slots handed out for this module's functions outside its own element segment. */

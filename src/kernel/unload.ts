@@ -6,6 +6,7 @@ import { ModuleState, MODULE_REF_BASE, type Module } from './module.js';
 import { dropUses } from './refcount.js';
 import { TAINT, moduleTaintString } from './taint.js';
 import { MODULE } from './abi.js';
+import { kunitModuleGoing } from './kunit.js';
 
 export function deleteModule(k: Kernel, name: string, force: boolean): void {
   if (k.modulesDisabled) throw new KernelError(EPERM);
@@ -27,6 +28,7 @@ export function deleteModule(k: Kernel, name: string, force: boolean): void {
   const exit = (mod.instance!.exports as Record<string, unknown>).cleanup_module as (() => void) | undefined;
   // An Oops in exit() leaves the module GOING ("Unloading"), as on Linux.
   if (exit) k.run(`${mod.name}: exit`, exit);
+  kunitModuleGoing(k, mod);
   // module_flags(mod, buf, false): the taint letters only, without the state character.
   const taints = moduleTaintString(mod.taints);
   k.moduleList.lastUnloaded = `${mod.name}${taints ? `(${taints})` : ''}`;

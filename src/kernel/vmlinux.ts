@@ -44,6 +44,9 @@ export interface VmlinuxExports {
   lkm_path_open(mnt: number, path: number, flags: number): number;
   lkm_proc_filesystems(buf: number, size: number): number;
   lkm_filesystems_module_gone(mod: number): void;
+  lkm_kunit_module_init(mod: number): void;
+  lkm_kunit_module_exit(mod: number): void;
+  lkm_parse_cmdline(args: number): number;
   kfree(p: number): void;
   __kmalloc?: (size: number, flags: number) => number;
 }
@@ -104,6 +107,7 @@ export async function loadVmlinux(k: Kernel, bytes: Uint8Array): Promise<Vmlinux
   // The kernel's view of vmlinux is set before the initcalls: they may call back into the host.
   k.vm = vm;
   vm.lkm_mm_init(heap);
+  parseCmdline(k, vm);
   // Subsystem init (the initcalls of the drivers core: the misc class and major, …).
   for (const [name, fn] of Object.entries(exp)) {
     if (name.startsWith('lkm_init_') && typeof fn === 'function') (fn as () => number)();
@@ -120,4 +124,14 @@ export async function loadVmlinux(k: Kernel, bytes: Uint8Array): Promise<Vmlinux
     }
   }
   return { exports: vm, meta, names: readFunctionNames(bytes, meta), wasmName: wasmModuleName(bytes, meta) ?? 'vmlinux.ko' };
+}
+
+/** Built-in parameters ("kunit.enable=0") from the command line, before the initcalls as in Linux. */
+function parseCmdline(k: Kernel, vm: VmlinuxExports): void {
+  if (!k.cmdline) return;
+  const bytes = new TextEncoder().encode(k.cmdline);
+  const at = vm.lkm_region_alloc(bytes.length + 1, 1);
+  k.mem.u8.set(bytes, at);
+  k.mem.u8[at + bytes.length] = 0;
+  vm.lkm_parse_cmdline(at);
 }

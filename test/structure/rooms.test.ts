@@ -9,7 +9,7 @@ const SRC = join(import.meta.dirname, '../../src');
 
 /** Room → the rooms it may import (docs/rooms.md). */
 const ALLOWED: Record<string, string[]> = {
-  cli: ['kbuild', 'kernel', 'kmod', 'session', 'shell', 'tools', 'user', 'worker', 'api', 'vfs', 'wasm', 'term'],
+  cli: ['kbuild', 'kernel', 'kmod', 'kunit', 'session', 'shell', 'tools', 'user', 'worker', 'api', 'vfs', 'wasm', 'term'],
   web: ['kbuild', 'kernel', 'kmod', 'session', 'shell', 'tools', 'user', 'worker', 'api', 'vfs', 'wasm', 'term'],
   session: ['shell', 'tools', 'user', 'worker', 'api', 'kmod', 'vfs', 'kernel', 'term'],
   worker: ['api', 'kernel', 'vfs', 'user', 'session'],
@@ -18,6 +18,7 @@ const ALLOWED: Record<string, string[]> = {
   tools: ['kmod', 'api', 'vfs', 'kernel', 'wasm', 'term'],
   kmod: ['vfs', 'kernel', 'wasm'],
   kbuild: ['kernel', 'wasm', 'term'],
+  kunit: ['api', 'kernel'],
   api: ['kernel'],
   vfs: ['api', 'kernel'],
   kernel: ['wasm'],

@@ -686,6 +686,25 @@ int __lkm_entry lkm_parse_params(struct module *mod, char *args)
 	return 0;
 }
 
+/* Everything else on the command line is for modules loaded later (modprobe reads it) or for init. */
+static int unknown_bootoption(char *param, char *val, const char *doing, void *arg)
+{
+	return 0;
+}
+
+/*
+ * Boot: the kernel command line against vmlinux's own parameters ("kunit.filter_glob=…"), as
+ * start_kernel()'s parse_args("Booting kernel", …). Returns 0 or the last -errno.
+ */
+int __lkm_entry lkm_parse_cmdline(char *args)
+{
+	char *after_dashes;
+
+	after_dashes = parse_args("Booting kernel", args, __start___param,
+				  __stop___param - __start___param, -1, -1, NULL, unknown_bootoption);
+	return IS_ERR(after_dashes) ? PTR_ERR(after_dashes) : 0;
+}
+
 /* sysfs read: the text (ending in "\n") into @buf (PAGE_SIZE), its length, or -errno. */
 int __lkm_entry lkm_param_get(const struct kernel_param *kp, char *buf)
 {

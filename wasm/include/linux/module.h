@@ -28,6 +28,8 @@ enum module_state {
 	MODULE_STATE_UNFORMED,	/* Still setting it up. */
 };
 
+struct kunit_suite;
+
 struct module {
 	/* Unique name of module, as KBUILD_MODNAME. */
 	char name[MODULE_NAME_LEN];
@@ -46,9 +48,12 @@ struct module {
 	/* The __dyndbg section: this module's pr_debug() call sites. */
 	struct _ddebug *dyndbg;
 	struct _ddebug *dyndbg_end;
+	/* The kunit_test_suites section: the KUnit suites run when the module goes live (lib/kunit). */
+	struct kunit_suite **kunit_suites;
+	struct kunit_suite **kunit_suites_end;
 };
 
-_Static_assert(sizeof(struct module) == 104, "struct module layout is ABI (docs/module-format.md)");
+_Static_assert(sizeof(struct module) == 112, "struct module layout is ABI (docs/module-format.md)");
 
 /* Generic info of form tag = "info" */
 #define MODULE_INFO(tag, info) __MODULE_INFO(tag, tag, info)
