@@ -1,5 +1,6 @@
-// What went wrong in an `lkm run`, from the kernel's state rather than its printed log: the taint bits a
-// phase set (D an Oops, W a WARN, L a soft lockup), the leak reports the kernel keeps, rmmod's status.
+// What went wrong in an `lkm run`, from the kernel's state rather than its printed log: the Oopses and WARNs
+// a phase added to /sys/kernel/oops_count and warn_count, the soft lockup bit (L) of the taint mask, the
+// leak reports the kernel keeps, rmmod's status.
 // Each problem is one line on stderr and an exit status; the exit statuses are ordered by severity.
 
 import { TAINT, TAINT_FLAGS } from '../kernel/taint.js';
@@ -21,19 +22,25 @@ export interface Phase { module?: string; where: string }
 const letter = (bit: number) => TAINT_FLAGS.find((f) => f.bit === bit)!.set;
 const subject = (p: Phase) => (p.module ? `module ${p.module}: ` : '');
 
-/** The problems a phase caused: the taint bits it set that mean an Oops, a WARN or a soft lockup. */
-export function taintProblems(before: number, after: number, phase: Phase): Problem[] {
-  const added = after & ~before;
+/** What the kernel says about faults so far: its taint mask, /sys/kernel/warn_count and oops_count. */
+export interface FaultMarks { taint: number; warns: number; oopses: number }
+
+/**
+ * The problems a phase caused, from the marks before and after it: Oopses and WARNs by their counts (each
+ * one counts, also after the taint bit is set), a soft lockup by the L bit (the kernel hung: no more counts).
+ */
+export function phaseProblems(before: FaultMarks, after: FaultMarks, phase: Phase): Problem[] {
   const out: Problem[] = [];
-  const rows: [number, string, number][] = [
-    [TAINT.SOFTLOCKUP, 'soft lockup', RUN_STATUS.LOCKUP],
-    [TAINT.DIE, 'Oops', RUN_STATUS.OOPS],
-    [TAINT.WARN, 'WARNING', RUN_STATUS.WARN],
+  const at = `${subject(phase)}`;
+  if (after.taint & ~before.taint & (1 << TAINT.SOFTLOCKUP)) {
+    out.push({ status: RUN_STATUS.LOCKUP, text: `${at}soft lockup ${phase.where} (kernel tainted ${letter(TAINT.SOFTLOCKUP)}; the kernel hung, nothing was unloaded)` });
+  }
+  const counted: [number, string, string, number, number][] = [
+    [after.oopses - before.oopses, 'Oops', 'Oopses', TAINT.DIE, RUN_STATUS.OOPS],
+    [after.warns - before.warns, 'WARNING', 'WARNINGs', TAINT.WARN, RUN_STATUS.WARN],
   ];
-  for (const [bit, what, status] of rows) {
-    if (!(added & (1 << bit))) continue;
-    const hung = bit === TAINT.SOFTLOCKUP ? '; the kernel hung, nothing was unloaded' : '';
-    out.push({ status, text: `${subject(phase)}${what} ${phase.where} (kernel tainted ${letter(bit)}${hung})` });
+  for (const [n, one, many, bit, status] of counted) {
+    if (n > 0) out.push({ status, text: `${at}${n === 1 ? one : `${n} ${many}`} ${phase.where} (kernel tainted ${letter(bit)})` });
   }
   return out;
 }

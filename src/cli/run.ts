@@ -17,7 +17,8 @@ import { indexModuleTree, openShell } from '../session/session.js';
 import type { Shell } from '../session/shell.js';
 import { parseRunArgs, RUN_USAGE, type RunOptions } from './run-options.js';
 import {
-  allowWarnings, execProblem, leakProblem, rmmodProblem, RUN_STATUS, taintProblems, verdict, type Phase, type Problem,
+  allowWarnings, execProblem, leakProblem, phaseProblems, rmmodProblem, RUN_STATUS, verdict, type FaultMarks, type Phase,
+  type Problem,
 } from './run-report.js';
 import { stderrColor } from './color.js';
 import { UsageError, usageError } from './usage.js';
@@ -51,21 +52,30 @@ export async function main(argv: string[]): Promise<number> {
 /** One run on a booted kernel: its phases, what each left in the kernel's state, the log printed so far. */
 class Run {
   private readonly problems: Problem[] = [];
-  private taint = 0;
+  private marks: FaultMarks = { taint: 0, warns: 0, oopses: 0 };
   private printed: number;
 
   constructor(private readonly sh: Shell, private readonly opts: RunOptions) {
     this.printed = sh.kernel.log.seq;
   }
 
-  private get hung(): boolean { return (this.taint & (1 << TAINT.SOFTLOCKUP)) !== 0; }
+  private get hung(): boolean { return (this.marks.taint & (1 << TAINT.SOFTLOCKUP)) !== 0; }
 
-  /** Runs one phase; the taint bits it set become its problems. */
+  /** The kernel's fault marks now (a hung kernel reads no files: its counts stay as they were). */
+  private async readMarks(): Promise<FaultMarks> {
+    const k = this.sh.kernel;
+    const taint = await k.tainted();
+    if (taint & (1 << TAINT.SOFTLOCKUP)) return { ...this.marks, taint };
+    const count = async (f: string) => Number(await k.readFile(`/sys/kernel/${f}`));
+    return { taint, warns: await count('warn_count'), oopses: await count('oops_count') };
+  }
+
+  /** Runs one phase; what it added to the fault marks becomes its problems. */
   private async phase(p: Phase, fn: () => Promise<number>): Promise<number> {
     const status = await fn();
-    const now = await this.sh.kernel.tainted();
-    this.problems.push(...taintProblems(this.taint, now, p));
-    this.taint = now;
+    const now = await this.readMarks();
+    this.problems.push(...phaseProblems(this.marks, now, p));
+    this.marks = now;
     return status;
   }
 
@@ -79,7 +89,7 @@ class Run {
 
   async go(modules: string[]): Promise<number> {
     const { sh, opts } = this;
-    this.taint = await sh.kernel.tainted();
+    this.marks = await this.readMarks();
     const leaksBefore = (await sh.kernel.unloadLeaks()).length;
     let status = RUN_STATUS.OK as number;
     // Load in build order; the parameters go to the last module (the one on top of a stack).

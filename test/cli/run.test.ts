@@ -38,6 +38,13 @@ describe('lkm run: what fails the run', () => {
     expect(exit.stderr).toBe('lkm run: module misbehave: WARNING in exit (kernel tainted W)\n');
   });
 
+  it('every WARN counts (/sys/kernel/warn_count), also after the kernel is tainted W', async () => {
+    const r = await run(bad, 'warn_init=1', 'warn_exit=2');
+    expect(r.status).toBe(RUN_STATUS.WARN);
+    expect(r.stderr).toBe('lkm run: module misbehave: WARNING in init (kernel tainted W)\n' +
+      'lkm run: module misbehave: 2 WARNINGs in exit (kernel tainted W)\n');
+  });
+
   it('an Oops in exit: 7, and rmmod failed (the module stays "Unloading")', async () => {
     const r = await run(bad, 'oops_exit=1');
     expect(r.status).toBe(RUN_STATUS.OOPS);
