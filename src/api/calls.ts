@@ -5,6 +5,7 @@
 // Bytes, not paths: files stay with the caller (insmod(path) is read on the caller's side).
 
 import type { Kernel, ModuleInfo } from '../kernel/kernel.js';
+import type { UnloadLeak } from '../kernel/module-list.js';
 import type { LoadOptions } from '../kernel/load.js';
 import type { DeviceStat } from '../kernel/devices.js';
 import type { KernelStat, MountOptions } from '../kernel/mounts.js';
@@ -25,6 +26,8 @@ export interface KernelCalls {
   symbols(): SymbolInfo[];
   /** /proc/sys/kernel/tainted as a number. */
   tainted(): number;
+  /** The leak reports of this boot (allocations modules did not free before unload), oldest first. */
+  unloadLeaks(): UnloadLeak[];
   /** mknod(2) of a character device node under /dev. */
   mknod(path: string, major: number, minor: number, mode?: number): void;
   /** stat(2) of a device node under /dev (undefined: none). */
@@ -55,6 +58,7 @@ export const KERNEL_CALLS: { [M in CallName]: CallRunner<M> } = {
   readdir: (k, [path]) => k.readdir(path),
   symbols: (k) => k.symbols(),
   tainted: (k) => k.taintMask,
+  unloadLeaks: (k) => [...k.moduleList.leaks],
   mknod: (k, args) => k.mknod(...args),
   statDevice: (k, [path]) => k.statDevice(path),
   stat: (k, [path]) => k.stat(path),

@@ -6,6 +6,7 @@ import {
   buildDir, buildFiles, closeBuildPool, preferBaselineCompiler, type BuildOptions, type BuildResult,
 } from '../kbuild/build.node.js';
 import { consoleBuildOutput } from '../kbuild/console.js';
+import { stderrColor } from './color.js';
 
 export const USAGE = `usage: lkm build [DIR | FILE.c... | --user PROG.c...] [-o OUTDIR] [-j N] [-v] [VAR=value...]
 
@@ -94,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
   const { paths, opts } = parsed;
   // `lkm build` is a one-shot process: baseline-compiled clang starts much faster (see preferBaselineCompiler).
   preferBaselineCompiler();
-  opts.color = !!process.stderr.isTTY && !process.env.NO_COLOR;
+  opts.color = stderrColor();
   const output = consoleBuildOutput();
   opts.log = output.log;
   opts.progress = output.progress;

@@ -7,6 +7,7 @@ import type { Shell } from '../session/shell.js';
 import { normalizePath } from '../shell/fs.js';
 import { LineDiscipline } from '../shell/tty.js';
 import { StringDecoder } from 'node:string_decoder';
+import { usageError } from './usage.js';
 
 export async function main(argv: string[]): Promise<number> {
   let root: string | undefined;
@@ -22,10 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (a === '-h' || a === '--help') {
       process.stdout.write('Usage: lkm shell [--root DIR] [--modules DIR] [--cmdline "k=v …"] [-c "cmd; cmd"]\n');
       return 0;
-    } else {
-      process.stderr.write(`lkm shell: unknown option '${a}'\n`);
-      return 2;
-    }
+    } else return usageError('shell', `unknown option '${a}'`);
   }
   // Module code runs in a worker (a watchdog reports code that never returns); LKM_ISOLATE=none: on this thread.
   const { kernel, sh } = await openSession({

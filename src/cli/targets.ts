@@ -5,6 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildDir, buildFiles, closeBuildPool } from '../kbuild/build.node.js';
 import { consoleBuildOutput } from '../kbuild/console.js';
+import { stderrColor } from './color.js';
 
 /** The .ko files of `target` in build order, or undefined (the error is printed) when there are none. */
 export async function modulesFor(tool: string, target: string): Promise<string[] | undefined> {
@@ -21,7 +22,7 @@ export async function modulesFor(tool: string, target: string): Promise<string[]
     return [abs];
   }
   const { log, progress, end } = consoleBuildOutput({ linesTo: 'stderr' });
-  const color = process.stderr.isTTY === true;
+  const color = stderrColor();
   try {
     const result = isDir ? await buildDir(abs, { log, progress, color }) : await buildFiles([abs], { log, progress, color });
     if (!result.ok) return undefined;

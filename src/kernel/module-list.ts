@@ -16,6 +16,9 @@ export interface ModuleInfo {
   permanent: boolean;
 }
 
+/** What a module left allocated when it was unloaded (the leak report free_module() prints). */
+export interface UnloadLeak { module: string; count: number; bytes: number }
+
 export class ModuleList {
   /** Newest first, as Linux's module list (and /proc/modules). */
   readonly modules: Module[] = [];
@@ -24,6 +27,8 @@ export class ModuleList {
   readonly byThisModule = new Map<number, Module>();
   /** "[last unloaded: NAME(OE)]" of Oops records. */
   lastUnloaded: string | undefined;
+  /** Every leak report of this boot, oldest first. */
+  readonly leaks: UnloadLeak[] = [];
 
   /** Finds a live-list module by name ('-' and '_' equal); UNFORMED ones are invisible. */
   find(name: string): Module | undefined {

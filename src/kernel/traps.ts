@@ -97,6 +97,7 @@ export class Traps {
     if (fault.cr2 !== undefined) k.printk(`\x014CR2: ${(fault.cr2 >>> 0).toString(16).padStart(16, '0')}\n`);
     k.printk(`\x014---[ end trace 0000000000000000 ]---\n`);
     k.taints.add(TAINT.DIE);
+    k.vm.lkm_make_task_dead();
     this.noteAtomicDeath();
     const why = message ?? fault.pre[0] ?? oopsLine(fault, this.dieCounter);
     return new KernelOops(`${what}: ${why}`, owner?.name, frames, fault.kind);

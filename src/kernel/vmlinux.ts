@@ -19,6 +19,8 @@ export interface VmlinuxExports {
   lkm_set_current_pid(pid: number): void;
   lkm_set_current_task(pid: number, comm: number): void;
   lkm_syscall_begin(): void;
+  /** make_task_dead(): counts the Oops (/sys/kernel/oops_count). */
+  lkm_make_task_dead(): void;
   lkm_wait_cancel(entry: number): void;
   lkm_timer_fire(timer: number): void;
   lkm_file_open(devt: number, flags: number, mode: number): number;

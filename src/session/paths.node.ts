@@ -21,6 +21,11 @@ export function packageRoot(): string {
   }
 }
 
+/** The package's version (package.json), as `lkm --version` prints it. */
+export function packageVersion(): string {
+  return String(JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).version);
+}
+
 /** `uname -r` of the emulated kernel (src/kernel/release.ts). */
 export const RELEASE = UTS_RELEASE;
 export const buildDir = () => join(packageRoot(), 'build');

@@ -396,6 +396,8 @@ export class Shell {
   private nextJobPid = FIRST_JOB_PID;
   lastStatus = 0;
   exitRequested: number | undefined;
+  /** bash's `set -e` (errexit): run() stops at the first command that fails outside an && / || list's test. */
+  errexit = false;
   readonly env = new Map<string, string>([['HOME', '/root'], ['PATH', '/sbin:/usr/sbin:/bin:/usr/bin']]);
   readonly commands: Record<string, Command> = { ...BUILTINS };
   /** Set when this shell's stderr is a terminal (Node's TTY, the web page's xterm): progress bars go there. */
@@ -473,7 +475,8 @@ export class Shell {
   async run(line: string): Promise<number> {
     const vars = (n: string) => (n === '?' ? String(this.lastStatus) : this.env.get(n) ?? '');
     try {
-      for (const item of splitList(line)) {
+      const items = splitList(line);
+      for (const [i, item] of items.entries()) {
         if (this.exitRequested !== undefined) break;
         if (item.op === '&&' && this.lastStatus !== 0) continue;
         if (item.op === '||' && this.lastStatus === 0) continue;
@@ -502,6 +505,8 @@ export class Shell {
           this.out.stderr(sig === 'SIGINT' ? '\n' : `${SIGNAL_TEXT[sig]}\n`);
           break;
         }
+        // set -e: a failed command that ends an and-or list ends the command line.
+        if (this.errexit && this.lastStatus !== 0 && items[i + 1]?.op !== '&&' && items[i + 1]?.op !== '||') break;
       }
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;

@@ -4,6 +4,7 @@ import { depmod as runDepmod, type MetadataPool } from '../kmod/depmod.js';
 import { FatalExit, Logger, Prio } from '../kmod/log.js';
 import type { KmodToolContext } from './context.js';
 import { getopt } from './getopt.js';
+import { kmodVersionText } from './version.js';
 import { moduleDirname, RELEASE } from './module-dir.js';
 import { ProgressBar } from '../term/progress.js';
 
@@ -89,7 +90,7 @@ async function run(argv: string[], ctx: KmodToolContext & DepmodHooks): Promise<
       case 'e': errsyms = true; break;
       case 'v': verbose++; break;
       case 'n': dryRun = true; break;
-      case 'V': ctx.stdout('kmod version 34 (lkm-wasm)\n'); return 0;
+      case 'V': ctx.stdout(kmodVersionText()); return 0;
       case 'h': ctx.stdout(USAGE); return 0;
       default: break; // -u -q -r -P -w -m: accepted, no effect here
     }

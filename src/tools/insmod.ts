@@ -4,6 +4,7 @@ import { KernelError, strerror, EACCES, EINVAL, EISDIR, ENOENT, ENOEXEC, ENOTDIR
 import { KernelOops, joinInsmodArgs } from '../kernel/kernel.js';
 import type { Tool } from './context.js';
 import { getopt, hasOpt } from './getopt.js';
+import { kmodVersionText } from './version.js';
 
 /** The reason texts kmod prints for init_module failures (mod_strerror). */
 export function insmodReason(errno: number): string {
@@ -33,7 +34,7 @@ export const insmod: Tool = async (argv, ctx) => {
     return 0;
   }
   if (hasOpt(o, 'V')) {
-    ctx.stdout('lkm-wasm insmod (kmod-compatible)\n');
+    ctx.stdout(kmodVersionText());
     return 0;
   }
   const [file, ...params] = o.operands;

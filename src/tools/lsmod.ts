@@ -2,9 +2,10 @@
 
 import type { Tool } from './context.js';
 import { getopt, hasOpt } from './getopt.js';
+import { kmodVersionText } from './version.js';
 
 export const lsmod: Tool = async (argv, ctx) => {
-  // Unknown options are ignored (no error), and -v, -s, -V have no effect here.
+  // Unknown options are ignored (no error), and -v, -s have no effect here.
   const o = getopt(argv, 'svVh', {
     syslog: { short: 's' }, verbose: { short: 'v' }, version: { short: 'V' }, help: { short: 'h' },
   }, { exactLongNames: true });
@@ -14,6 +15,10 @@ export const lsmod: Tool = async (argv, ctx) => {
   }
   if (hasOpt(o, 'h')) {
     ctx.stdout('Usage:\n\tlsmod [options]\nOptions:\n\t-s, --syslog      print to syslog, not stderr\n\t-v, --verbose     enables more messages\n\t-V, --version     show version\n\t-h, --help        show this help\n');
+    return 0;
+  }
+  if (hasOpt(o, 'V')) {
+    ctx.stdout(kmodVersionText());
     return 0;
   }
   const k = ctx.kernel;

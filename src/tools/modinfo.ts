@@ -9,6 +9,7 @@ import { FatalExit, Logger, Prio } from '../kmod/log.js';
 import { hasKmodExtension } from '../kmod/name.js';
 import type { KmodToolContext } from './context.js';
 import { getopt } from './getopt.js';
+import { kmodVersionText } from './version.js';
 import { moduleDirname, RELEASE } from './module-dir.js';
 
 const USAGE = `Usage:
@@ -80,7 +81,7 @@ export async function modinfo(argv: string[], ctx: KmodToolContext): Promise<num
       case 'F': fieldName = o.value; break;
       case 'k': release = o.value!; break;
       case 'b': basedir = o.value; break;
-      case 'V': ctx.stdout('kmod version 34 (lkm-wasm)\n'); return 0;
+      case 'V': ctx.stdout(kmodVersionText()); return 0;
       case 'h': ctx.stdout(USAGE); return 0;
     }
   }

@@ -9,6 +9,7 @@ import { FatalExit, Logger, Prio } from '../kmod/log.js';
 import { probeInsert, removeModule, type ProbeEnv } from '../kmod/probe.js';
 import type { KmodToolContext } from './context.js';
 import { getopt } from './getopt.js';
+import { kmodVersionText } from './version.js';
 import { moduleDirname, RELEASE } from './module-dir.js';
 import { readModuleMetadata } from '../wasm/metadata.js';
 import { OOPS_EXIT } from './insmod.js';
@@ -132,7 +133,7 @@ export async function modprobe(argv: string[], ctx: KmodToolContext): Promise<nu
       case 's': break;
       case 'q': f.quiet = true; break;
       case 'v': f.verbose++; break;
-      case 'V': ctx.stdout('kmod version 34 (lkm-wasm)\n'); return 0;
+      case 'V': ctx.stdout(kmodVersionText()); return 0;
       case 'h': ctx.stdout(USAGE); return 0;
     }
   }

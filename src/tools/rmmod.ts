@@ -6,6 +6,7 @@ import { normalizeModuleName } from '../kernel/module.js';
 import { OOPS_EXIT } from './insmod.js';
 import type { Tool, ToolContext } from './context.js';
 import { getopt, hasOpt } from './getopt.js';
+import { kmodVersionText } from './version.js';
 
 /** check_module_inuse(): the ERROR line to print, or undefined when removal may be attempted. */
 async function checkModuleInuse(ctx: ToolContext, name: string): Promise<string | undefined> {
@@ -30,6 +31,10 @@ export const rmmod: Tool = async (argv, ctx) => {
   }
   if (hasOpt(o, 'h')) {
     ctx.stdout('Usage:\n\trmmod [options] modulename ...\nOptions:\n\t-f, --force       forces a module unload and may crash your\n\t                  machine. This requires Forced Module Removal\n\t                  option in your kernel. DANGEROUS\n\t-s, --syslog      print to syslog, not stderr\n\t-v, --verbose     enables more messages\n\t-V, --version     show version\n\t-h, --help        show this help\n');
+    return 0;
+  }
+  if (hasOpt(o, 'V')) {
+    ctx.stdout(kmodVersionText());
     return 0;
   }
   if (o.operands.length === 0) {

@@ -128,7 +128,7 @@ describe('misuse of procfs (pseudofs fixture)', () => {
     expect(left).toHaveLength(18);
     expect(t.k.readdir('/proc')).not.toContain('pfs_one');
     // The kobject and the debugfs directory use no module code: they stay, empty, as Linux leaves them.
-    expect((await t.run('ls /sys/kernel')).stdout).toBe('debug  pfs\n');
+    expect((await t.run('ls /sys/kernel')).stdout).toBe('debug  oops_count  pfs  warn_count\n');
     expect(t.k.readdir('/sys/kernel/pfs')).toEqual([]);
     expect(t.k.readdir('/sys/kernel/debug')).toEqual(['pfs']);
     // A debugfs symlink names no module code either: it stays, as the proc symlink does.

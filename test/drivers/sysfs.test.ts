@@ -12,7 +12,7 @@ describe('sysfs-attr (kobject_create_and_add, sysfs_create_group, __ATTR*)', () 
     const t = await bootTestKernel();
     expect((await t.run(`insmod ${example('sysfs-attr')}`)).status).toBe(0);
     expect((await t.run('ls /sys')).stdout).toBe('class  kernel  module\n');
-    expect((await t.run('ls /sys/kernel')).stdout).toBe('debug  sysfs_attr\n');
+    expect((await t.run('ls /sys/kernel')).stdout).toBe('debug  oops_count  sysfs_attr  warn_count\n');
     expect((await t.run('ls /sys/kernel/sysfs_attr')).stdout).toBe('reset  value  writes\n');
     expect((await t.run('cat /sys/kernel/sysfs_attr/value')).stdout).toBe('0\n');
     expect((await t.run('echo 32 > /sys/kernel/sysfs_attr/value')).status).toBe(0);
@@ -62,7 +62,7 @@ describe('sysfs-attr (kobject_create_and_add, sysfs_create_group, __ATTR*)', () 
     expect((await t.run('rmmod sysfs_attr')).status).toBe(0);
     expect(() => g.read(10)).toThrow(expect.objectContaining({ code: 'ENODEV' }));
     g.close();
-    expect((await t.run('ls /sys/kernel')).stdout).toBe('debug\n');
+    expect((await t.run('ls /sys/kernel')).stdout).toBe('debug  oops_count  warn_count\n');
     const mark = t.mark();
     expect((await t.run(`insmod ${example('sysfs-attr')}`)).status).toBe(0);
     expect(mark().filter(Boolean)).toEqual([]);

@@ -40,5 +40,7 @@ enum lockdep_ok {
 };
 
 extern void add_taint(unsigned flag, enum lockdep_ok);
+/* Counts the WARN (/sys/kernel/warn_count); Linux panics here with panic_on_warn or past warn_limit. */
+extern void check_panic_on_warn(const char *origin);
 
 #endif	/* _LINUX_PANIC_H */

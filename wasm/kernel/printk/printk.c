@@ -168,6 +168,7 @@ void __lkm_warn(const char *file, int line, const char *func, const char *mod,
 	host_print_modules();
 	host_dump_stack();
 	pr_warn("---[ end trace %016llx ]---\n", 0ULL);
+	check_panic_on_warn("kernel");
 	add_taint(taint, LOCKDEP_STILL_OK);
 }
 EXPORT_SYMBOL(__lkm_warn);
