@@ -5,7 +5,7 @@
 // from here. They are built on the same pieces: buildModules() for the test module, withKernel() for the
 // kernel each suite runs in, checkTeardown() for what a suite leaves behind.
 
-import { test as base } from 'vitest';
+import { beforeAll, test as base } from 'vitest';
 import type { KernelApi, KernelBootOptions } from '../api/api.js';
 import { bootKernel } from '../worker/boot.node.js';
 import type { BuildOptions } from '../kbuild/build.node.js';
@@ -26,6 +26,8 @@ export interface KernelTestOptions extends TeardownOptions {
   modules?: string;
   /** Options of that build (outDir, cacheDir, vars …). */
   build?: BuildOptions;
+  /** Time the build may take, in ms (a cold build compiles with clang in wasm). Default 120 000. */
+  buildTimeout?: number;
   boot?: TestBootOptions;
 }
 
@@ -45,6 +47,8 @@ async function runKernel<T>(fn: (kernel: KernelApi) => T | Promise<T>, opts: Tea
   }
 }
 
+const DEFAULT_BUILD_TIMEOUT_MS = 120_000;
+
 export interface KernelFixtures {
   /** A kernel booted for this test alone; checked and closed after it. */
   kernel: KernelApi;
@@ -52,13 +56,18 @@ export interface KernelFixtures {
   modules: BuiltModules;
 }
 
-/** `test` with the fixtures `kernel` and `modules` (vitest's test.extend). */
+/**
+ * `test` with the fixtures `kernel` and `modules` (vitest's test.extend). Called at the top of a test file
+ * with `modules`, it builds them in a beforeAll of that file, so the build's time is not a test's.
+ */
 export function kernelTest(opts: KernelTestOptions = {}) {
+  const dir = opts.modules;
+  if (dir) beforeAll(async () => { await buildModules(dir, opts.build); }, opts.buildTimeout ?? DEFAULT_BUILD_TIMEOUT_MS);
   return base.extend<KernelFixtures>({
     // vitest reads a fixture's first parameter to find what it depends on: it must be a destructuring pattern.
     // eslint-disable-next-line no-empty-pattern
     modules: async ({}, use) => {
-      await use(opts.modules ? await buildModules(opts.modules, opts.build) : {});
+      await use(dir ? await buildModules(dir, opts.build) : {});
     },
     // A test that failed already has its error; the teardown's would only add noise.
     kernel: ({ task }, use) => runKernel(use, opts, () => task.result?.state !== 'fail'),
