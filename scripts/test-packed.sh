@@ -34,6 +34,8 @@ echo "test-packed: npm install: $(secs "$t1" "$t2") s"
 installed=$(node -p 'require.resolve("lkm-wasm/package.json")')
 case "$installed" in "$repo"/*) echo "test-packed: lkm-wasm resolves into the checkout ($installed)" >&2; exit 1;; esac
 
+# The types as a TypeScript project sees them (the exports map's .d.ts, the matchers' declarations).
+npx tsc -p .
 npx vitest run
 t3=$(now)
-echo "test-packed: vitest run: $(secs "$t2" "$t3") s; total $(secs "$t0" "$t3") s"
+echo "test-packed: tsc + vitest run: $(secs "$t2" "$t3") s; total $(secs "$t0" "$t3") s"
