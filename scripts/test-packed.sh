@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The package as another project gets it: `npm pack` (prepack builds dist/ and build/), the tarball
+# The package as another project gets it: `npm pack` (prepack builds dist/ and build/, runs depmod), the tarball
 # installed into a temporary copy of examples/vitest-project (npm's cache first: --prefer-offline), and
 # that project's tests run. Prints how long each step took. Usage: scripts/test-packed.sh [--keep]
 set -euo pipefail
@@ -34,6 +34,8 @@ echo "test-packed: npm install: $(secs "$t1" "$t2") s"
 installed=$(node -p 'require.resolve("lkm-wasm/package.json")')
 case "$installed" in "$repo"/*) echo "test-packed: lkm-wasm resolves into the checkout ($installed)" >&2; exit 1;; esac
 
+# The shipped module tree has its depmod index (prepack): modprobe finds the package's modules.
+npx lkm modprobe -n -v hello | grep -qx 'insmod /lib/modules/[^ ]*/extra/hello.ko *'
 # The types as a TypeScript project sees them (the exports map's .d.ts, the matchers' declarations).
 npx tsc -p .
 npx vitest run
