@@ -4,8 +4,7 @@
 // from these two; adding a call is one signature and one table entry (the compiler asks for the entry).
 // Bytes, not paths: files stay with the caller (insmod(path) is read on the caller's side).
 
-import type { Kernel, ModuleInfo } from '../kernel/kernel.js';
-import type { UnloadLeak } from '../kernel/module-list.js';
+import type { Kernel, ModuleInfo, ModuleLeak } from '../kernel/kernel.js';
 import type { LoadOptions } from '../kernel/load.js';
 import type { DeviceStat } from '../kernel/devices.js';
 import type { KernelStat, MountOptions } from '../kernel/mounts.js';
@@ -19,6 +18,8 @@ export interface KernelCalls {
   /** delete_module(2); `force` is rmmod -f. */
   rmmod(name: string, opts?: { force?: boolean }): void;
   lsmod(): ModuleInfo[];
+  /** Allocations modules did not free by the end of their unload, since boot (the "leaked" reports). */
+  leaks(): ModuleLeak[];
   /** As a system call that can wait: a device node whose driver is missing autoloads it (openAsync). */
   readFile(path: string): Promise<string>;
   writeFile(path: string, data: string): Promise<void>;
@@ -26,8 +27,6 @@ export interface KernelCalls {
   symbols(): SymbolInfo[];
   /** /proc/sys/kernel/tainted as a number. */
   tainted(): number;
-  /** The leak reports of this boot (allocations modules did not free before unload), oldest first. */
-  unloadLeaks(): UnloadLeak[];
   /** mknod(2) of a character device node under /dev. */
   mknod(path: string, major: number, minor: number, mode?: number): void;
   /** stat(2) of a device node under /dev (undefined: none). */
@@ -53,12 +52,12 @@ export const KERNEL_CALLS: { [M in CallName]: CallRunner<M> } = {
   insmod: (k, [file, params, opts]) => k.insmod(file, params, opts).then((m) => k.lsmod().find((x) => x.name === m.name)!),
   rmmod: (k, [name, opts]) => k.rmmod(name, opts),
   lsmod: (k) => k.lsmod(),
+  leaks: (k) => k.leaks(),
   readFile: (k, [path], signal) => k.readFileAsync(path, { signal }),
   writeFile: (k, [path, data], signal) => k.writeFileAsync(path, data, { signal }),
   readdir: (k, [path]) => k.readdir(path),
   symbols: (k) => k.symbols(),
   tainted: (k) => k.taintMask,
-  unloadLeaks: (k) => [...k.moduleList.leaks],
   mknod: (k, args) => k.mknod(...args),
   statDevice: (k, [path]) => k.statDevice(path),
   stat: (k, [path]) => k.stat(path),

@@ -4,7 +4,7 @@
 // Each problem is one line on stderr and an exit status; the exit statuses are ordered by severity.
 
 import { TAINT, TAINT_FLAGS } from '../kernel/taint.js';
-import type { UnloadLeak } from '../kernel/module-list.js';
+import type { ModuleLeak } from '../kernel/module-list.js';
 
 export const RUN_STATUS = { OK: 0, FAILED: 1, EXEC: 3, LEAK: 4, WARN: 5, RMMOD: 6, OOPS: 7, LOCKUP: 8 } as const;
 
@@ -45,8 +45,8 @@ export function phaseProblems(before: FaultMarks, after: FaultMarks, phase: Phas
   return out;
 }
 
-export function leakProblem(l: UnloadLeak): Problem {
-  const n = `${l.count} allocation${l.count === 1 ? '' : 's'}`;
+export function leakProblem(l: ModuleLeak): Problem {
+  const n = `${l.allocations} allocation${l.allocations === 1 ? '' : 's'}`;
   return { status: RUN_STATUS.LEAK, text: `module ${l.module}: leak: ${n} (${l.bytes} bytes) not freed at unload` };
 }
 

@@ -87,7 +87,7 @@ class Run {
   async go(modules: string[]): Promise<number> {
     const { sh, opts } = this;
     this.marks = await this.readMarks();
-    const leaksBefore = (await sh.kernel.unloadLeaks()).length;
+    const leaksBefore = (await sh.kernel.leaks()).length;
     let status = RUN_STATUS.OK as number;
     // Load in build order; the parameters go to the last module (the one on top of a stack).
     const loaded: string[] = [];
@@ -116,7 +116,7 @@ class Run {
       const left = this.hung ? undefined : (await sh.kernel.lsmod()).find((x) => x.name === name);
       this.problems.push(rmmodProblem(name, s, left?.state));
     }
-    if (!this.hung) for (const l of (await sh.kernel.unloadLeaks()).slice(leaksBefore)) this.problems.push(leakProblem(l));
+    if (!this.hung) for (const l of (await sh.kernel.leaks()).slice(leaksBefore)) this.problems.push(leakProblem(l));
     this.printLog();
     const v = verdict(opts.allowWarn ? allowWarnings(this.problems) : this.problems, status);
     process.stderr.write(v.lines);

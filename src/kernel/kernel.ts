@@ -6,7 +6,7 @@ import type { ModuleMetadata } from '../wasm/metadata.js';
 import { KernelError, ENOENT, EPERM } from './errno.js';
 import { AddressSpace, kernelStack } from './memory.js';
 import { normalizeModuleName, type Module } from './module.js';
-import { ModuleList, cmdlineBlacklist, type ModuleInfo } from './module-list.js';
+import { ModuleList, cmdlineBlacklist, type ModuleInfo, type ModuleLeak } from './module-list.js';
 import { PrintkRing, attachConsole, dmesgLines, type LogRecord } from './printk.js';
 import { FunctionNames, SymbolTable } from './symbols.js';
 import { Taints } from './taint.js';
@@ -29,7 +29,7 @@ import { UTS_RELEASE, UTS_VERSION } from './release.js';
 // The library API's other names, from the files that define them.
 export { UTS_RELEASE, UTS_VERSION, UTS_MACHINE } from './release.js';
 export { KernelOops } from './traps.js';
-export type { ModuleInfo } from './module-list.js';
+export type { ModuleInfo, ModuleLeak } from './module-list.js';
 export { moduleFlags } from './module.js';
 export { joinInsmodArgs } from './load.js';
 export { readModuleName as wasmModuleName } from '../wasm/names.js';
@@ -246,6 +246,9 @@ export class Kernel {
   }
 
   lsmod(): ModuleInfo[] { return this.moduleList.info(); }
+
+  /** Allocations modules left behind at unload since boot (each also logged: "… not freed at unload: leaked"). */
+  leaks(): ModuleLeak[] { return this.moduleList.leaks.map((l) => ({ ...l })); }
 
   /** The log as dmesg prints it. `level`: only these levels; `clear`: clear after reading (dmesg -c). */
   dmesg(opts: { clear?: boolean; level?: number[]; time?: boolean } = {}): string[] {

@@ -16,8 +16,12 @@ export interface ModuleInfo {
   permanent: boolean;
 }
 
-/** What a module left allocated when it was unloaded (the leak report free_module() prints). */
-export interface UnloadLeak { module: string; count: number; bytes: number }
+/** Kernel memory a module allocated and did not free by the end of its unload (the "leaked" report). */
+export interface ModuleLeak {
+  module: string;
+  allocations: number;
+  bytes: number;
+}
 
 export class ModuleList {
   /** Newest first, as Linux's module list (and /proc/modules). */
@@ -27,8 +31,8 @@ export class ModuleList {
   readonly byThisModule = new Map<number, Module>();
   /** "[last unloaded: NAME(OE)]" of Oops records. */
   lastUnloaded: string | undefined;
-  /** Every leak report of this boot, oldest first. */
-  readonly leaks: UnloadLeak[] = [];
+  /** Every leak reported at unload since boot, oldest first (what a test harness checks). */
+  readonly leaks: ModuleLeak[] = [];
 
   /** Finds a live-list module by name ('-' and '_' equal); UNFORMED ones are invisible. */
   find(name: string): Module | undefined {

@@ -61,7 +61,7 @@ export function releaseModuleMemory(k: Kernel, mod: Module): void {
     const bytes = k.mem.u32(mod.thisModule + MODULE.kmem_bytes);
     const count = k.mem.u32(mod.thisModule + MODULE.kmem_count);
     if (count > 0) {
-      k.moduleList.leaks.push({ module: mod.name, count, bytes });
+      k.moduleList.leaks.push({ module: mod.name, allocations: count, bytes });
       k.printk(`\x014${mod.name}: ${count} allocation${count === 1 ? '' : 's'} (${bytes} bytes) not freed at unload: leaked\n`);
     }
     k.vm.lkm_kmem_orphan(mod.thisModule);

@@ -19,12 +19,10 @@ export interface ModuleRun {
   records: LogRecord[];
 }
 
-/** The kernel's leak report at unload (src/kernel/unload.ts). */
-const LEAK = /^(\S+): (\d+) allocations? \((\d+) bytes\) not freed at unload: leaked$/;
-
 export async function runKunitModule(kernel: KernelApi, file: Uint8Array, fileName: string): Promise<ModuleRun> {
   const module = normalizeModuleName(fileName.slice(fileName.lastIndexOf('/') + 1).replace(/\.ko$/, ''));
   const mark = kernel.log.seq;
+  const leaksBefore = (await kernel.leaks()).length;
   const problems: string[] = [];
   let loaded = false;
   try {
@@ -45,9 +43,8 @@ export async function runKunitModule(kernel: KernelApi, file: Uint8Array, fileNa
   kernel.log.flush();
   const records = kernel.log.since(mark);
   const lines = records.flatMap((r) => r.text.split('\n'));
-  for (const l of lines) {
-    const leak = LEAK.exec(l);
-    if (leak && leak[1] === module) problems.push(`${module}: ${leak[2]} allocation${leak[2] === '1' ? '' : 's'} (${leak[3]} bytes) not freed at unload`);
+  for (const l of (await kernel.leaks()).slice(leaksBefore)) {
+    problems.push(`${l.module}: ${l.allocations} allocation${l.allocations === 1 ? '' : 's'} (${l.bytes} bytes) not freed at unload`);
   }
   const doc = parseKtap(lines);
   return { module, doc, counts: countTests(doc.tests), problems, records };

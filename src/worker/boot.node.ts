@@ -1,6 +1,7 @@
 // Node: bootKernel({ isolate }) with the kernel in a worker_threads Worker (default) or on this thread.
 
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
@@ -127,12 +128,17 @@ export function spawnNodeWorker(): WorkerPort {
 
 /**
  * Boots a kernel: in a worker_threads Worker (isolate 'worker', the default) or on this thread ('none').
- * Without `vmlinux`, the build tree's vmlinux.ko is used.
+ * Without `vmlinux`, the build tree's vmlinux.ko is used; without `readFile`, insmod(path) reads the host's files.
  */
 export async function bootKernel(opts: Omit<KernelBootOptions, 'vmlinux'> & { vmlinux?: Uint8Array } = {}): Promise<KernelApi> {
   const vmlinux = opts.vmlinux ?? (await readVmlinux());
-  const o = { ...opts, vmlinux };
+  const o = { readFile: readHostFile, ...opts, vmlinux };
   return opts.isolate === 'none' ? LocalKernel.boot(o) : bootWorker(o);
+}
+
+async function readHostFile(path: string): Promise<Uint8Array> {
+  const b = await readFile(path);
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
 async function bootWorker(opts: KernelBootOptions): Promise<WorkerKernel> {

@@ -247,10 +247,13 @@ describe('memory', () => {
     const m = t.mark();
     expect((await t.run('rmmod leaky')).status).toBe(0);
     expect(m()).toEqual(['leaky: 2 allocations (4100 bytes) not freed at unload: leaked']);
+    // The same report, structured (the kernel call leaks(), what lkm-wasm/vitest checks at teardown).
+    expect(await t.k.leaks()).toEqual([{ module: 'leaky', allocations: 2, bytes: 4100 }]);
     // A clean module reports nothing; charp parameters are freed by the kernel itself.
     const m2 = t.mark();
     await t.run(`insmod ${example('hello-params')} type=wep && rmmod hello_params`);
     expect(m2().filter((l) => l.includes('not freed'))).toEqual([]);
+    expect((await t.k.leaks()).length).toBe(1);
   });
 });
 
