@@ -6,7 +6,7 @@
 # directories, `lkm build` .c files and directories, `insmod`/`modinfo` .ko files, directories after
 # --root, --modules and -o. Plain bash: bash-completion's helpers are not needed.
 
-_lkm_subcommands='build run exec shell insmod rmmod lsmod dmesg modprobe depmod modinfo help'
+_lkm_subcommands='build run test exec shell insmod rmmod lsmod dmesg modprobe depmod modinfo help'
 
 # Adds to COMPREPLY the directories and the files ending in one of the suffixes ($2…) that start with $1.
 _lkm_files() {
@@ -38,12 +38,13 @@ _lkm() {
 	case $prev in
 	--root | --modules | -o | --output) compopt -o filenames 2>/dev/null; _lkm_files "$cur"; return ;;
 	--insmod) _lkm_files "$cur" .ko; return ;;
-	--exec | --cmdline | -j | --jobs) return ;;
+	--exec | --cmdline | -j | --jobs | --filter | --cpus) return ;;
 	-e | -c) [[ $cmd == run || $cmd == shell ]] && return ;;
 	esac
 	local opts
 	case $cmd in
 	run) opts='-e -c --exec --allow-warn -h --help' ;;
+	test) opts='--filter --json --raw --cpus -h --help' ;;
 	build) opts='-u --user -o --output -j --jobs -v --verbose -h --help' ;;
 	exec) opts='--root --modules --insmod -h --help' ;;
 	shell) opts='--root --modules --cmdline -c -h --help' ;;
@@ -61,7 +62,7 @@ _lkm() {
 		return
 	fi
 	case $cmd in
-	run) _lkm_files "$cur" .c .ko ;;
+	run | test) _lkm_files "$cur" .c .ko ;;
 	build) _lkm_files "$cur" .c ;;
 	insmod | modinfo) _lkm_files "$cur" .ko ;;
 	exec) _lkm_files "$cur" '' ;;

@@ -11,6 +11,7 @@ import { countTests, type TestCounts } from '../kunit/ktap.js';
 import { clockTimestamp, Report } from '../kunit/report.js';
 import { runFailed, runKunitModule, type ModuleRun } from '../kunit/run.js';
 import { modulesFor } from './targets.js';
+import { paint, stdoutColor } from './color.js';
 
 export const USAGE = `Usage: lkm test DIR|FILE.c|FILE.ko... [--filter GLOB] [--json] [--raw]
 
@@ -19,6 +20,8 @@ Runs the KUnit suites of each module on a freshly booted kernel and prints the r
                  the kernel's kunit.filter_glob= parameter
   --json         print the results as JSON instead
   --raw          print the KTAP the kernel logged instead
+  --cpus N       CPUs of each kernel (only 1 until the SMP kernel)
+  -h, --help     this text
 Exit status: 0 all passed or skipped, 1 a failure (case, leak, Oops, missing KTAP), 2 usage error.
 `;
 
@@ -89,8 +92,10 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function printSummary(runs: ModuleRun[], ms: { total: number; building: number; running: number }): void {
-  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const report = new Report({ timestamp: () => clockTimestamp(), color });
+  const report = new Report({
+    timestamp: () => clockTimestamp(),
+    paint: stdoutColor() ? (status, text) => paint(status === 'passed' ? 'green' : status === 'skipped' ? 'yellow' : 'red', text) : undefined,
+  });
   const counts: TestCounts = { passed: 0, failed: 0, crashed: 0, skipped: 0, errors: 0 };
   for (const r of runs) {
     report.document(r.doc.tests, r.doc.errors);

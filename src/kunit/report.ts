@@ -10,12 +10,9 @@ export const DIVIDER = '='.repeat(DIVIDER_LEN);
 export interface ReportStyle {
   /** "[HH:MM:SS] " before every line (kunit.py's print_with_timestamp). */
   timestamp: () => string;
-  /** Colours for the result words (none: plain text). */
-  color: boolean;
+  /** Colours a result word or the summary by status (kunit.py: green, yellow, red); absent: plain text. */
+  paint?: (status: KtapTest['status'], text: string) => string;
 }
-
-const RESET = '\x1b[0m';
-const COLORS = { passed: '\x1b[1;32m', skipped: '\x1b[1;33m', failed: '\x1b[1;31m', crashed: '\x1b[1;31m' } as const;
 
 /** "[16:02:11] " from the local time, as kunit.py prints. */
 export function clockTimestamp(now = new Date()): string {
@@ -44,8 +41,7 @@ export class Report {
   }
 
   private word(t: KtapTest): string {
-    const w = WORD[t.status];
-    return this.style.color ? `${COLORS[t.status]}${w}${RESET}` : w;
+    return this.style.paint ? this.style.paint(t.status, WORD[t.status]) : WORD[t.status];
   }
 
   /** One module's document: its suites between two full dividers. */
@@ -66,7 +62,7 @@ export class Report {
       // The colour codes do not count towards the width.
       const plain = `${WORD[t.status]} ${t.name}`;
       const line = divider(plain);
-      this.print(this.style.color ? line.replace(WORD[t.status], this.word(t)) : line);
+      this.print(line.replace(WORD[t.status], this.word(t)));
       return;
     }
     if (t.status === 'failed' || t.status === 'crashed') this.log(t);
@@ -82,8 +78,8 @@ export class Report {
     const parts = (['passed', 'failed', 'crashed', 'skipped', 'errors'] as const)
       .filter((k) => counts[k] > 0).map((k) => `${k}: ${counts[k]}`);
     const text = `Testing complete. Ran ${totalOf(counts)} tests: ${parts.join(', ')}`;
-    const status = counts.failed || counts.crashed || counts.errors ? 'failed' : counts.passed ? 'passed' : 'skipped';
-    this.print(this.style.color ? `${COLORS[status]}${text}${RESET}` : text);
+    const status: KtapTest['status'] = counts.failed || counts.crashed || counts.errors ? 'failed' : counts.passed ? 'passed' : 'skipped';
+    this.print(this.style.paint ? this.style.paint(status, text) : text);
   }
 }
 

@@ -1,9 +1,6 @@
 // lkm-wasm/vitest: a fresh kernel per test, module directories built once per run, a leak check at
 // teardown, and the matchers toHaveLogged / toHaveLoaded (registered when this module is imported).
-//
-// Extension point: KUnit suites (`defineKunitTests(pathOrDir, opts?)`) go in ./kunit.node.ts, exported
-// from here. They are built on the same pieces: buildModules() for the test module, withKernel() for the
-// kernel each suite runs in, checkTeardown() for what a suite leaves behind.
+// KUnit suites in a module become vitest tests with defineKunitTests() (kunit.node.ts).
 
 import { beforeAll, test as base } from 'vitest';
 import type { KernelApi, KernelBootOptions } from '../api/api.js';
@@ -17,6 +14,7 @@ export { expect } from 'vitest';
 export { kernelMatchers, logLines, type KernelMatchers } from './matchers.js';
 export { buildModules, type BuiltModules } from './modules.node.js';
 export { checkTeardown, unloadAll, type TeardownOptions } from './teardown.js';
+export { defineKunitTests, kunitTestTree, type KunitNode, type KunitTestOptions } from './kunit.node.js';
 
 /** The kernel a test boots: bootKernel's options (default: the package's vmlinux.ko, in a worker). */
 export type TestBootOptions = Omit<KernelBootOptions, 'vmlinux'> & { vmlinux?: Uint8Array };

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RUN_USAGE } from '../../src/cli/run-options.js';
+import { USAGE as TEST_USAGE } from '../../src/cli/test.js';
 import { ROOT } from '../helpers/paths.js';
 
 const BASH = spawnSync('bash', ['-c', 'exit 0']).status === 0 ? 'bash' : undefined;
@@ -37,6 +38,13 @@ describe('bash completion of lkm', () => {
     expect(complete('lkm', 'mod')).toEqual(['modinfo', 'modprobe']);
     expect(complete('lkm', '--v')).toEqual(['--version']);
     expect(complete('lkm', '')).toContain('shell');
+    expect(complete('lkm', 'te')).toEqual(['test']);
+  });
+
+  it('completes the options lkm test documents', (ctx) => {
+    if (!BASH) return ctx.skip(NO_BASH);
+    const documented = [...new Set(TEST_USAGE.match(/(?<=\s)--?[a-z][a-z-]*/g))].sort();
+    expect(complete('lkm', 'test', '-')).toEqual(documented);
   });
 
   it('completes the options lkm run documents, and nothing after --exec', (ctx) => {

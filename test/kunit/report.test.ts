@@ -62,7 +62,7 @@ describe("kunit.py's summary", () => {
   });
 
   it('prints results, the logs of what failed, and the non-zero counts', () => {
-    const r = new Report({ timestamp: () => '[t] ', color: false });
+    const r = new Report({ timestamp: () => '[t] ' });
     const doc = parseKtap(DOC);
     r.document(doc.tests);
     r.summary(countTests(doc.tests));

@@ -10,7 +10,7 @@ const SRC = join(import.meta.dirname, '../../src');
 /** Room → the rooms it may import (docs/rooms.md). */
 const ALLOWED: Record<string, string[]> = {
   lib: ['kbuild', 'kernel', 'session', 'worker'],
-  vitest: ['kbuild', 'worker', 'api', 'kernel'],
+  vitest: ['kbuild', 'kunit', 'worker', 'api', 'kernel'],
   cli: ['kbuild', 'kernel', 'kmod', 'kunit', 'session', 'shell', 'tools', 'user', 'worker', 'api', 'vfs', 'wasm', 'term'],
   web: ['kbuild', 'kernel', 'kmod', 'session', 'shell', 'tools', 'user', 'worker', 'api', 'vfs', 'wasm', 'term'],
   session: ['shell', 'tools', 'user', 'worker', 'api', 'kmod', 'vfs', 'kernel', 'term'],
