@@ -122,6 +122,16 @@ describe('KUnit suites of a module', () => {
     expect((await t.run('rmmod kunit_fail')).status).toBe(0);
   });
 
+  it("modules-src/kunit-lib: the kernel's C library passes its KUnit suites", async () => {
+    const t = await bootTestKernel();
+    const log = t.mark();
+    await t.run(`insmod ${example('lib-kunit')}`);
+    const lines = log();
+    expect(lines.filter((l) => /^(ok|not ok) /.test(l))).toEqual(['ok 1 lib-string', 'ok 2 lib-list', 'ok 3 lib-vsprintf', 'ok 4 lib-kstrtox']);
+    expect(lines.filter((l) => l.includes('not ok') || l.includes('FAILED'))).toEqual([]);
+    expect(lines).toContain('    # vsprintf_format_test: pass:20 fail:0 skip:0 total:20');
+  });
+
   it('kunit.filter_glob= keeps matching suites and cases; kunit.enable=0 runs nothing', async () => {
     const t = await bootTestKernel({ cmdline: 'kunit.filter_glob=example.*stub*' });
     const log = t.mark();

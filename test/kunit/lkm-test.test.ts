@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { example, FIXTURE_SRC, ROOT } from '../helpers/paths.js';
+import { example, fixture, FIXTURE_SRC, ROOT } from '../helpers/paths.js';
 
 const run = promisify(execFile);
 const LKM = join(ROOT, 'bin/lkm.js');
@@ -45,6 +45,13 @@ describe('lkm test', () => {
     expect(lines).toContain('Expected s == "abd", but');
     expect(lines).toContain('[FAILED] fail_str_test');
     expect(lines).toContain('Testing complete. Ran 1 tests: failed: 1');
+  });
+
+  it('fails (exit 1) on a leak at unload even when every case passed, and names it', async () => {
+    const r = await lkm(fixture('kunit-leak'));
+    expect(r.code).toBe(1);
+    expect(strip(r.stdout)).toContain('[PASSED] leaks_test');
+    expect(r.stderr).toContain('lkm test: kunit_leak: 1 allocation (48 bytes) not freed at unload');
   });
 
   it('--raw prints the KTAP, --json the results as data', async () => {
