@@ -78,6 +78,9 @@ export function kbuildCflags(o: { includeDir: string; modname: string; basename:
   return [
     `-I${o.includeDir}`,
     `-I${o.includeDir}/uapi`,
+    // __FILE__ of the kernel's own files relative to its tree, as Linux's -fmacro-prefix-map=$(srctree)/=:
+    // "include/linux/mutex.h", "lib/kobject.c"; a module's own files keep their path.
+    `-fmacro-prefix-map=${o.includeDir.replace(/\/include\/?$/, '')}/=`,
     '-include',
     'linux/kconfig.h',
     // vmlinux's host entry points (lkm_*) and compat symbols have no C callers and so no prototypes.

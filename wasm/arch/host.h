@@ -27,6 +27,9 @@ unsigned long jiffies_now(void);
 /* The tick every entry from the host begins with. */
 void lkm_tick_entry(void);
 
+/* schedule()'s check of the calling context (kernel/sched/core.c): "scheduling while atomic". */
+void lkm_schedule_debug(void);
+
 /* PID printed in WARNING lines (the host sets it with lkm_set_current_pid()). */
 extern int warn_pid;
 

@@ -51,9 +51,16 @@
 #define _RET_IP_		0UL
 #define _THIS_IP_		0UL
 
-/* might_sleep() and friends: checks of the calling context, no-ops here. */
+/*
+ * might_sleep(): a function that can sleep says so, and calling it with a spinlock held or preemption
+ * disabled is reported (kernel/sched/core.c) as with CONFIG_DEBUG_ATOMIC_SLEEP.
+ */
+#define MIGHT_RESCHED_RCU_SHIFT		8
+#define MIGHT_RESCHED_PREEMPT_MASK	((1U << MIGHT_RESCHED_RCU_SHIFT) - 1)
+extern void __might_resched(const char *file, int line, unsigned int offsets);
+extern void __might_sleep(const char *file, int line);
 #define might_resched()		do { } while (0)
-#define might_sleep()		do { might_resched(); } while (0)
+#define might_sleep()		do { __might_sleep(__FILE__, __LINE__); might_resched(); } while (0)
 #define might_sleep_if(cond)	do { if (cond) might_sleep(); } while (0)
 #define cant_sleep()		do { } while (0)
 #define cant_migrate()		do { } while (0)
@@ -62,7 +69,6 @@
 #define non_block_end()		do { } while (0)
 #define might_fault()		do { } while (0)
 
-static inline void __might_sleep(const char *file, int line) { (void)file; (void)line; }
 
 /* Trace printk: a debug printk. */
 #define trace_printk(fmt, ...)	printk(KERN_DEBUG fmt, ##__VA_ARGS__)

@@ -9,6 +9,7 @@
  */
 #include <linux/types.h>
 #include <linux/compiler.h>
+#include <linux/kernel.h>
 #include <linux/spinlock.h>
 
 struct mutex {
@@ -24,6 +25,7 @@ static inline bool mutex_is_locked(struct mutex *lock) { return __atomic_load_n(
 static inline int mutex_trylock(struct mutex *lock) { return !__atomic_exchange_n(&lock->owner, 1, __ATOMIC_ACQUIRE); }
 static inline void mutex_lock(struct mutex *lock)
 {
+	might_sleep();
 	while (__atomic_exchange_n(&lock->owner, 1, __ATOMIC_ACQUIRE))
 		cpu_relax();
 }

@@ -27,6 +27,8 @@
 #define HARDIRQ_OFFSET	(1UL << HARDIRQ_SHIFT)
 #define NMI_OFFSET	(1UL << NMI_SHIFT)
 #define SOFTIRQ_DISABLE_OFFSET	(2 * SOFTIRQ_OFFSET)
+/* What preempt_disable() adds: the scheduler runs with exactly this much (CONFIG_PREEMPT_COUNT). */
+#define PREEMPT_DISABLE_OFFSET	PREEMPT_OFFSET
 
 extern int __preempt_count;
 

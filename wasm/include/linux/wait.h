@@ -14,6 +14,7 @@
  */
 #include <linux/types.h>
 #include <linux/list.h>
+#include <linux/kernel.h>
 #include <linux/spinlock.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
@@ -144,6 +145,7 @@ long __lkm_wait_uninterruptible(long timeout);
 #define wait_event_interruptible(wq_head, condition)				\
 ({										\
 	int __ret = 0;								\
+	might_sleep();								\
 	if (!(condition))							\
 		__ret = (int)__lkm_wait_sleep(&(wq_head), TASK_INTERRUPTIBLE, 0, MAX_SCHEDULE_TIMEOUT); \
 	__ret;									\
@@ -152,6 +154,7 @@ long __lkm_wait_uninterruptible(long timeout);
 #define wait_event_interruptible_exclusive(wq_head, condition)			\
 ({										\
 	int __ret = 0;								\
+	might_sleep();								\
 	if (!(condition))							\
 		__ret = (int)__lkm_wait_sleep(&(wq_head), TASK_INTERRUPTIBLE, 1, MAX_SCHEDULE_TIMEOUT); \
 	__ret;									\
@@ -160,6 +163,7 @@ long __lkm_wait_uninterruptible(long timeout);
 #define wait_event_killable(wq_head, condition)					\
 ({										\
 	int __ret = 0;								\
+	might_sleep();								\
 	if (!(condition))							\
 		__ret = (int)__lkm_wait_sleep(&(wq_head), TASK_KILLABLE, 0, MAX_SCHEDULE_TIMEOUT); \
 	__ret;									\
@@ -169,6 +173,7 @@ long __lkm_wait_uninterruptible(long timeout);
 #define wait_event_interruptible_timeout(wq_head, condition, timeout)		\
 ({										\
 	long __ret = (timeout);							\
+	might_sleep();								\
 	if (condition)								\
 		__ret = __lkm_wait_left(__ret) ?: 1;				\
 	else									\
@@ -179,6 +184,7 @@ long __lkm_wait_uninterruptible(long timeout);
 #define wait_event_killable_timeout(wq_head, condition, timeout)		\
 ({										\
 	long __ret = (timeout);							\
+	might_sleep();								\
 	if (condition)								\
 		__ret = __lkm_wait_left(__ret) ?: 1;				\
 	else									\
@@ -194,6 +200,7 @@ long __lkm_wait_uninterruptible(long timeout);
 #define wait_event(wq_head, condition)						\
 do {										\
 	(void)(wq_head);							\
+	might_sleep();								\
 	while (!(condition))							\
 		__lkm_wait_uninterruptible(1);					\
 } while (0)
@@ -202,6 +209,7 @@ do {										\
 ({										\
 	long __ret = (timeout);							\
 	(void)(wq_head);							\
+	might_sleep();								\
 	while (!__wait_cond_timeout(condition, __ret))				\
 		__ret = __lkm_wait_uninterruptible(__ret);			\
 	__ret;									\

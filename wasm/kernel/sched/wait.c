@@ -301,6 +301,7 @@ static long do_schedule(long timeout)
 {
 	unsigned int state = current_task.__state;
 
+	lkm_schedule_debug();
 	if (state == TASK_RUNNING)
 		return timeout;
 	if (!(state & (TASK_INTERRUPTIBLE | TASK_WAKEKILL))) {
@@ -384,6 +385,7 @@ void lkm_poll_queue(struct file *filp, struct wait_queue_head *wq_head, poll_tab
 
 void msleep(unsigned int msecs)
 {
+	lkm_schedule_debug(); /* msleep() schedules: in atomic context that is a bug */
 	/* At least the time asked, in whole jiffies plus one, as Linux's msleep. */
 	idle((unsigned long long)(msecs_to_jiffies(msecs) + 1) * (1000000000ULL / HZ));
 }
@@ -399,6 +401,7 @@ EXPORT_SYMBOL(msleep_interruptible);
 void usleep_range_state(unsigned long min, unsigned long max, unsigned int state)
 {
 	(void)max; (void)state;
+	lkm_schedule_debug();
 	idle((unsigned long long)min * 1000);
 }
 EXPORT_SYMBOL(usleep_range_state);
