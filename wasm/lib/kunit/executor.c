@@ -4,9 +4,14 @@
  * module's suites run when it goes live, filtered by kunit.filter_glob, as one KTAP document; they are
  * torn down when it goes away.
  */
-/* Linux builds lib/kunit/ as the module "kunit": its parameters are kunit.NAME on the command line. */
+/*
+ * Linux builds lib/kunit/ as the module "kunit" (lib/kunit/kunit.ko when not built in): its parameters
+ * are kunit.NAME on the command line, and modules.builtin lists it as kernel/lib/kunit/kunit.ko.
+ */
 #undef KBUILD_MODNAME
 #define KBUILD_MODNAME "kunit"
+#undef KBUILD_MODFILE
+#define KBUILD_MODFILE "lib/kunit/kunit"
 
 #include <kunit/test.h>
 #include <linux/glob.h>
@@ -165,3 +170,6 @@ void __lkm_entry lkm_kunit_module_exit(struct module *mod)
 	free_suite_set(set);
 	mod->kunit_suites = mod->kunit_suites_end = NULL;
 }
+
+MODULE_DESCRIPTION("Base unit test (KUnit) API");
+MODULE_LICENSE("GPL v2");
