@@ -4,6 +4,7 @@
 
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
+import { OrderedInput } from '../term/ordered-input.js';
 
 export interface TermBackend {
   run(line: string): Promise<{ cwd: string; typeahead?: string } | undefined>;
@@ -21,6 +22,7 @@ export class LabTerminal {
   private histAt = 0;
   private busy = false;
   private queue: string[] = [];
+  private readonly keys = new OrderedInput((d) => this.onData(d), () => this.busy);
   cwd = '/root';
 
   constructor(el: HTMLElement, private readonly backend: TermBackend) {
@@ -33,7 +35,7 @@ export class LabTerminal {
     this.term.open(el);
     this.refit();
     new ResizeObserver(() => this.refit()).observe(el);
-    this.term.onData((d) => this.onData(d));
+    this.term.onData((d) => { void this.keys.push(d); });
   }
 
   refit(): void {
