@@ -31,6 +31,8 @@ export interface KernelCalls {
   statDevice(path: string): DeviceStat | undefined;
   /** stat(2) of a path the kernel serves (undefined: none). */
   stat(path: string): KernelStat | undefined;
+  /** chmod(2) of a device node under /dev (the kernel's other files: EPERM). */
+  chmod(path: string, mode: number): void;
   /** mount(2) that can wait for modprobe "fs-TYPE"; `opts.targetType` is what the caller found at the mount point. */
   mount(source: string | null, target: string, fstype: string, flags?: number, data?: string, opts?: MountOptions): Promise<void>;
   umount(target: string, flags?: number): void;
@@ -58,6 +60,7 @@ export const KERNEL_CALLS: { [M in CallName]: CallRunner<M> } = {
   mknod: (k, args) => k.mknod(...args),
   statDevice: (k, [path]) => k.statDevice(path),
   stat: (k, [path]) => k.stat(path),
+  chmod: (k, [path, mode]) => k.chmod(path, mode),
   mount: (k, args) => k.mountAsync(...args),
   umount: (k, args) => k.umount(...args),
 };

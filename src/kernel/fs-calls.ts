@@ -2,7 +2,7 @@
 // (with the waits of a system call that can sleep), mknod(2) and stat(2). The views are files.ts, the
 // mount table mounts.ts, open files file.ts.
 
-import { KernelError, EEXIST, EPERM } from './errno.js';
+import { KernelError, EEXIST, ENOENT, EPERM } from './errno.js';
 import type { Kernel } from './kernel.js';
 import { readKernelFile, writeKernelFile, listKernelDir, readOpenedAsync, writeOpenedAsync, statKernelPath, opensKernelFile } from './files.js';
 import { openPath, O_RDONLY, O_WRONLY, type KernelFile, type SleepOptions } from './file.js';
@@ -60,6 +60,14 @@ export class FsCalls {
     if (!dev.startsWith('/dev/') || !name) throw new KernelError(EPERM);
     if (this.k.devices.nodes.has(name)) throw new KernelError(EEXIST);
     this.k.devices.nodes.set(name, { type: 'c', rdev: ((major << 20) | minor) >>> 0, mode, ctimeMs: Date.now() });
+  }
+
+  /** chmod(2) of a device node (devtmpfs keeps its mode); the generated views' files cannot change (EPERM). */
+  chmod(path: string, mode: number): void {
+    const dev = this.k.mounts.viewPath(path) ?? '';
+    const node = dev.startsWith('/dev/') ? this.k.devices.nodes.get(dev.slice('/dev/'.length)) : undefined;
+    if (!node) throw new KernelError(statKernelPath(this.k, path) ? EPERM : ENOENT);
+    node.mode = (node.mode & ~0o7777) | (mode & 0o7777);
   }
 
   /** stat(2) of a device node under /dev (undefined: no such node). */

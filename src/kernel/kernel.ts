@@ -295,6 +295,7 @@ export class Kernel {
 
   /** stat(2) of a device node under /dev (undefined: no such node). */
   statDevice(path: string): DeviceStat | undefined { return this.fs.statDevice(path); }
+  chmod(path: string, mode: number): void { this.fs.chmod(path, mode); }
 
   /**
    * stat(2) of a path the kernel serves (undefined: none): files of mounted file systems with their

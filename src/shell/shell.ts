@@ -15,13 +15,14 @@ import { modprobe } from '../tools/modprobe.js';
 import type { Tool, ToolContext } from '../tools/context.js';
 import { KernelFs, normalizePath, FsError } from './fs.js';
 import { hasSubstitution, parsePipeline, splitList, ShellSyntaxError, startsSubstitution, substitutionEnd, type SimpleCommand } from './parse.js';
-import { longEntries, longLines, lsOperand, mknodCommand, totalBlocks } from './nodes.js';
+import { listedNames, longEntries, longLines, lsOperand, mknodCommand, totalBlocks } from './nodes.js';
 import { lnCommand, readlinkCommand, rmCommand } from './links.js';
 import { mkdirCommand, mountCommand, umountCommand } from './mount.js';
 import type { TtyInfo } from '../term/progress.js';
 import type { TerminalInput } from './tty.js';
 import { parseSignal, SIGNAL_TEXT, signalOf, signalStatus } from './signals.js';
 import { faultStatus } from './faults.js';
+import { COMMANDS } from './commands/index.js';
 
 export interface ShellIo {
   stdin: string;
@@ -100,6 +101,7 @@ export const BUILTINS: Record<string, Command> = {
   depmod: tool(depmod),
   modprobe: tool(modprobe),
   modinfo: tool(modinfo),
+  ...COMMANDS,
 
   // The shell is root already: sudo runs its command (as root; -u root only), so the articles' `sudo …` lines work.
   async sudo(argv, io, sh) {
@@ -136,7 +138,8 @@ export const BUILTINS: Record<string, Command> = {
   },
   async ls(argv, io, sh) {
     const args = argv.slice(1).filter((a) => !a.startsWith('-'));
-    const long = argv.includes('-l');
+    const flags = new Set(argv.slice(1).filter((a) => /^-[^-]/.test(a)).flatMap((a) => [...a.slice(1)]));
+    const long = flags.has('l');
     let status = 0;
     for (const a of args.length ? args : ['.']) {
       const p = sh.resolve(a);
@@ -145,7 +148,7 @@ export const BUILTINS: Record<string, Command> = {
         if (!op) throw new FsError('ENOENT', 2, p);
         const { st } = op;
         // Like ls, sorted by name (readdir order is the file system's own).
-        const names = st.type === 'dir' ? (await sh.fs.readdir(p)).sort() : [a];
+        const names = st.type === 'dir' ? listedNames(await sh.fs.readdir(p), flags) : [a];
         if (args.length > 1 && st.type === 'dir') io.stdout(`${a}:\n`);
         if (long) {
           const entries = st.type === 'dir' ? await longEntries(sh.fs, p, names) : [{ name: a, ...op }];
@@ -153,7 +156,7 @@ export const BUILTINS: Record<string, Command> = {
           for (const l of longLines(entries)) io.stdout(`${l}\n`);
         } else if (names.length) {
           // ls lists across the line on a terminal, one name per line into a pipe or a file (or with -1).
-          io.stdout(`${names.join(argv.includes('-1') || !sh.writesToTerminal(io.stdout) ? '\n' : '  ')}\n`);
+          io.stdout(`${names.join(flags.has('1') || !sh.writesToTerminal(io.stdout) ? '\n' : '  ')}\n`);
         }
       } catch (e) {
         io.stderr(`ls: cannot access '${a}': ${errText(e)}\n`);

@@ -52,6 +52,8 @@ export interface Backing {
   link?(existing: string, path: string): Promise<void>;
   /** rmdir(2): removes an empty directory. */
   rmdir?(path: string): Promise<void>;
+  /** chmod(2) of the entry at `path` (permission bits, 0o7777); stat then reports them as `mode`. */
+  chmod?(path: string, mode: number): Promise<void>;
   /** The host file that holds `path`, when the store is a host directory and the file is there (Node). */
   hostFile?(path: string): string | undefined;
   /** True when writes are refused (EROFS). */

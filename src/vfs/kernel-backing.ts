@@ -47,6 +47,10 @@ export class KernelBacking implements Backing {
     return this.call(path, (k, p) => k.stat(p));
   }
 
+  async chmod(path: string, mode: number): Promise<void> {
+    await this.call(path, (k, p) => k.chmod(p, mode));
+  }
+
   async mkdir(path: string): Promise<void> { throw fsError('EPERM', this.abs(path)); }
   async rename(_from: string, to: string): Promise<void> { throw fsError('EPERM', this.abs(to)); }
   async unlink(path: string): Promise<void> { throw fsError('EPERM', this.abs(path)); }

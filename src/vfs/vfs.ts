@@ -38,6 +38,8 @@ export interface KernelView {
   stat?(path: string): Stat | undefined;
   /** Where file systems are mounted (mount(2)): paths below them are the kernel's too. */
   mountPoints?(): string[];
+  /** chmod(2) of a path the kernel serves (a device node). */
+  chmod?(path: string, mode: number): void | Promise<void>;
 }
 
 interface Mount { at: string; backing: Backing; }
@@ -410,6 +412,28 @@ export class Vfs {
     if (!backing.rmdir) throw fsError('EPERM', given);
     try {
       await backing.rmdir(rel);
+    } catch (e) {
+      throw relocate(e, given);
+    }
+  }
+
+  /**
+   * chmod(2): the permission bits of what `path` leads to (links followed). A device node's are the
+   * kernel's (KernelView.chmod); the kernel's other views refuse (EPERM).
+   */
+  async chmod(path: string, mode: number): Promise<void> {
+    const given = normalizePath(path);
+    const p = await this.realpath(path);
+    if (!(await this.statAt(p))) throw fsError('ENOENT', given);
+    if (this.isKernelPath(p)) {
+      if (!this.kernel!.chmod) throw fsError('EPERM', given);
+      return this.kernelCallAsync(given, async (k) => k.chmod!(p, mode));
+    }
+    const { backing, rel } = this.locate(p);
+    if (backing.readOnly) throw fsError('EROFS', given);
+    if (!backing.chmod) throw fsError('EPERM', given);
+    try {
+      await backing.chmod(rel, mode);
     } catch (e) {
       throw relocate(e, given);
     }

@@ -1,0 +1,68 @@
+// What the commands of this folder share: the text of a file system error, coreutils' quoting and its
+// "Try --help" line, and reading operands as bytes ('-' or none: stdin).
+
+import { FsError } from '../../vfs/errors.js';
+
+/** The strerror part of an error ("No such file or directory"); other errors' own message. */
+export function errText(e: unknown): string {
+  if (e instanceof FsError) return e.reason;
+  return (e as Error).message;
+}
+
+/** coreutils' quote(): 'name', a quote inside written as '\''. */
+export function quote(s: string): string {
+  return `'${s.replace(/'/g, "'\\''")}'`;
+}
+
+export const tryHelp = (prog: string): string => `Try '${prog} --help' for more information.\n`;
+
+/** What reading commands need of the shell. */
+export interface ReadShell {
+  fs: { readFile(path: string, opts?: { signal?: AbortSignal }): Promise<Uint8Array> };
+  resolve(path: string): string;
+}
+
+export interface ReadIo { stdin: string; stderr(text: string): void; signal?: AbortSignal }
+
+const enc = new TextEncoder();
+
+/**
+ * The bytes of one operand ('-': stdin, which the shell passes as text: its UTF-8 bytes). A device read
+ * that sleeps ends with EINTR on a signal; that error is thrown on (the shell reports the signal), an Oops too.
+ */
+export async function readOperand(name: string, io: ReadIo, sh: ReadShell): Promise<Uint8Array> {
+  if (name === '-') return enc.encode(io.stdin);
+  return sh.fs.readFile(sh.resolve(name), { signal: io.signal });
+}
+
+/** True when `e` must end the command rather than be reported as a file's error. */
+export function fatal(e: unknown, io: { signal?: AbortSignal }): boolean {
+  return (e instanceof Error && e.name === 'KernelOops') || io.signal?.aborted === true;
+}
+
+/**
+ * Every operand's bytes in order, concatenated (od, hexdump read their files as one stream); a file that
+ * cannot be read is reported as `PROG: NAME: REASON` and skipped. `ok` is false when one was.
+ */
+export async function readOperands(prog: string, names: string[], io: ReadIo, sh: ReadShell): Promise<{ data: Uint8Array; ok: boolean }> {
+  const parts: Uint8Array[] = [];
+  let ok = true;
+  for (const n of names.length ? names : ['-']) {
+    try {
+      parts.push(await readOperand(n, io, sh));
+    } catch (e) {
+      if (fatal(e, io)) throw e;
+      io.stderr(`${prog}: ${n}: ${errText(e)}\n`);
+      ok = false;
+    }
+  }
+  const data = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
+  let at = 0;
+  for (const p of parts) { data.set(p, at); at += p.length; }
+  return { data, ok };
+}
+
+/** A file's permission bits: its own when the store keeps them, else what ls assumes (0644, dirs 0755, links 0777). */
+export function permBits(st: { type: string; mode?: number; rdev?: { mode: number } }): number {
+  return st.rdev?.mode ?? st.mode ?? (st.type === 'dir' ? 0o755 : st.type === 'symlink' ? 0o777 : 0o644);
+}

@@ -1,0 +1,219 @@
+// dd (coreutils): if= of= bs= ibs= obs= count= skip= seek= conv= iflag= oflag= status=, reading and
+// writing through the shell's file system (the paths cat and redirections use: files, device nodes,
+// /proc, /sys). The statistics on stderr are coreutils' ("N+M records in/out", bytes in SI and IEC
+// units, the time measured and the rate). Limits: a file is read whole (a device gives at most 1 MiB per
+// open: dd opens it again while it needs more), and a kernel file is written with one write(2).
+
+import { errText, fatal, quote, tryHelp } from './common.js';
+import { formatFloat } from './printf.js';
+import type { Stat } from '../../vfs/backing.js';
+
+interface DdShell {
+  fs: {
+    readFile(path: string, opts?: { signal?: AbortSignal }): Promise<Uint8Array>;
+    writeFile(path: string, data: Uint8Array, opts?: { signal?: AbortSignal }): Promise<void>;
+    stat(path: string): Promise<Stat | undefined>;
+  };
+  resolve(path: string): string;
+}
+
+interface DdIo { stdin: string; stdout(t: string): void; stderr(t: string): void; signal?: AbortSignal }
+
+class DdError extends Error {}
+
+const MULT: Record<string, number> = { c: 1, w: 2, b: 512, kB: 1e3, K: 1024, KiB: 1024, MB: 1e6, M: 1024 ** 2, MiB: 1024 ** 2, GB: 1e9, G: 1024 ** 3, GiB: 1024 ** 3 };
+
+/** dd's numbers: decimal with a multiplier suffix (c w b kB K MB M GB G, KiB …), factors joined by x. */
+export function ddNumber(s: string): number | undefined {
+  let v = 1;
+  for (const f of s.split('x')) {
+    const m = /^(\d+)([a-zA-Z]*)$/.exec(f);
+    const mult = m ? (m[2] === '' ? 1 : MULT[m[2]!]) : undefined;
+    if (!m || mult === undefined) return undefined;
+    v *= Number(m[1]) * mult;
+  }
+  return Number.isSafeInteger(v) ? v : undefined;
+}
+
+/** human_readable's autoscaled "1.0 MB" (SI) or "1.0 MiB" (IEC): one decimal below 10, whole units above. */
+function human(n: number, base: number, minExp: number): string {
+  const units = base === 1000 ? ['', 'k', 'M', 'G', 'T', 'P', 'E'] : ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
+  let exp = minExp;
+  let v = n / base ** exp;
+  while (v >= base && exp < units.length - 1) { v /= base; exp++; }
+  if (exp === 0) return `${n} B`;
+  let text = v < 10 ? (Math.round(v * 10) / 10).toFixed(1) : String(Math.round(v));
+  // Rounding that reaches the next unit carries over (999.6 kB is 1.0 MB).
+  if (Number(text) >= base && exp < units.length - 1) { exp++; text = (Math.round((v / base) * 10) / 10).toFixed(1); }
+  if (v < 10 && Number(text) >= 10) text = String(Math.round(v));
+  return `${text} ${units[exp]}B`;
+}
+
+/** The transfer line: "N bytes (SI, IEC) copied, T s, R/s" with coreutils' cases for small counts. */
+export function transferLine(bytes: number, seconds: number): string {
+  const si = human(bytes, 1000, 0);
+  const iec = human(bytes, 1024, 0);
+  const rate = seconds > 0 ? `${human(bytes / seconds, 1000, 1)}/s` : 'Infinity B/s';
+  const time = `${formatFloat(seconds, { flags: '', conv: 'g' })} s`;
+  if (!/[kMGTPE]/.test(si)) return `${bytes} byte${bytes === 1 ? '' : 's'} copied, ${time}, ${rate}\n`;
+  if (!/[KMGTPE]i/.test(iec)) return `${bytes} bytes (${si}) copied, ${time}, ${rate}\n`;
+  return `${bytes} bytes (${si}, ${iec}) copied, ${time}, ${rate}\n`;
+}
+
+const CONVS = new Set(['notrunc', 'sync', 'noerror', 'fsync', 'fdatasync', 'ucase', 'lcase', 'excl', 'nocreat', 'swab']);
+const IFLAGS = new Set(['skip_bytes', 'count_bytes', 'fullblock', 'direct', 'dsync', 'sync', 'nonblock', 'noatime', 'nocache', 'noctty', 'nofollow']);
+const OFLAGS = new Set(['seek_bytes', 'append', 'direct', 'dsync', 'sync', 'nonblock', 'noatime', 'nocache', 'noctty', 'nofollow']);
+
+interface Operands {
+  if?: string; of?: string; ibs: number; obs: number; count?: number; skip: number; seek: number;
+  conv: Set<string>; iflag: Set<string>; oflag: Set<string>; status: string;
+}
+
+function parseOperands(args: string[]): Operands {
+  const o: Operands = { ibs: 512, obs: 512, skip: 0, seek: 0, conv: new Set(), iflag: new Set(), oflag: new Set(), status: 'default' };
+  const flags = (v: string, known: Set<string>, what: string, into: Set<string>) => {
+    for (const f of v.split(',')) {
+      if (!known.has(f)) throw new DdError(`invalid ${what}: ${quote(f)}\n${tryHelp('dd')}`);
+      into.add(f);
+    }
+  };
+  for (const a of args) {
+    const eq = a.indexOf('=');
+    if (eq < 0) throw new DdError(`unrecognized operand ${quote(a)}\n${tryHelp('dd')}`);
+    const [key, val] = [a.slice(0, eq), a.slice(eq + 1)];
+    const num = () => {
+      const n = ddNumber(val);
+      if (n === undefined) throw new DdError(`invalid number: ${quote(val)}`);
+      if ((key.endsWith('bs')) && n === 0) throw new DdError(`invalid number: ${quote(val)}`);
+      return n;
+    };
+    switch (key) {
+      case 'if': o.if = val; break;
+      case 'of': o.of = val; break;
+      case 'bs': o.ibs = o.obs = num(); break;
+      case 'ibs': o.ibs = num(); break;
+      case 'obs': o.obs = num(); break;
+      case 'count': o.count = num(); break;
+      case 'skip': case 'iseek': o.skip = num(); break;
+      case 'seek': case 'oseek': o.seek = num(); break;
+      case 'conv': flags(val, CONVS, 'conversion', o.conv); break;
+      case 'iflag': flags(val, IFLAGS, 'input flag', o.iflag); break;
+      case 'oflag': flags(val, OFLAGS, 'output flag', o.oflag); break;
+      case 'status':
+        if (!['none', 'noxfer', 'progress'].includes(val)) throw new DdError(`invalid status level: ${quote(val)}\n${tryHelp('dd')}`);
+        o.status = val;
+        break;
+      default: throw new DdError(`unrecognized operand ${quote(a)}\n${tryHelp('dd')}`);
+    }
+  }
+  // bs= wins over ibs=/obs= whatever the order.
+  const bs = args.filter((a) => a.startsWith('bs=')).pop();
+  if (bs) o.ibs = o.obs = ddNumber(bs.slice(3))!;
+  return o;
+}
+
+/** The input: the file's bytes (a character device opened again while it streams whole 1 MiB reads). */
+async function readInput(o: Operands, need: number | undefined, io: DdIo, sh: DdShell): Promise<Uint8Array> {
+  if (o.if === undefined) return new TextEncoder().encode(io.stdin);
+  const path = sh.resolve(o.if);
+  const first = await sh.fs.readFile(path, { signal: io.signal });
+  const device = (await sh.fs.stat(path).catch(() => undefined))?.rdev !== undefined;
+  if (!device || need === undefined || first.length < 1 << 20 || first.length >= need) return first;
+  const parts = [first];
+  let total = first.length;
+  while (total < need) {
+    const more = await sh.fs.readFile(path, { signal: io.signal });
+    if (more.length === 0) break;
+    parts.push(more);
+    total += more.length;
+    if (more.length < 1 << 20) break;
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) { all.set(p, at); at += p.length; }
+  return all;
+}
+
+export async function ddCommand(argv: string[], io: DdIo, sh: DdShell): Promise<number> {
+  let o: Operands;
+  try {
+    o = parseOperands(argv.slice(1));
+  } catch (e) {
+    if (!(e instanceof DdError)) throw e;
+    io.stderr(`dd: ${e.message}\n`);
+    return 1;
+  }
+  const start = performance.now();
+  const skipBytes = o.iflag.has('skip_bytes') ? o.skip : o.skip * o.ibs;
+  const countBytes = o.count === undefined ? undefined : o.iflag.has('count_bytes') ? o.count : o.count * o.ibs;
+  let input: Uint8Array;
+  try {
+    input = await readInput(o, countBytes === undefined ? undefined : skipBytes + countBytes, io, sh);
+  } catch (e) {
+    if (fatal(e, io)) throw e;
+    io.stderr(`dd: failed to open ${quote(o.if!)}: ${errText(e)}\n`);
+    return 1;
+  }
+  let status = 0;
+  if (skipBytes > input.length) io.stderr(`dd: ${quote(o.if ?? 'standard input')}: cannot skip to specified offset\n`);
+  let data = input.subarray(Math.min(skipBytes, input.length));
+  if (countBytes !== undefined) data = data.subarray(0, countBytes);
+  // Records in: whole input blocks and one partial; conv=sync pads the partial one with NULs.
+  const inFull = Math.floor(data.length / o.ibs);
+  const inPartial = data.length % o.ibs ? 1 : 0;
+  if (o.conv.has('sync') && inPartial) {
+    const padded = new Uint8Array((inFull + 1) * o.ibs);
+    padded.set(data);
+    data = padded;
+  }
+  data = convert(data, o.conv);
+  // With bs= every input block is written as it was read; otherwise the output is cut into obs blocks.
+  const sameBlocks = o.ibs === o.obs && argv.some((a) => a.startsWith('bs='));
+  const outFull = sameBlocks ? inFull : Math.floor(data.length / o.obs);
+  const outPartial = sameBlocks ? (data.length > inFull * o.ibs ? 1 : 0) : data.length % o.obs ? 1 : 0;
+  try {
+    await writeOutput(o, data, io, sh);
+  } catch (e) {
+    if (fatal(e, io)) throw e;
+    io.stderr(e instanceof DdError ? `dd: ${e.message}\n` : `dd: error writing ${quote(o.of ?? 'standard output')}: ${errText(e)}\n`);
+    status = 1;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  if (o.status !== 'none') {
+    io.stderr(`${inFull}+${inPartial} records in\n${status ? '0+0' : `${outFull}+${outPartial}`} records out\n`);
+    if (o.status !== 'noxfer') io.stderr(transferLine(status ? 0 : data.length, seconds));
+  }
+  return status;
+}
+
+function convert(data: Uint8Array, conv: Set<string>): Uint8Array {
+  if (!conv.has('ucase') && !conv.has('lcase') && !conv.has('swab')) return data;
+  const out = Uint8Array.from(data);
+  for (let i = 0; i < out.length; i++) {
+    const b = out[i]!;
+    if (conv.has('ucase') && b >= 0x61 && b <= 0x7a) out[i] = b - 32;
+    if (conv.has('lcase') && b >= 0x41 && b <= 0x5a) out[i] = b + 32;
+  }
+  if (conv.has('swab')) for (let i = 0; i + 1 < out.length; i += 2) [out[i], out[i + 1]] = [out[i + 1]!, out[i]!];
+  return out;
+}
+
+/** Writes at seek*obs: an ordinary file keeps what is before (and after, with conv=notrunc); a kernel file gets one write. */
+async function writeOutput(o: Operands, data: Uint8Array, io: DdIo, sh: DdShell): Promise<void> {
+  if (o.of === undefined) { io.stdout(new TextDecoder().decode(data)); return; }
+  const path = sh.resolve(o.of);
+  const st = await sh.fs.stat(path).catch(() => undefined);
+  if (st && o.conv.has('excl')) throw new DdError(`failed to open ${quote(o.of)}: File exists`);
+  if (!st && o.conv.has('nocreat')) throw new DdError(`failed to open ${quote(o.of)}: No such file or directory`);
+  if (st?.type === 'dir') throw new DdError(`failed to open ${quote(o.of)}: Is a directory`);
+  const regular = st === undefined || (st.type === 'file' && !st.rdev && !/^\/(proc|sys)\//.test(path));
+  if (!regular) { await sh.fs.writeFile(path, data, { signal: io.signal }); return; }
+  const old = st ? await sh.fs.readFile(path, { signal: io.signal }) : new Uint8Array();
+  const at = o.oflag.has('append') ? old.length : o.oflag.has('seek_bytes') ? o.seek : o.seek * o.obs;
+  const keepTail = o.conv.has('notrunc') || o.oflag.has('append');
+  const size = Math.max(at + data.length, keepTail ? old.length : 0);
+  const out = new Uint8Array(size);
+  out.set(old.subarray(0, Math.min(old.length, keepTail ? old.length : at)));
+  out.set(data, at);
+  await sh.fs.writeFile(path, out, { signal: io.signal });
+}
