@@ -61,6 +61,7 @@ function tool(t: Tool): Command {
       env: Object.fromEntries(sh.env),
       system: (cmd, env, out) => sh.child(out, env).run(cmd),
       tty: sh.ttyFor(io.stderr),
+      signal: io.signal,
     };
     return t(argv.slice(1), ctx);
   };

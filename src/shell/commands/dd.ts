@@ -19,16 +19,29 @@ interface DdShell {
 
 interface DdIo { stdin: string; stdout(t: string): void; stderr(t: string): void; signal?: AbortSignal }
 
-class DdError extends Error {}
+/** An operand error; `usage`: followed by the "Try 'dd --help'" line. */
+class DdError extends Error {
+  constructor(message: string, readonly usage = false) { super(message); }
+}
 
-const MULT: Record<string, number> = { c: 1, w: 2, b: 512, kB: 1e3, K: 1024, KiB: 1024, MB: 1e6, M: 1024 ** 2, MiB: 1024 ** 2, GB: 1e9, G: 1024 ** 3, GiB: 1024 ** 3 };
+const UNIT_POWERS = 'KMGTPEZY';
 
-/** dd's numbers: decimal with a multiplier suffix (c w b kB K MB M GB G, KiB …), factors joined by x. */
+/** A multiplier suffix: c w b, or K M G … (k too) alone or with iB (powers of 1024), with B (of 1000). */
+function multiplier(suf: string): number | undefined {
+  if (suf === '') return 1;
+  const simple: Record<string, number> = { c: 1, w: 2, b: 512 };
+  if (Object.hasOwn(simple, suf)) return simple[suf];
+  const m = /^([kKMGTPEZY])(iB|B)?$/.exec(suf);
+  if (!m) return undefined;
+  return (m[2] === 'B' ? 1000 : 1024) ** (UNIT_POWERS.indexOf(m[1]!.toUpperCase()) + 1);
+}
+
+/** dd's numbers: decimal with a multiplier suffix (c w b K kB KiB M MB …), factors joined by x. */
 export function ddNumber(s: string): number | undefined {
   let v = 1;
   for (const f of s.split('x')) {
     const m = /^(\d+)([a-zA-Z]*)$/.exec(f);
-    const mult = m ? (m[2] === '' ? 1 : MULT[m[2]!]) : undefined;
+    const mult = m ? multiplier(m[2]!) : undefined;
     if (!m || mult === undefined) return undefined;
     v *= Number(m[1]) * mult;
   }
@@ -73,13 +86,13 @@ function parseOperands(args: string[]): Operands {
   const o: Operands = { ibs: 512, obs: 512, skip: 0, seek: 0, conv: new Set(), iflag: new Set(), oflag: new Set(), status: 'default' };
   const flags = (v: string, known: Set<string>, what: string, into: Set<string>) => {
     for (const f of v.split(',')) {
-      if (!known.has(f)) throw new DdError(`invalid ${what}: ${quote(f)}\n${tryHelp('dd')}`);
+      if (!known.has(f)) throw new DdError(`invalid ${what}: ${quote(f)}`, true);
       into.add(f);
     }
   };
   for (const a of args) {
     const eq = a.indexOf('=');
-    if (eq < 0) throw new DdError(`unrecognized operand ${quote(a)}\n${tryHelp('dd')}`);
+    if (eq < 0) throw new DdError(`unrecognized operand ${quote(a)}`, true);
     const [key, val] = [a.slice(0, eq), a.slice(eq + 1)];
     const num = () => {
       const n = ddNumber(val);
@@ -100,10 +113,10 @@ function parseOperands(args: string[]): Operands {
       case 'iflag': flags(val, IFLAGS, 'input flag', o.iflag); break;
       case 'oflag': flags(val, OFLAGS, 'output flag', o.oflag); break;
       case 'status':
-        if (!['none', 'noxfer', 'progress'].includes(val)) throw new DdError(`invalid status level: ${quote(val)}\n${tryHelp('dd')}`);
+        if (!['none', 'noxfer', 'progress'].includes(val)) throw new DdError(`invalid status level: ${quote(val)}`, true);
         o.status = val;
         break;
-      default: throw new DdError(`unrecognized operand ${quote(a)}\n${tryHelp('dd')}`);
+      default: throw new DdError(`unrecognized operand ${quote(a)}`, true);
     }
   }
   // bs= wins over ibs=/obs= whatever the order.
@@ -140,7 +153,7 @@ export async function ddCommand(argv: string[], io: DdIo, sh: DdShell): Promise<
     o = parseOperands(argv.slice(1));
   } catch (e) {
     if (!(e instanceof DdError)) throw e;
-    io.stderr(`dd: ${e.message}\n`);
+    io.stderr(`dd: ${e.message}\n${e.usage ? tryHelp('dd') : ''}`);
     return 1;
   }
   const start = performance.now();
@@ -155,7 +168,7 @@ export async function ddCommand(argv: string[], io: DdIo, sh: DdShell): Promise<
     return 1;
   }
   let status = 0;
-  if (skipBytes > input.length) io.stderr(`dd: ${quote(o.if ?? 'standard input')}: cannot skip to specified offset\n`);
+  if (skipBytes > input.length) io.stderr(`dd: ${o.if ?? 'standard input'}: cannot skip to specified offset\n`);
   let data = input.subarray(Math.min(skipBytes, input.length));
   if (countBytes !== undefined) data = data.subarray(0, countBytes);
   // Records in: whole input blocks and one partial; conv=sync pads the partial one with NULs.

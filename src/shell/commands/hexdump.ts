@@ -113,6 +113,7 @@ export async function hexdumpCommand(argv: string[], io: ReadIo & { stdout(t: st
   }
   if (formats.length === 0) formats.push(FORMATS['']!);
   const { data, ok } = await readOperands('hexdump', files, io, sh);
+  if (!ok && data.length === 0 && files.length > 0) { io.stderr('hexdump: all input file arguments failed\n'); return 1; }
   const from = Math.min(skip, data.length);
   const to = length === undefined ? data.length : Math.min(data.length, from + length);
   io.stdout(hexdumpData(data.subarray(from, to), formats, from, all));
