@@ -87,11 +87,40 @@ function formatInt(v: bigint, spec: Spec): string {
   return pad(sign + digits, spec, spec.precision === undefined);
 }
 
-/** C's %e mantissa and exponent text: 1.500000e+00. */
+/** round(|x| × 10^k) to an integer, exactly and half to even as glibc rounds (JS's toFixed rounds half up). */
+function scaled(x: number, k: number): bigint {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(x));
+  const bits = view.getBigUint64(0);
+  const biased = Number(bits >> 52n);
+  const frac = bits & ((1n << 52n) - 1n);
+  // |x| = mant × 2^exp exactly.
+  const mant = biased === 0 ? frac : frac | (1n << 52n);
+  const exp = (biased === 0 ? 1 : biased) - 1075;
+  let num = mant * (k > 0 ? 10n ** BigInt(k) : 1n);
+  let den = k < 0 ? 10n ** BigInt(-k) : 1n;
+  if (exp >= 0) num <<= BigInt(exp); else den <<= BigInt(-exp);
+  const q = num / den;
+  const r2 = (num % den) * 2n;
+  return r2 > den || (r2 === den && (q & 1n) === 1n) ? q + 1n : q;
+}
+
+/** |x| with `p` digits after the point (C's %f). */
+function fixed(x: number, p: number): string {
+  const d = scaled(x, p).toString().padStart(p + 1, '0');
+  return p === 0 ? d : `${d.slice(0, -p)}.${d.slice(-p)}`;
+}
+
+/** |x| as C's %e: one digit, `p` after the point, the exponent with at least two digits. */
 function expForm(x: number, p: number, upper: boolean): string {
-  const [m, e] = x.toExponential(p).split('e') as [string, string];
-  const exp = `${e[0] === '-' ? '-' : '+'}${e.replace(/^[-+]/, '').padStart(2, '0')}`;
-  return `${m}${upper ? 'E' : 'e'}${exp}`;
+  let e = x === 0 ? 0 : Math.floor(Math.log10(Math.abs(x)));
+  let d = scaled(x, p - e);
+  // log10 can be one off, and rounding can carry into one more digit (9.99 → 10.0): fix the exponent.
+  if (x !== 0 && d < 10n ** BigInt(p)) { e--; d = scaled(x, p - e); }
+  if (d >= 10n ** BigInt(p + 1)) { e++; d = scaled(x, p - e); }
+  const t = d.toString();
+  const mant = p === 0 ? t : `${t[0]}.${t.slice(1)}`;
+  return `${mant}${upper ? 'E' : 'e'}${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
 }
 
 export function formatFloat(x: number, spec: Spec): string {
@@ -101,13 +130,13 @@ export function formatFloat(x: number, spec: Spec): string {
   let body: string;
   const a = Math.abs(x);
   if (!Number.isFinite(x)) body = Number.isNaN(x) ? 'nan' : 'inf';
-  else if (c === 'f' || c === 'F') body = a.toFixed(spec.precision ?? 6);
+  else if (c === 'f' || c === 'F') body = fixed(a, spec.precision ?? 6);
   else if (c === 'e' || c === 'E') body = expForm(a, spec.precision ?? 6, upper);
   else {
     // %g: %e when the exponent is below -4 or not below the precision, else %f; trailing zeros go (not with #).
     const p = spec.precision === 0 ? 1 : spec.precision ?? 6;
-    const exp = a === 0 ? 0 : Number(a.toExponential(p - 1).split('e')[1]);
-    body = exp < -4 || exp >= p ? expForm(a, p - 1, upper) : a.toFixed(p - 1 - exp);
+    const exp = Number(expForm(a, p - 1, false).split('e')[1]);
+    body = exp < -4 || exp >= p ? expForm(a, p - 1, false) : fixed(a, p - 1 - exp);
     if (!alt) {
       const [mant, e] = body.split('e') as [string, string?];
       body = (mant.includes('.') ? mant.replace(/0+$/, '').replace(/\.$/, '') : mant) + (e !== undefined ? `e${e}` : '');
@@ -177,19 +206,21 @@ class Printer {
     return pad(s, spec, false);
   }
 
-  /** The format once: its text, escapes and conversions; `used` tells whether it took any argument. */
-  once(fmt: string): string {
-    let out = '';
+  /** What was printed so far (kept when a bad conversion stops the format). */
+  out = '';
+
+  /** The format once: its text, escapes and conversions. */
+  once(fmt: string): void {
     for (let i = 0; i < fmt.length && !this.stop;) {
       const ch = fmt[i]!;
       if (ch === '\\') {
         const e = escapeAt(fmt, i, false);
-        out += e.text;
+        this.out += e.text;
         i = e.next;
         continue;
       }
-      if (ch !== '%') { out += ch; i++; continue; }
-      if (fmt[i + 1] === '%') { out += '%'; i += 2; continue; }
+      if (ch !== '%') { this.out += ch; i++; continue; }
+      if (fmt[i + 1] === '%') { this.out += '%'; i += 2; continue; }
       const m = /^%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([hjlLtz]*)(.?)/.exec(fmt.slice(i))!;
       const conv = m[5]!;
       if (conv === '') throw new FormatError("`%': missing format character");
@@ -203,10 +234,9 @@ class Printer {
         spec.width = Math.abs(width);
       }
       if (precision !== undefined && precision >= 0) spec.precision = precision;
-      out += this.convert(spec);
+      this.out += this.convert(spec);
       i += m[0].length;
     }
-    return out;
   }
 }
 
@@ -220,20 +250,19 @@ export async function printfCommand(argv: string[], io: { stdout(text: string): 
   if (args.length === 0) { io.stderr('printf: usage: printf [-v var] format [arguments]\n'); return 2; }
   const [fmt, ...rest] = args as [string, ...string[]];
   const p = new Printer(rest, io.stderr);
-  let out = '';
   try {
     // The format again while arguments remain (not when one pass took none of them).
     do {
       const before = p.left;
-      out += p.once(fmt);
+      p.once(fmt);
       if (p.left === before) break;
     } while (p.left > 0 && !p.stop);
   } catch (e) {
     if (!(e instanceof FormatError)) throw e;
-    io.stdout(out);
     io.stderr(`lkm: printf: ${e.message}\n`);
+    io.stdout(p.out);
     return 1;
   }
-  io.stdout(out);
+  io.stdout(p.out);
   return p.bad ? 1 : 0;
 }
