@@ -148,12 +148,14 @@ export const BUILTINS: Record<string, Command> = {
         const op = await lsOperand(sh.fs, p, long);
         if (!op) throw new FsError('ENOENT', 2, p);
         const { st } = op;
+        // -d: a directory operand is listed as itself.
+        const listDir = st.type === 'dir' && !flags.has('d');
         // Like ls, sorted by name (readdir order is the file system's own).
-        const names = st.type === 'dir' ? listedNames(await sh.fs.readdir(p), flags) : [a];
-        if (args.length > 1 && st.type === 'dir') io.stdout(`${a}:\n`);
+        const names = listDir ? listedNames(await sh.fs.readdir(p), flags) : [a];
+        if (args.length > 1 && listDir) io.stdout(`${a}:\n`);
         if (long) {
-          const entries = st.type === 'dir' ? await longEntries(sh.fs, p, names) : [{ name: a, ...op }];
-          if (st.type === 'dir') io.stdout(`total ${totalBlocks(entries)}\n`);
+          const entries = listDir ? await longEntries(sh.fs, p, names) : [{ name: a, ...op }];
+          if (listDir) io.stdout(`total ${totalBlocks(entries)}\n`);
           for (const l of longLines(entries)) io.stdout(`${l}\n`);
         } else if (names.length) {
           // ls lists across the line on a terminal, one name per line into a pipe or a file (or with -1).

@@ -59,7 +59,8 @@ export class HostBacking implements Backing {
     try {
       return this.withMode(p, hostStat(lstatSync(this.hostPath(p))));
     } catch {
-      return this.writable ? undefined : this.overlay.lstatSync(p);
+      const o = this.writable ? undefined : this.overlay.lstatSync(p);
+      return o && this.withMode(p, o);
     }
   }
 
@@ -215,7 +216,7 @@ export class HostBacking implements Backing {
     try {
       return this.withMode(p, hostStat(await fsp.lstat(this.hostPath(p))));
     } catch {
-      return o;
+      return o && this.withMode(p, o);
     }
   }
 
@@ -230,7 +231,8 @@ export class HostBacking implements Backing {
 
   async chmod(path: string, mode: number): Promise<void> {
     const p = normalizePath(path);
-    if (this.overlayEntry(p) || (!this.writable && this.whiteouts.has(p))) return this.overlay.chmod(p, mode);
+    // A file written in this session keeps its mode in the overlay; directories and host files here.
+    if (this.overlayEntry(p)) return this.overlay.chmod(p, mode);
     if (!this.lstatSync(p)) throw fsError('ENOENT', p);
     if (this.writable) {
       try {

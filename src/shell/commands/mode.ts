@@ -11,11 +11,11 @@ export function compileMode(spec: string): Clause[] | 'octal' | undefined {
   if (/^[0-7]+$/.test(spec)) return parseInt(spec, 8) > 0o7777 ? undefined : 'octal';
   const out: Clause[] = [];
   for (const part of spec.split(',')) {
-    const m = /^([ugoa]*)((?:[-+=](?:[rwxXst]*|[ugo]))+)$/.exec(part);
+    const m = /^([ugoa]*)((?:[-+=](?:[ugo]|[rwxXst]*))+)$/.exec(part);
     if (!m) return undefined;
     let who = 0;
     for (const w of m[1]!) who |= w === 'u' ? 0o4700 : w === 'g' ? 0o2070 : w === 'o' ? 0o1007 : 0o7777;
-    for (const a of m[2]!.matchAll(/([-+=])([rwxXst]*|[ugo])/g)) {
+    for (const a of m[2]!.matchAll(/([-+=])([ugo]|[rwxXst]*)/g)) {
       out.push({ who: who || 0o7777, masked: who === 0, op: a[1]!, perms: a[2]! });
     }
   }
@@ -28,8 +28,8 @@ export function applyMode(spec: string, old: number, dir: boolean): number | und
   if (c === undefined) return undefined;
   if (c === 'octal') {
     const v = parseInt(spec, 8);
-    // A directory keeps its set-user/group-ID bits unless five digits say otherwise (as chmod does).
-    return dir && spec.replace(/^0+/, '').length < 4 ? v | (old & 0o6000) : v;
+    // A directory keeps its set-user/group-ID bits unless five digits (00755) say otherwise (as chmod does).
+    return dir && spec.length < 5 ? v | (old & 0o6000) : v;
   }
   let mode = old & 0o7777;
   for (const { who, masked, op, perms } of c) {
