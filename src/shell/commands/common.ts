@@ -56,10 +56,15 @@ export async function readOperands(prog: string, names: string[], io: ReadIo, sh
       ok = false;
     }
   }
+  return { data: concat(parts), ok };
+}
+
+/** The parts one after the other in one array. */
+export function concat(parts: Uint8Array[]): Uint8Array {
   const data = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let at = 0;
   for (const p of parts) { data.set(p, at); at += p.length; }
-  return { data, ok };
+  return data;
 }
 
 /** A file's permission bits: its own when the store keeps them, else what ls assumes (0644, dirs 0755, links 0777). */

@@ -4,7 +4,8 @@
 // units, the time measured and the rate). Limits: a file is read whole (a device gives at most 1 MiB per
 // open: dd opens it again while it needs more), and a kernel file is written with one write(2).
 
-import { errText, fatal, quote, tryHelp } from './common.js';
+import { concat, errText, fatal, quote, tryHelp } from './common.js';
+import { FsError } from '../../vfs/errors.js';
 import { formatFloat } from './printf.js';
 import type { Stat } from '../../vfs/backing.js';
 
@@ -141,10 +142,7 @@ async function readInput(o: Operands, need: number | undefined, io: DdIo, sh: Dd
     total += more.length;
     if (more.length < 1 << 20) break;
   }
-  const all = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) { all.set(p, at); at += p.length; }
-  return all;
+  return concat(parts);
 }
 
 export async function ddCommand(argv: string[], io: DdIo, sh: DdShell): Promise<number> {
@@ -159,16 +157,29 @@ export async function ddCommand(argv: string[], io: DdIo, sh: DdShell): Promise<
   const start = performance.now();
   const skipBytes = o.iflag.has('skip_bytes') ? o.skip : o.skip * o.ibs;
   const countBytes = o.count === undefined ? undefined : o.iflag.has('count_bytes') ? o.count : o.count * o.ibs;
-  let input: Uint8Array;
+  let input: Uint8Array = new Uint8Array();
+  let status = 0;
+  let outStat: Stat | undefined;
+  try {
+    outStat = await openOutput(o, sh);
+  } catch (e) {
+    if (!(e instanceof DdError)) throw e;
+    io.stderr(`dd: ${e.message}\n`);
+    return 1;
+  }
   try {
     input = await readInput(o, countBytes === undefined ? undefined : skipBytes + countBytes, io, sh);
   } catch (e) {
     if (fatal(e, io)) throw e;
-    io.stderr(`dd: failed to open ${quote(o.if!)}: ${errText(e)}\n`);
-    return 1;
+    // A directory opens, and its read(2) fails: dd reports that and its (empty) statistics.
+    if (!(e instanceof FsError && e.code === 'EISDIR')) {
+      io.stderr(`dd: failed to open ${quote(o.if!)}: ${errText(e)}\n`);
+      return 1;
+    }
+    io.stderr(`dd: error reading ${quote(o.if!)}: ${errText(e)}\n`);
+    status = 1;
   }
-  let status = 0;
-  if (skipBytes > input.length) io.stderr(`dd: ${o.if ?? 'standard input'}: cannot skip to specified offset\n`);
+  if (skipBytes > input.length && !status) io.stderr(`dd: ${o.if ?? 'standard input'}: cannot skip to specified offset\n`);
   let data = input.subarray(Math.min(skipBytes, input.length));
   if (countBytes !== undefined) data = data.subarray(0, countBytes);
   // Records in: whole input blocks and one partial; conv=sync pads the partial one with NULs.
@@ -185,16 +196,17 @@ export async function ddCommand(argv: string[], io: DdIo, sh: DdShell): Promise<
   const outFull = sameBlocks ? inFull : Math.floor(data.length / o.obs);
   const outPartial = sameBlocks ? (data.length > inFull * o.ibs ? 1 : 0) : data.length % o.obs ? 1 : 0;
   try {
-    await writeOutput(o, data, io, sh);
+    await writeOutput(o, outStat, data, io, sh);
   } catch (e) {
     if (fatal(e, io)) throw e;
-    io.stderr(e instanceof DdError ? `dd: ${e.message}\n` : `dd: error writing ${quote(o.of ?? 'standard output')}: ${errText(e)}\n`);
+    io.stderr(`dd: error writing ${quote(o.of ?? 'standard output')}: ${errText(e)}\n`);
     status = 1;
+    data = new Uint8Array();
   }
   const seconds = (performance.now() - start) / 1000;
   if (o.status !== 'none') {
-    io.stderr(`${inFull}+${inPartial} records in\n${status ? '0+0' : `${outFull}+${outPartial}`} records out\n`);
-    if (o.status !== 'noxfer') io.stderr(transferLine(status ? 0 : data.length, seconds));
+    io.stderr(`${inFull}+${inPartial} records in\n${data.length ? `${outFull}+${outPartial}` : '0+0'} records out\n`);
+    if (o.status !== 'noxfer') io.stderr(transferLine(data.length, seconds));
   }
   return status;
 }
@@ -211,14 +223,21 @@ function convert(data: Uint8Array, conv: Set<string>): Uint8Array {
   return out;
 }
 
+/** open(2) of the output as dd does it first: conv=excl and nocreat, a directory; the output's stat. */
+async function openOutput(o: Operands, sh: DdShell): Promise<Stat | undefined> {
+  if (o.of === undefined) return undefined;
+  const st = await sh.fs.stat(sh.resolve(o.of)).catch(() => undefined);
+  const fail = (why: string) => new DdError(`failed to open ${quote(o.of!)}: ${why}`);
+  if (st && o.conv.has('excl')) throw fail('File exists');
+  if (!st && o.conv.has('nocreat')) throw fail('No such file or directory');
+  if (st?.type === 'dir') throw fail('Is a directory');
+  return st;
+}
+
 /** Writes at seek*obs: an ordinary file keeps what is before (and after, with conv=notrunc); a kernel file gets one write. */
-async function writeOutput(o: Operands, data: Uint8Array, io: DdIo, sh: DdShell): Promise<void> {
+async function writeOutput(o: Operands, st: Stat | undefined, data: Uint8Array, io: DdIo, sh: DdShell): Promise<void> {
   if (o.of === undefined) { io.stdout(new TextDecoder().decode(data)); return; }
   const path = sh.resolve(o.of);
-  const st = await sh.fs.stat(path).catch(() => undefined);
-  if (st && o.conv.has('excl')) throw new DdError(`failed to open ${quote(o.of)}: File exists`);
-  if (!st && o.conv.has('nocreat')) throw new DdError(`failed to open ${quote(o.of)}: No such file or directory`);
-  if (st?.type === 'dir') throw new DdError(`failed to open ${quote(o.of)}: Is a directory`);
   const regular = st === undefined || (st.type === 'file' && !st.rdev && !/^\/(proc|sys)\//.test(path));
   if (!regular) { await sh.fs.writeFile(path, data, { signal: io.signal }); return; }
   const old = st ? await sh.fs.readFile(path, { signal: io.signal }) : new Uint8Array();
