@@ -13,7 +13,7 @@ type Piece = string | { reps: number; size: number; width: number; before: strin
  * A format: the address ("%07.7_ax " is width 7, one blank after), then its format strings, each a
  * list of pieces that starts again at the block's first byte (-C is two: the hex bytes, the text).
  */
-interface Format { addrWidth: number; addrAfter: string; strings: Piece[][]; }
+export interface Format { addrWidth: number; addrAfter: string; strings: Piece[][]; }
 
 const hex = (w: number) => (v: number) => v.toString(16).padStart(w, '0');
 const oct = (w: number) => (v: number) => v.toString(8).padStart(w, '0');
@@ -27,7 +27,7 @@ const words = (before: string, width: number, conv: (v: number) => string): Form
 const bytes = (conv: (v: number) => string): Format => ({ addrWidth: 7, addrAfter: ' ', strings: [[unit(16, 1, 3, '', ' ', conv)]] });
 
 /** The formats of the options (util-linux hexsyntax.c); "" is the default one. */
-const FORMATS: Record<string, Format> = {
+export const FORMATS: Record<string, Format> = {
   '': words('', 4, hex(4)),
   x: words('   ', 4, hex(4)),
   o: words(' ', 6, oct(6)),
