@@ -71,3 +71,6 @@ export function concat(parts: Uint8Array[]): Uint8Array {
 export function permBits(st: { type: string; mode?: number; rdev?: { mode: number } }): number {
   return st.rdev?.mode ?? st.mode ?? (st.type === 'dir' ? 0o755 : st.type === 'symlink' ? 0o777 : 0o644);
 }
+
+/** od -c's and hexdump -c's names of control characters (the others are three octal digits). */
+export const C_ESCAPES: Readonly<Record<number, string>> = { 0: '\\0', 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r' };

@@ -3,7 +3,7 @@
 // one or two bytes, the last one of a group without its trailing blank, the units past the end of the
 // data written as blanks of their width; "*" for a run of blocks equal to the one before.
 
-import { readOperands, tryHelp, type ReadIo, type ReadShell } from './common.js';
+import { C_ESCAPES, readOperands, tryHelp, type ReadIo, type ReadShell } from './common.js';
 import { byteCount } from './od.js';
 
 /** A piece of a block's line: text, or `reps` units of `size` bytes converted by `conv` then followed by `after`. */
@@ -17,7 +17,6 @@ export interface Format { addrWidth: number; addrAfter: string; strings: Piece[]
 
 const hex = (w: number) => (v: number) => v.toString(16).padStart(w, '0');
 const oct = (w: number) => (v: number) => v.toString(8).padStart(w, '0');
-const C_NAMES: Record<number, string> = { 0: '\\0', 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r' };
 const printable = (v: number) => v >= 0x20 && v < 0x7f;
 
 const unit = (reps: number, size: number, width: number, before: string, after: string, conv: (v: number) => string): Piece =>
@@ -33,7 +32,7 @@ export const FORMATS: Record<string, Format> = {
   o: words(' ', 6, oct(6)),
   d: words('  ', 5, (v) => String(v).padStart(5, '0')),
   b: bytes(oct(3)),
-  c: bytes((v) => (C_NAMES[v] ?? (printable(v) ? String.fromCharCode(v) : oct(3)(v))).padStart(3)),
+  c: bytes((v) => (C_ESCAPES[v] ?? (printable(v) ? String.fromCharCode(v) : oct(3)(v))).padStart(3)),
   C: {
     addrWidth: 8, addrAfter: '  ',
     strings: [[unit(8, 1, 2, '', ' ', hex(2)), '  ', unit(8, 1, 2, '', ' ', hex(2))],

@@ -3,13 +3,12 @@
 // before is one "*" line. Little-endian, as on x86 and wasm. Fields are laid out as coreutils does:
 // every format's line is as wide as the widest, the padding spread over its fields.
 
-import { quote, readOperands, tryHelp, type ReadIo, type ReadShell } from './common.js';
+import { C_ESCAPES, quote, readOperands, tryHelp, type ReadIo, type ReadShell } from './common.js';
 
 interface Format { kind: string; size: number; width: number; }
 
 const NAMES = ['nul', 'soh', 'stx', 'etx', 'eot', 'enq', 'ack', 'bel', 'bs', 'ht', 'nl', 'vt', 'ff', 'cr', 'so', 'si',
   'dle', 'dc1', 'dc2', 'dc3', 'dc4', 'nak', 'syn', 'etb', 'can', 'em', 'sub', 'esc', 'fs', 'gs', 'rs', 'us', 'sp'];
-const C_ESC: Record<number, string> = { 0: '\\0', 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r' };
 
 /** Digits of the largest value of a size in a radix (coreutils' field widths). */
 function digits(kind: string, size: number): number {
@@ -40,7 +39,7 @@ export function parseType(spec: string): Format[] | string {
 function field(f: Format, bytes: Uint8Array, at: number): string {
   if (f.kind === 'c') {
     const b = bytes[at]!;
-    return C_ESC[b] ?? (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : b.toString(8).padStart(3, '0'));
+    return C_ESCAPES[b] ?? (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : b.toString(8).padStart(3, '0'));
   }
   if (f.kind === 'a') {
     const b = bytes[at]! & 0x7f;
