@@ -28,6 +28,10 @@ describe('od', () => {
       '          h   e   l   l   o       w   o   r   l   d  \\n\n0000014\n');
     expect(await out(`od -t d2 -w8 ${F}`)).toBe('0000000  25960  27756   8303  28535\n0000010  27762   2660\n0000014\n');
     expect(await out(`od -j 2 -N 3 -c ${F}`)).toBe('0000002   l   l   o\n0000005\n');
+    // z: the printable bytes after the line, the missing fields blank.
+    expect(await out('printf 0123456789abcdefghij | od -A x -t x1z')).toBe(
+      '000000 30 31 32 33 34 35 36 37 38 39 61 62 63 64 65 66  >0123456789abcdef<\n' +
+      `000010 67 68 69 6a${sp(36)}  >ghij<\n000014\n`);
   });
 
   it('a run of equal lines is one "*" (not with -v)', async () => {

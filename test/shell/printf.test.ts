@@ -38,11 +38,14 @@ describe('printf', () => {
     expect(await t.run("printf 'none\\n' x y")).toEqual({ status: 0, stdout: 'none\n', stderr: '' });
     expect(await t.run("printf '[%s]\\n'")).toEqual({ status: 0, stdout: '[]\n', stderr: '' });
     expect(await t.run('printf -- %s- a b')).toEqual({ status: 0, stdout: 'a-b-', stderr: '' });
+    expect(await t.run("printf -v X '%s-%d' a 5; echo \"$X\"")).toEqual({ status: 0, stdout: 'a-5\n', stderr: '' });
   });
 
   it("bash's errors", async () => {
     const t = await bootTestKernel();
     expect(await t.run('printf')).toEqual({ status: 2, stdout: '', stderr: 'printf: usage: printf [-v var] format [arguments]\n' });
+    expect(await t.run('printf -v 1x a')).toEqual({ status: 2, stdout: '', stderr: "lkm: printf: `1x': not a valid identifier\n" });
+    expect(await t.run('printf -q a')).toEqual({ status: 2, stdout: '', stderr: 'lkm: printf: -q: invalid option\nprintf: usage: printf [-v var] format [arguments]\n' });
     expect(await t.run("printf '%d|\\n' abc 12x 7")).toEqual({
       status: 1, stdout: '0|\n12|\n7|\n', stderr: 'lkm: printf: abc: invalid number\nlkm: printf: 12x: invalid number\n' });
     expect(await t.run("printf '%d\\n' 99999999999999999999")).toEqual({

@@ -35,6 +35,8 @@ describe('test and [', () => {
     // -a binds tighter than -o.
     expect(await st('[ x -o "" -a "" ]')).toBe(0);
     expect(await st('[ a "<" b ]')).toBe(0);
+    expect(await st('unset LKM_V; [ -v LKM_V ]')).toBe(1);
+    expect(await st('LKM_V=; [ -v LKM_V ]')).toBe(0);
   });
 
   it('file tests on the shell\'s files, device nodes and links', async () => {

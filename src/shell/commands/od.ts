@@ -5,7 +5,8 @@
 
 import { C_ESCAPES, quote, readOperands, tryHelp, type ReadIo, type ReadShell } from './common.js';
 
-interface Format { kind: string; size: number; width: number; }
+/** A -t format: its kind, bytes per field, digits per field; `z`: the printable bytes after the line (>…<). */
+interface Format { kind: string; size: number; width: number; z?: boolean }
 
 const NAMES = ['nul', 'soh', 'stx', 'etx', 'eot', 'enq', 'ack', 'bel', 'bs', 'ht', 'nl', 'vt', 'ff', 'cr', 'so', 'si',
   'dle', 'dc1', 'dc2', 'dc3', 'dc4', 'nak', 'syn', 'etb', 'can', 'em', 'sub', 'esc', 'fs', 'gs', 'rs', 'us', 'sp'];
@@ -25,13 +26,20 @@ export function parseType(spec: string): Format[] | string {
   let s = spec;
   while (s) {
     const kind = s[0]!;
-    if (kind === 'a' || kind === 'c') { out.push({ kind, size: 1, width: 3 }); s = s.slice(1); continue; }
+    const z = (n: number) => (s[n] === 'z' ? { z: true, rest: s.slice(n + 1) } : { z: false, rest: s.slice(n) });
+    if (kind === 'a' || kind === 'c') {
+      const t = z(1);
+      out.push({ kind, size: 1, width: 3, ...(t.z ? { z: true } : {}) });
+      s = t.rest;
+      continue;
+    }
     if (!'doux'.includes(kind)) return `invalid character '${kind}' in type string ${quote(spec)}`;
     const m = /^(\d+|[CSIL])?/.exec(s.slice(1))![0];
     const size = m === '' ? 4 : SIZES[m] ?? Number(m);
     if (![1, 2, 4, 8].includes(size)) return `invalid type string ${quote(spec)};\nthis system doesn't provide a ${m}-byte integral type`;
-    out.push({ kind, size, width: digits(kind, size) });
-    s = s.slice(1 + m.length);
+    const t = z(1 + m.length);
+    out.push({ kind, size, width: digits(kind, size), ...(t.z ? { z: true } : {}) });
+    s = t.rest;
   }
   return out;
 }
@@ -83,6 +91,12 @@ export function odDump(data: Uint8Array, opts: OdOptions): string {
         const next = Math.floor((pad * (fields - i - 1)) / fields);
         out += field(f, line, i * f.size).padStart(remaining - next + f.width);
         remaining = next;
+      }
+      if (f.z) {
+        // Blanks for the missing fields, then the bytes as text (a dot for what is not printable).
+        const blank = fields - present;
+        out += ' '.repeat(blank * f.width + Math.floor((pad * blank) / fields));
+        out += `  >${[...line].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('')}<`;
       }
       out += '\n';
     });

@@ -240,16 +240,32 @@ class Printer {
   }
 }
 
-export async function printfCommand(argv: string[], io: { stdout(text: string): void; stderr(text: string): void }): Promise<number> {
+/** What printf -v needs of the shell: its variables. */
+export interface PrintfShell { env: Map<string, string> }
+
+export async function printfCommand(argv: string[], io: { stdout(text: string): void; stderr(text: string): void }, sh?: PrintfShell): Promise<number> {
+  const USAGE = 'printf: usage: printf [-v var] format [arguments]\n';
   let args = argv.slice(1);
+  // -v VAR: the output goes to the shell variable instead of stdout.
+  let variable: string | undefined;
+  if (args[0] === '-v') {
+    if (args.length < 2) { io.stderr(`lkm: printf: -v: option requires an argument\n${USAGE}`); return 2; }
+    variable = args[1]!;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) { io.stderr(`lkm: printf: \`${variable}': not a valid identifier\n`); return 2; }
+    args = args.slice(2);
+  } else if (args[0]?.startsWith('-v') && args[0].length > 2) {
+    variable = args[0].slice(2);
+    args = args.slice(1);
+  }
   if (args[0] === '--') args = args.slice(1);
   else if (args[0]?.startsWith('-') && args[0].length > 1) {
-    io.stderr(`lkm: printf: ${args[0].slice(0, 2)}: invalid option\nprintf: usage: printf [-v var] format [arguments]\n`);
+    io.stderr(`lkm: printf: ${args[0].slice(0, 2)}: invalid option\n${USAGE}`);
     return 2;
   }
-  if (args.length === 0) { io.stderr('printf: usage: printf [-v var] format [arguments]\n'); return 2; }
+  if (args.length === 0) { io.stderr(USAGE); return 2; }
   const [fmt, ...rest] = args as [string, ...string[]];
   const p = new Printer(rest, io.stderr);
+  const emit = () => { if (variable !== undefined && sh) sh.env.set(variable, p.out); else io.stdout(p.out); };
   try {
     // The format again while arguments remain (not when one pass took none of them).
     do {
@@ -260,9 +276,9 @@ export async function printfCommand(argv: string[], io: { stdout(text: string): 
   } catch (e) {
     if (!(e instanceof FormatError)) throw e;
     io.stderr(`lkm: printf: ${e.message}\n`);
-    io.stdout(p.out);
+    emit();
     return 1;
   }
-  io.stdout(p.out);
+  emit();
   return p.bad ? 1 : 0;
 }

@@ -27,14 +27,16 @@ function integer(s: string): bigint {
 /** An expression evaluator over the words; file tests are collected as promises and awaited at the end. */
 class Evaluator {
   pos = 0;
-  constructor(private readonly w: string[], private readonly fs: TestFs, private readonly resolve: (p: string) => string) {}
+  constructor(private readonly w: string[], private readonly fs: TestFs, private readonly resolve: (p: string) => string,
+    private readonly env?: Map<string, string>) {}
 
   private beyond(): never { throw new TestSyntax('argument expected'); }
 
   async unary(op: string, arg: string): Promise<boolean> {
     if (op === '-n') return arg !== '';
     if (op === '-z') return arg === '';
-    if (op === '-t' || op === '-o' || op === '-v' || op === '-R') return false;
+    if (op === '-v') return this.env?.has(arg) ?? false;
+    if (op === '-t' || op === '-o' || op === '-R') return false;
     if (arg === '') return false;
     const p = this.resolve(arg);
     if (op === '-L' || op === '-h') return (await this.fs.lstat(p).catch(() => undefined))?.type === 'symlink';
@@ -161,7 +163,7 @@ class Evaluator {
 }
 
 /** What test needs of the shell. */
-export interface TestShell { fs: TestFs; resolve(path: string): string; }
+export interface TestShell { fs: TestFs; resolve(path: string): string; env?: Map<string, string> }
 
 export async function testCommand(argv: string[], io: { stderr(text: string): void }, sh: TestShell): Promise<number> {
   const name = argv[0] === '[' ? '[' : 'test';
@@ -171,7 +173,7 @@ export async function testCommand(argv: string[], io: { stderr(text: string): vo
       if (words[words.length - 1] !== ']') throw new TestSyntax("missing `]'");
       words = words.slice(0, -1);
     }
-    const ev = new Evaluator(words, sh.fs, (p) => sh.resolve(p));
+    const ev = new Evaluator(words, sh.fs, (p) => sh.resolve(p), sh.env);
     const v = await ev.posix();
     if (ev.pos < words.length) {
       throw new TestSyntax(words[ev.pos]!.startsWith('-') ? `syntax error: \`${words[ev.pos]}' unexpected` : 'too many arguments');
