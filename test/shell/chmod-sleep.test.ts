@@ -2,6 +2,7 @@
 // (coreutils) and its end by a signal.
 import { describe, expect, it } from 'vitest';
 import { bootTestKernel } from '../helpers/kernel.js';
+import { example } from '../helpers/paths.js';
 import { applyMode, modeText } from '../../src/shell/commands/mode.js';
 import { interval } from '../../src/shell/commands/sleep.js';
 
@@ -94,6 +95,24 @@ describe('ls -a, -A, -la', () => {
       '-rw-r--r-- 1 root root 2 DATE .hidden\n' +
       'drwxr-xr-x 2 root root 0 DATE a\n' +
       '-rw-r--r-- 1 root root 2 DATE b\n');
+  });
+});
+
+describe('ls -l of the kernel\'s files', () => {
+  it('modes as the kernel made them; /proc files have size 0', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${example('sysfs-attr')}`);
+    await t.run(`insmod ${example('hello-params')}`);
+    const ls = async (p: string) => (await t.run(`ls -l ${p}`)).stdout.replace(TIME, 'DATE');
+    // __ATTR(value, 0644), __ATTR_RO(writes), __ATTR_WO(reset).
+    expect(await ls('/sys/kernel/sysfs_attr')).toBe(
+      'total 12\n--w------- 1 root root 4096 DATE reset\n-rw-r--r-- 1 root root 4096 DATE value\n-r--r--r-- 1 root root 4096 DATE writes\n');
+    // module_param(…, 0444) and (…, 0644).
+    expect(await ls('/sys/module/hello_params/parameters/byte_val')).toBe('-r--r--r-- 1 root root 4096 DATE /sys/module/hello_params/parameters/byte_val\n');
+    expect(await ls('/sys/module/hello_params/parameters/level')).toBe('-rw-r--r-- 1 root root 4096 DATE /sys/module/hello_params/parameters/level\n');
+    expect(await ls('/sys/module/hello_params/uevent')).toBe('--w------- 1 root root 4096 DATE /sys/module/hello_params/uevent\n');
+    expect(await ls('/proc/modules')).toBe('-r--r--r-- 1 root root 0 DATE /proc/modules\n');
+    expect(await ls('/proc/sys/kernel/printk')).toBe('-rw-r--r-- 1 root root 0 DATE /proc/sys/kernel/printk\n');
   });
 });
 
