@@ -20,6 +20,8 @@ export interface KernelCalls {
   lsmod(): ModuleInfo[];
   /** As a system call that can wait: a device node whose driver is missing autoloads it (openAsync). */
   readFile(path: string): Promise<string>;
+  /** read(2)s of a file the kernel serves: up to `count` bytes after the first `offset`, as they are (dd, od -N). */
+  readBytes(path: string, count: number, offset?: number): Promise<Uint8Array>;
   writeFile(path: string, data: string): Promise<void>;
   readdir(path: string): string[];
   symbols(): SymbolInfo[];
@@ -53,6 +55,7 @@ export const KERNEL_CALLS: { [M in CallName]: CallRunner<M> } = {
   rmmod: (k, [name, opts]) => k.rmmod(name, opts),
   lsmod: (k) => k.lsmod(),
   readFile: (k, [path], signal) => k.readFileAsync(path, { signal }),
+  readBytes: (k, [path, count, offset], signal) => k.readBytesAsync(path, count, offset, { signal }),
   writeFile: (k, [path, data], signal) => k.writeFileAsync(path, data, { signal }),
   readdir: (k, [path]) => k.readdir(path),
   symbols: (k) => k.symbols(),

@@ -318,6 +318,29 @@ export async function readOpenedAsync(f: KernelFile, opts: SleepOptions = {}): P
   return c.text();
 }
 
+/** dd on an open file: read(2)s until `offset + count` bytes came or end of file; the bytes after `offset`. */
+export async function readOpenedBytesAsync(f: KernelFile, count: number, offset: number, opts: SleepOptions = {}): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let skipped = 0;
+  let got = 0;
+  try {
+    while (got < count) {
+      const want = offset > skipped ? Math.min(offset - skipped, 1 << 16) : Math.min(count - got, 1 << 16);
+      const b = await f.readAsync(want, opts);
+      if (b.length === 0) break;
+      if (offset > skipped) { skipped += b.length; continue; }
+      parts.push(b.slice());
+      got += b.length;
+    }
+  } finally {
+    f.close();
+  }
+  const all = new Uint8Array(got);
+  let at = 0;
+  for (const p of parts) { all.set(p, at); at += p.length; }
+  return all;
+}
+
 /** echo into an open file by a caller that can wait. */
 export async function writeOpenedAsync(f: KernelFile, data: string, opts: SleepOptions = {}): Promise<void> {
   try {

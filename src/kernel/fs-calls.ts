@@ -4,7 +4,7 @@
 
 import { KernelError, EEXIST, ENOENT, EPERM } from './errno.js';
 import type { Kernel } from './kernel.js';
-import { readKernelFile, writeKernelFile, listKernelDir, readOpenedAsync, writeOpenedAsync, statKernelPath, opensKernelFile } from './files.js';
+import { readKernelFile, writeKernelFile, listKernelDir, readOpenedAsync, readOpenedBytesAsync, writeOpenedAsync, statKernelPath, opensKernelFile } from './files.js';
 import { openPath, O_RDONLY, O_WRONLY, type KernelFile, type SleepOptions } from './file.js';
 import { withAutoload } from './kmod.js';
 import type { DeviceStat } from './devices.js';
@@ -40,6 +40,12 @@ export class FsCalls {
     // Every system call of this cat runs as the process that started it (jobs run concurrently).
     const o = { ...opts, task: opts.task ?? this.k.current };
     return readOpenedAsync(await this.openAsync(path, O_RDONLY, o), o);
+  }
+
+  async readBytesAsync(path: string, count: number, offset = 0, opts: SleepOptions = {}): Promise<Uint8Array> {
+    if (!this.opensFile(path)) return new TextEncoder().encode(this.readFile(path)).slice(offset, offset + count);
+    const o = { ...opts, task: opts.task ?? this.k.current };
+    return readOpenedBytesAsync(await this.openAsync(path, O_RDONLY, o), count, offset, o);
   }
 
   async writeFileAsync(path: string, data: string, opts: SleepOptions = {}): Promise<void> {

@@ -25,6 +25,8 @@ export interface Backing {
    * costs a fraction of an asynchronous one in Node). Optional.
    */
   readFileSync?(path: string): Uint8Array;
+  /** Up to `count` bytes after `offset`, when the store reads parts (a kernel's devices). Optional. */
+  readRange?(path: string, count: number, offset: number, opts?: { signal?: AbortSignal }): Promise<Uint8Array>;
   /** Creates or replaces a file; the parent directory must exist. */
   writeFile(path: string, data: Uint8Array, opts?: { signal?: AbortSignal }): Promise<void>;
   readdir(path: string): Promise<string[]>;

@@ -34,6 +34,10 @@ export class KernelBacking implements Backing {
     return enc.encode(await this.call(path, (k, p) => k.readFile(p, opts)));
   }
 
+  async readRange(path: string, count: number, offset: number, opts: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
+    return this.call(path, (k, p) => k.readBytes(p, count, offset, opts));
+  }
+
   async writeFile(path: string, data: Uint8Array, opts: { signal?: AbortSignal } = {}): Promise<void> {
     await this.call(path, (k, p) => k.writeFile(p, dec.decode(data), opts));
   }

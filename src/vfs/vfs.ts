@@ -31,6 +31,8 @@ export interface KernelView {
   readdir(path: string): string[];
   /** readFile/writeFile as system calls that can wait (opening a device node may load its driver first). */
   readFileAsync?(path: string, opts?: { signal?: AbortSignal }): Promise<string>;
+  /** Up to `count` bytes after `offset` by read(2)s, as they are (a device that streams gives only those). */
+  readBytesAsync?(path: string, count: number, offset?: number, opts?: { signal?: AbortSignal }): Promise<Uint8Array>;
   writeFileAsync?(path: string, data: string, opts?: { signal?: AbortSignal }): Promise<void>;
   /** stat(2) of a device node under /dev. */
   statDevice?(path: string): { type: 'c' | 'b'; major: number; minor: number; mode: number; mtimeMs: number } | undefined;
@@ -228,6 +230,28 @@ export class Vfs {
     const { backing, rel } = this.locate(p);
     try {
       return await backing.readFile(rel, opts);
+    } catch (e) {
+      throw relocate(e, given);
+    }
+  }
+
+  /**
+   * Up to `count` bytes of a file after its first `offset` (dd, od -N, hexdump -n): a kernel file by
+   * read(2)s, so a device that never ends (/dev/zero) is read only that far and its bytes come as they
+   * are; other files are read whole and cut.
+   */
+  async readRange(path: string, count: number, offset = 0, opts: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
+    const given = normalizePath(path);
+    const p = await this.realpath(path);
+    if (this.isKernelPath(p)) {
+      const k = this.kernel!;
+      if (!k.readBytesAsync) return (await this.readFile(p, opts)).slice(offset, offset + count);
+      return this.kernelCallAsync(given, () => k.readBytesAsync!(p, count, offset, opts));
+    }
+    const { backing, rel } = this.locate(p);
+    try {
+      if (backing.readRange) return await backing.readRange(rel, count, offset, opts);
+      return (await backing.readFile(rel, opts)).slice(offset, offset + count);
     } catch (e) {
       throw relocate(e, given);
     }

@@ -19,7 +19,9 @@ describe('dd', () => {
     // Past the first MiB of a streaming device: it is opened again for more.
     expect((await t.run('dd if=/dev/zero of=/dev/null bs=1M count=3')).stderr)
       .toMatch(new RegExp(`^3\\+0 records in\\n3\\+0 records out\\n3145728 bytes \\(3\\.1 MB, 3\\.0 MiB\\) ${XFER}$`));
+    // A device is read by read(2)s: its bytes as they are (random ones too), only as many as asked.
     expect((await t.run(`dd if=/dev/urandom of=${F} bs=16 count=2 status=none; ls -l ${F}`)).stdout.split(' ')[4]).toBe('32');
+    expect((await t.run(`hexdump -v ${F} | wc -l`)).stdout).toBe('3\n');
     expect((await t.run('printf abc | dd')).stderr).toMatch(new RegExp(`^0\\+1 records in\\n0\\+1 records out\\n3 bytes ${XFER}$`));
     expect((await t.run('printf abcdefghij | dd ibs=4 obs=3 status=noxfer')).stderr).toBe('2+1 records in\n3+1 records out\n');
     expect((await t.run('printf abcdefghij | dd bs=4 status=noxfer')).stderr).toBe('2+1 records in\n2+1 records out\n');

@@ -99,6 +99,14 @@ describe('hexdump', () => {
     expect((await t.run(`hexdump -Cv ${F}`)).stdout).toBe(`00000000${c}00000010${c}00000020${c}00000030\n`);
   });
 
+  it('-n reads a device only that far, its bytes as they are', async () => {
+    const t = await bootTestKernel();
+    expect((await t.run('hexdump -C -n 16 /dev/zero')).stdout).toBe(`00000000${'  00 00 00 00 00 00 00 00'.repeat(2)}  |................|\n00000010\n`);
+    expect((await t.run('od -A x -t x1 -N 8 /dev/zero')).stdout).toBe('000000 00 00 00 00 00 00 00 00\n000008\n');
+    const r = (await t.run('hexdump -C -n 16 /dev/urandom')).stdout;
+    expect(r).toMatch(/^00000000 {2}([0-9a-f]{2} ){8} ([0-9a-f]{2} ){7}[0-9a-f]{2} {2}\|.{16}\|\n00000010\n$/);
+  });
+
   it('bytes outside ASCII in -C', () => {
     expect(hexdumpData(new Uint8Array([0xff, 0x00, 0x41, 0x7f, 0x80]), [FORMATS.C!], 0, false))
       .toBe(`00000000  ff 00 41 7f 80${sp(36)}|..A..|\n00000005\n`);

@@ -18,8 +18,23 @@ export const tryHelp = (prog: string): string => `Try '${prog} --help' for more 
 
 /** What reading commands need of the shell. */
 export interface ReadShell {
-  fs: { readFile(path: string, opts?: { signal?: AbortSignal }): Promise<Uint8Array> };
+  fs: {
+    readRange(path: string, count: number, offset?: number, opts?: { signal?: AbortSignal }): Promise<Uint8Array>;
+    stat(path: string): Promise<{ rdev?: unknown } | undefined>;
+  };
   resolve(path: string): string;
+}
+
+/** How much of a device is read when no count says: as much as cat reads (a device may never end). */
+const DEVICE_READ_MAX = 1 << 20;
+
+/**
+ * The first `max` bytes of a file (all of it when undefined, a device's first MiB): a kernel file by
+ * read(2)s, its bytes as they are.
+ */
+export async function readBytes(sh: ReadShell, path: string, max: number | undefined, signal?: AbortSignal): Promise<Uint8Array> {
+  const device = max === undefined && (await sh.fs.stat(path).catch(() => undefined))?.rdev !== undefined;
+  return sh.fs.readRange(path, max ?? (device ? DEVICE_READ_MAX : Infinity), 0, { signal });
 }
 
 export interface ReadIo { stdin: string; stderr(text: string): void; signal?: AbortSignal }
@@ -30,9 +45,9 @@ const enc = new TextEncoder();
  * The bytes of one operand ('-': stdin, which the shell passes as text: its UTF-8 bytes). A device read
  * that sleeps ends with EINTR on a signal; that error is thrown on (the shell reports the signal), an Oops too.
  */
-export async function readOperand(name: string, io: ReadIo, sh: ReadShell): Promise<Uint8Array> {
+export async function readOperand(name: string, io: ReadIo, sh: ReadShell, max?: number): Promise<Uint8Array> {
   if (name === '-') return enc.encode(io.stdin);
-  return sh.fs.readFile(sh.resolve(name), { signal: io.signal });
+  return readBytes(sh, sh.resolve(name), max, io.signal);
 }
 
 /** True when `e` must end the command rather than be reported as a file's error. */
@@ -41,15 +56,16 @@ export function fatal(e: unknown, io: { signal?: AbortSignal }): boolean {
 }
 
 /**
- * Every operand's bytes in order, concatenated (od, hexdump read their files as one stream); a file that
- * cannot be read is reported as `PROG: NAME: REASON` and skipped. `ok` is false when one was.
+ * Every operand's bytes in order, concatenated (od, hexdump read their files as one stream), at most
+ * `max` of each; a file that cannot be read is reported as `PROG: NAME: REASON` and skipped. `ok` is
+ * false when one was.
  */
-export async function readOperands(prog: string, names: string[], io: ReadIo, sh: ReadShell): Promise<{ data: Uint8Array; ok: boolean }> {
+export async function readOperands(prog: string, names: string[], io: ReadIo, sh: ReadShell, max?: number): Promise<{ data: Uint8Array; ok: boolean }> {
   const parts: Uint8Array[] = [];
   let ok = true;
   for (const n of names.length ? names : ['-']) {
     try {
-      parts.push(await readOperand(n, io, sh));
+      parts.push(await readOperand(n, io, sh, max));
     } catch (e) {
       if (fatal(e, io)) throw e;
       io.stderr(`${prog}: ${n}: ${errText(e)}\n`);

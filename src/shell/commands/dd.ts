@@ -1,10 +1,10 @@
 // dd (coreutils): if= of= bs= ibs= obs= count= skip= seek= conv= iflag= oflag= status=, reading and
 // writing through the shell's file system (the paths cat and redirections use: files, device nodes,
 // /proc, /sys). The statistics on stderr are coreutils' ("N+M records in/out", bytes in SI and IEC
-// units, the time measured and the rate). Limits: a file is read whole (a device gives at most 1 MiB per
-// open: dd opens it again while it needs more), and a kernel file is written with one write(2).
+// units, the time measured and the rate). A kernel file is read by read(2)s up to what skip= and count=
+// need, and written with one write(2); the records are counted from the bytes, not per read(2).
 
-import { concat, errText, fatal, quote, tryHelp } from './common.js';
+import { errText, fatal, quote, readBytes, tryHelp } from './common.js';
 import { FsError } from '../../vfs/errors.js';
 import { formatFloat } from './printf.js';
 import type { Stat } from '../../vfs/backing.js';
@@ -12,6 +12,7 @@ import type { Stat } from '../../vfs/backing.js';
 interface DdShell {
   fs: {
     readFile(path: string, opts?: { signal?: AbortSignal }): Promise<Uint8Array>;
+    readRange(path: string, count: number, offset?: number, opts?: { signal?: AbortSignal }): Promise<Uint8Array>;
     writeFile(path: string, data: Uint8Array, opts?: { signal?: AbortSignal }): Promise<void>;
     stat(path: string): Promise<Stat | undefined>;
   };
@@ -126,23 +127,13 @@ function parseOperands(args: string[]): Operands {
   return o;
 }
 
-/** The input: the file's bytes (a character device opened again while it streams whole 1 MiB reads). */
+/**
+ * The input's first `need` bytes (all of it without count=): a kernel file by read(2)s, its bytes as they
+ * are. Without count= a device is read 1 MiB at most, as cat reads it (Linux's dd would read /dev/zero forever).
+ */
 async function readInput(o: Operands, need: number | undefined, io: DdIo, sh: DdShell): Promise<Uint8Array> {
   if (o.if === undefined) return new TextEncoder().encode(io.stdin);
-  const path = sh.resolve(o.if);
-  const first = await sh.fs.readFile(path, { signal: io.signal });
-  const device = (await sh.fs.stat(path).catch(() => undefined))?.rdev !== undefined;
-  if (!device || need === undefined || first.length < 1 << 20 || first.length >= need) return first;
-  const parts = [first];
-  let total = first.length;
-  while (total < need) {
-    const more = await sh.fs.readFile(path, { signal: io.signal });
-    if (more.length === 0) break;
-    parts.push(more);
-    total += more.length;
-    if (more.length < 1 << 20) break;
-  }
-  return concat(parts);
+  return readBytes(sh, sh.resolve(o.if), need, io.signal);
 }
 
 export async function ddCommand(argv: string[], io: DdIo, sh: DdShell): Promise<number> {

@@ -111,7 +111,7 @@ export async function hexdumpCommand(argv: string[], io: ReadIo & { stdout(t: st
     }
   }
   if (formats.length === 0) formats.push(FORMATS['']!);
-  const { data, ok } = await readOperands('hexdump', files, io, sh);
+  const { data, ok } = await readOperands('hexdump', files, io, sh, length === undefined ? undefined : skip + length);
   if (!ok && data.length === 0 && files.length > 0) { io.stderr('hexdump: all input file arguments failed\n'); return 1; }
   const from = Math.min(skip, data.length);
   const to = length === undefined ? data.length : Math.min(data.length, from + length);

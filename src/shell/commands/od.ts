@@ -156,7 +156,7 @@ export async function odCommand(argv: string[], io: ReadIo & { stdout(t: string)
   if (opts.formats.length === 0) opts.formats.push(...(parseType('o2') as Format[]));
   const big = Math.max(...opts.formats.map((f) => f.size));
   if (opts.width % big !== 0) opts.width = 16;
-  const { data, ok } = await readOperands('od', files, io, sh);
+  const { data, ok } = await readOperands('od', files, io, sh, limit === undefined ? undefined : opts.skip + limit);
   if (opts.skip > data.length) { io.stderr('od: cannot skip past end of combined input\n'); return 1; }
   const end = limit === undefined ? data.length : Math.min(data.length, opts.skip + limit);
   io.stdout(odDump(data.subarray(opts.skip, end), opts));
