@@ -23,6 +23,7 @@ import type { Backing, Stat } from './backing.js';
 import { FsError, fsError } from './errors.js';
 import { MemoryBacking } from './memory.js';
 import { basename, dirname, isWithin, normalizePath, relativeTo } from './path.js';
+import { textToBytes } from './text.js';
 
 /** What the file system needs from a kernel: its /proc and /sys views (Kernel implements this). */
 export interface KernelView {
@@ -294,7 +295,7 @@ export class Vfs {
     const { backing, rel } = this.locate(p);
     if (backing.readOnly) throw fsError('EROFS', given);
     try {
-      await backing.writeFile(rel, typeof data === 'string' ? enc.encode(data) : data, opts);
+      await backing.writeFile(rel, typeof data === 'string' ? textToBytes(data) : data, opts);
     } catch (e) {
       throw relocate(e, given);
     }

@@ -22,6 +22,11 @@ describe('dd', () => {
     // A device is read by read(2)s: its bytes as they are (random ones too), only as many as asked.
     expect((await t.run(`dd if=/dev/urandom of=${F} bs=16 count=2 status=none; ls -l ${F}`)).stdout.split(' ')[4]).toBe('32');
     expect((await t.run(`hexdump -v ${F} | wc -l`)).stdout).toBe('3\n');
+    // Through a pipe and a redirection too: bytes that are not UTF-8 cross the text streams one for one.
+    expect((await t.run('dd if=/dev/urandom bs=64 count=1 status=none | od -A n -t x1 -v | wc -w')).stdout).toBe('64\n');
+    expect((await t.run(`dd if=/dev/urandom bs=100 count=1 status=none > ${F}; ls -l ${F}`)).stdout.split(' ')[4]).toBe('100');
+    expect((await t.run(`dd if=${F} status=none | dd of=${F}.2 status=none; od ${F} > ${F}.a; od ${F}.2 > ${F}.b; cat ${F}.a | wc -l`)).stdout).toBe('8\n');
+    expect((await t.run(`cat ${F}.a`)).stdout).toBe((await t.run(`cat ${F}.b`)).stdout);
     expect((await t.run('printf abc | dd')).stderr).toMatch(new RegExp(`^0\\+1 records in\\n0\\+1 records out\\n3 bytes ${XFER}$`));
     expect((await t.run('printf abcdefghij | dd ibs=4 obs=3 status=noxfer')).stderr).toBe('2+1 records in\n3+1 records out\n');
     expect((await t.run('printf abcdefghij | dd bs=4 status=noxfer')).stderr).toBe('2+1 records in\n2+1 records out\n');

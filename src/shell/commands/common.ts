@@ -2,6 +2,7 @@
 // "Try --help" line, and reading operands as bytes ('-' or none: stdin).
 
 import { FsError } from '../../vfs/errors.js';
+import { textToBytes } from '../../vfs/text.js';
 
 /** The strerror part of an error ("No such file or directory"); other errors' own message. */
 export function errText(e: unknown): string {
@@ -39,14 +40,12 @@ export async function readBytes(sh: ReadShell, path: string, max: number | undef
 
 export interface ReadIo { stdin: string; stderr(text: string): void; signal?: AbortSignal }
 
-const enc = new TextEncoder();
-
 /**
- * The bytes of one operand ('-': stdin, which the shell passes as text: its UTF-8 bytes). A device read
+ * The bytes of one operand ('-': stdin, text whose escaped bytes come back as they were: vfs/text.ts). A device read
  * that sleeps ends with EINTR on a signal; that error is thrown on (the shell reports the signal), an Oops too.
  */
 export async function readOperand(name: string, io: ReadIo, sh: ReadShell, max?: number): Promise<Uint8Array> {
-  if (name === '-') return enc.encode(io.stdin);
+  if (name === '-') return textToBytes(io.stdin);
   return readBytes(sh, sh.resolve(name), max, io.signal);
 }
 

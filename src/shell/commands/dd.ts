@@ -6,6 +6,7 @@
 
 import { errText, fatal, quote, readBytes, tryHelp } from './common.js';
 import { FsError } from '../../vfs/errors.js';
+import { bytesToText, textToBytes } from '../../vfs/text.js';
 import { formatFloat } from './printf.js';
 import type { Stat } from '../../vfs/backing.js';
 
@@ -132,7 +133,7 @@ function parseOperands(args: string[]): Operands {
  * are. Without count= a device is read 1 MiB at most, as cat reads it (Linux's dd would read /dev/zero forever).
  */
 async function readInput(o: Operands, need: number | undefined, io: DdIo, sh: DdShell): Promise<Uint8Array> {
-  if (o.if === undefined) return new TextEncoder().encode(io.stdin);
+  if (o.if === undefined) return textToBytes(io.stdin);
   return readBytes(sh, sh.resolve(o.if), need, io.signal);
 }
 
@@ -227,7 +228,7 @@ async function openOutput(o: Operands, sh: DdShell): Promise<Stat | undefined> {
 
 /** Writes at seek*obs: an ordinary file keeps what is before (and after, with conv=notrunc); a kernel file gets one write. */
 async function writeOutput(o: Operands, st: Stat | undefined, data: Uint8Array, io: DdIo, sh: DdShell): Promise<void> {
-  if (o.of === undefined) { io.stdout(new TextDecoder().decode(data)); return; }
+  if (o.of === undefined) { io.stdout(bytesToText(data)); return; }
   const path = sh.resolve(o.of);
   const regular = st === undefined || (st.type === 'file' && !st.rdev && !/^\/(proc|sys)\//.test(path));
   if (!regular) { await sh.fs.writeFile(path, data, { signal: io.signal }); return; }
