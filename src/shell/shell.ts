@@ -23,6 +23,7 @@ import type { TerminalInput } from './tty.js';
 import { parseSignal, SIGNAL_TEXT, signalOf, signalStatus } from './signals.js';
 import { faultStatus } from './faults.js';
 import { COMMANDS } from './commands/index.js';
+import { bytesToText, textToBytes } from '../vfs/text.js';
 
 export interface ShellIo {
   stdin: string;
@@ -80,7 +81,7 @@ async function inputs(files: string[], io: ShellIo, sh: Shell, prog: string): Pr
   for (const f of files) {
     try {
       // A device read that sleeps ends with EINTR when the command gets a signal.
-      text += dec.decode(await sh.fs.readFile(sh.resolve(f), { signal: io.signal }));
+      text += bytesToText(await sh.fs.readFile(sh.resolve(f), { signal: io.signal }));
     } catch (e) {
       if (e instanceof Error && e.name === 'KernelOops') throw e;
       // Killed by the signal (its default action): no message, the shell reports the status.
@@ -234,7 +235,7 @@ export const BUILTINS: Record<string, Command> = {
     const asked = (['l', 'w', 'c'] as const).filter((k) => argv.slice(1).some((a) => /^-[lwc]+$/.test(a) && a.includes(k)));
     const keys = asked.length ? asked : (['l', 'w', 'c'] as const);
     const count = (text: string) => ({
-      l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, c: new TextEncoder().encode(text).length,
+      l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, c: textToBytes(text).length,
     });
     const line = (c: Record<'l' | 'w' | 'c', number>, name?: string) => `${keys.map((k) => c[k]).join(' ')}${name ? ` ${name}` : ''}\n`;
     if (files.length === 0) { io.stdout(line(count(io.stdin))); return 0; }

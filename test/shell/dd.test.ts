@@ -27,6 +27,7 @@ describe('dd', () => {
     expect((await t.run(`dd if=/dev/urandom bs=100 count=1 status=none > ${F}; ls -l ${F}`)).stdout.split(' ')[4]).toBe('100');
     expect((await t.run(`dd if=${F} status=none | dd of=${F}.2 status=none; od ${F} > ${F}.a; od ${F}.2 > ${F}.b; cat ${F}.a | wc -l`)).stdout).toBe('8\n');
     expect((await t.run(`cat ${F}.a`)).stdout).toBe((await t.run(`cat ${F}.b`)).stdout);
+    expect((await t.run(`cat ${F} | wc -c; cat ${F} | od | tail -n 1`)).stdout).toBe('100\n0000144\n');
     expect((await t.run('printf abc | dd')).stderr).toMatch(new RegExp(`^0\\+1 records in\\n0\\+1 records out\\n3 bytes ${XFER}$`));
     expect((await t.run('printf abcdefghij | dd ibs=4 obs=3 status=noxfer')).stderr).toBe('2+1 records in\n3+1 records out\n');
     expect((await t.run('printf abcdefghij | dd bs=4 status=noxfer')).stderr).toBe('2+1 records in\n2+1 records out\n');
