@@ -68,12 +68,22 @@ export class FsCalls {
     this.k.devices.nodes.set(name, { type: 'c', rdev: ((major << 20) | minor) >>> 0, mode, ctimeMs: Date.now() });
   }
 
-  /** chmod(2) of a device node (devtmpfs keeps its mode); the generated views' files cannot change (EPERM). */
+  /**
+   * chmod(2): a device node's mode (devtmpfs), an entry kernel code made in /proc, sysfs or debugfs
+   * (its C node's, which the next open checks); the views the host generates keep theirs (EPERM).
+   */
   chmod(path: string, mode: number): void {
-    const dev = this.k.mounts.viewPath(path) ?? '';
-    const node = dev.startsWith('/dev/') ? this.k.devices.nodes.get(dev.slice('/dev/'.length)) : undefined;
-    if (!node) throw new KernelError(statKernelPath(this.k, path) ? EPERM : ENOENT);
-    node.mode = (node.mode & ~0o7777) | (mode & 0o7777);
+    const view = this.k.mounts.viewPath(path) ?? '';
+    const node = view.startsWith('/dev/') ? this.k.devices.nodes.get(view.slice('/dev/'.length)) : undefined;
+    if (node) { node.mode = (node.mode & ~0o7777) | (mode & 0o7777); return; }
+    const p = view && this.k.kernfs.resolve(view);
+    const made = p ? this.k.kernfs.nodes.get(p) : undefined;
+    if (made && made.kind !== 'link') {
+      this.k.run(`${p}: chmod`, () => (p.startsWith('/proc/') ? this.k.vm.lkm_proc_chmod(made.node, mode & 0o7777) : this.k.vm.lkm_kernfs_chmod(made.node, mode & 0o7777)));
+      made.mode = (made.mode & ~0o7777) | (mode & 0o7777);
+      return;
+    }
+    throw new KernelError(statKernelPath(this.k, path) ? EPERM : ENOENT);
   }
 
   /** stat(2) of a device node under /dev (undefined: no such node). */

@@ -51,6 +51,20 @@ describe('chmod', () => {
     expect((await t.run('chmod o-w /dev/lkmtest; ls -l /dev/lkmtest')).stdout.split(' ')[0]).toBe('crw-rw-r--');
   });
 
+  it('entries kernel code made in /sys and /proc: the mode the next open checks', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${example('sysfs-attr')}`);
+    const V = '/sys/kernel/sysfs_attr/value';
+    expect(await t.run(`chmod 444 ${V}; ls -l ${V}`)).toMatchObject({ status: 0, stdout: expect.stringMatching(/^-r--r--r-- 1 root root 4096 /) });
+    // sysfs checks the write bit even for root (sysfs_kf_open).
+    expect(await t.run(`echo 5 > ${V}`)).toEqual({ status: 1, stdout: '', stderr: 'lkm: echo: write error: Permission denied\n' });
+    expect(await t.run(`chmod u+w ${V}; echo 5 > ${V}; cat ${V}`)).toEqual({ status: 0, stdout: '5\n', stderr: '' });
+    await t.run(`insmod ${example('procfs-rw')}`);
+    expect((await t.run('chmod 400 /proc/procfs_rw; ls -l /proc/procfs_rw')).stdout.split(' ')[0]).toBe('-r--------');
+    // The views the host generates keep their modes.
+    expect(await t.run('chmod 644 /proc/modules')).toEqual({ status: 1, stdout: '', stderr: "chmod: changing permissions of '/proc/modules': Operation not permitted\n" });
+  });
+
   it("coreutils' errors", async () => {
     const t = await bootTestKernel();
     const TRY = "Try 'chmod --help' for more information.\n";
