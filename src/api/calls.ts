@@ -23,6 +23,8 @@ export interface KernelCalls {
   /** read(2)s of a file the kernel serves: up to `count` bytes after the first `offset`, as they are (dd, od -N). */
   readBytes(path: string, count: number, offset?: number): Promise<Uint8Array>;
   writeFile(path: string, data: string): Promise<void>;
+  /** writeFile with bytes as they are (dd of=/dev/x). */
+  writeBytes(path: string, data: Uint8Array): Promise<void>;
   readdir(path: string): string[];
   symbols(): SymbolInfo[];
   /** /proc/sys/kernel/tainted as a number. */
@@ -57,6 +59,7 @@ export const KERNEL_CALLS: { [M in CallName]: CallRunner<M> } = {
   readFile: (k, [path], signal) => k.readFileAsync(path, { signal }),
   readBytes: (k, [path, count, offset], signal) => k.readBytesAsync(path, count, offset, { signal }),
   writeFile: (k, [path, data], signal) => k.writeFileAsync(path, data, { signal }),
+  writeBytes: (k, [path, data], signal) => k.writeFileAsync(path, data, { signal }),
   readdir: (k, [path]) => k.readdir(path),
   symbols: (k) => k.symbols(),
   tainted: (k) => k.taintMask,

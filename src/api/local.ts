@@ -105,6 +105,7 @@ export class LocalKernel implements KernelApi {
     return this.call({ op: 'readBytes', args: [path, count, offset] }, opts.signal) as Promise<Uint8Array>;
   }
   async writeFile(path: string, data: string, opts: { signal?: AbortSignal } = {}) { await this.call({ op: 'writeFile', args: [path, data] }, opts.signal); }
+  async writeBytes(path: string, data: Uint8Array, opts: { signal?: AbortSignal } = {}) { await this.call({ op: 'writeBytes', args: [path, data] }, opts.signal); }
   async mount(source: string | null, target: string, fstype: string, flags?: number, data?: string) {
     const comm = this.comm;
     const targetType = this.kernel.rootFsType ? undefined : await this.opts?.pathType?.(target);

@@ -342,9 +342,9 @@ export async function readOpenedBytesAsync(f: KernelFile, count: number, offset:
 }
 
 /** echo into an open file by a caller that can wait. */
-export async function writeOpenedAsync(f: KernelFile, data: string, opts: SleepOptions = {}): Promise<void> {
+export async function writeOpenedAsync(f: KernelFile, data: string | Uint8Array, opts: SleepOptions = {}): Promise<void> {
   try {
-    let buf = new TextEncoder().encode(data);
+    let buf = typeof data === 'string' ? new TextEncoder().encode(data) : data;
     while (buf.length > 0) {
       const n = await f.writeAsync(buf, opts);
       if (n <= 0) break;

@@ -48,8 +48,9 @@ export class FsCalls {
     return readOpenedBytesAsync(await this.openAsync(path, O_RDONLY, o), count, offset, o);
   }
 
-  async writeFileAsync(path: string, data: string, opts: SleepOptions = {}): Promise<void> {
-    if (!this.opensFile(path)) return this.writeFile(path, data);
+  /** `data` as text (echo) or bytes as they are (dd); a generated view takes text. */
+  async writeFileAsync(path: string, data: string | Uint8Array, opts: SleepOptions = {}): Promise<void> {
+    if (!this.opensFile(path)) return this.writeFile(path, typeof data === 'string' ? data : new TextDecoder().decode(data));
     const o = { ...opts, task: opts.task ?? this.k.current };
     await writeOpenedAsync(await this.openAsync(path, O_WRONLY, o), data, o);
   }

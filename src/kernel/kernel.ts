@@ -291,7 +291,7 @@ export class Kernel {
   }
 
   /** writeFile as system calls that can sleep (as readFileAsync): opened by openAsync, written by write(2)s that can sleep. */
-  writeFileAsync(path: string, data: string, opts: SleepOptions = {}): Promise<void> {
+  writeFileAsync(path: string, data: string | Uint8Array, opts: SleepOptions = {}): Promise<void> {
     return this.fs.writeFileAsync(path, data, opts);
   }
 

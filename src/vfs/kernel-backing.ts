@@ -10,7 +10,6 @@ import { FsError, fsError } from './errors.js';
 import type { KernelApi } from '../api/api.js';
 
 const enc = new TextEncoder();
-const dec = new TextDecoder();
 
 export class KernelBacking implements Backing {
   /** `at`: the mount point ("/proc" or "/sys"); backing paths are relative to it. */
@@ -39,7 +38,7 @@ export class KernelBacking implements Backing {
   }
 
   async writeFile(path: string, data: Uint8Array, opts: { signal?: AbortSignal } = {}): Promise<void> {
-    await this.call(path, (k, p) => k.writeFile(p, dec.decode(data), opts));
+    await this.call(path, (k, p) => k.writeBytes(p, data, opts));
   }
 
   async readdir(path: string): Promise<string[]> {

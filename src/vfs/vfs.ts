@@ -34,7 +34,7 @@ export interface KernelView {
   readFileAsync?(path: string, opts?: { signal?: AbortSignal }): Promise<string>;
   /** Up to `count` bytes after `offset` by read(2)s, as they are (a device that streams gives only those). */
   readBytesAsync?(path: string, count: number, offset?: number, opts?: { signal?: AbortSignal }): Promise<Uint8Array>;
-  writeFileAsync?(path: string, data: string, opts?: { signal?: AbortSignal }): Promise<void>;
+  writeFileAsync?(path: string, data: string | Uint8Array, opts?: { signal?: AbortSignal }): Promise<void>;
   /** stat(2) of a device node under /dev. */
   statDevice?(path: string): { type: 'c' | 'b'; major: number; minor: number; mode: number; mtimeMs: number } | undefined;
   /** stat(2) of any path the kernel serves (undefined: none). */
@@ -289,8 +289,9 @@ export class Vfs {
     // A write through a link writes its target (created when the link dangles, as open(O_CREAT) does).
     const p = await this.realpath(path);
     if (this.isKernelPath(p)) {
-      const text = typeof data === 'string' ? data : dec.decode(data);
-      return this.kernelCallAsync(given, async (k) => k.writeFileAsync ? k.writeFileAsync(p, text, opts) : k.writeFile(p, text));
+      // A driver gets the bytes as they are (the stream text's escaped bytes too: text.ts).
+      const bytes = typeof data === 'string' ? textToBytes(data) : data;
+      return this.kernelCallAsync(given, async (k) => k.writeFileAsync ? k.writeFileAsync(p, bytes, opts) : k.writeFile(p, dec.decode(bytes)));
     }
     const { backing, rel } = this.locate(p);
     if (backing.readOnly) throw fsError('EROFS', given);

@@ -386,6 +386,7 @@ export class WorkerKernel implements KernelApi {
     return this.call({ op: 'readBytes', args: [path, count, offset] }, opts.signal);
   }
   writeFile(path: string, data: string, opts: { signal?: AbortSignal } = {}): Promise<void> { return this.call({ op: 'writeFile', args: [path, data] }, opts.signal); }
+  writeBytes(path: string, data: Uint8Array, opts: { signal?: AbortSignal } = {}): Promise<void> { return this.call({ op: 'writeBytes', args: [path, data] }, opts.signal); }
 
   /** mount(2): the mount point is looked at here (the caller's files), the rest in the worker. */
   async mount(source: string | null, target: string, fstype: string, flags?: number, data?: string): Promise<void> {

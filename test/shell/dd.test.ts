@@ -3,6 +3,7 @@
 // transferLine with given figures).
 import { describe, expect, it } from 'vitest';
 import { bootTestKernel } from '../helpers/kernel.js';
+import { example } from '../helpers/paths.js';
 import { ddNumber, transferLine } from '../../src/shell/commands/dd.js';
 
 const F = '/tmp/lkm-test-dd';
@@ -55,6 +56,16 @@ describe('dd', () => {
     const t = await bootTestKernel();
     expect((await t.run('dd if=/proc/sys/kernel/printk status=none')).stdout).toBe((await t.run('cat /proc/sys/kernel/printk')).stdout);
     expect(await t.run('echo 3 | dd of=/proc/sys/kernel/printk status=none; cat /proc/sys/kernel/printk')).toEqual({ status: 0, stdout: '3\t4\t1\t7\n', stderr: '' });
+  });
+
+  it('writes a driver the bytes as they are', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${example('rwdev')}`);
+    await t.run('mknod /dev/rwdev c 240 0');
+    await t.run(`dd if=/dev/urandom of=${F} bs=32 count=1 status=none`);
+    expect(await t.run(`dd if=${F} of=/dev/rwdev status=none; od /dev/rwdev > ${F}.dev; od ${F} > ${F}.file; cat ${F}.dev | wc -l`))
+      .toEqual({ status: 0, stdout: '3\n', stderr: '' });
+    expect((await t.run(`cat ${F}.dev`)).stdout).toBe((await t.run(`cat ${F}.file`)).stdout);
   });
 
   it("coreutils' errors", async () => {
