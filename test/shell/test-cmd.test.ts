@@ -66,6 +66,15 @@ describe('test and [', () => {
     expect(await st('[ -x . ]')).toBe(0);
     expect(await st('[ -d /sys/module ]')).toBe(0);
     expect(await st('[ -f /proc/modules ]')).toBe(0);
+    // -nt/-ot compare modification times; a missing file is older than any.
+    expect(await st('echo new > newer; [ newer -nt f ]')).toBe(0);
+    expect(await st('[ f -ot newer ]')).toBe(0);
+    expect(await st('[ f -nt newer ]')).toBe(1);
+    expect(await st('[ f -nt nope ]')).toBe(0);
+    expect(await st('[ nope -ot f ]')).toBe(0);
+    expect(await st('[ f -ef f ]')).toBe(0);
+    expect(await st('[ f -ef l ]')).toBe(0);
+    expect(await st('[ f -ef newer ]')).toBe(1);
   });
 
   it("bash's syntax errors: status 2", async () => {

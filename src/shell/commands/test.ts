@@ -8,6 +8,8 @@ import { permBits } from './common.js';
 interface TestFs {
   stat(path: string): Promise<Stat | undefined>;
   lstat(path: string): Promise<Stat | undefined>;
+  /** The path with its links resolved: -ef's "same file" (hard links are not told apart). */
+  realpath(path: string): Promise<string>;
 }
 
 class TestSyntax extends Error {}
@@ -67,7 +69,11 @@ class Evaluator {
       case '>': return a > b;
       case '-nt': case '-ot': case '-ef': {
         const [x, y] = await Promise.all([a, b].map((f) => this.fs.stat(this.resolve(f)).catch(() => undefined)));
-        if (op === '-ef') return x !== undefined && y !== undefined && this.resolve(a) === this.resolve(b);
+        if (op === '-ef') {
+          if (x === undefined || y === undefined) return false;
+          const [ra, rb] = await Promise.all([a, b].map((f) => this.fs.realpath(this.resolve(f))));
+          return ra === rb;
+        }
         if (op === '-nt') return (x !== undefined && y === undefined) || (x !== undefined && x.mtimeMs > y!.mtimeMs);
         return (x === undefined && y !== undefined) || (y !== undefined && x !== undefined && x.mtimeMs < y.mtimeMs);
       }
