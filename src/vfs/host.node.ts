@@ -302,11 +302,15 @@ export class HostBacking implements Backing {
   }
 }
 
-/** A host lstat as the emulated file system's Stat (a link's size is the length of its target text). */
+/**
+ * A host lstat as the emulated file system's Stat (a link's size is the length of its target text; the
+ * permission bits are the host file's, so ls -l and test -x see an executable as one).
+ */
 function hostStat(st: Stats): Stat {
   return {
     type: st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'symlink' : 'file', size: st.size, mtimeMs: st.mtimeMs,
     ...(st.nlink > 1 && !st.isDirectory() ? { nlink: st.nlink } : {}),
+    ...(st.isSymbolicLink() ? {} : { mode: st.mode & 0o7777 }),
   };
 }
 
