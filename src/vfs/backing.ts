@@ -11,7 +11,7 @@ export interface Stat {
   mtimeMs: number;
   /** A device node (under /dev): its type, number and permission bits. */
   rdev?: { type: 'c' | 'b'; major: number; minor: number; mode: number };
-  /** Permission bits, when the store has them (files of mounted file systems); ls -l assumes 0644/0755. */
+  /** Permission bits, when the store has them (host files, chmod, mounted file systems); else ls -l assumes 0644/0755. */
   mode?: number;
   /** Hard links to a file, when the store counts them (ls -l assumes 1). */
   nlink?: number;

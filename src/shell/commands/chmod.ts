@@ -37,9 +37,10 @@ export async function chmodCommand(argv: string[], io: { stdout(t: string): void
   if (compileMode(mode) === undefined) { io.stderr(`chmod: invalid mode: ${quote(mode)}\n${tryHelp('chmod')}`); return 1; }
   let status = 0;
   const one = async (name: string, path: string): Promise<void> => {
+    const cannot = (why: string) => { if (!opts.has('f')) io.stderr(`chmod: cannot access ${quote(name)}: ${why}\n`); status = 1; };
     let st: Stat | undefined;
-    try { st = await sh.fs.stat(path); } catch (e) { st = undefined; if (!opts.has('f')) io.stderr(`chmod: cannot access ${quote(name)}: ${errText(e)}\n`); status = 1; return; }
-    if (!st) { if (!opts.has('f')) io.stderr(`chmod: cannot access ${quote(name)}: No such file or directory\n`); status = 1; return; }
+    try { st = await sh.fs.stat(path); } catch (e) { cannot(errText(e)); return; }
+    if (!st) { cannot('No such file or directory'); return; }
     const old = permBits(st);
     const next = applyMode(mode, old, st.type === 'dir')!;
     try {
