@@ -68,6 +68,26 @@ describe('dd', () => {
     expect((await t.run(`cat ${F}.dev`)).stdout).toBe((await t.run(`cat ${F}.file`)).stdout);
   });
 
+  it('Ctrl-C: a device without count= is read until then; dd prints its statistics and dies of SIGINT', async () => {
+    const t = await bootTestKernel();
+    const interrupted = async (line: string) => {
+      let err = '';
+      const sh = t.sh.child({ stdout: () => {}, stderr: (s) => { err += s; } });
+      const run = sh.run(line);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(sh.interrupt()).toBe(true);
+      return { status: await run, err };
+    };
+    const zero = await interrupted('dd if=/dev/zero of=/dev/null bs=1M');
+    expect(zero.status).toBe(130);
+    expect(zero.err).toMatch(new RegExp(`^(\\d+)\\+0 records in\\n\\1\\+0 records out\\n\\d+ bytes .*${XFER}\\n$`));
+    // A read that sleeps in its driver ends with the signal: nothing was read.
+    await t.run(`insmod ${example('sleepy')}`);
+    const sleepy = await interrupted('dd if=/dev/sleepy bs=1 count=1');
+    expect(sleepy.status).toBe(130);
+    expect(sleepy.err).toMatch(new RegExp(`^0\\+0 records in\\n0\\+0 records out\\n0 bytes ${XFER}\\n$`));
+  });
+
   it("coreutils' errors", async () => {
     const t = await bootTestKernel();
     const TRY = "Try 'dd --help' for more information.\n";

@@ -1,10 +1,11 @@
 // dd (coreutils): if= of= bs= ibs= obs= count= skip= seek= conv= iflag= oflag= status=, reading and
 // writing through the shell's file system (the paths cat and redirections use: files, device nodes,
 // /proc, /sys). The statistics on stderr are coreutils' ("N+M records in/out", bytes in SI and IEC
-// units, the time measured and the rate). A kernel file is read by read(2)s up to what skip= and count=
-// need, and written with one write(2); the records are counted from the bytes, not per read(2).
+// units, the time measured and the rate; also when Ctrl-C ends it). A kernel file is read by read(2)s up
+// to what skip= and count= need (a device without count= until the signal), and written with one
+// write(2); the records are counted from the bytes, not per read(2).
 
-import { errText, fatal, quote, readBytes, tryHelp } from './common.js';
+import { concat, errText, quote, readBytes, tryHelp } from './common.js';
 import { FsError } from '../../vfs/errors.js';
 import { bytesToText, textToBytes } from '../../vfs/text.js';
 import { formatFloat } from './printf.js';
@@ -128,13 +129,33 @@ function parseOperands(args: string[]): Operands {
   return o;
 }
 
+/** How much of a device without count= is read at a time (and kept between writes to a device output). */
+const STREAM_CHUNK = 1 << 20;
+
 /**
  * The input's first `need` bytes (all of it without count=): a kernel file by read(2)s, its bytes as they
- * are. Without count= a device is read 1 MiB at most, as cat reads it (Linux's dd would read /dev/zero forever).
+ * are. A device that streams (whole chunks) without count= is read until a signal, as Linux's dd reads
+ * /dev/zero until Ctrl-C; `sink` gets each chunk when the output can take it at once (a device).
  */
-async function readInput(o: Operands, need: number | undefined, io: DdIo, sh: DdShell): Promise<Uint8Array> {
-  if (o.if === undefined) return textToBytes(io.stdin);
-  return readBytes(sh, sh.resolve(o.if), need, io.signal);
+async function readInput(o: Operands, need: number | undefined, io: DdIo, sh: DdShell,
+  sink?: (chunk: Uint8Array) => Promise<void>): Promise<{ data: Uint8Array; sunk?: number }> {
+  if (o.if === undefined) return { data: textToBytes(io.stdin) };
+  const path = sh.resolve(o.if);
+  const device = need === undefined && (await sh.fs.stat(path).catch(() => undefined))?.rdev !== undefined;
+  if (!device) return { data: await readBytes(sh, path, need, io.signal) };
+  const kept: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = await sh.fs.readRange(path, STREAM_CHUNK, 0, { signal: io.signal });
+    total += chunk.length;
+    if (sink) await sink(chunk); else kept.push(chunk);
+    if (chunk.length < STREAM_CHUNK || io.signal?.aborted) break;
+    // Let the terminal's Ctrl-C in between (a device read that does not sleep never sees it).
+    await new Promise((r) => setTimeout(r, 0));
+    if (io.signal?.aborted) break;
+  }
+  // `sunk`: the bytes the sink took (they are written already).
+  return sink ? { data: new Uint8Array(), sunk: total } : { data: concat(kept) };
 }
 
 export async function ddCommand(argv: string[], io: DdIo, sh: DdShell): Promise<number> {
@@ -159,46 +180,65 @@ export async function ddCommand(argv: string[], io: DdIo, sh: DdShell): Promise<
     io.stderr(`dd: ${e.message}\n`);
     return 1;
   }
+  const oops = (e: unknown) => e instanceof Error && e.name === 'KernelOops';
+  // Streaming a device: chunks go straight to stdout or a device output (dd if=/dev/zero of=/dev/null
+  // until Ctrl-C); into an ordinary file they are kept and written at the end.
+  const plain = o.skip === 0 && o.seek === 0 && [...o.conv].every((c) => c === 'notrunc');
+  const direct = plain && (o.of === undefined || outStat?.rdev !== undefined);
+  const sink = !direct ? undefined : o.of === undefined ? async (chunk: Uint8Array) => io.stdout(bytesToText(chunk))
+    : (chunk: Uint8Array) => sh.fs.writeFile(sh.resolve(o.of!), chunk, { signal: io.signal });
+  let streamed = 0;
   try {
-    input = await readInput(o, countBytes === undefined ? undefined : skipBytes + countBytes, io, sh);
+    const r = await readInput(o, countBytes === undefined ? undefined : skipBytes + countBytes, io, sh, sink);
+    input = r.data;
+    streamed = r.sunk ?? 0;
   } catch (e) {
-    if (fatal(e, io)) throw e;
-    // A directory opens, and its read(2) fails: dd reports that and its (empty) statistics.
-    if (!(e instanceof FsError && e.code === 'EISDIR')) {
-      io.stderr(`dd: failed to open ${quote(o.if!)}: ${errText(e)}\n`);
-      return 1;
+    if (oops(e)) throw e;
+    // A signal ends the copy (dd prints its statistics on SIGINT, then dies of it: the shell says 130).
+    if (!io.signal?.aborted) {
+      // A directory opens, and its read(2) fails: dd reports that and its (empty) statistics.
+      if (!(e instanceof FsError && e.code === 'EISDIR')) {
+        io.stderr(`dd: failed to open ${quote(o.if!)}: ${errText(e)}\n`);
+        return 1;
+      }
+      io.stderr(`dd: error reading ${quote(o.if!)}: ${errText(e)}\n`);
+      status = 1;
     }
-    io.stderr(`dd: error reading ${quote(o.if!)}: ${errText(e)}\n`);
-    status = 1;
   }
-  if (skipBytes > input.length && !status) io.stderr(`dd: ${o.if ?? 'standard input'}: cannot skip to specified offset\n`);
+  if (skipBytes > input.length && !status && !streamed) io.stderr(`dd: ${o.if ?? 'standard input'}: cannot skip to specified offset\n`);
   let data = input.subarray(Math.min(skipBytes, input.length));
   if (countBytes !== undefined) data = data.subarray(0, countBytes);
+  const length = streamed || data.length;
   // Records in: whole input blocks and one partial; conv=sync pads the partial one with NULs.
-  const inFull = Math.floor(data.length / o.ibs);
-  const inPartial = data.length % o.ibs ? 1 : 0;
+  const inFull = Math.floor(length / o.ibs);
+  const inPartial = length % o.ibs ? 1 : 0;
   if (o.conv.has('sync') && inPartial) {
     const padded = new Uint8Array((inFull + 1) * o.ibs);
     padded.set(data);
     data = padded;
   }
   data = convert(data, o.conv);
+  let written = streamed || data.length;
   // With bs= every input block is written as it was read; otherwise the output is cut into obs blocks.
   const sameBlocks = o.ibs === o.obs && argv.some((a) => a.startsWith('bs='));
-  const outFull = sameBlocks ? inFull : Math.floor(data.length / o.obs);
-  const outPartial = sameBlocks ? (data.length > inFull * o.ibs ? 1 : 0) : data.length % o.obs ? 1 : 0;
-  try {
-    await writeOutput(o, outStat, data, io, sh);
-  } catch (e) {
-    if (fatal(e, io)) throw e;
-    io.stderr(`dd: error writing ${quote(o.of ?? 'standard output')}: ${errText(e)}\n`);
-    status = 1;
-    data = new Uint8Array();
+  const outFull = sameBlocks ? inFull : Math.floor(written / o.obs);
+  const outPartial = sameBlocks ? (written > inFull * o.ibs ? 1 : 0) : written % o.obs ? 1 : 0;
+  if (!streamed) {
+    try {
+      await writeOutput(o, outStat, data, io, sh);
+    } catch (e) {
+      if (oops(e)) throw e;
+      if (!io.signal?.aborted) {
+        io.stderr(`dd: error writing ${quote(o.of ?? 'standard output')}: ${errText(e)}\n`);
+        status = 1;
+      }
+      written = 0;
+    }
   }
   const seconds = (performance.now() - start) / 1000;
   if (o.status !== 'none') {
-    io.stderr(`${inFull}+${inPartial} records in\n${data.length ? `${outFull}+${outPartial}` : '0+0'} records out\n`);
-    if (o.status !== 'noxfer') io.stderr(transferLine(data.length, seconds));
+    io.stderr(`${inFull}+${inPartial} records in\n${written ? `${outFull}+${outPartial}` : '0+0'} records out\n`);
+    if (o.status !== 'noxfer') io.stderr(transferLine(written, seconds));
   }
   return status;
 }
