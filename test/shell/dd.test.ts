@@ -81,6 +81,8 @@ describe('dd', () => {
     const zero = await interrupted('dd if=/dev/zero of=/dev/null bs=1M');
     expect(zero.status).toBe(130);
     expect(zero.err).toMatch(new RegExp(`^(\\d+)\\+0 records in\\n\\1\\+0 records out\\n\\d+ bytes .*${XFER}\\n$`));
+    // Into a pipe: the device's first MiB, as cat reads it (the reader runs when dd has ended).
+    expect((await t.run('dd if=/dev/zero status=none | wc -c')).stdout).toBe('1048576\n');
     // A read that sleeps in its driver ends with the signal: nothing was read.
     await t.run(`insmod ${example('sleepy')}`);
     const sleepy = await interrupted('dd if=/dev/sleepy bs=1 count=1');

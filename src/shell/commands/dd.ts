@@ -19,6 +19,8 @@ interface DdShell {
     stat(path: string): Promise<Stat | undefined>;
   };
   resolve(path: string): string;
+  /** True when stdout is the terminal (not a pipe, whose reader here waits for the end). */
+  writesToTerminal?(stdout: (t: string) => void): boolean;
 }
 
 interface DdIo { stdin: string; stdout(t: string): void; stderr(t: string): void; signal?: AbortSignal }
@@ -142,7 +144,9 @@ async function readInput(o: Operands, need: number | undefined, io: DdIo, sh: Dd
   if (o.if === undefined) return { data: textToBytes(io.stdin) };
   const path = sh.resolve(o.if);
   const device = need === undefined && (await sh.fs.stat(path).catch(() => undefined))?.rdev !== undefined;
-  if (!device) return { data: await readBytes(sh, path, need, io.signal) };
+  // Into a pipe a device is read as cat reads it (its first MiB): the next command runs when dd ends.
+  const pipe = o.of === undefined && !sh.writesToTerminal?.(io.stdout);
+  if (!device || pipe) return { data: await readBytes(sh, path, need, io.signal) };
   const kept: Uint8Array[] = [];
   let total = 0;
   for (;;) {
