@@ -35,7 +35,7 @@ export type ScriptOp =
 type Promised<F> = F extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
 
 /** Calls whose caller-side signature differs from the kernel's (paths, signals, the mount point's type). */
-type CallerSide = 'insmod' | 'readFile' | 'writeFile' | 'mount';
+type CallerSide = 'insmod' | 'readFile' | 'readBytes' | 'writeFile' | 'writeBytes' | 'mount';
 
 /** The calls the promise API passes on as they are (LocalKernel and WorkerKernel get them by forwardCalls). */
 export type ForwardedCalls = { [M in Exclude<CallName, CallerSide>]: Promised<KernelCalls[M]> };
@@ -51,7 +51,10 @@ export interface KernelApi extends ForwardedCalls {
   dmesg(opts?: { clear?: boolean; level?: number[]; time?: boolean }): Promise<string[]>;
   /** /proc, /sys and /dev; a device read or write that sleeps is interrupted by `signal` (EINTR). */
   readFile(path: string, opts?: { signal?: AbortSignal }): Promise<string>;
+  /** Up to `count` bytes of a kernel file after the first `offset`, by read(2)s (a device that streams: only what is asked). */
+  readBytes(path: string, count: number, offset?: number, opts?: { signal?: AbortSignal }): Promise<Uint8Array>;
   writeFile(path: string, data: string, opts?: { signal?: AbortSignal }): Promise<void>;
+  writeBytes(path: string, data: Uint8Array, opts?: { signal?: AbortSignal }): Promise<void>;
   /**
    * mount(2), as a system call that can wait: a type nobody registered is loaded through modprobe
    * "fs-TYPE" first. `flags`: MS_* (src/kernel/mounts.ts); `data`: the options ("a,b=1").

@@ -22,7 +22,11 @@ export interface KernelCalls {
   leaks(): ModuleLeak[];
   /** As a system call that can wait: a device node whose driver is missing autoloads it (openAsync). */
   readFile(path: string): Promise<string>;
+  /** read(2)s of a file the kernel serves: up to `count` bytes after the first `offset`, as they are (dd, od -N). */
+  readBytes(path: string, count: number, offset?: number): Promise<Uint8Array>;
   writeFile(path: string, data: string): Promise<void>;
+  /** writeFile with bytes as they are (dd of=/dev/x). */
+  writeBytes(path: string, data: Uint8Array): Promise<void>;
   readdir(path: string): string[];
   symbols(): SymbolInfo[];
   /** /proc/sys/kernel/tainted as a number. */
@@ -33,6 +37,8 @@ export interface KernelCalls {
   statDevice(path: string): DeviceStat | undefined;
   /** stat(2) of a path the kernel serves (undefined: none). */
   stat(path: string): KernelStat | undefined;
+  /** chmod(2) of a device node under /dev (the kernel's other files: EPERM). */
+  chmod(path: string, mode: number): void;
   /** mount(2) that can wait for modprobe "fs-TYPE"; `opts.targetType` is what the caller found at the mount point. */
   mount(source: string | null, target: string, fstype: string, flags?: number, data?: string, opts?: MountOptions): Promise<void>;
   umount(target: string, flags?: number): void;
@@ -54,13 +60,16 @@ export const KERNEL_CALLS: { [M in CallName]: CallRunner<M> } = {
   lsmod: (k) => k.lsmod(),
   leaks: (k) => k.leaks(),
   readFile: (k, [path], signal) => k.readFileAsync(path, { signal }),
+  readBytes: (k, [path, count, offset], signal) => k.readBytesAsync(path, count, offset, { signal }),
   writeFile: (k, [path, data], signal) => k.writeFileAsync(path, data, { signal }),
+  writeBytes: (k, [path, data], signal) => k.writeFileAsync(path, data, { signal }),
   readdir: (k, [path]) => k.readdir(path),
   symbols: (k) => k.symbols(),
   tainted: (k) => k.taintMask,
   mknod: (k, args) => k.mknod(...args),
   statDevice: (k, [path]) => k.statDevice(path),
   stat: (k, [path]) => k.stat(path),
+  chmod: (k, [path, mode]) => k.chmod(path, mode),
   mount: (k, args) => k.mountAsync(...args),
   umount: (k, args) => k.umount(...args),
 };

@@ -101,7 +101,11 @@ export class LocalKernel implements KernelApi {
 
   async dmesg(opts?: { clear?: boolean; level?: number[]; time?: boolean }) { return this.kernel.dmesg(opts); }
   readFile(path: string, opts: { signal?: AbortSignal } = {}) { return this.call({ op: 'readFile', args: [path] }, opts.signal) as Promise<string>; }
+  readBytes(path: string, count: number, offset = 0, opts: { signal?: AbortSignal } = {}) {
+    return this.call({ op: 'readBytes', args: [path, count, offset] }, opts.signal) as Promise<Uint8Array>;
+  }
   async writeFile(path: string, data: string, opts: { signal?: AbortSignal } = {}) { await this.call({ op: 'writeFile', args: [path, data] }, opts.signal); }
+  async writeBytes(path: string, data: Uint8Array, opts: { signal?: AbortSignal } = {}) { await this.call({ op: 'writeBytes', args: [path, data] }, opts.signal); }
   async mount(source: string | null, target: string, fstype: string, flags?: number, data?: string) {
     const comm = this.comm;
     const targetType = this.kernel.rootFsType ? undefined : await this.opts?.pathType?.(target);

@@ -57,7 +57,8 @@ function kallsyms(k: Kernel): string {
 type Reader = () => string;
 type Writer = (data: string) => void;
 /** `opened`: a file the kernel opens and runs the file operations of (a device node, a file kernel code made). */
-interface Entry { read?: Reader; write?: Writer; dir?: () => string[]; opened?: true }
+/** `mode`: permission bits when they are not what read/write give (0444, 0200, 0644): a parameter's perm. */
+interface Entry { read?: Reader; write?: Writer; dir?: () => string[]; opened?: true; mode?: number }
 
 function sysctlInt(data: string): number {
   const t = data.trim();
@@ -179,6 +180,7 @@ function moduleEntry(k: Kernel, m: Module, rest: string[]): Entry | undefined {
     return {
       read: p.perm & 0o444 ? () => paramGet(k, p.kp) : undefined,
       write: p.perm & 0o222 ? (d) => paramSet(k, p.kp, d) : undefined,
+      mode: p.perm & 0o7777,
     };
   }
   if (second !== undefined) return undefined;
@@ -206,14 +208,29 @@ export function statKernelPath(k: Kernel, path: string): KernelStat | undefined 
     const d = k.devices.stat(at.view.slice('/dev/'.length));
     if (d) return { type: 'file', size: 0, mtimeMs: d.mtimeMs, rdev: d };
   }
+  const mode = viewMode(k, at.view, path);
   try {
     listKernelDir(k, path);
-    return { type: 'dir', size: 0, mtimeMs: 0 };
+    return { type: 'dir', size: 0, mtimeMs: 0, ...mode };
   } catch (e) {
     if (!(e instanceof KernelError)) throw e;
-    if (e.code === 'ENOTDIR') return { type: 'file', size: 4096, mtimeMs: 0 };
+    // procfs files have no size (ls -l shows 0); sysfs attributes are a page.
+    if (e.code === 'ENOTDIR') return { type: 'file', size: at.view.startsWith('/proc/') ? 0 : 4096, mtimeMs: 0, ...mode };
     return undefined;
   }
+}
+
+/**
+ * ls -l's bits of a view's file: an entry kernel code made has the mode it was made with (a 0444
+ * attribute, a 0200 one), a parameter its perm; a built-in file is 0444 read-only, 0200 write-only, else 0644.
+ */
+function viewMode(k: Kernel, view: string, path: string): { mode?: number } {
+  const made = k.kernfs.nodes.get(k.kernfs.resolve(view));
+  if (made) return made.mode & 0o7777 ? { mode: made.mode & 0o7777 } : {};
+  let e: Entry | undefined;
+  try { e = lookup(k, path); } catch (err) { if (!(err instanceof KernelError)) throw err; }
+  if (!e || e.dir) return {};
+  return { mode: e.mode ?? ((e.read ? 0o444 : 0) | (e.write ? 0o200 : 0)) };
 }
 
 function procDevices(k: Kernel): string {
@@ -301,10 +318,33 @@ export async function readOpenedAsync(f: KernelFile, opts: SleepOptions = {}): P
   return c.text();
 }
 
-/** echo into an open file by a caller that can wait. */
-export async function writeOpenedAsync(f: KernelFile, data: string, opts: SleepOptions = {}): Promise<void> {
+/** dd on an open file: read(2)s until `offset + count` bytes came or end of file; the bytes after `offset`. */
+export async function readOpenedBytesAsync(f: KernelFile, count: number, offset: number, opts: SleepOptions = {}): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let skipped = 0;
+  let got = 0;
   try {
-    let buf = new TextEncoder().encode(data);
+    while (got < count) {
+      const want = offset > skipped ? Math.min(offset - skipped, 1 << 16) : Math.min(count - got, 1 << 16);
+      const b = await f.readAsync(want, opts);
+      if (b.length === 0) break;
+      if (offset > skipped) { skipped += b.length; continue; }
+      parts.push(b.slice());
+      got += b.length;
+    }
+  } finally {
+    f.close();
+  }
+  const all = new Uint8Array(got);
+  let at = 0;
+  for (const p of parts) { all.set(p, at); at += p.length; }
+  return all;
+}
+
+/** echo into an open file by a caller that can wait. */
+export async function writeOpenedAsync(f: KernelFile, data: string | Uint8Array, opts: SleepOptions = {}): Promise<void> {
+  try {
+    let buf = typeof data === 'string' ? new TextEncoder().encode(data) : data;
     while (buf.length > 0) {
       const n = await f.writeAsync(buf, opts);
       if (n <= 0) break;

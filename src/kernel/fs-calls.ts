@@ -2,9 +2,9 @@
 // (with the waits of a system call that can sleep), mknod(2) and stat(2). The views are files.ts, the
 // mount table mounts.ts, open files file.ts.
 
-import { KernelError, EEXIST, EPERM } from './errno.js';
+import { KernelError, EEXIST, ENOENT, EPERM } from './errno.js';
 import type { Kernel } from './kernel.js';
-import { readKernelFile, writeKernelFile, listKernelDir, readOpenedAsync, writeOpenedAsync, statKernelPath, opensKernelFile } from './files.js';
+import { readKernelFile, writeKernelFile, listKernelDir, readOpenedAsync, readOpenedBytesAsync, writeOpenedAsync, statKernelPath, opensKernelFile } from './files.js';
 import { openPath, O_RDONLY, O_WRONLY, type KernelFile, type SleepOptions } from './file.js';
 import { withAutoload } from './kmod.js';
 import type { DeviceStat } from './devices.js';
@@ -42,8 +42,15 @@ export class FsCalls {
     return readOpenedAsync(await this.openAsync(path, O_RDONLY, o), o);
   }
 
-  async writeFileAsync(path: string, data: string, opts: SleepOptions = {}): Promise<void> {
-    if (!this.opensFile(path)) return this.writeFile(path, data);
+  async readBytesAsync(path: string, count: number, offset = 0, opts: SleepOptions = {}): Promise<Uint8Array> {
+    if (!this.opensFile(path)) return new TextEncoder().encode(this.readFile(path)).slice(offset, offset + count);
+    const o = { ...opts, task: opts.task ?? this.k.current };
+    return readOpenedBytesAsync(await this.openAsync(path, O_RDONLY, o), count, offset, o);
+  }
+
+  /** `data` as text (echo) or bytes as they are (dd); a generated view takes text. */
+  async writeFileAsync(path: string, data: string | Uint8Array, opts: SleepOptions = {}): Promise<void> {
+    if (!this.opensFile(path)) return this.writeFile(path, typeof data === 'string' ? data : new TextDecoder().decode(data));
     const o = { ...opts, task: opts.task ?? this.k.current };
     await writeOpenedAsync(await this.openAsync(path, O_WRONLY, o), data, o);
   }
@@ -60,6 +67,24 @@ export class FsCalls {
     if (!dev.startsWith('/dev/') || !name) throw new KernelError(EPERM);
     if (this.k.devices.nodes.has(name)) throw new KernelError(EEXIST);
     this.k.devices.nodes.set(name, { type: 'c', rdev: ((major << 20) | minor) >>> 0, mode, ctimeMs: Date.now() });
+  }
+
+  /**
+   * chmod(2): a device node's mode (devtmpfs), an entry kernel code made in /proc, sysfs or debugfs
+   * (its C node's, which the next open checks); the views the host generates keep theirs (EPERM).
+   */
+  chmod(path: string, mode: number): void {
+    const view = this.k.mounts.viewPath(path) ?? '';
+    const node = view.startsWith('/dev/') ? this.k.devices.nodes.get(view.slice('/dev/'.length)) : undefined;
+    if (node) { node.mode = (node.mode & ~0o7777) | (mode & 0o7777); return; }
+    const p = view && this.k.kernfs.resolve(view);
+    const made = p ? this.k.kernfs.nodes.get(p) : undefined;
+    if (made && made.kind !== 'link') {
+      this.k.run(`${p}: chmod`, () => (p.startsWith('/proc/') ? this.k.vm.lkm_proc_chmod(made.node, mode & 0o7777) : this.k.vm.lkm_kernfs_chmod(made.node, mode & 0o7777)));
+      made.mode = (made.mode & ~0o7777) | (mode & 0o7777);
+      return;
+    }
+    throw new KernelError(statKernelPath(this.k, path) ? EPERM : ENOENT);
   }
 
   /** stat(2) of a device node under /dev (undefined: no such node). */

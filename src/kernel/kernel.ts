@@ -288,8 +288,13 @@ export class Kernel {
    */
   readFileAsync(path: string, opts: SleepOptions = {}): Promise<string> { return this.fs.readFileAsync(path, opts); }
 
+  /** Up to `count` bytes after the first `offset`, by read(2)s that can sleep (as readFileAsync), the bytes as they are. */
+  readBytesAsync(path: string, count: number, offset = 0, opts: SleepOptions = {}): Promise<Uint8Array> {
+    return this.fs.readBytesAsync(path, count, offset, opts);
+  }
+
   /** writeFile as system calls that can sleep (as readFileAsync): opened by openAsync, written by write(2)s that can sleep. */
-  writeFileAsync(path: string, data: string, opts: SleepOptions = {}): Promise<void> {
+  writeFileAsync(path: string, data: string | Uint8Array, opts: SleepOptions = {}): Promise<void> {
     return this.fs.writeFileAsync(path, data, opts);
   }
 
@@ -298,6 +303,7 @@ export class Kernel {
 
   /** stat(2) of a device node under /dev (undefined: no such node). */
   statDevice(path: string): DeviceStat | undefined { return this.fs.statDevice(path); }
+  chmod(path: string, mode: number): void { this.fs.chmod(path, mode); }
 
   /**
    * stat(2) of a path the kernel serves (undefined: none): files of mounted file systems with their

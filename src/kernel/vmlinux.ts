@@ -34,6 +34,8 @@ export interface VmlinuxExports {
   lkm_destroy_params(mod: number): void;
   lkm_proc_open(pde: number, flags: number): number;
   lkm_kernfs_open(kn: number, flags: number): number;
+  lkm_proc_chmod(pde: number, mode: number): void;
+  lkm_kernfs_chmod(kn: number, mode: number): void;
   lkm_proc_remove(pde: number): void;
   lkm_kernfs_remove(kn: number): void;
   lkm_mount(fstype: number, source: number, flags: number, data: number): number;

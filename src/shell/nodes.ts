@@ -3,6 +3,8 @@
 import { KernelError, strerror, EOPNOTSUPP } from '../kernel/errno.js';
 import type { Stat } from '../vfs/backing.js';
 import { FsError } from '../vfs/errors.js';
+import { permBits } from './commands/common.js';
+import { modeText } from './commands/mode.js';
 
 /** What the commands need of the shell (Shell implements it). */
 export interface NodeShell {
@@ -135,11 +137,10 @@ export function lsTime(ms: number, now = Date.now()): string {
   return `${MONTHS[d.getMonth()]} ${day} ${tail}`;
 }
 
-function permissions(mode: number): string {
-  const bits = 'rwxrwxrwx';
-  let s = '';
-  for (let i = 0; i < 9; i++) s += mode & (1 << (8 - i)) ? bits[i] : '-';
-  return s;
+/** The names ls lists of a directory, sorted: dot files only with -a (then with . and ..) or -A. */
+export function listedNames(names: string[], flags: Set<string>): string[] {
+  const all = flags.has('a') ? ['.', '..', ...names] : flags.has('A') ? names : names.filter((n) => !n.startsWith('.'));
+  return all.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
 }
 
 /** An ls -l entry; `target`: a link's text (shown as "name -> target"). */
@@ -187,7 +188,7 @@ export function longLines(entries: LongEntry[], now = Date.now()): string[] {
     const d = st.rdev;
     const type = d ? d.type : st.type === 'dir' ? 'd' : st.type === 'symlink' ? 'l' : '-';
     // A link's permissions are always rwxrwxrwx on Linux; its size is the length of its target text.
-    const perm = permissions(d ? d.mode : st.type === 'dir' ? 0o755 : st.type === 'symlink' ? 0o777 : 0o644);
+    const perm = modeText(permBits(st));
     const links = String(st.nlink ?? (st.type === 'dir' ? 2 : 1));
     const shown = st.type === 'symlink' && target !== undefined ? `${name} -> ${target}` : name;
     return { name: shown, type, perm, links, size: d ? undefined : String(st.size), maj: d ? String(d.major) : '', min: d ? String(d.minor) : '', time: lsTime(st.mtimeMs, now) };

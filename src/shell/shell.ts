@@ -15,13 +15,15 @@ import { modprobe } from '../tools/modprobe.js';
 import type { Tool, ToolContext } from '../tools/context.js';
 import { KernelFs, normalizePath, FsError } from './fs.js';
 import { hasSubstitution, parsePipeline, splitList, ShellSyntaxError, startsSubstitution, substitutionEnd, type SimpleCommand } from './parse.js';
-import { longEntries, longLines, lsOperand, mknodCommand, totalBlocks } from './nodes.js';
+import { listedNames, longEntries, longLines, lsOperand, mknodCommand, totalBlocks } from './nodes.js';
 import { lnCommand, readlinkCommand, rmCommand } from './links.js';
 import { mkdirCommand, mountCommand, umountCommand } from './mount.js';
 import type { TtyInfo } from '../term/progress.js';
 import type { TerminalInput } from './tty.js';
 import { parseSignal, SIGNAL_TEXT, signalOf, signalStatus } from './signals.js';
 import { faultStatus } from './faults.js';
+import { COMMANDS } from './commands/index.js';
+import { bytesToText, textToBytes } from '../vfs/text.js';
 
 export interface ShellIo {
   stdin: string;
@@ -60,6 +62,7 @@ function tool(t: Tool): Command {
       env: Object.fromEntries(sh.env),
       system: (cmd, env, out) => sh.child(out, env).run(cmd),
       tty: sh.ttyFor(io.stderr),
+      signal: io.signal,
     };
     return t(argv.slice(1), ctx);
   };
@@ -78,7 +81,7 @@ async function inputs(files: string[], io: ShellIo, sh: Shell, prog: string): Pr
   for (const f of files) {
     try {
       // A device read that sleeps ends with EINTR when the command gets a signal.
-      text += dec.decode(await sh.fs.readFile(sh.resolve(f), { signal: io.signal }));
+      text += bytesToText(await sh.fs.readFile(sh.resolve(f), { signal: io.signal }));
     } catch (e) {
       if (e instanceof Error && e.name === 'KernelOops') throw e;
       // Killed by the signal (its default action): no message, the shell reports the status.
@@ -100,6 +103,7 @@ export const BUILTINS: Record<string, Command> = {
   depmod: tool(depmod),
   modprobe: tool(modprobe),
   modinfo: tool(modinfo),
+  ...COMMANDS,
 
   // The shell is root already: sudo runs its command (as root; -u root only), so the articles' `sudo …` lines work.
   async sudo(argv, io, sh) {
@@ -136,7 +140,8 @@ export const BUILTINS: Record<string, Command> = {
   },
   async ls(argv, io, sh) {
     const args = argv.slice(1).filter((a) => !a.startsWith('-'));
-    const long = argv.includes('-l');
+    const flags = new Set(argv.slice(1).filter((a) => /^-[^-]/.test(a)).flatMap((a) => [...a.slice(1)]));
+    const long = flags.has('l');
     let status = 0;
     for (const a of args.length ? args : ['.']) {
       const p = sh.resolve(a);
@@ -144,16 +149,18 @@ export const BUILTINS: Record<string, Command> = {
         const op = await lsOperand(sh.fs, p, long);
         if (!op) throw new FsError('ENOENT', 2, p);
         const { st } = op;
+        // -d: a directory operand is listed as itself.
+        const listDir = st.type === 'dir' && !flags.has('d');
         // Like ls, sorted by name (readdir order is the file system's own).
-        const names = st.type === 'dir' ? (await sh.fs.readdir(p)).sort() : [a];
-        if (args.length > 1 && st.type === 'dir') io.stdout(`${a}:\n`);
+        const names = listDir ? listedNames(await sh.fs.readdir(p), flags) : [a];
+        if (args.length > 1 && listDir) io.stdout(`${a}:\n`);
         if (long) {
-          const entries = st.type === 'dir' ? await longEntries(sh.fs, p, names) : [{ name: a, ...op }];
-          if (st.type === 'dir') io.stdout(`total ${totalBlocks(entries)}\n`);
+          const entries = listDir ? await longEntries(sh.fs, p, names) : [{ name: a, ...op }];
+          if (listDir) io.stdout(`total ${totalBlocks(entries)}\n`);
           for (const l of longLines(entries)) io.stdout(`${l}\n`);
         } else if (names.length) {
           // ls lists across the line on a terminal, one name per line into a pipe or a file (or with -1).
-          io.stdout(`${names.join(argv.includes('-1') || !sh.writesToTerminal(io.stdout) ? '\n' : '  ')}\n`);
+          io.stdout(`${names.join(flags.has('1') || !sh.writesToTerminal(io.stdout) ? '\n' : '  ')}\n`);
         }
       } catch (e) {
         io.stderr(`ls: cannot access '${a}': ${errText(e)}\n`);
@@ -228,7 +235,7 @@ export const BUILTINS: Record<string, Command> = {
     const asked = (['l', 'w', 'c'] as const).filter((k) => argv.slice(1).some((a) => /^-[lwc]+$/.test(a) && a.includes(k)));
     const keys = asked.length ? asked : (['l', 'w', 'c'] as const);
     const count = (text: string) => ({
-      l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, c: new TextEncoder().encode(text).length,
+      l: (text.match(/\n/g) ?? []).length, w: text.split(/\s+/).filter(Boolean).length, c: textToBytes(text).length,
     });
     const line = (c: Record<'l' | 'w' | 'c', number>, name?: string) => `${keys.map((k) => c[k]).join(' ')}${name ? ` ${name}` : ''}\n`;
     if (files.length === 0) { io.stdout(line(count(io.stdin))); return 0; }

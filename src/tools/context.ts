@@ -31,6 +31,8 @@ export interface ToolContext {
   system?: (cmd: string, env: Record<string, string>, io: { stdout(text: string): void; stderr(text: string): void }) => Promise<number>;
   /** Set when stderr is a terminal (long operations draw a progress bar there); its width. */
   tty?: TtyInfo;
+  /** The process's signals (Ctrl-C): a tool that waits (dmesg -w) stops when it fires. */
+  signal?: AbortSignal;
 }
 
 export type Tool = (argv: string[], ctx: ToolContext) => Promise<number>;

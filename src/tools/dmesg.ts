@@ -1,7 +1,7 @@
 // dmesg(1) (util-linux): the kernel ring buffer with timestamps; -c/-C clear, -l filter, -r raw,
-// -t no time, -x decode, -n console level.
+// -t no time, -x decode, -n console level, -w/-W follow (wait for new records until a signal).
 
-import { formatRecord, formatTimestamp } from '../kernel/printk.js';
+import { formatRecord, formatTimestamp, type LogRecord } from '../kernel/printk.js';
 import type { Tool } from './context.js';
 import { getopt, hasOpt, optValue } from './getopt.js';
 
@@ -14,17 +14,17 @@ function parseLevel(s: string): number | undefined {
 }
 
 export const dmesg: Tool = async (argv, ctx) => {
-  const o = getopt(argv, 'cCl:rtxn:kh', {
+  const o = getopt(argv, 'cCl:rtxn:khwW', {
     'read-clear': { short: 'c' }, clear: { short: 'C' }, level: { short: 'l', arg: true }, raw: { short: 'r' },
     notime: { short: 't' }, decode: { short: 'x' }, 'console-level': { short: 'n', arg: true }, kernel: { short: 'k' },
-    help: { short: 'h' },
+    help: { short: 'h' }, follow: { short: 'w' }, 'follow-new': { short: 'W' },
   }, { exactLongNames: true });
   if (o.error) {
     ctx.stderr(`dmesg: ${o.error}\n`);
     return 1;
   }
   if (hasOpt(o, 'h')) {
-    ctx.stdout('Usage:\n dmesg [options]\n\nDisplay or control the kernel ring buffer.\n\nOptions:\n -C, --clear                 clear the kernel ring buffer\n -c, --read-clear            read and clear all messages\n -k, --kernel                display kernel messages\n -l, --level <list>          restrict output to defined levels\n -n, --console-level <level> set level of messages printed to console\n -r, --raw                   print the raw message buffer\n -t, --notime                don\'t show any timestamp with messages\n -x, --decode                decode facility and level to readable string\n');
+    ctx.stdout('Usage:\n dmesg [options]\n\nDisplay or control the kernel ring buffer.\n\nOptions:\n -C, --clear                 clear the kernel ring buffer\n -c, --read-clear            read and clear all messages\n -k, --kernel                display kernel messages\n -l, --level <list>          restrict output to defined levels\n -n, --console-level <level> set level of messages printed to console\n -r, --raw                   print the raw message buffer\n -t, --notime                don\'t show any timestamp with messages\n -w, --follow                wait for new messages\n -W, --follow-new            wait and print only new messages\n -x, --decode                decode facility and level to readable string\n');
     return 0;
   }
   const k = ctx.kernel;
@@ -56,21 +56,44 @@ export const dmesg: Tool = async (argv, ctx) => {
       levels.push(lvl);
     }
   }
-  k.log.flush();
-  const records = k.log.read().filter((r) => !levels || levels.includes(r.level));
-  if (hasOpt(o, 'c')) k.log.clear();
+  const follow = hasOpt(o, 'w') || hasOpt(o, 'W');
   const time = !hasOpt(o, 't');
-  let out = '';
-  for (const r of records) {
+  const lines = (r: LogRecord): string => {
     if (hasOpt(o, 'r')) {
       // Raw: the syslog prefix <level> (facility 0 = kern), then the record.
-      for (const line of r.text.split('\n')) out += `<${r.level}>${time ? `${formatTimestamp(r.tsNs)} ` : ''}${line}\n`;
-    } else if (hasOpt(o, 'x')) {
-      for (const line of formatRecord(r, { time })) out += `kern  :${LEVELS[r.level]!.padEnd(6)}: ${line}\n`;
-    } else {
-      for (const line of formatRecord(r, { time })) out += `${line}\n`;
+      return r.text.split('\n').map((line) => `<${r.level}>${time ? `${formatTimestamp(r.tsNs)} ` : ''}${line}\n`).join('');
     }
+    if (hasOpt(o, 'x')) return formatRecord(r, { time }).map((line) => `kern  :${LEVELS[r.level]!.padEnd(6)}: ${line}\n`).join('');
+    return formatRecord(r, { time }).map((line) => `${line}\n`).join('');
+  };
+  const wanted = (r: LogRecord) => !levels || levels.includes(r.level);
+  // Following: records logged from now on are queued, so none is lost between reading the ring and waiting.
+  const queued: LogRecord[] = [];
+  let wake: (() => void) | undefined;
+  const unsubscribe = follow ? k.log.subscribe((r) => { queued.push(r); wake?.(); }) : undefined;
+  try {
+    k.log.flush();
+    const records = hasOpt(o, 'W') ? [] : k.log.read().filter(wanted);
+    if (hasOpt(o, 'c')) k.log.clear();
+    ctx.stdout(records.map(lines).join(''));
+    if (!follow) return 0;
+    let last = records.length ? records[records.length - 1]!.seq : k.log.seq - 1;
+    const signal = ctx.signal;
+    while (!signal?.aborted) {
+      for (const r of queued.splice(0)) {
+        if (r.seq <= last) continue;
+        last = r.seq;
+        if (wanted(r)) ctx.stdout(lines(r));
+      }
+      await new Promise<void>((resolve) => {
+        const done = () => { wake = undefined; signal?.removeEventListener('abort', done); resolve(); };
+        wake = done;
+        signal?.addEventListener('abort', done);
+        if (queued.length || signal?.aborted) done();
+      });
+    }
+    return 0;
+  } finally {
+    unsubscribe?.();
   }
-  ctx.stdout(out);
-  return 0;
 };

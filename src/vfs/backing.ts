@@ -11,7 +11,7 @@ export interface Stat {
   mtimeMs: number;
   /** A device node (under /dev): its type, number and permission bits. */
   rdev?: { type: 'c' | 'b'; major: number; minor: number; mode: number };
-  /** Permission bits, when the store has them (files of mounted file systems); ls -l assumes 0644/0755. */
+  /** Permission bits, when the store has them (host files, chmod, mounted file systems); else ls -l assumes 0644/0755. */
   mode?: number;
   /** Hard links to a file, when the store counts them (ls -l assumes 1). */
   nlink?: number;
@@ -25,6 +25,8 @@ export interface Backing {
    * costs a fraction of an asynchronous one in Node). Optional.
    */
   readFileSync?(path: string): Uint8Array;
+  /** Up to `count` bytes after `offset`, when the store reads parts (a kernel's devices). Optional. */
+  readRange?(path: string, count: number, offset: number, opts?: { signal?: AbortSignal }): Promise<Uint8Array>;
   /** Creates or replaces a file; the parent directory must exist. */
   writeFile(path: string, data: Uint8Array, opts?: { signal?: AbortSignal }): Promise<void>;
   readdir(path: string): Promise<string[]>;
@@ -52,6 +54,8 @@ export interface Backing {
   link?(existing: string, path: string): Promise<void>;
   /** rmdir(2): removes an empty directory. */
   rmdir?(path: string): Promise<void>;
+  /** chmod(2) of the entry at `path` (permission bits, 0o7777); stat then reports them as `mode`. */
+  chmod?(path: string, mode: number): Promise<void>;
   /** The host file that holds `path`, when the store is a host directory and the file is there (Node). */
   hostFile?(path: string): string | undefined;
   /** True when writes are refused (EROFS). */

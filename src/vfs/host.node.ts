@@ -21,6 +21,8 @@ export class HostBacking implements Backing {
   private readonly overlay = new MemoryBacking();
   /** Overlay paths that hide a host file (removed or renamed away in a read-only session). */
   private readonly whiteouts = new Set<string>();
+  /** Modes chmod gave host entries in this session (a writable directory's files get them on the host too). */
+  private readonly modes = new Map<string, number>();
 
   /** `writable`: writes go to the host directory; otherwise to memory. */
   constructor(readonly dir: string, readonly writable: boolean) {}
@@ -55,9 +57,10 @@ export class HostBacking implements Backing {
     if (o) return o;
     if (this.whiteouts.has(p)) return undefined;
     try {
-      return hostStat(lstatSync(this.hostPath(p)));
+      return this.withMode(p, hostStat(lstatSync(this.hostPath(p))));
     } catch {
-      return this.writable ? undefined : this.overlay.lstatSync(p);
+      const o = this.writable ? undefined : this.overlay.lstatSync(p);
+      return o && this.withMode(p, o);
     }
   }
 
@@ -211,14 +214,34 @@ export class HostBacking implements Backing {
     if (o && o.type !== 'dir') return o;
     if (this.whiteouts.has(p)) return undefined;
     try {
-      return hostStat(await fsp.lstat(this.hostPath(p)));
+      return this.withMode(p, hostStat(await fsp.lstat(this.hostPath(p))));
     } catch {
-      return o;
+      return o && this.withMode(p, o);
     }
   }
 
   statSync(path: string): Stat | undefined {
     return this.lstatSync(path);
+  }
+
+  private withMode(p: string, st: Stat): Stat {
+    const mode = this.modes.get(p);
+    return mode === undefined || st.type === 'symlink' ? st : { ...st, mode };
+  }
+
+  async chmod(path: string, mode: number): Promise<void> {
+    const p = normalizePath(path);
+    // A file written in this session keeps its mode in the overlay; directories and host files here.
+    if (this.overlayEntry(p)) return this.overlay.chmod(p, mode);
+    if (!this.lstatSync(p)) throw fsError('ENOENT', p);
+    if (this.writable) {
+      try {
+        await fsp.chmod(this.hostPath(p), mode);
+      } catch (e) {
+        throw asFsError(e, p);
+      }
+    }
+    this.modes.set(p, mode & 0o7777);
   }
 
   async mkdir(path: string): Promise<void> {
@@ -234,6 +257,9 @@ export class HostBacking implements Backing {
   async rename(from: string, to: string): Promise<void> {
     const f = normalizePath(from);
     const t = normalizePath(to);
+    const mode = this.modes.get(f);
+    this.modes.delete(t);
+    if (mode !== undefined) this.modes.set(t, mode);
     if (this.writable) {
       try {
         await fsp.rename(this.hostPath(f), this.hostPath(t));
@@ -258,6 +284,7 @@ export class HostBacking implements Backing {
 
   async unlink(path: string): Promise<void> {
     const p = normalizePath(path);
+    this.modes.delete(p);
     if (this.writable) {
       try {
         await fsp.unlink(this.hostPath(p));
@@ -275,11 +302,15 @@ export class HostBacking implements Backing {
   }
 }
 
-/** A host lstat as the emulated file system's Stat (a link's size is the length of its target text). */
+/**
+ * A host lstat as the emulated file system's Stat (a link's size is the length of its target text; the
+ * permission bits are the host file's, so ls -l and test -x see an executable as one).
+ */
 function hostStat(st: Stats): Stat {
   return {
     type: st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'symlink' : 'file', size: st.size, mtimeMs: st.mtimeMs,
     ...(st.nlink > 1 && !st.isDirectory() ? { nlink: st.nlink } : {}),
+    ...(st.isSymbolicLink() ? {} : { mode: st.mode & 0o7777 }),
   };
 }
 

@@ -10,7 +10,6 @@ import { FsError, fsError } from './errors.js';
 import type { KernelApi } from '../api/api.js';
 
 const enc = new TextEncoder();
-const dec = new TextDecoder();
 
 export class KernelBacking implements Backing {
   /** `at`: the mount point ("/proc" or "/sys"); backing paths are relative to it. */
@@ -34,8 +33,12 @@ export class KernelBacking implements Backing {
     return enc.encode(await this.call(path, (k, p) => k.readFile(p, opts)));
   }
 
+  async readRange(path: string, count: number, offset: number, opts: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
+    return this.call(path, (k, p) => k.readBytes(p, count, offset, opts));
+  }
+
   async writeFile(path: string, data: Uint8Array, opts: { signal?: AbortSignal } = {}): Promise<void> {
-    await this.call(path, (k, p) => k.writeFile(p, dec.decode(data), opts));
+    await this.call(path, (k, p) => k.writeBytes(p, data, opts));
   }
 
   async readdir(path: string): Promise<string[]> {
@@ -45,6 +48,10 @@ export class KernelBacking implements Backing {
   /** The kernel's stat: device nodes with their numbers, files of mounted file systems with their modes. */
   async stat(path: string): Promise<Stat | undefined> {
     return this.call(path, (k, p) => k.stat(p));
+  }
+
+  async chmod(path: string, mode: number): Promise<void> {
+    await this.call(path, (k, p) => k.chmod(p, mode));
   }
 
   async mkdir(path: string): Promise<void> { throw fsError('EPERM', this.abs(path)); }

@@ -14,6 +14,8 @@ interface Node {
   mtimeMs: number;
   /** Names of a file (hard links). */
   nlink?: number;
+  /** Permission bits set by chmod (none: the defaults ls assumes). */
+  mode?: number;
 }
 
 const enc = new TextEncoder();
@@ -121,9 +123,10 @@ export class MemoryBacking implements Backing {
   statSync(path: string): Stat | undefined {
     const n = this.node(path);
     if (!n) return undefined;
-    if (n.children) return { type: 'dir', size: 0, mtimeMs: n.mtimeMs };
+    const mode = n.mode === undefined ? {} : { mode: n.mode };
+    if (n.children) return { type: 'dir', size: 0, mtimeMs: n.mtimeMs, ...mode };
     if (n.link !== undefined) return { type: 'symlink', size: enc.encode(n.link).length, mtimeMs: n.mtimeMs };
-    return { type: 'file', size: n.data!.length, mtimeMs: n.mtimeMs, ...(n.nlink && n.nlink > 1 ? { nlink: n.nlink } : {}) };
+    return { type: 'file', size: n.data!.length, mtimeMs: n.mtimeMs, ...(n.nlink && n.nlink > 1 ? { nlink: n.nlink } : {}), ...mode };
   }
 
   async lstat(path: string): Promise<Stat | undefined> {
@@ -165,6 +168,12 @@ export class MemoryBacking implements Backing {
 
   async mkdir(path: string): Promise<void> {
     this.dirNode(path, true);
+  }
+
+  async chmod(path: string, mode: number): Promise<void> {
+    const n = this.node(path);
+    if (!n) throw fsError('ENOENT', path);
+    n.mode = mode & 0o7777;
   }
 
   async rmdir(path: string): Promise<void> {

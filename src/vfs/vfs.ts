@@ -23,6 +23,7 @@ import type { Backing, Stat } from './backing.js';
 import { FsError, fsError } from './errors.js';
 import { MemoryBacking } from './memory.js';
 import { basename, dirname, isWithin, normalizePath, relativeTo } from './path.js';
+import { textToBytes } from './text.js';
 
 /** What the file system needs from a kernel: its /proc and /sys views (Kernel implements this). */
 export interface KernelView {
@@ -31,13 +32,17 @@ export interface KernelView {
   readdir(path: string): string[];
   /** readFile/writeFile as system calls that can wait (opening a device node may load its driver first). */
   readFileAsync?(path: string, opts?: { signal?: AbortSignal }): Promise<string>;
-  writeFileAsync?(path: string, data: string, opts?: { signal?: AbortSignal }): Promise<void>;
+  /** Up to `count` bytes after `offset` by read(2)s, as they are (a device that streams gives only those). */
+  readBytesAsync?(path: string, count: number, offset?: number, opts?: { signal?: AbortSignal }): Promise<Uint8Array>;
+  writeFileAsync?(path: string, data: string | Uint8Array, opts?: { signal?: AbortSignal }): Promise<void>;
   /** stat(2) of a device node under /dev. */
   statDevice?(path: string): { type: 'c' | 'b'; major: number; minor: number; mode: number; mtimeMs: number } | undefined;
   /** stat(2) of any path the kernel serves (undefined: none). */
   stat?(path: string): Stat | undefined;
   /** Where file systems are mounted (mount(2)): paths below them are the kernel's too. */
   mountPoints?(): string[];
+  /** chmod(2) of a path the kernel serves (a device node). */
+  chmod?(path: string, mode: number): void | Promise<void>;
 }
 
 interface Mount { at: string; backing: Backing; }
@@ -231,6 +236,28 @@ export class Vfs {
     }
   }
 
+  /**
+   * Up to `count` bytes of a file after its first `offset` (dd, od -N, hexdump -n): a kernel file by
+   * read(2)s, so a device that never ends (/dev/zero) is read only that far and its bytes come as they
+   * are; other files are read whole and cut.
+   */
+  async readRange(path: string, count: number, offset = 0, opts: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
+    const given = normalizePath(path);
+    const p = await this.realpath(path);
+    if (this.isKernelPath(p)) {
+      const k = this.kernel!;
+      if (!k.readBytesAsync) return (await this.readFile(p, opts)).slice(offset, offset + count);
+      return this.kernelCallAsync(given, () => k.readBytesAsync!(p, count, offset, opts));
+    }
+    const { backing, rel } = this.locate(p);
+    try {
+      if (backing.readRange) return await backing.readRange(rel, count, offset, opts);
+      return (await backing.readFile(rel, opts)).slice(offset, offset + count);
+    } catch (e) {
+      throw relocate(e, given);
+    }
+  }
+
   /** readFile without waiting, when the backing can (undefined otherwise: use readFile). */
   readFileSync(path: string): Uint8Array | undefined {
     const p = this.realpathSync(path);
@@ -262,13 +289,14 @@ export class Vfs {
     // A write through a link writes its target (created when the link dangles, as open(O_CREAT) does).
     const p = await this.realpath(path);
     if (this.isKernelPath(p)) {
-      const text = typeof data === 'string' ? data : dec.decode(data);
-      return this.kernelCallAsync(given, async (k) => k.writeFileAsync ? k.writeFileAsync(p, text, opts) : k.writeFile(p, text));
+      // A driver gets the bytes as they are (the stream text's escaped bytes too: text.ts).
+      const bytes = typeof data === 'string' ? textToBytes(data) : data;
+      return this.kernelCallAsync(given, async (k) => k.writeFileAsync ? k.writeFileAsync(p, bytes, opts) : k.writeFile(p, dec.decode(bytes)));
     }
     const { backing, rel } = this.locate(p);
     if (backing.readOnly) throw fsError('EROFS', given);
     try {
-      await backing.writeFile(rel, typeof data === 'string' ? enc.encode(data) : data, opts);
+      await backing.writeFile(rel, typeof data === 'string' ? textToBytes(data) : data, opts);
     } catch (e) {
       throw relocate(e, given);
     }
@@ -410,6 +438,28 @@ export class Vfs {
     if (!backing.rmdir) throw fsError('EPERM', given);
     try {
       await backing.rmdir(rel);
+    } catch (e) {
+      throw relocate(e, given);
+    }
+  }
+
+  /**
+   * chmod(2): the permission bits of what `path` leads to (links followed). A device node's are the
+   * kernel's (KernelView.chmod); the kernel's other views refuse (EPERM).
+   */
+  async chmod(path: string, mode: number): Promise<void> {
+    const given = normalizePath(path);
+    const p = await this.realpath(path);
+    if (!(await this.statAt(p))) throw fsError('ENOENT', given);
+    if (this.isKernelPath(p)) {
+      if (!this.kernel!.chmod) throw fsError('EPERM', given);
+      return this.kernelCallAsync(given, async (k) => k.chmod!(p, mode));
+    }
+    const { backing, rel } = this.locate(p);
+    if (backing.readOnly) throw fsError('EROFS', given);
+    if (!backing.chmod) throw fsError('EPERM', given);
+    try {
+      await backing.chmod(rel, mode);
     } catch (e) {
       throw relocate(e, given);
     }

@@ -382,7 +382,11 @@ export class WorkerKernel implements KernelApi {
   }
 
   readFile(path: string, opts: { signal?: AbortSignal } = {}): Promise<string> { return this.call({ op: 'readFile', args: [path] }, opts.signal); }
+  readBytes(path: string, count: number, offset = 0, opts: { signal?: AbortSignal } = {}): Promise<Uint8Array> {
+    return this.call({ op: 'readBytes', args: [path, count, offset] }, opts.signal);
+  }
   writeFile(path: string, data: string, opts: { signal?: AbortSignal } = {}): Promise<void> { return this.call({ op: 'writeFile', args: [path, data] }, opts.signal); }
+  writeBytes(path: string, data: Uint8Array, opts: { signal?: AbortSignal } = {}): Promise<void> { return this.call({ op: 'writeBytes', args: [path, data] }, opts.signal); }
 
   /** mount(2): the mount point is looked at here (the caller's files), the rest in the worker. */
   async mount(source: string | null, target: string, fstype: string, flags?: number, data?: string): Promise<void> {

@@ -9,3 +9,6 @@ await import('../shell/shell.test.js');
 await import('../shell/mount.test.js');
 await import('../shell/jobs.test.js');
 await import('../shell/sleeping.test.js');
+await import('../shell/dd.test.js');
+await import('../shell/chmod-sleep.test.js');
+await import('../shell/dmesg-follow.test.js');

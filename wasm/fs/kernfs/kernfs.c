@@ -223,6 +223,12 @@ int kernfs_remove_by_name(struct kernfs_node *parent, const char *name)
 	return 0;
 }
 
+/* chmod(2) of a node (kernfs_setattr): the permission bits the next open checks and stat shows. */
+void __lkm_entry lkm_kernfs_chmod(struct kernfs_node *kn, umode_t mode)
+{
+	kn->mode = (kn->mode & S_IFMT) | (mode & S_IALLUGO);
+}
+
 /* open(2) of a sysfs or debugfs file the host found by its path. */
 struct file *__lkm_entry lkm_kernfs_open(struct kernfs_node *kn, unsigned int flags)
 {

@@ -801,6 +801,12 @@ static const struct file_operations proc_reg_file_ops = {
 	.release	= proc_reg_release,
 };
 
+/* chmod(2) of a /proc entry (proc_notify_change): the permission bits the next open's inode gets. */
+void __lkm_entry lkm_proc_chmod(struct proc_dir_entry *pde, umode_t mode)
+{
+	pde->mode = (pde->mode & S_IFMT) | (mode & S_IALLUGO);
+}
+
 /* open(2) of a /proc entry the host found by its path. Directories and links are not opened here. */
 struct file *__lkm_entry lkm_proc_open(struct proc_dir_entry *pde, unsigned int flags)
 {
