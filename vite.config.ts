@@ -6,6 +6,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 const COI = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
@@ -54,6 +55,8 @@ function lkmSite(): Plugin {
       const d = await get(true);
       this.emitFile({ type: 'asset', fileName: 'lkm-root.json', source: JSON.stringify(d.site) });
       this.emitFile({ type: 'asset', fileName: 'lkm-headers.json', source: JSON.stringify(d.headers) });
+      // The header service worker (src/web/coi-sw.js), served as it is next to index.html.
+      this.emitFile({ type: 'asset', fileName: 'coi-sw.js', source: readFileSync(join(ROOT, 'src/web/coi-sw.js'), 'utf8') });
       this.emitFile({
         type: 'asset', fileName: '_headers',
         source: `/*\n${Object.entries(COI).map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`,

@@ -16,6 +16,7 @@ import { openLab, type LabMode } from './lab.js';
 import type { LabSession } from './session.js';
 import { SOURCES_DIR, USER_MODULES_DIR, type HeadersData, type SiteData } from './site-types.js';
 import { LabTerminal } from './terminal.js';
+import { ensureIsolation, type CoiState } from './coi.js';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const params = new URLSearchParams(location.search);
@@ -271,6 +272,8 @@ function focusPane(key: string): boolean {
 }
 
 async function main(): Promise<void> {
+  const coi: CoiState = await ensureIsolation(params);
+  if (coi === 'reloading') return;
   const isolated = self.crossOriginIsolated === true;
   const worker = isolated && params.get('isolate') !== 'none';
   watchdogMs = Math.max(0.5, Number(params.get('watchdog') ?? 10)) * 1000;
@@ -314,7 +317,7 @@ async function main(): Promise<void> {
     n.hidden = false;
     n.textContent = isolated
       ? 'Single-thread mode (?isolate=none): the kernel runs on this page\'s thread, without a watchdog — a module that never returns freezes the tab.'
-      : 'This page is not cross-origin isolated (the server does not send COOP/COEP headers), so it runs in single-thread mode: the kernel shares this page\'s thread and there is no watchdog — a module that never returns freezes the tab. Serve it with `npm run web` or `npm run preview:web`.';
+      : notIsolatedNotice(coi);
   }
 
   const dep = await lab.read(`/lib/modules/${site.release}/modules.dep`);
@@ -360,11 +363,19 @@ async function main(): Promise<void> {
   debug.ready = true;
 }
 
+/** Why the page is not isolated, and what a user of this host can do about it. */
+function notIsolatedNotice(coi: CoiState): string {
+  const why = coi === 'off'
+    ? 'the header service worker is turned off (?coi=0)'
+    : 'the host sends no COOP/COEP headers and the lab\'s header service worker could not take over (a private window, service workers blocked, or a browser that does not apply them)';
+  return `This page is not cross-origin isolated: ${why}. The lab runs in single-thread mode: the kernel shares this page's thread and there is no watchdog — a module that never returns freezes the tab. Open it in a normal window, or serve the site with the COOP/COEP headers (dist-web/_headers lists them).`;
+}
+
 main().catch((e) => {
   debug.error = String((e as Error).stack ?? e);
   const n = $('notice');
   n.hidden = false;
   n.textContent = `The lab failed to start: ${(e as Error).message}` + (self.crossOriginIsolated ? '' :
-    ' — this page is not cross-origin isolated, and some browsers (Firefox) allow the shared WebAssembly memory the kernel uses only on isolated pages: serve it with the COOP/COEP headers (npm run web, npm run preview:web).');
+    ' — this page is not cross-origin isolated, and some browsers (Firefox) allow the shared WebAssembly memory the kernel uses only on isolated pages: open it in a normal window (the lab\'s service worker adds the headers there), or serve it with the COOP/COEP headers (dist-web/_headers).');
   console.error(e);
 });

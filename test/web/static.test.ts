@@ -1,6 +1,8 @@
 // The static site (`npm run build:web`): served with the COOP/COEP headers (vite preview, as the build
-// is meant to be served) the kernel runs in a Web Worker; served without them (any plain web server)
-// the page still works, in single-thread mode, and says so.
+// is meant to be served) the kernel runs in a Web Worker; served without them (any plain web server, a
+// GitHub Pages-like host) the lab's header service worker adds them and the page reloads into the same
+// mode; with the service worker turned off (?coi=0) the page still works, in single-thread mode, and
+// says so.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +20,16 @@ async function open(browser: Browser, url: string): Promise<{ page: Page; errors
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
-  await page.waitForFunction(() => { const l = (window as unknown as { lkm?: Lkm }).lkm; return l?.ready || l?.error; }, null, { timeout: 60_000 });
+  // The page may reload itself once (the header service worker taking over): wait across that.
+  const ready = () => { const l = (window as unknown as { lkm?: Lkm }).lkm; return l?.ready || l?.error; };
+  for (let i = 0; ; i++) {
+    try {
+      await page.waitForFunction(ready, null, { timeout: 60_000 });
+      break;
+    } catch (e) {
+      if (i >= 2 || !/context was destroyed|navigation/i.test(String(e))) throw e;
+    }
+  }
   return { page, errors };
 }
 
@@ -77,15 +88,37 @@ describe.skipIf(!hasChromium)('static build of the web lab', () => {
     await page.close();
   });
 
-  it('served without them: single-thread mode, and the page says so', async () => {
+  it('served without them: the header service worker isolates the page, the kernel runs in a Web Worker', async () => {
     const plain = await serveDir(out, false);
     try {
       const { page, errors } = await open(browser, plain.url);
+      const s = await page.evaluate(() => ({
+        ...(window as unknown as { lkm: Lkm }).lkm, lab: undefined, isolated: self.crossOriginIsolated,
+        controlled: navigator.serviceWorker.controller?.scriptURL,
+      }));
+      expect(s.error).toBeUndefined();
+      expect(s.controlled).toMatch(/\/coi-sw\.js$/);
+      expect(s.isolated).toBe(true);
+      expect(s.mode).toBe('worker');
+      expect(await page.isHidden('#notice')).toBe(true);
+      await run(page, 'modprobe stack_c');
+      await page.waitForFunction(() => document.querySelectorAll('#mods tbody tr').length === 3);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('served without them and ?coi=0: single-thread mode, and the page says why', async () => {
+    const plain = await serveDir(out, false);
+    try {
+      const { page, errors } = await open(browser, `${plain.url}?coi=0`);
       const s = await page.evaluate(() => ({ ...(window as unknown as { lkm: Lkm }).lkm, lab: undefined, isolated: self.crossOriginIsolated }));
       expect(s.error).toBeUndefined();
       expect(s.isolated).toBe(false);
       expect(s.mode).toBe('single-thread');
-      expect(await page.textContent('#notice')).toContain('not cross-origin isolated');
+      expect(await page.textContent('#notice')).toContain('not cross-origin isolated: the header service worker is turned off (?coi=0)');
       expect(await page.textContent('#mode')).toBe('single-thread mode');
       await run(page, 'modprobe stack_c');
       await page.waitForFunction(() => document.querySelectorAll('#mods tbody tr').length === 3);
