@@ -3,6 +3,7 @@
 // modules nothing uses at the top, each provider below its lowest user.
 
 import type { ModuleInfo } from '../kernel/kernel.js';
+import { BOX, layoutGraph } from './graph-layout.js';
 
 export interface Removal {
   /** Modules `modprobe -r NAME` unloads, in order; empty when it would fail. */
@@ -77,57 +78,21 @@ const el = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, 
 };
 
 export function renderGraph(svg: SVGSVGElement, mods: ModuleInfo[], selected: string | undefined, removes: Set<string>, onPick: (name: string) => void): void {
-  const names = mods.map((m) => m.name);
-  const providers = new Map<string, string[]>(names.map((n) => [n, mods.filter((p) => p.users.includes(n)).map((p) => p.name)]));
-  // Layer = longest path from a module nothing uses (top) down to it.
-  const layer = new Map<string, number>();
-  const depth = (n: string, seen: Set<string>): number => {
-    if (layer.has(n)) return layer.get(n)!;
-    if (seen.has(n)) return 0;
-    seen.add(n);
-    const users = mods.find((m) => m.name === n)?.users.filter((u) => names.includes(u)) ?? [];
-    const d = users.length ? Math.max(...users.map((u) => depth(u, seen) + 1)) : 0;
-    layer.set(n, d);
-    return d;
-  };
-  for (const n of names) depth(n, new Set());
-  const rows: string[][] = [];
-  // Oldest first within a row (lsmod lists newest first), so rows read like load order.
-  for (const n of [...names].reverse()) (rows[layer.get(n)!] ??= []).push(n);
-
-  const W = 118, H = 24, GX = 18, GY = 28, PAD = 8;
-  const width = Math.max(1, ...rows.map((r) => r.length)) * (W + GX) - GX + 2 * PAD + 60;
-  const height = rows.length * (H + GY) - GY + 2 * PAD;
-  const pos = new Map<string, { x: number; y: number }>();
-  rows.forEach((row, i) => {
-    const rowW = row.length * (W + GX) - GX;
-    row.forEach((n, j) => pos.set(n, { x: (width - 60 - rowW) / 2 + j * (W + GX), y: PAD + i * (H + GY) }));
-  });
+  const { width, height, nodes, edges } = layoutGraph(mods);
+  const { W, H } = BOX;
+  const pos = new Map(nodes.map((n) => [n.name, n]));
   svg.replaceChildren();
-  svg.setAttribute('width', String(mods.length ? width : 0));
-  svg.setAttribute('height', String(mods.length ? height : 0));
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
   const defs = el('defs', {});
   const marker = el('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
   marker.append(el('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#7f8da0' }));
   defs.append(marker);
   svg.append(defs);
-  for (const [user, provs] of providers) {
-    for (const p of provs) {
-      const a = pos.get(user)!, b = pos.get(p)!;
-      let d: string;
-      if (layer.get(p)! - layer.get(user)! > 1) {
-        // Skips a layer: around the right-hand side, so it does not run through the modules between.
-        const x1 = a.x + W, y1 = a.y + H / 2, x2 = b.x + W, y2 = b.y + H / 2;
-        const bend = Math.max(x1, x2) + 34 + 10 * (layer.get(p)! - layer.get(user)!);
-        d = `M${x1},${y1} C${bend},${y1} ${bend},${y2} ${x2 + 1},${y2}`;
-      } else {
-        const x1 = a.x + W / 2, y1 = a.y + H, x2 = b.x + W / 2, y2 = b.y;
-        d = `M${x1},${y1} C${x1},${(y1 + y2) / 2} ${x2},${(y1 + y2) / 2} ${x2},${y2 - 1}`;
-      }
-      const path = el('path', { class: `edge${removes.has(user) && removes.has(p) ? ' removes' : ''}`, d });
-      path.append(Object.assign(el('title', {}), { textContent: `${user} uses ${p}` }));
-      svg.append(path);
-    }
+  for (const { user, provider, d } of edges) {
+    const path = el('path', { class: `edge${removes.has(user) && removes.has(provider) ? ' removes' : ''}`, d });
+    path.append(Object.assign(el('title', {}), { textContent: `${user} uses ${provider}` }));
+    svg.append(path);
   }
   for (const m of mods) {
     const p = pos.get(m.name)!;
