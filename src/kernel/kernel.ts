@@ -15,6 +15,7 @@ import type { Fault, Frame } from './oops.js';
 import { CompileCache } from './compile-cache.js';
 import { KernelClock, TimerLists, type KernelTimers } from './time.js';
 import { Tasks, type Task } from './task.js';
+import type { LeakedObject } from './leaks.js';
 import { loadVmlinux, type VmlinuxExports } from './vmlinux.js';
 import { joinInsmodArgs, loadModule, type LoadOptions } from './load.js';
 import { deleteModule } from './unload.js';
@@ -219,6 +220,9 @@ export class Kernel {
 
   /** Finds a live-list module by name ('-' and '_' equal); UNFORMED ones are invisible. */
   findModule(name: string): Module | undefined { return this.moduleList.find(name); }
+
+  /** The objects module `name` left allocated when it was last freed (unload or failed load); undefined: never freed. */
+  moduleLeaks(name: string): LeakedObject[] | undefined { return this.moduleList.leaks.get(normalizeModuleName(name)); }
 
   get lastUnloaded(): string | undefined { return this.moduleList.lastUnloaded; }
   set lastUnloaded(name: string | undefined) { this.moduleList.lastUnloaded = name; }

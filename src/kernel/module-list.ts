@@ -3,6 +3,7 @@
 
 import { ModuleState, moduleFlags, normalizeModuleName, type Module } from './module.js';
 import { moduleTaintString } from './taint.js';
+import type { LeakedObject } from './leaks.js';
 import { readModuleName as wasmModuleName } from '../wasm/names.js';
 
 /** What `lsmod` and the library API report for one module. */
@@ -22,6 +23,8 @@ export class ModuleList {
   readonly byName = new Map<string, Module>();
   /** __this_module address → module, for calls from C that pass THIS_MODULE. */
   readonly byThisModule = new Map<number, Module>();
+  /** What each module left allocated when it was last freed (unloaded, or its load failed). */
+  readonly leaks = new Map<string, LeakedObject[]>();
   /** "[last unloaded: NAME(OE)]" of Oops records. */
   lastUnloaded: string | undefined;
 

@@ -3,8 +3,12 @@
 
 import type { Kernel } from './kernel.js';
 
-/** A process as the kernel names it. */
-export type Task = { comm: string; pid: number };
+/**
+ * A process as the kernel names it, with its fault-injection state (Documentation/fault-injection):
+ * `failNth` the countdown of /proc/self/fail-nth (kept in C's current while the task runs), `makeItFail`
+ * /proc/self/make-it-fail (what task-filter selects). A new process starts with neither, as a forked one.
+ */
+export type Task = { comm: string; pid: number; failNth?: number; makeItFail?: boolean };
 
 export class Tasks {
   current: Task = { comm: 'swapper/0', pid: 0 };
@@ -46,10 +50,19 @@ export class Tasks {
     }
   }
 
+  /** Writes /proc/self/make-it-fail of the running task. */
+  setMakeItFail(on: boolean): void {
+    this.current.makeItFail = on;
+    this.set(this.current);
+  }
+
   private set(task: Task): void {
+    const prev = this.current;
     this.current = task;
     this.k.vm.lkm_set_current_pid(task.pid);
     this.k.mem.writeCString(this.commBuf, task.comm, 16);
-    this.k.vm.lkm_set_current_task(task.pid, this.commBuf);
+    const left = this.k.vm.lkm_set_current_task(task.pid, this.commBuf, task.failNth ?? 0, task.makeItFail ? 1 : 0);
+    // The countdown of the task that stops running goes with it (C decremented it while it ran).
+    if (prev !== task) prev.failNth = left >>> 0;
   }
 }

@@ -6,6 +6,7 @@ import { ModuleState, MODULE_REF_BASE, type Module } from './module.js';
 import { dropUses } from './refcount.js';
 import { TAINT, moduleTaintString } from './taint.js';
 import { MODULE } from './abi.js';
+import { readLeaks } from './leaks.js';
 
 export function deleteModule(k: Kernel, name: string, force: boolean): void {
   if (k.modulesDisabled) throw new KernelError(EPERM);
@@ -58,9 +59,12 @@ export function releaseModuleMemory(k: Kernel, mod: Module): void {
   if (mod.thisModule) {
     const bytes = k.mem.u32(mod.thisModule + MODULE.kmem_bytes);
     const count = k.mem.u32(mod.thisModule + MODULE.kmem_count);
+    const leaks = count > 0 ? readLeaks(k, mod.thisModule) : [];
     if (count > 0) {
       k.printk(`\x014${mod.name}: ${count} allocation${count === 1 ? '' : 's'} (${bytes} bytes) not freed at unload: leaked\n`);
+      for (const l of leaks) k.printk(`\x014${mod.name}:   ${l.size} bytes allocated in ${l.func || '?'}\n`);
     }
+    k.moduleList.leaks.set(mod.name, leaks);
     k.vm.lkm_kmem_orphan(mod.thisModule);
     k.byThisModule.delete(mod.thisModule);
   }

@@ -246,7 +246,15 @@ describe('memory', () => {
     await t.run(`insmod ${fixture('leaky')}`);
     const m = t.mark();
     expect((await t.run('rmmod leaky')).status).toBe(0);
-    expect(m()).toEqual(['leaky: 2 allocations (4100 bytes) not freed at unload: leaked']);
+    // Each object with the function that allocated it (linux/alloc_tag.h), in the log and as data.
+    expect(m()).toEqual([
+      'leaky: 2 allocations (4100 bytes) not freed at unload: leaked',
+      'leaky:   100 bytes allocated in leaky_init',
+      'leaky:   4000 bytes allocated in leaky_init',
+    ]);
+    expect(t.k.moduleLeaks('leaky')?.map((l) => [l.size, l.func, l.file.endsWith('leaky.c'), l.line])).toEqual([
+      [100, 'leaky_init', true, 10], [4000, 'leaky_init', true, 12],
+    ]);
     // A clean module reports nothing; charp parameters are freed by the kernel itself.
     const m2 = t.mark();
     await t.run(`insmod ${example('hello-params')} type=wep && rmmod hello_params`);
