@@ -9,12 +9,13 @@ const SRC = join(import.meta.dirname, '../../src');
 
 /** Room → the rooms it may import (docs/rooms.md). */
 const ALLOWED: Record<string, string[]> = {
-  cli: ['kbuild', 'kernel', 'kmod', 'session', 'shell', 'tools', 'user', 'worker', 'api', 'vfs', 'wasm', 'term'],
-  web: ['kbuild', 'kernel', 'kmod', 'session', 'shell', 'tools', 'user', 'worker', 'api', 'vfs', 'wasm', 'term'],
+  cli: ['kbuild', 'kernel', 'kmod', 'session', 'shell', 'testing', 'tools', 'user', 'worker', 'api', 'vfs', 'wasm', 'term'],
+  web: ['kbuild', 'kernel', 'kmod', 'session', 'shell', 'testing', 'tools', 'user', 'worker', 'api', 'vfs', 'wasm', 'term'],
   session: ['shell', 'tools', 'user', 'worker', 'api', 'kmod', 'vfs', 'kernel', 'term'],
   worker: ['api', 'kernel', 'vfs', 'user', 'session'],
   user: ['shell', 'api', 'vfs', 'worker', 'kernel'],
   shell: ['tools', 'api', 'vfs', 'kernel', 'term'],
+  testing: ['kernel'],
   tools: ['kmod', 'api', 'vfs', 'kernel', 'wasm', 'term'],
   kmod: ['vfs', 'kernel', 'wasm'],
   kbuild: ['kernel', 'wasm', 'term'],
