@@ -78,6 +78,20 @@ describe('failslab', () => {
     expect(own(m())).toEqual(['allocation 4 failed', '1 of 5 failed']);
   });
 
+  it('task-filter: only tasks with /proc/self/make-it-fail 1 see failures', async () => {
+    const t = await armed([['ignore-gfp-wait', 'N'], ['verbose', '0'], ['times', '-1'], ['task-filter', 'Y'], ['probability', '100']]);
+    const m = t.mark();
+    await t.run(`echo 2 > ${RUN}`);
+    expect(own(m())).toEqual(['0 of 2 failed']);
+    // The shell's redirections are its own process (here the kernel's task 0): both writes are that task's.
+    await t.run('echo 1 > /proc/self/make-it-fail');
+    const m2 = t.mark();
+    await t.run(`echo 2 > ${RUN}`);
+    expect(own(m2())).toEqual(['allocation 1 failed', 'allocation 2 failed', '2 of 2 failed']);
+    // A new process starts without it.
+    expect((await t.run('cat /proc/self/make-it-fail')).stdout).toBe('0\n');
+  });
+
   it('__GFP_NOFAIL never fails', async () => {
     const t = await armed([['ignore-gfp-wait', 'N'], ['verbose', '0'], ['times', '-1'], ['probability', '100']]);
     await t.run('echo 1 > /sys/module/fault_allocs/parameters/nofail');
