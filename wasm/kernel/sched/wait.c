@@ -16,6 +16,7 @@
 #include <linux/export.h>
 #include <linux/timer.h>
 #include <linux/bug.h>
+#include <linux/alloc_tag.h>
 #include "host.h"
 
 /*
@@ -84,6 +85,8 @@ void __lkm_entry lkm_syscall_begin(void)
 	current_task.__state = TASK_RUNNING;
 	current_task.lkm_sleeping = 0;
 	current_task.lkm_wait_queue = NULL;
+	/* Nor an allocation in progress (one that Oopsed inside alloc_hooks() left its tag current). */
+	lkm_alloc_tag = NULL;
 }
 
 /* ---- wait queues -------------------------------------------------------------------------------- */
