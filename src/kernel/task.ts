@@ -53,6 +53,8 @@ export class Tasks {
   /** Writes /proc/self/make-it-fail of the running task. */
   setMakeItFail(on: boolean): void {
     this.current.makeItFail = on;
+    // Handed to C again with the countdown C has now (not the one saved when the task last stopped).
+    this.current.failNth = this.k.vm.lkm_fail_nth(0, 0) >>> 0;
     this.set(this.current);
   }
 

@@ -47,6 +47,10 @@ describe('/proc/self/fail-nth', () => {
     expect((await t.run('echo -1 > /proc/self/fail-nth')).stderr).toBe('lkm: echo: write error: Invalid argument\n');
     expect((await t.run('echo 4294967296 > /proc/self/fail-nth')).stderr).toBe('lkm: echo: write error: Numerical result out of range\n');
     expect((await t.run('echo 2 > /proc/self/make-it-fail')).stderr).toBe('lkm: echo: write error: Invalid argument\n');
+    // make-it-fail leaves the countdown alone (both are the shell's own task here).
+    expect((await t.run('echo 5 > /proc/self/fail-nth; echo 1 > /proc/self/make-it-fail')).stderr).toBe('');
+    expect(t.k.readFile('/proc/self/fail-nth')).toBe('5\n');
+    t.k.writeFile('/proc/self/fail-nth', '0');
     expect((await t.run('cat /proc/self/make-it-fail')).stdout).toBe('0\n');
   });
 });
