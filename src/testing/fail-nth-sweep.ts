@@ -20,6 +20,8 @@ export interface SweepOptions {
    * then are not fault-injectable. By default the sweep writes N, as the documentation's example does.
    */
   ignoreGfpWait?: boolean;
+  /** Called with each run's result as it is known (a front end prints its line). */
+  onResult?: (r: FailNthResult) => void;
 }
 
 /** What one run with the Nth call failed found. */
@@ -76,11 +78,13 @@ export async function failNthSweep(boot: KernelFactory, module: Uint8Array | str
       leaks = stuck?.thisModule ? readLeaks(k, stuck.thisModule) : k.moduleLeaks(counted.name) ?? [];
     }
     const after = traces(k, counted.name);
-    results.push({
+    const r: FailNthResult = {
       n, injected: run.left === 0, outcome: run.outcome, errno: run.errno, leaks,
       leftovers: after.filter((t) => !before.includes(t)),
       oopses: oopsLines(k, seq),
-    });
+    };
+    results.push(r);
+    opts.onResult?.(r);
   }
   return { module: counted.name, count, results };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bootNodeKernel } from '../../src/session/boot.node.js';
 import { failNthSweep } from '../../src/testing/fail-nth-sweep.js';
 import { formatSweep } from '../../src/testing/fail-nth-report.js';
-import { fixture } from '../helpers/paths.js';
+import { example, fixture } from '../helpers/paths.js';
 
 const boot = async () => (await bootNodeKernel()).kernel;
 /** The load's own points before init: module memory (vmalloc: vm_struct, vmap_area, page array), its arguments. */
@@ -25,13 +25,24 @@ describe('failNthSweep', () => {
   }, 60_000);
 
   it('a module that frees on every error path is clean at each N', async () => {
-    const s = await failNthSweep(boot, fixture('sweep-clean'));
+    const seen: number[] = [];
+    const s = await failNthSweep(boot, fixture('sweep-clean'), { onResult: (r) => seen.push(r.n) });
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(formatSweep(s)).toEqual([...LOAD, 5, 6, 7].map((l) => typeof l === 'string' ? l : `fail-nth ${l}: init -12 ENOMEM, clean`));
   }, 60_000);
 
   it('an init without allocations: only the load\'s own points', async () => {
     const s = await failNthSweep(boot, fixture('sweep-noalloc'));
     expect(formatSweep(s)).toEqual(LOAD);
+  }, 60_000);
+});
+
+describe('failNthSweep with parameters', () => {
+  it('a charp parameter is one more point (param_set_charp copies the value)', async () => {
+    const s = await failNthSweep(boot, example('hello-params'), { params: 'type=wep' });
+    expect(formatSweep(s)).toEqual([...LOAD, 'fail-nth 5: init -12 ENOMEM, clean']);
+    const plain = await failNthSweep(boot, example('hello-params'));
+    expect(plain.count).toBe(4);
   }, 60_000);
 });
 
