@@ -19,6 +19,7 @@ import type { LeakedObject } from './leaks.js';
 import { loadVmlinux, type VmlinuxExports } from './vmlinux.js';
 import { joinInsmodArgs, loadModule, type LoadOptions } from './load.js';
 import { deleteModule } from './unload.js';
+import { applyFaultBootOptions } from './fault-boot.js';
 import { FsCalls } from './fs-calls.js';
 import { Devices, type DeviceStat } from './devices.js';
 import { O_RDONLY, type KernelFile, type SleepOptions } from './file.js';
@@ -126,6 +127,7 @@ export class Kernel {
     k.tasks.commBuf = k.vm.lkm_region_alloc(16, 16);
     k.printk(`\x015Linux version ${UTS_RELEASE} (lkm-wasm) (clang, wasm-ld) ${UTS_VERSION}\n`);
     k.printk(`\x016Command line: ${k.cmdline}\n`);
+    applyFaultBootOptions(k);
     k.mounts.boot();
     return k;
   }

@@ -25,6 +25,9 @@ export interface VmlinuxExports {
   lkm_region_alloc_for_module(size: number, align: number, kind: number): number;
   /** The allocations a module holds: 4 words each (size, function, file, line) into out; returns the count. */
   lkm_kmem_leaks(mod: number, out: number, max: number): number;
+  /** The failslab= and fail_page_alloc= boot options (setup_fault_attr). */
+  lkm_setup_failslab(str: number): number;
+  lkm_setup_fail_page_alloc(str: number): number;
   lkm_syscall_begin(): void;
   lkm_wait_cancel(entry: number): void;
   lkm_timer_fire(timer: number): void;

@@ -101,6 +101,15 @@ describe('failslab', () => {
   });
 });
 
+describe('boot options', () => {
+  it('failslab= and fail_page_alloc= set interval, probability, space, times', async () => {
+    const t = await bootTestKernel({ cmdline: 'failslab=2,50,10,-1 fail_page_alloc=x' });
+    expect((await t.run(`cat ${FS}/interval ${FS}/probability ${FS}/space ${FS}/times`)).stdout).toBe('2\n50\n10\n-1\n');
+    expect((await t.run('dmesg')).stdout).toMatch(/\] FAULT_INJECTION: failed to parse arguments\n/);
+    expect((await t.run(`cat ${PA}/probability`)).stdout).toBe('0\n');
+  });
+});
+
 describe('fail_page_alloc', () => {
   it('fails __get_free_pages of order >= min-order, not below', async () => {
     const t = await armed([['ignore-gfp-wait', 'N'], ['verbose', '0'], ['times', '-1'], ['probability', '100']], PA);

@@ -55,3 +55,9 @@ int __lkm_entry lkm_init_fail_page_alloc(void)
 	debugfs_create_u32("min-order", mode, dir, &fail_page_alloc.min_order);
 	return 0;
 }
+
+/* __setup("fail_page_alloc="): "<interval>,<probability>,<space>,<times>" on the kernel command line. */
+int __lkm_entry lkm_setup_fail_page_alloc(char *str)
+{
+	return setup_fault_attr(&fail_page_alloc.attr, str);
+}

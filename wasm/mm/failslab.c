@@ -54,3 +54,9 @@ int __lkm_entry lkm_init_failslab(void)
 	debugfs_create_bool("cache-filter", mode, dir, &failslab.cache_filter);
 	return 0;
 }
+
+/* __setup("failslab="): "<interval>,<probability>,<space>,<times>" on the kernel command line. */
+int __lkm_entry lkm_setup_failslab(char *str)
+{
+	return setup_fault_attr(&failslab.attr, str);
+}
