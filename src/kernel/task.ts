@@ -18,10 +18,20 @@ export class Tasks {
 
   constructor(private readonly k: Kernel) {}
 
+  /** A new process named `comm` (a fresh PID), not running yet. */
+  spawn(comm: string): Task {
+    return { comm, pid: this.nextPid++ };
+  }
+
   /** Runs a new "process" (insmod, rmmod, a cat of a sysfs file) for Oops/WARN headers. */
   asProcess<T>(comm: string, fn: () => T): T {
+    return this.asTask(this.spawn(comm), fn);
+  }
+
+  /** Runs `fn` (which may return a promise) as `task`, then the task that ran before. */
+  asTask<T>(task: Task, fn: () => T): T {
     const saved = this.current;
-    this.set({ comm, pid: this.nextPid++ });
+    this.set(task);
     let async = false;
     try {
       const r = fn();

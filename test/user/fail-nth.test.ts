@@ -22,8 +22,9 @@ afterAll(async () => {
 const RUN = '/sys/module/fault_allocs/parameters/run';
 
 describe('/proc/self/fail-nth', () => {
-  it('fails the Nth call of the task that wrote it, then reads 0; other tasks are not affected', async () => {
-    const t = await bootTestKernel();
+  // In-thread, a program runs as one process; with a worker kernel, its forwarded calls are one process too.
+  it.each(['none', 'worker'] as const)('fails the Nth call of the task that wrote it, then reads 0; other tasks are not affected (isolate %s)', async (isolate) => {
+    const t = await bootTestKernel({ isolate });
     await t.run(`insmod ${fixture('fault-allocs')}`);
     // GFP_KERNEL allocations are fault-injectable only with ignore-gfp-wait N (fail-nth included).
     await t.run('echo N > /sys/kernel/debug/failslab/ignore-gfp-wait');
@@ -42,7 +43,7 @@ describe('/proc/self/fail-nth', () => {
   }, 120_000);
 
   it('takes kstrtouint\'s numbers and refuses others', async () => {
-    const t = await bootTestKernel();
+    const t = await bootTestKernel({ isolate: 'none' });
     expect((await t.run('echo 0x10 > /proc/self/fail-nth')).stderr).toBe('');
     expect((await t.run('echo -1 > /proc/self/fail-nth')).stderr).toBe('lkm: echo: write error: Invalid argument\n');
     expect((await t.run('echo 4294967296 > /proc/self/fail-nth')).stderr).toBe('lkm: echo: write error: Numerical result out of range\n');
