@@ -6,7 +6,8 @@ import type { Kernel } from './kernel.js';
 /**
  * A process as the kernel names it, with its fault-injection state (Documentation/fault-injection):
  * `failNth` the countdown of /proc/self/fail-nth (kept in C's current while the task runs), `makeItFail`
- * /proc/self/make-it-fail (what task-filter selects). A new process starts with neither, as a forked one.
+ * /proc/self/make-it-fail (what task-filter selects). A new process inherits make-it-fail from the one
+that starts it and has no countdown, as dup_task_struct() does on fork.
  */
 export type Task = { comm: string; pid: number; failNth?: number; makeItFail?: boolean };
 
@@ -18,9 +19,9 @@ export class Tasks {
 
   constructor(private readonly k: Kernel) {}
 
-  /** A new process named `comm` (a fresh PID), not running yet. */
+  /** A new process named `comm` (a fresh PID), a child of the running one, not running yet. */
   spawn(comm: string): Task {
-    return { comm, pid: this.nextPid++ };
+    return { comm, pid: this.nextPid++, ...(this.current.makeItFail ? { makeItFail: true } : {}) };
   }
 
   /** Runs a new "process" (insmod, rmmod, a cat of a sysfs file) for Oops/WARN headers. */

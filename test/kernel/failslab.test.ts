@@ -88,7 +88,9 @@ describe('failslab', () => {
     const m2 = t.mark();
     await t.run(`echo 2 > ${RUN}`);
     expect(own(m2())).toEqual(['allocation 1 failed', 'allocation 2 failed', '2 of 2 failed']);
-    // A new process starts without it.
+    // A new process inherits it (fork keeps make_it_fail, not fail_nth).
+    expect((await t.run('cat /proc/self/make-it-fail')).stdout).toBe('1\n');
+    await t.run(`echo 0 > ${FS}/probability; echo 0 > /proc/self/make-it-fail`);
     expect((await t.run('cat /proc/self/make-it-fail')).stdout).toBe('0\n');
   });
 
