@@ -7,13 +7,16 @@ import { readFile } from 'node:fs/promises';
 import { bootNodeKernel } from '../session/boot.node.js';
 import { bootNodeWorkerKernel } from '../worker/boot.node.js';
 import type { KernelApi } from '../api/api.js';
-import { countTests, type TestCounts } from '../kunit/ktap.js';
-import { clockTimestamp, Report } from '../kunit/report.js';
-import { runFailed, runKunitModule, type ModuleRun } from '../kunit/run.js';
+import { countTests, type TestCounts } from '../testing/ktap.js';
+import { clockTimestamp, Report } from '../testing/kunit-report.js';
+import { runFailed, runKunitModule, type ModuleRun } from '../testing/kunit-run.js';
 import { modulesFor } from './targets.js';
+import { failNthSweep } from '../testing/fail-nth-sweep.js';
+import { formatFailNth } from '../testing/fail-nth-report.js';
 import { paint, stdoutColor } from './color.js';
 
 export const USAGE = `Usage: lkm test DIR|FILE.c|FILE.ko... [--filter GLOB] [--json] [--raw]
+       lkm test --fail-nth-sweep DIR|FILE.c|FILE.ko... [param=value ...]
 
 Runs the KUnit suites of each module on a freshly booted kernel and prints the results as kunit.py does.
   --filter GLOB  only suites/cases matching GLOB ("suite" or "suite.case", * and ? wildcards);
@@ -21,18 +24,22 @@ Runs the KUnit suites of each module on a freshly booted kernel and prints the r
   --json         print the results as JSON instead
   --raw          print the KTAP the kernel logged instead
   --cpus N       CPUs of each kernel (only 1 until the SMP kernel)
+  --fail-nth-sweep
+                 instead: load each module once per fault-injectable call of its load, failing
+                 exactly the Nth (fail-nth), and check what each failed load left behind
   -h, --help     this text
 Exit status: 0 all passed or skipped, 1 a failure (case, leak, Oops, missing KTAP), 2 usage error.
 `;
 
-interface Options { targets: string[]; filter?: string; json: boolean; raw: boolean }
+interface Options { targets: string[]; params: string[]; filter?: string; json: boolean; raw: boolean; sweep: boolean }
 
 function parseArgs(argv: string[]): Options | string {
-  const o: Options = { targets: [], json: false, raw: false };
+  const o: Options = { targets: [], params: [], json: false, raw: false, sweep: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--json') o.json = true;
     else if (a === '--raw') o.raw = true;
+    else if (a === '--fail-nth-sweep') o.sweep = true;
     else if (a === '--filter') {
       if (i + 1 >= argv.length) return `option '--filter' requires an argument`;
       o.filter = argv[++i]!;
@@ -43,6 +50,7 @@ function parseArgs(argv: string[]): Options | string {
       if (n !== '1') return `--cpus ${n ?? ''}: this kernel has one CPU`;
     } else if (a === '--') o.targets.push(...argv.slice(i + 1)), (i = argv.length);
     else if (a.startsWith('-')) return `unrecognized option '${a}'`;
+    else if (o.sweep && a.includes('=')) o.params.push(a);
     else o.targets.push(a);
   }
   if (!o.targets.length) return 'no module given';
@@ -73,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
     files.push(...mods);
   }
   const t1 = performance.now();
+  if (opts.sweep) return sweep(files, opts.params);
   const runs: ModuleRun[] = [];
   for (const f of files) {
     const kernel = await bootFor(opts.filter);
@@ -88,6 +97,22 @@ export async function main(argv: string[]): Promise<number> {
   else if (opts.raw) for (const r of runs) for (const l of r.doc.lines) process.stdout.write(`${l}\n`);
   else printSummary(runs, { total: t2 - t0, building: t1 - t0, running: t2 - t1 });
   for (const r of runs) for (const p of r.problems) process.stderr.write(`lkm test: ${p}\n`);
+  return failed ? 1 : 0;
+}
+
+/** --fail-nth-sweep: a line per N as each run ends; 1 when a run leaked, oopsed or left something behind. */
+async function sweep(files: string[], params: string[]): Promise<number> {
+  let failed = false;
+  for (const f of files) {
+    const r = await failNthSweep(async () => (await bootNodeKernel()).kernel, f, {
+      params,
+      onResult: (x) => {
+        if (x.leaks.length || x.leftovers.length || x.oopses.length || x.outcome === 'crashed') failed = true;
+        process.stdout.write(`${formatFailNth(x)}\n`);
+      },
+    });
+    process.stdout.write(`${r.module}: ${r.count} fault-injectable call${r.count === 1 ? '' : 's'} in its load${r.count ? `, ${r.results.length} run${r.results.length === 1 ? '' : 's'}` : ': nothing to sweep'}\n`);
+  }
   return failed ? 1 : 0;
 }
 

@@ -9,6 +9,7 @@ import { moduleTaintString } from './taint.js';
 import { MAJOR, MINOR } from './devices.js';
 import { O_RDONLY, O_WRONLY, type KernelFile, type SleepOptions } from './file.js';
 import { normalize, type KernelStat, type MountEntry } from './mounts.js';
+import { procSelfFault } from './proc-fault.js';
 
 const hex8 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
 
@@ -96,7 +97,8 @@ function builtinLookup(k: Kernel, path: string): Entry | undefined {
     case '/proc/filesystems': return { read: () => k.mounts.procFilesystems() };
     // /proc/mounts is a symlink to self/mounts on Linux; both read the mount table.
     case '/proc/mounts': case '/proc/self/mounts': return { read: () => k.mounts.procMounts() };
-    case '/proc/self': return { dir: () => ['mounts'] };
+    case '/proc/self': return { dir: () => ['fail-nth', 'make-it-fail', 'mounts'] };
+    case '/proc/self/fail-nth': case '/proc/self/make-it-fail': return procSelfFault(k, parts[2]!);
     case '/proc/modules': return { read: () => k.modules.filter((m) => m.state !== ModuleState.UNFORMED).map(procModulesLine).join('') };
     case '/proc/kallsyms': return { read: () => kallsyms(k) };
     case '/proc/cmdline': return { read: () => `${k.cmdline}\n` };

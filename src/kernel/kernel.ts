@@ -15,9 +15,11 @@ import type { Fault, Frame } from './oops.js';
 import { CompileCache } from './compile-cache.js';
 import { KernelClock, TimerLists, type KernelTimers } from './time.js';
 import { Tasks, type Task } from './task.js';
+import type { LeakedObject } from './leaks.js';
 import { loadVmlinux, type VmlinuxExports } from './vmlinux.js';
 import { joinInsmodArgs, loadModule, type LoadOptions } from './load.js';
 import { deleteModule } from './unload.js';
+import { applyFaultBootOptions } from './fault-boot.js';
 import { FsCalls } from './fs-calls.js';
 import { Devices, type DeviceStat } from './devices.js';
 import { O_RDONLY, type KernelFile, type SleepOptions } from './file.js';
@@ -125,6 +127,7 @@ export class Kernel {
     k.tasks.commBuf = k.vm.lkm_region_alloc(16, 16);
     k.printk(`\x015Linux version ${UTS_RELEASE} (lkm-wasm) (clang, wasm-ld) ${UTS_VERSION}\n`);
     k.printk(`\x016Command line: ${k.cmdline}\n`);
+    applyFaultBootOptions(k);
     k.mounts.boot();
     return k;
   }
@@ -220,6 +223,9 @@ export class Kernel {
   /** Finds a live-list module by name ('-' and '_' equal); UNFORMED ones are invisible. */
   findModule(name: string): Module | undefined { return this.moduleList.find(name); }
 
+  /** The objects module `name` left allocated when it was last freed (unload or failed load); undefined: never freed. */
+  moduleLeaks(name: string): LeakedObject[] | undefined { return this.moduleList.lastLeaks.get(normalizeModuleName(name)); }
+
   get lastUnloaded(): string | undefined { return this.moduleList.lastUnloaded; }
   set lastUnloaded(name: string | undefined) { this.moduleList.lastUnloaded = name; }
 
@@ -248,7 +254,7 @@ export class Kernel {
   lsmod(): ModuleInfo[] { return this.moduleList.info(); }
 
   /** Allocations modules left behind at unload since boot (each also logged: "… not freed at unload: leaked"). */
-  leaks(): ModuleLeak[] { return this.moduleList.leaks.map((l) => ({ ...l })); }
+  leaks(): ModuleLeak[] { return this.moduleList.leaks.map((l) => ({ ...l, objects: l.objects.map((o) => ({ ...o })) })); }
 
   /** The log as dmesg prints it. `level`: only these levels; `clear`: clear after reading (dmesg -c). */
   dmesg(opts: { clear?: boolean; level?: number[]; time?: boolean } = {}): string[] {

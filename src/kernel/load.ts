@@ -124,7 +124,8 @@ function allocateAndLink(k: Kernel, mod: Module): void {
   const { memorySize, memoryAlign, tableSize } = mod.meta.dylink;
   const align = Math.max(16, 2 ** memoryAlign);
   mod.memSize = memorySize;
-  mod.base = k.vm.lkm_region_alloc(Math.max(memorySize, 1), align);
+  // module_memory_alloc(): a fault point as Linux's vmalloc is (failslab, fail_page_alloc).
+  mod.base = k.vm.lkm_region_alloc_for_module(Math.max(memorySize, 1), align, 0);
   if (!mod.base) throw new KernelError(ENOMEM);
   mod.tableBase = k.mem.allocSlots(tableSize);
   mod.tableSize = tableSize;
@@ -345,7 +346,8 @@ function completeFormation(k: Kernel, mod: Module): void {
 function parseParams(k: Kernel, mod: Module, args: string): void {
   mod.args = args;
   const bytes = new TextEncoder().encode(args);
-  mod.argsAddr = k.vm.lkm_region_alloc(bytes.length + 1, 1);
+  // strndup_user(): a failslab point (GFP_USER | __GFP_NOWARN).
+  mod.argsAddr = k.vm.lkm_region_alloc_for_module(bytes.length + 1, 1, 1);
   if (!mod.argsAddr) throw new KernelError(ENOMEM);
   k.mem.u8.set(bytes, mod.argsAddr);
   k.mem.u8[mod.argsAddr + bytes.length] = 0;

@@ -3,6 +3,7 @@
 
 import { ModuleState, moduleFlags, normalizeModuleName, type Module } from './module.js';
 import { moduleTaintString } from './taint.js';
+import type { LeakedObject } from './leaks.js';
 import { readModuleName as wasmModuleName } from '../wasm/names.js';
 
 /** What `lsmod` and the library API report for one module. */
@@ -21,6 +22,8 @@ export interface ModuleLeak {
   module: string;
   allocations: number;
   bytes: number;
+  /** Each object with the call site that allocated it. */
+  objects: LeakedObject[];
 }
 
 export class ModuleList {
@@ -29,6 +32,8 @@ export class ModuleList {
   readonly byName = new Map<string, Module>();
   /** __this_module address → module, for calls from C that pass THIS_MODULE. */
   readonly byThisModule = new Map<number, Module>();
+  /** What each module left allocated when it was last freed (unloaded, or its load failed). */
+  readonly lastLeaks = new Map<string, LeakedObject[]>();
   /** "[last unloaded: NAME(OE)]" of Oops records. */
   lastUnloaded: string | undefined;
   /** Every leak reported at unload since boot, oldest first (what a test harness checks). */

@@ -3,8 +3,13 @@
 
 import type { Kernel } from './kernel.js';
 
-/** A process as the kernel names it. */
-export type Task = { comm: string; pid: number };
+/**
+ * A process as the kernel names it, with its fault-injection state (Documentation/fault-injection):
+ * `failNth` the countdown of /proc/self/fail-nth (kept in C's current while the task runs), `makeItFail`
+ * /proc/self/make-it-fail (what task-filter selects). A new process inherits make-it-fail from the one
+that starts it and has no countdown, as dup_task_struct() does on fork.
+ */
+export type Task = { comm: string; pid: number; failNth?: number; makeItFail?: boolean };
 
 export class Tasks {
   current: Task = { comm: 'swapper/0', pid: 0 };
@@ -14,10 +19,20 @@ export class Tasks {
 
   constructor(private readonly k: Kernel) {}
 
+  /** A new process named `comm` (a fresh PID), a child of the running one, not running yet. */
+  spawn(comm: string): Task {
+    return { comm, pid: this.nextPid++, ...(this.current.makeItFail ? { makeItFail: true } : {}) };
+  }
+
   /** Runs a new "process" (insmod, rmmod, a cat of a sysfs file) for Oops/WARN headers. */
   asProcess<T>(comm: string, fn: () => T): T {
+    return this.asTask(this.spawn(comm), fn);
+  }
+
+  /** Runs `fn` (which may return a promise) as `task`, then the task that ran before. */
+  asTask<T>(task: Task, fn: () => T): T {
     const saved = this.current;
-    this.set({ comm, pid: this.nextPid++ });
+    this.set(task);
     let async = false;
     try {
       const r = fn();
@@ -46,10 +61,21 @@ export class Tasks {
     }
   }
 
+  /** Writes /proc/self/make-it-fail of the running task. */
+  setMakeItFail(on: boolean): void {
+    this.current.makeItFail = on;
+    // Handed to C again with the countdown C has now (not the one saved when the task last stopped).
+    this.current.failNth = this.k.vm.lkm_fail_nth(0, 0) >>> 0;
+    this.set(this.current);
+  }
+
   private set(task: Task): void {
+    const prev = this.current;
     this.current = task;
     this.k.vm.lkm_set_current_pid(task.pid);
     this.k.mem.writeCString(this.commBuf, task.comm, 16);
-    this.k.vm.lkm_set_current_task(task.pid, this.commBuf);
+    const left = this.k.vm.lkm_set_current_task(task.pid, this.commBuf, task.failNth ?? 0, task.makeItFail ? 1 : 0);
+    // The countdown of the task that stops running goes with it (C decremented it while it ran).
+    if (prev !== task) prev.failNth = left >>> 0;
   }
 }

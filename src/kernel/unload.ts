@@ -7,6 +7,7 @@ import { dropUses } from './refcount.js';
 import { TAINT, moduleTaintString } from './taint.js';
 import { MODULE } from './abi.js';
 import { kunitModuleGoing } from './kunit.js';
+import { readLeaks } from './leaks.js';
 
 export function deleteModule(k: Kernel, name: string, force: boolean): void {
   if (k.modulesDisabled) throw new KernelError(EPERM);
@@ -60,10 +61,13 @@ export function releaseModuleMemory(k: Kernel, mod: Module): void {
   if (mod.thisModule) {
     const bytes = k.mem.u32(mod.thisModule + MODULE.kmem_bytes);
     const count = k.mem.u32(mod.thisModule + MODULE.kmem_count);
+    const leaks = count > 0 ? readLeaks(k, mod.thisModule) : [];
     if (count > 0) {
-      k.moduleList.leaks.push({ module: mod.name, allocations: count, bytes });
+      k.moduleList.leaks.push({ module: mod.name, allocations: count, bytes, objects: leaks });
       k.printk(`\x014${mod.name}: ${count} allocation${count === 1 ? '' : 's'} (${bytes} bytes) not freed at unload: leaked\n`);
+      for (const l of leaks) k.printk(`\x014${mod.name}:   ${l.size} bytes allocated in ${l.func || '?'}\n`);
     }
+    k.moduleList.lastLeaks.set(mod.name, leaks);
     k.vm.lkm_kmem_orphan(mod.thisModule);
     k.byThisModule.delete(mod.thisModule);
   }

@@ -17,7 +17,17 @@ export interface VmlinuxExports {
   lkm_param_set(kp: number, val: number): number;
   lkm_kmem_orphan(mod: number): void;
   lkm_set_current_pid(pid: number): void;
-  lkm_set_current_task(pid: number, comm: number): void;
+  /** Returns the fail-nth countdown left of the task that stops running. */
+  lkm_set_current_task(pid: number, comm: number, failNth: number, makeItFail: number): number;
+  /** /proc/self/fail-nth: sets the running task's countdown when `set`; returns it. */
+  lkm_fail_nth(set: number, n: number): number;
+  /** A region on a module's behalf, fault-injectable: kind 0 its memory, 1 its argument string. */
+  lkm_region_alloc_for_module(size: number, align: number, kind: number): number;
+  /** The allocations a module holds: 4 words each (size, function, file, line) into out; returns the count. */
+  lkm_kmem_leaks(mod: number, out: number, max: number): number;
+  /** The failslab= and fail_page_alloc= boot options (setup_fault_attr). */
+  lkm_setup_failslab(str: number): number;
+  lkm_setup_fail_page_alloc(str: number): number;
   lkm_syscall_begin(): void;
   /** make_task_dead(): counts the Oops (/sys/kernel/oops_count). */
   lkm_make_task_dead(): void;

@@ -23,10 +23,16 @@ type SleepOptions = { signal?: AbortSignal };
 /** A forwarded call's answer: a value (and response data), or an errno. */
 export type SyscallReply = { ok: unknown; data?: Uint8Array } | { errno: string; message: string };
 
+/**
+ * Who makes a forwarded call: a process name (each call a new process), or one program run (`id` unique
+ * per run: all its calls are one process, whose /proc/self state, such as fail-nth, lasts between them).
+ */
+export type SyscallProcess = string | { comm: string; id: number };
+
 /** What the caller needs of a worker kernel (WorkerKernel.syscall). */
 export interface SyscallKernel {
   /** `signal` interrupts a call parked in a driver (EINTR). */
-  syscall(req: SyscallRequest, data: Uint8Array | undefined, comm?: string, signal?: AbortSignal): Promise<SyscallReply>;
+  syscall(req: SyscallRequest, data: Uint8Array | undefined, comm?: SyscallProcess, signal?: AbortSignal): Promise<SyscallReply>;
   /** The kernel's mount(2) mount points (paths below them are forwarded too). */
   mountPoints?(): string[];
 }
@@ -140,6 +146,8 @@ export interface ForwardingOptions {
 }
 
 const enc = new TextEncoder();
+/** Program runs forwarded so far (the next one's process id). */
+let programRuns = 0;
 
 /**
  * The caller's handler of a program's channel: kernel paths and files forwarded to the worker kernel,
@@ -157,8 +165,10 @@ export function forwardingHandler(opts: ForwardingOptions) {
   // Ends the program's forwarded calls still parked in a driver when it is gone (finish): an open has no
   // file yet that closing could interrupt.
   const gone = new AbortController();
+  // The program is one process for all its calls.
+  const proc: SyscallProcess | undefined = opts.comm === undefined ? undefined : { comm: opts.comm, id: ++programRuns };
   const forward = async (req: SyscallRequest, data?: Uint8Array): Promise<{ ok: unknown; data?: Uint8Array }> => {
-    const r = await opts.kernel.syscall(req, data, opts.comm, gone.signal);
+    const r = await opts.kernel.syscall(req, data, proc, gone.signal);
     if ('errno' in r) throw new UserError(r.errno, r.message);
     return r;
   };
@@ -238,7 +248,7 @@ export function forwardingHandler(opts: ForwardingOptions) {
       for (const [, f] of open) {
         try {
           if ('local' in f) f.local.close();
-          else await opts.kernel.syscall({ op: 'close', fh: f.kernel }, undefined, opts.comm);
+          else await opts.kernel.syscall({ op: 'close', fh: f.kernel }, undefined, proc);
         } catch { /* closing at exit (the kernel may be hung) */ }
       }
       await local.sync();

@@ -6,8 +6,8 @@
 
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'vitest';
-import type { KtapTest } from '../kunit/ktap.js';
-import { runKunitModule, type ModuleRun } from '../kunit/run.js';
+import type { KtapTest } from '../testing/ktap.js';
+import { runKunitModule, type ModuleRun } from '../testing/kunit-run.js';
 import { bootKernel } from '../worker/boot.node.js';
 import type { BuildOptions } from '../kbuild/build.node.js';
 import { buildModules } from './modules.node.js';

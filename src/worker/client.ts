@@ -27,7 +27,7 @@ import { registerErrorTransfer } from './errors.js';
 import type { UsermodeHelper } from '../kernel/kmod.js';
 import { WATCH_BYTES, WatchState, type EntryInfo } from './watch.js';
 import type { SyscallRequest } from '../user/channel.js';
-import type { SyscallReply } from '../user/forward.js';
+import type { SyscallProcess, SyscallReply } from '../user/forward.js';
 import type { SpawnProgramWorker } from '../user/worker-run.js';
 
 /** A started worker, as the platform adapter (node.ts, browser.ts) gives it. */
@@ -441,7 +441,7 @@ export class WorkerKernel implements KernelApi {
    * (the watchdog watches it; a hung kernel rejects it). `signal` interrupts it while it sleeps in a driver
    * (the reply is EINTR).
    */
-  async syscall(req: SyscallRequest, data: Uint8Array | undefined, comm?: string, signal?: AbortSignal): Promise<SyscallReply> {
+  async syscall(req: SyscallRequest, data: Uint8Array | undefined, comm?: SyscallProcess, signal?: AbortSignal): Promise<SyscallReply> {
     this.check();
     const c = comm ?? this.comm;
     return this.abortable<SyscallReply>(signal, (id) => this.service.syscall(req, data, c, id));

@@ -6,7 +6,7 @@
 
 import type { LogRecord } from '../kernel/printk.js';
 import type { BatchOp } from '../api/calls.js';
-import type { SyscallReply } from '../user/forward.js';
+import type { SyscallProcess, SyscallReply } from '../user/forward.js';
 import type { SyscallRequest } from '../user/channel.js';
 import type { BatchReply } from './errors.js';
 
@@ -49,6 +49,6 @@ export interface KernelService {
   clearLog(): void;
   /** The usermode helper of a 'helper-run' event ended with `status`. */
   helperDone(id: number, status: number): void;
-  /** A user program's system call on a kernel path (src/user/forward.ts), as process `comm`. */
-  syscall(req: SyscallRequest, data: Uint8Array | undefined, comm: string | undefined, abortId?: number): Promise<SyscallReply>;
+  /** A user program's system call on a kernel path (src/user/forward.ts), as process `comm` (or the program's). */
+  syscall(req: SyscallRequest, data: Uint8Array | undefined, comm: SyscallProcess | undefined, abortId?: number): Promise<SyscallReply>;
 }

@@ -8,6 +8,7 @@
 import * as Comlink from 'comlink';
 import { Kernel } from '../kernel/kernel.js';
 import type { LogRecord } from '../kernel/printk.js';
+import type { Task } from '../kernel/task.js';
 import { isCallName, runCall, type BatchOp, type BatchResult } from '../api/calls.js';
 import type { KernelService, WorkerBootOptions, WorkerEvent } from './protocol.js';
 import { BatchReply, registerErrorTransfer } from './errors.js';
@@ -28,6 +29,18 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
   let helperSeq = 0;
   /** User programs' open files on this kernel (their system calls are forwarded by the caller). */
   let syscalls: KernelSyscalls | undefined;
+  /** The process of each recent program run (its system calls are all that process), the newest last. */
+  const programs = new Map<number, Task>();
+  const programTask = (kk: Kernel, p: { comm: string; id: number }): Task => {
+    let t = programs.get(p.id);
+    if (!t) {
+      t = kk.tasks.spawn(p.comm);
+      programs.set(p.id, t);
+      // Programs that ended are not told: keep the last ones only.
+      if (programs.size > 256) programs.delete(programs.keys().next().value!);
+    }
+    return t;
+  };
 
   const flushPending = () => {
     scheduled = false;
@@ -66,6 +79,7 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
       k = await Kernel.boot({ vmlinux: opts.vmlinux, cmdline: opts.cmdline });
       const kk = k;
       syscalls = new KernelSyscalls(kk);
+      programs.clear();
       // Completed records go out at once (a batched post per task, but synchronously before a reply,
       // and immediately when module code is entered, so nothing is lost if that code never returns).
       kk.log.subscribe((r) => {
@@ -144,7 +158,9 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
         const kk = kernel();
         const sc = syscalls!;
         const signal = ctl?.signal;
-        return await (comm ? kk.asProcess(comm, () => sc.handle(req, data, signal)) : sc.handle(req, data, signal));
+        const handle = () => sc.handle(req, data, signal);
+        if (typeof comm === 'object') return await kk.tasks.asTask(programTask(kk, comm), handle);
+        return await (comm ? kk.asProcess(comm, handle) : handle());
       } finally {
         if (ctl) aborts.delete(abortId!);
         postOpen();

@@ -25,8 +25,8 @@ export interface TestKernel {
  */
 export const TEST_ISOLATE = process.env.LKM_ISOLATE === 'worker' ? 'worker' : 'none';
 
-export async function bootTestKernel(opts: { cmdline?: string } = {}): Promise<TestKernel> {
-  const { kernel: k, fs } = TEST_ISOLATE === 'worker'
+export async function bootTestKernel(opts: { cmdline?: string; isolate?: 'worker' | 'none' } = {}): Promise<TestKernel> {
+  const { kernel: k, fs } = (opts.isolate ?? TEST_ISOLATE) === 'worker'
     ? await bootNodeWorkerKernel({ cmdline: opts.cmdline ?? '' }) as unknown as Awaited<ReturnType<typeof bootNodeKernel>>
     : await bootNodeKernel({ cmdline: opts.cmdline ?? '' });
   let out = '';

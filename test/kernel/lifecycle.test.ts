@@ -246,9 +246,20 @@ describe('memory', () => {
     await t.run(`insmod ${fixture('leaky')}`);
     const m = t.mark();
     expect((await t.run('rmmod leaky')).status).toBe(0);
-    expect(m()).toEqual(['leaky: 2 allocations (4100 bytes) not freed at unload: leaked']);
+    // Each object with the function that allocated it (linux/alloc_tag.h), in the log and as data.
+    expect(m()).toEqual([
+      'leaky: 2 allocations (4100 bytes) not freed at unload: leaked',
+      'leaky:   100 bytes allocated in leaky_init',
+      'leaky:   4000 bytes allocated in leaky_init',
+    ]);
+    if (TEST_ISOLATE !== 'worker') {
+      expect(t.k.moduleLeaks('leaky')?.map((l) => [l.size, l.func, l.file.endsWith('leaky.c'), l.line])).toEqual([
+        [100, 'leaky_init', true, 10], [4000, 'leaky_init', true, 12],
+      ]);
+    }
     // The same report, structured (the kernel call leaks(), what lkm-wasm/vitest checks at teardown).
-    expect(await t.k.leaks()).toEqual([{ module: 'leaky', allocations: 2, bytes: 4100 }]);
+    expect((await t.k.leaks()).map((l) => ({ ...l, objects: l.objects.map((o) => `${o.size} ${o.func}`) })))
+      .toEqual([{ module: 'leaky', allocations: 2, bytes: 4100, objects: ['100 leaky_init', '4000 leaky_init'] }]);
     // A clean module reports nothing; charp parameters are freed by the kernel itself.
     const m2 = t.mark();
     await t.run(`insmod ${example('hello-params')} type=wep && rmmod hello_params`);

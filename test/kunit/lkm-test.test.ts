@@ -51,7 +51,7 @@ describe('lkm test', () => {
     const r = await lkm(fixture('kunit-leak'));
     expect(r.code).toBe(1);
     expect(strip(r.stdout)).toContain('[PASSED] leaks_test');
-    expect(r.stderr).toContain('lkm test: kunit_leak: 1 allocation (48 bytes) not freed at unload');
+    expect(r.stderr).toContain('lkm test: kunit_leak: 1 allocation (48 bytes) not freed at unload (48 bytes allocated in leaks_test)');
   });
 
   it('--raw prints the KTAP, --json the results as data', async () => {

@@ -2,7 +2,7 @@
 // describe are the example module's cases, registered while the file is collected.
 import { describe, expect, it } from 'vitest';
 import { bootKernel } from '../../src/worker/boot.node.js';
-import { runKunitModule } from '../../src/kunit/run.js';
+import { runKunitModule } from '../../src/testing/kunit-run.js';
 import { defineKunitTests, kunitTestTree } from '../../src/vitest/index.node.js';
 import { example, fixture } from '../helpers/paths.js';
 import { readFileSync } from 'node:fs';

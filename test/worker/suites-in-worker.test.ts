@@ -4,6 +4,7 @@
 process.env.LKM_ISOLATE = 'worker';
 await import('../kernel/lifecycle.test.js');
 await import('../kernel/params.test.js');
+await import('../kernel/failslab.test.js');
 await import('../lib/selftests.test.js');
 await import('../shell/shell.test.js');
 await import('../shell/mount.test.js');

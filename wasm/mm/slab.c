@@ -20,6 +20,12 @@
  * and owner->kmem_bytes/kmem_count count it. Layout for the host (leak reports):
  *   struct kmem_track { struct list_head node; void *ptr; size_t size; struct module *owner; u32 state; }
  *   node@0 ptr@8 size@12 owner@16 state@20
+ * The track also keeps the allocation's call site (linux/alloc_tag.h), which lkm_kmem_leaks() reports.
+ *
+ * Fault injection (mm/failslab.c, mm/fail_page_alloc.c) sits at the entry points modules and the kernel
+ * call, where Linux's slab_pre_alloc_hook() and prepare_alloc_pages() are; the allocator's own metadata
+ * (kmem_track, kmem_cache: Linux's bootstrap caches) and the host's regions (lkm_region_alloc) are not
+ * fault-injectable; lkm_region_alloc_for_module() is, for what Linux allocates while loading a module.
  *
  * Bad frees: freeing an object twice, or a pointer that is not the start of a live allocation, does not
  * touch the allocator; it prints a WARN report ("kfree: double free of ..." / "kfree: invalid pointer
@@ -40,6 +46,8 @@
 #include <linux/printk.h>
 #include <linux/log2.h>
 #include <linux/cache.h>
+#include <linux/alloc_tag.h>
+#include <linux/fault-inject.h>
 #include "host.h"
 
 #define WASM_PAGE		65536UL
@@ -62,7 +70,12 @@ struct kmem_track {
 	u32 state;
 	u32 flags;
 	u32 next_free;		/* free slots of a slab: index of the next free slot */
+	const struct alloc_tag *tag;	/* where it was allocated (NULL: not known) */
 };
+
+/* current->alloc_tag: set by alloc_hooks() around an allocating call (linux/alloc_tag.h). */
+const struct alloc_tag *lkm_alloc_tag;
+EXPORT_SYMBOL(lkm_alloc_tag);
 
 /* --------------------------------------------------------------------------------------------------
  * Page descriptors and spans.
@@ -416,6 +429,7 @@ static void track_attach(struct kmem_track *t, struct module *owner, size_t size
 	t->size = size;
 	t->owner = owner;
 	t->state = TRACK_LIVE;
+	t->tag = lkm_alloc_tag;
 	if (owner) {
 		if (!owner->kmem_allocs.next)
 			INIT_LIST_HEAD(&owner->kmem_allocs);
@@ -630,6 +644,52 @@ static void warn_too_large(int line, gfp_t flags)
 }
 
 /* --------------------------------------------------------------------------------------------------
+ * Fault points.
+ */
+
+/* kmalloc(): a kmalloc cache up to KMALLOC_MAX_CACHE_SIZE (failslab), the page allocator above it. */
+static bool kmalloc_should_fail(size_t size, gfp_t flags)
+{
+	if (size > KMALLOC_MAX_CACHE_SIZE)
+		return should_fail_alloc_page(flags, get_order(size));
+	return __should_failslab_size(kmalloc_size_roundup(size), SLAB_KMALLOC, flags);
+}
+
+/* x86-64 Linux's object sizes: struct vm_struct (kmalloc-96), struct vmap_area (its own cache). */
+#define VM_STRUCT_SIZE	96
+#define VMAP_AREA_SIZE	64
+
+/*
+ * vmalloc()'s points in __vmalloc_node_range()'s order: the vm_struct and vmap_area, the page array
+ * (8 bytes a page), the pages (one bulk allocation of order 0). Prints Linux's warning when one fails.
+ */
+static bool vmalloc_should_fail(size_t size, gfp_t gfp_mask)
+{
+	gfp_t nested = gfp_mask & ~__GFP_ZERO;
+	unsigned long array = (PAGE_ALIGN(size) >> PAGE_SHIFT) * 8;
+	bool warn = !(gfp_mask & __GFP_NOWARN);
+
+	if (__should_failslab_size(VM_STRUCT_SIZE, SLAB_KMALLOC, nested) ||
+	    __should_failslab_size(VMAP_AREA_SIZE, 0, nested)) {
+		if (warn)
+			pr_warn("vmalloc error: size %lu, vm_struct allocation failed\n", (unsigned long)size);
+		return true;
+	}
+	if (__should_failslab_size(kmalloc_size_roundup(array), SLAB_KMALLOC, nested | __GFP_ZERO)) {
+		if (warn)
+			pr_warn("vmalloc error: size %lu, failed to allocated page array size %lu\n",
+				(unsigned long)size, array);
+		return true;
+	}
+	if (should_fail_alloc_page(gfp_mask, 0)) {
+		if (warn)
+			pr_warn("vmalloc error: size %lu, failed to allocate pages\n", (unsigned long)size);
+		return true;
+	}
+	return false;
+}
+
+/* --------------------------------------------------------------------------------------------------
  * The API.
  */
 
@@ -669,6 +729,8 @@ void *__lkm_kmalloc(size_t size, gfp_t flags, struct module *owner)
 		warn_too_large(__LINE__, flags);
 		return NULL;
 	}
+	if (size && kmalloc_should_fail(size, flags))
+		return NULL;
 	return do_kmalloc(size, flags, owner, 0);
 }
 EXPORT_SYMBOL(__lkm_kmalloc);
@@ -821,6 +883,8 @@ void *__lkm_vmalloc(size_t size, gfp_t gfp_mask, struct module *owner)
 			pr_warn("vmalloc error: size %lu, exceeds total pages\n", (unsigned long)size);
 		return NULL;
 	}
+	if (vmalloc_should_fail(size, gfp_mask))
+		return NULL;
 	kmem_lock();
 	p = pages_alloc_tracked(size, 1, TRACK_VMALLOC, owner);
 	kmem_unlock();
@@ -870,11 +934,25 @@ void vfree(const void *addr)
 }
 EXPORT_SYMBOL(vfree);
 
+/* What kvmalloc() asks of kmalloc for more than a page: no warning, no retrying, may fail. */
+static gfp_t kvmalloc_kmalloc_flags(gfp_t flags)
+{
+	flags |= __GFP_NOWARN;
+	if (!(flags & __GFP_RETRY_MAYFAIL))
+		flags |= __GFP_NORETRY;
+	return flags & ~__GFP_NOFAIL;
+}
+
 void *__lkm_kvmalloc(size_t size, gfp_t flags, struct module *owner)
 {
 	if (unlikely(size > INT_MAX)) {
 		WARN_ON_ONCE(!(flags & __GFP_NOWARN));
 		return NULL;
+	}
+	/* __kvmalloc_node(): kmalloc first (quietly when big), then vmalloc for what is above a page. */
+	if (size && kmalloc_should_fail(size, size > PAGE_SIZE ? kvmalloc_kmalloc_flags(flags) : flags)) {
+		if (size <= PAGE_SIZE || !gfpflags_allow_blocking(flags) || vmalloc_should_fail(size, flags))
+			return NULL;
 	}
 	if (size <= KMALLOC_SLAB_MAX)
 		return do_kmalloc(size, flags, owner, 0);
@@ -934,6 +1012,8 @@ unsigned long __lkm_get_free_pages(gfp_t gfp_mask, unsigned int order, struct mo
 		warn_too_large(__LINE__, gfp_mask);
 		return 0;
 	}
+	if (should_fail_alloc_page(gfp_mask, order))
+		return 0;
 	kmem_lock();
 	p = pages_alloc_tracked(PAGE_SIZE << order, 1UL << order, TRACK_PAGES, owner);
 	kmem_unlock();
@@ -979,6 +1059,9 @@ struct kmem_cache *kmem_cache_create_usercopy(const char *name, unsigned int siz
 			if (align < ralign)
 				align = ralign;
 		}
+		/* create_cache()'s kstrdup_const() of a name that is not in vmlinux's .rodata */
+		if (__should_failslab_size(kmalloc_size_roundup(strlen(name) + 1), SLAB_KMALLOC, GFP_KERNEL))
+			goto out_nomem;
 		kmem_lock();
 		s = slab_alloc_locked(&cache_cache, NULL, sizeof(*s));
 		if (s) {
@@ -989,6 +1072,7 @@ struct kmem_cache *kmem_cache_create_usercopy(const char *name, unsigned int siz
 		kmem_unlock();
 		if (s)
 			return s;
+out_nomem:
 		err = -ENOMEM;
 	}
 
@@ -1011,6 +1095,8 @@ void *__lkm_kmem_cache_alloc(struct kmem_cache *s, gfp_t flags, struct module *o
 {
 	void *p;
 
+	if (__should_failslab_size(s->object_size, s->flags, flags))
+		return NULL;
 	kmem_lock();
 	p = slab_alloc_locked(s, owner, s->object_size);
 	kmem_unlock();
@@ -1274,6 +1360,18 @@ void __lkm_entry lkm_region_free(void *p)
 }
 
 /*
+ * A region the host allocates on a module's behalf, with the fault point Linux's allocation would have:
+ * @kind 0 the module's memory (module_memory_alloc(): execmem's vmalloc, GFP_KERNEL), 1 its argument
+ * string (strndup_user(): kmalloc with GFP_USER | __GFP_NOWARN). NULL when the fault was injected.
+ */
+void *__lkm_entry lkm_region_alloc_for_module(size_t size, size_t align, int kind)
+{
+	if (kind == 0 ? vmalloc_should_fail(size, GFP_KERNEL) : kmalloc_should_fail(size, GFP_USER | __GFP_NOWARN))
+		return NULL;
+	return lkm_region_alloc(size, align);
+}
+
+/*
  * At unload, after the leak report: what @mod still holds becomes the kernel's (not freed: the module's
  * objects may still be referenced), and its list and counters are reset.
  */
@@ -1292,6 +1390,33 @@ void __lkm_entry lkm_kmem_orphan(struct module *mod)
 	mod->kmem_bytes = 0;
 	mod->kmem_count = 0;
 	kmem_unlock();
+}
+
+/*
+ * The leak report: what @mod still holds, in allocation order, as 4 words each (size, function, file,
+ * line of the call site; 0 when not known) into @out, at most @max. Returns how many it holds.
+ */
+int __lkm_entry lkm_kmem_leaks(struct module *mod, unsigned long *out, int max)
+{
+	struct kmem_track *t;
+	int n = 0;
+
+	kmem_lock();
+	if (mod->kmem_allocs.next) {
+		list_for_each_entry(t, &mod->kmem_allocs, node) {
+			if (n < max) {
+				unsigned long *o = out + 4 * n;
+
+				o[0] = t->size;
+				o[1] = t->tag ? (unsigned long)t->tag->ct.function : 0;
+				o[2] = t->tag ? (unsigned long)t->tag->ct.filename : 0;
+				o[3] = t->tag ? t->tag->ct.lineno : 0;
+			}
+			n++;
+		}
+	}
+	kmem_unlock();
+	return n;
 }
 
 /* Statistics for tests and /proc/meminfo-like views: [pages managed, free pages]. */

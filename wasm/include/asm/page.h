@@ -17,6 +17,19 @@
 
 #ifndef __ASSEMBLY__
 #define offset_in_page(p)	((unsigned long)(p) & ~PAGE_MASK)
+
+/* The order of the smallest 2^order pages holding @size bytes (asm-generic/getorder.h). */
+static inline __attribute__((__const__)) int get_order(unsigned long size)
+{
+	int order = 0;
+
+	size = (size - 1) >> PAGE_SHIFT;
+	while (size) {
+		order++;
+		size >>= 1;
+	}
+	return order;
+}
 #endif
 
 #endif

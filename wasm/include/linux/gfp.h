@@ -5,6 +5,7 @@
 #include <linux/gfp_types.h>
 #include <linux/types.h>
 #include <linux/init.h>
+#include <linux/alloc_tag.h>
 #include <asm/page.h>
 
 struct module;
@@ -55,5 +56,10 @@ static inline void free_pages_exact(void *virt, size_t size)
 	(void)size;
 	free_pages((unsigned long)virt, 0);
 }
+
+/* Each allocation records its call site (linux/alloc_tag.h); after every inline function above. */
+#define __get_free_pages(...)           alloc_hooks(__get_free_pages(__VA_ARGS__))
+#define get_zeroed_page(...)            alloc_hooks(get_zeroed_page(__VA_ARGS__))
+#define alloc_pages_exact(...)          alloc_hooks(alloc_pages_exact(__VA_ARGS__))
 
 #endif /* __LINUX_GFP_H */

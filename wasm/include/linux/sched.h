@@ -36,6 +36,9 @@ struct task_struct {
 	/* lkm-wasm: the queue of the last prepare_to_wait(), which schedule() sleeps on. */
 	struct wait_queue_head	*lkm_wait_queue;
 	int			lkm_wait_exclusive;
+	/* Fault injection (lib/fault-inject.c): /proc/self/make-it-fail and /proc/self/fail-nth. */
+	unsigned int		make_it_fail;
+	unsigned int		fail_nth;
 };
 
 extern struct task_struct *lkm_get_current(void);

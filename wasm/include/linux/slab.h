@@ -15,6 +15,7 @@
 #include <linux/gfp.h>
 #include <linux/overflow.h>
 #include <linux/init.h>
+#include <linux/alloc_tag.h>
 #include <linux/stddef.h>
 #include <linux/err.h>
 #include <linux/cleanup.h>
@@ -221,5 +222,21 @@ extern void kvfree_sensitive(const void *addr, size_t len);
 
 DEFINE_FREE(kfree, void *, if (!IS_ERR_OR_NULL(_T)) kfree(_T))
 DEFINE_FREE(kvfree, void *, if (!IS_ERR_OR_NULL(_T)) kvfree(_T))
+
+/* Each allocation records its call site (linux/alloc_tag.h); after every inline function above. */
+#define kmalloc(...)                    alloc_hooks(kmalloc(__VA_ARGS__))
+#define kzalloc(...)                    alloc_hooks(kzalloc(__VA_ARGS__))
+#define __kmalloc(...)                  alloc_hooks(__kmalloc(__VA_ARGS__))
+#define kmalloc_array(...)              alloc_hooks(kmalloc_array(__VA_ARGS__))
+#define kcalloc(...)                    alloc_hooks(kcalloc(__VA_ARGS__))
+#define krealloc(...)                   alloc_hooks(krealloc(__VA_ARGS__))
+#define krealloc_array(...)             alloc_hooks(krealloc_array(__VA_ARGS__))
+#define kmem_cache_alloc(...)           alloc_hooks(kmem_cache_alloc(__VA_ARGS__))
+#define kmem_cache_zalloc(...)          alloc_hooks(kmem_cache_zalloc(__VA_ARGS__))
+#define kvmalloc(...)                   alloc_hooks(kvmalloc(__VA_ARGS__))
+#define kvzalloc(...)                   alloc_hooks(kvzalloc(__VA_ARGS__))
+#define kvmalloc_array(...)             alloc_hooks(kvmalloc_array(__VA_ARGS__))
+#define kvcalloc(...)                   alloc_hooks(kvcalloc(__VA_ARGS__))
+#define kvrealloc(...)                  alloc_hooks(kvrealloc(__VA_ARGS__))
 
 #endif	/* _LINUX_SLAB_H */

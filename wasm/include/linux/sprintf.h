@@ -6,6 +6,7 @@
 #include <linux/types.h>
 #include <linux/stdarg.h>
 #include <linux/init.h>
+#include <linux/alloc_tag.h>
 
 struct module;
 
@@ -51,5 +52,9 @@ __scanf(2, 0) int vsscanf(const char *, const char *, va_list);
 /* These are for specific cases, do not use without real need */
 extern bool no_hash_pointers;
 
+/* Each allocation records its call site (linux/alloc_tag.h); after every inline function above. */
+#define kvasprintf(...)                 alloc_hooks(kvasprintf(__VA_ARGS__))
+#define kvasprintf_const(...)           alloc_hooks(kvasprintf_const(__VA_ARGS__))
+#define kasprintf(...)                  alloc_hooks(kasprintf(__VA_ARGS__))
 
 #endif	/* _LINUX_KERNEL_SPRINTF_H */

@@ -11,6 +11,7 @@
 #include <linux/overflow.h>
 #include <linux/stdarg.h>
 #include <linux/init.h>
+#include <linux/alloc_tag.h>
 #include <linux/array_size.h>
 
 struct module;
@@ -228,5 +229,14 @@ static inline const char *str_plural(size_t num) { return num == 1 ? "" : "s"; }
 	memset(__ptr + offsetof(typeof(*(obj)), member), __val,		\
 	       sizeof(*(obj)) - offsetof(typeof(*(obj)), member));	\
 })
+
+/* Each allocation records its call site (linux/alloc_tag.h); after every inline function above. */
+#define kstrdup(...)                    alloc_hooks(kstrdup(__VA_ARGS__))
+#define kstrdup_const(...)              alloc_hooks(kstrdup_const(__VA_ARGS__))
+#define kstrndup(...)                   alloc_hooks(kstrndup(__VA_ARGS__))
+#define kmemdup(...)                    alloc_hooks(kmemdup(__VA_ARGS__))
+#define kvmemdup(...)                   alloc_hooks(kvmemdup(__VA_ARGS__))
+#define kmemdup_nul(...)                alloc_hooks(kmemdup_nul(__VA_ARGS__))
+#define kmemdup_array(...)              alloc_hooks(kmemdup_array(__VA_ARGS__))
 
 #endif /* _LINUX_STRING_H_ */

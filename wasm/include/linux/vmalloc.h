@@ -7,6 +7,7 @@
 #include <linux/gfp.h>
 #include <linux/overflow.h>
 #include <linux/init.h>
+#include <linux/alloc_tag.h>
 
 struct module;
 
@@ -61,5 +62,13 @@ static inline __malloc void *vcalloc(size_t n, size_t size)
 		return NULL;
 	return vzalloc(bytes);
 }
+
+/* Each allocation records its call site (linux/alloc_tag.h); after every inline function above. */
+#define vmalloc(...)                    alloc_hooks(vmalloc(__VA_ARGS__))
+#define vzalloc(...)                    alloc_hooks(vzalloc(__VA_ARGS__))
+#define __vmalloc(...)                  alloc_hooks(__vmalloc(__VA_ARGS__))
+#define vmalloc_user(...)               alloc_hooks(vmalloc_user(__VA_ARGS__))
+#define vmalloc_array(...)              alloc_hooks(vmalloc_array(__VA_ARGS__))
+#define vcalloc(...)                    alloc_hooks(vcalloc(__VA_ARGS__))
 
 #endif /* _LINUX_VMALLOC_H */

@@ -16,6 +16,7 @@
 #include <linux/export.h>
 #include <linux/timer.h>
 #include <linux/bug.h>
+#include <linux/alloc_tag.h>
 #include "host.h"
 
 /*
@@ -50,12 +51,29 @@ struct task_struct *lkm_get_current(void)
 }
 EXPORT_SYMBOL(lkm_get_current);
 
-/* The host names the running task (PID and comm). */
-void __lkm_entry lkm_set_current_task(int pid, const char *comm)
+/*
+ * The host names the running task (PID and comm) and hands over its fault-injection state; the
+ * fail-nth countdown of the task that stops running is returned (the host keeps it with that task).
+ */
+unsigned int __lkm_entry lkm_set_current_task(int pid, const char *comm, unsigned int fail_nth,
+					      unsigned int make_it_fail)
 {
+	unsigned int left = current_task.fail_nth;
+
 	current_task.pid = pid;
 	current_task.tgid = pid;
 	strscpy(current_task.comm, comm, sizeof(current_task.comm));
+	current_task.fail_nth = fail_nth;
+	current_task.make_it_fail = make_it_fail;
+	return left;
+}
+
+/* /proc/self/fail-nth: what is left of the running task's countdown, and a new one. */
+unsigned int __lkm_entry lkm_fail_nth(int set, unsigned int n)
+{
+	if (set)
+		current_task.fail_nth = n;
+	return current_task.fail_nth;
 }
 
 /* A system call (or a restart of one) begins: the task runs and has no sleep registered. */
@@ -67,6 +85,8 @@ void __lkm_entry lkm_syscall_begin(void)
 	current_task.__state = TASK_RUNNING;
 	current_task.lkm_sleeping = 0;
 	current_task.lkm_wait_queue = NULL;
+	/* Nor an allocation in progress (one that Oopsed inside alloc_hooks() left its tag current). */
+	lkm_alloc_tag = NULL;
 }
 
 /* ---- wait queues -------------------------------------------------------------------------------- */

@@ -44,7 +44,8 @@ export async function runKunitModule(kernel: KernelApi, file: Uint8Array, fileNa
   const records = kernel.log.since(mark);
   const lines = records.flatMap((r) => r.text.split('\n'));
   for (const l of (await kernel.leaks()).slice(leaksBefore)) {
-    problems.push(`${l.module}: ${l.allocations} allocation${l.allocations === 1 ? '' : 's'} (${l.bytes} bytes) not freed at unload`);
+    const where = l.objects.map((o) => `${o.size} bytes allocated in ${o.func || '?'}`).join(', ');
+    problems.push(`${l.module}: ${l.allocations} allocation${l.allocations === 1 ? '' : 's'} (${l.bytes} bytes) not freed at unload${where ? ` (${where})` : ''}`);
   }
   const doc = parseKtap(lines);
   return { module, doc, counts: countTests(doc.tests), problems, records };

@@ -1,8 +1,8 @@
 // The KTAP parser (src/kunit/ktap.ts) and kunit.py's summary (src/kunit/report.ts): a tree per module,
 // logs attached to the test whose result follows, leaf counts, and the summary's exact layout.
 import { describe, expect, it } from 'vitest';
-import { countTests, parseKtap } from '../../src/kunit/ktap.js';
-import { divider, Report } from '../../src/kunit/report.js';
+import { countTests, parseKtap } from '../../src/testing/ktap.js';
+import { divider, Report } from '../../src/testing/kunit-report.js';
 
 const DOC = [
   'some earlier line',
