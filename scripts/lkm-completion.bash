@@ -44,7 +44,7 @@ _lkm() {
 	local opts
 	case $cmd in
 	run) opts='-e -c --exec --allow-warn -h --help' ;;
-	test) opts='--filter --json --raw --cpus -h --help' ;;
+	test) opts='--filter --json --raw --cpus --fail-nth-sweep -h --help' ;;
 	build) opts='-u --user -o --output -j --jobs -v --verbose -h --help' ;;
 	exec) opts='--root --modules --insmod -h --help' ;;
 	shell) opts='--root --modules --cmdline -c -h --help' ;;

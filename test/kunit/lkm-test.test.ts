@@ -54,6 +54,17 @@ describe('lkm test', () => {
     expect(r.stderr).toContain('lkm test: kunit_leak: 1 allocation (48 bytes) not freed at unload (48 bytes allocated in leaks_test)');
   });
 
+  it('--fail-nth-sweep: a line per N, exit 1 on a leak; a module that allocates nothing passes', async () => {
+    const r = await lkm('--fail-nth-sweep', fixture('sweep-leaky'));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('fail-nth 1: init -12 ENOMEM, clean\n');
+    expect(r.stdout).toContain('fail-nth 6: init -12 ENOMEM, 1 object leaked (64 bytes, allocated in leaky_init)\n');
+    expect(r.stdout).toMatch(/^sweep_leaky: \d+ fault-injectable calls in its load, \d+ runs$/m);
+    const none = await lkm('--fail-nth-sweep', fixture('sweep-noalloc'));
+    expect(none.stdout).toMatch(/^sweep_noalloc: \d+ fault-injectable calls? in its load/m);
+    expect(none.code).toBe(0);
+  });
+
   it('--raw prints the KTAP, --json the results as data', async () => {
     const raw = await lkm('--raw', '--filter', 'example.example_simple_test', example('kunit-example-test'));
     expect(raw.code).toBe(0);
