@@ -11,3 +11,8 @@ export {
   type BatchOp, type BatchResult, type Isolate, type KernelApi, type KernelBootOptions, type KernelCalls,
   type Lockup, type LogView, type ScriptOp, type SymbolInfo,
 } from '../worker/index.js';
+// Testing modules: the fail-nth sweep, KTAP and a KUnit module's run (lkm test's library half).
+export { failNthSweep, type FailNthResult, type KernelFactory, type SweepOptions, type SweepResult } from '../testing/fail-nth-sweep.js';
+export { formatFailNth, formatSweep } from '../testing/fail-nth-report.js';
+export { parseKtap, countTests, type KtapDocument, type KtapTest, type TestCounts } from '../testing/ktap.js';
+export { runKunitModule, runFailed, type ModuleRun } from '../testing/kunit-run.js';

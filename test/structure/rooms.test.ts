@@ -9,7 +9,7 @@ const SRC = join(import.meta.dirname, '../../src');
 
 /** Room → the rooms it may import (docs/rooms.md). */
 const ALLOWED: Record<string, string[]> = {
-  lib: ['kbuild', 'kernel', 'session', 'worker'],
+  lib: ['kbuild', 'kernel', 'session', 'testing', 'worker'],
   vitest: ['kbuild', 'testing', 'worker', 'api', 'kernel'],
   cli: ['kbuild', 'kernel', 'kmod', 'session', 'shell', 'testing', 'tools', 'user', 'worker', 'api', 'vfs', 'wasm', 'term'],
   web: ['kbuild', 'kernel', 'kmod', 'session', 'shell', 'testing', 'tools', 'user', 'worker', 'api', 'vfs', 'wasm', 'term'],
