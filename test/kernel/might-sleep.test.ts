@@ -38,6 +38,19 @@ describe('sleeping in atomic context', () => {
     expect(lines.filter((l) => l.startsWith('BUG:'))).toHaveLength(1);
   });
 
+  it('kmalloc(GFP_KERNEL) under a spinlock is reported at might_alloc() in include/linux/sched/mm.h; GFP_ATOMIC is not', async () => {
+    const t = await bootTestKernel();
+    const log = t.mark();
+    await t.run(`insmod ${fixture('atomic-sleep')} how=4`);
+    const bugs = log().filter((l) => l.startsWith('BUG:'));
+    expect(bugs).toHaveLength(1);
+    expect(bugs[0]).toMatch(/^BUG: sleeping function called from invalid context at include\/linux\/sched\/mm\.h:\d+$/);
+    const atomic = await bootTestKernel();
+    const l2 = atomic.mark();
+    await atomic.run(`insmod ${fixture('atomic-sleep')} how=5`);
+    expect(l2().filter((l) => l.startsWith('BUG:'))).toEqual([]);
+  });
+
   it('wait_event_timeout() under a spinlock is reported at its might_sleep(); without a lock nothing is', async () => {
     const t = await bootTestKernel();
     const log = t.mark();

@@ -48,6 +48,7 @@
 #include <linux/cache.h>
 #include <linux/alloc_tag.h>
 #include <linux/fault-inject.h>
+#include <linux/sched/mm.h>
 #include "host.h"
 
 #define WASM_PAGE		65536UL
@@ -650,6 +651,7 @@ static void warn_too_large(int line, gfp_t flags)
 /* kmalloc(): a kmalloc cache up to KMALLOC_MAX_CACHE_SIZE (failslab), the page allocator above it. */
 static bool kmalloc_should_fail(size_t size, gfp_t flags)
 {
+	might_alloc(flags);
 	if (size > KMALLOC_MAX_CACHE_SIZE)
 		return should_fail_alloc_page(flags, get_order(size));
 	return __should_failslab_size(kmalloc_size_roundup(size), SLAB_KMALLOC, flags);
@@ -669,6 +671,7 @@ static bool vmalloc_should_fail(size_t size, gfp_t gfp_mask)
 	unsigned long array = (PAGE_ALIGN(size) >> PAGE_SHIFT) * 8;
 	bool warn = !(gfp_mask & __GFP_NOWARN);
 
+	might_alloc(gfp_mask);
 	if (__should_failslab_size(VM_STRUCT_SIZE, SLAB_KMALLOC, nested) ||
 	    __should_failslab_size(VMAP_AREA_SIZE, 0, nested)) {
 		if (warn)
@@ -1095,6 +1098,7 @@ void *__lkm_kmem_cache_alloc(struct kmem_cache *s, gfp_t flags, struct module *o
 {
 	void *p;
 
+	might_alloc(flags);
 	if (__should_failslab_size(s->object_size, s->flags, flags))
 		return NULL;
 	kmem_lock();
