@@ -14,7 +14,12 @@ import { modinfo } from '../tools/modinfo.js';
 import { modprobe } from '../tools/modprobe.js';
 import type { Tool, ToolContext } from '../tools/context.js';
 import { KernelFs, normalizePath, FsError } from './fs.js';
-import { hasSubstitution, parsePipeline, splitList, ShellSyntaxError, startsSubstitution, substitutionEnd, type SimpleCommand } from './parse.js';
+import { hasSubstitution, parsePipeline, ShellSyntaxError, startsSubstitution, substitutionEnd, type SimpleCommand } from './parse.js';
+import { Parser, type ListNode } from './grammar.js';
+import { ShellIncomplete } from './lex.js';
+import { startBackground, execAndOr, execList, ExitUnwind, Interrupted, LoopControl, type ExecContext } from './exec-compound.js';
+import { errText, flushRedirects, openRedirects } from './redirect.js';
+import { SCRIPT_BUILTINS } from './script-builtins.js';
 import { longEntries, longLines, lsOperand, mknodCommand, totalBlocks } from './nodes.js';
 import { lnCommand, readlinkCommand, rmCommand } from './links.js';
 import { mkdirCommand, mountCommand, umountCommand } from './mount.js';
@@ -63,11 +68,6 @@ function tool(t: Tool): Command {
     };
     return t(argv.slice(1), ctx);
   };
-}
-
-function errText(e: unknown): string {
-  if (e instanceof FsError) return e.message.slice(e.message.indexOf(': ') + 2);
-  return (e as Error).message;
 }
 
 /** Reads the named files (or stdin when none) for cat/grep/head/tail/wc. */
@@ -397,7 +397,12 @@ export class Shell {
   lastStatus = 0;
   exitRequested: number | undefined;
   readonly env = new Map<string, string>([['HOME', '/root'], ['PATH', '/sbin:/usr/sbin:/bin:/usr/bin']]);
-  readonly commands: Record<string, Command> = { ...BUILTINS };
+  readonly commands: Record<string, Command> = { ...BUILTINS, ...SCRIPT_BUILTINS };
+  /** `set -e`: a failing command ends the shell (bash's exceptions: exec-compound.ts). */
+  errexit = false;
+  /** How many loops enclose the running command (break/continue N), and what one of them asked for. */
+  loopDepth = 0;
+  loopControl: { kind: 'break' | 'continue'; n: number } | undefined;
   /** Set when this shell's stderr is a terminal (Node's TTY, the web page's xterm): progress bars go there. */
   tty: TtyInfo | undefined;
   /**
@@ -436,7 +441,21 @@ export class Shell {
     for (const [k, v] of Object.entries(env)) c.env.set(k, v);
     Object.assign(c.commands, this.commands);
     c.programs = this.programs;
+    c.errexit = this.errexit;
     return c;
+  }
+
+  /** `( list )`: runs in a copy of this shell (same streams); its `exit` and variables stay inside. */
+  async subshell(body: (child: Shell) => Promise<number>): Promise<number> {
+    const c = this.child(this.out);
+    c.tty = this.tty;
+    c.terminal = this.terminal;
+    try {
+      return await body(c);
+    } catch (e) {
+      if (e instanceof ExitUnwind) return c.exitRequested!;
+      throw e;
+    }
   }
 
   /** The terminal, for a command whose stderr is this shell's own (not redirected, not a child's). */
@@ -469,40 +488,15 @@ export class Shell {
     return true;
   }
 
-  /** Runs one command line; returns its exit status (also in $?). */
+  /**
+   * Runs command lines (several, separated by newlines, and compound commands spanning them); returns the
+   * exit status (also in $?). Each complete command is parsed and then run, so the lines before a syntax
+   * error have run, as in bash; a syntax error's status is 2.
+   */
   async run(line: string): Promise<number> {
-    const vars = (n: string) => (n === '?' ? String(this.lastStatus) : this.env.get(n) ?? '');
+    const parser = new Parser(line);
     try {
-      for (const item of splitList(line)) {
-        if (this.exitRequested !== undefined) break;
-        if (item.op === '&&' && this.lastStatus !== 0) continue;
-        if (item.op === '||' && this.lastStatus === 0) continue;
-        // The foreground controller exists before anything runs, substitutions included, so that a Ctrl-C
-        // arriving at once is not lost; a line without substitutions reaches its commands synchronously.
-        const ctl = new AbortController();
-        if (!item.background) this.foreground = ctl;
-        this.substituted = undefined;
-        try {
-          const text = hasSubstitution(item.text) ? await this.substitute(item.text) : item.text;
-          const cmds = parsePipeline(text, vars).commands;
-          if (item.background) {
-            this.startJob(item.text.trim(), cmds);
-            this.lastStatus = 0;
-            continue;
-          }
-          this.lastStatus = ctl.signal.aborted ? signalStatus(ctl.signal) : await this.runPipeline(cmds, ctl.signal, this.terminal);
-        } finally {
-          if (this.foreground === ctl) this.foreground = undefined;
-        }
-        if (ctl.signal.aborted) {
-          // bash: a foreground job killed by SIGINT ends the command line; a newline after the ^C the
-          // terminal echoed, the word for other signals ("Terminated").
-          const sig = signalOf(ctl.signal);
-          this.lastStatus = signalStatus(ctl.signal);
-          this.out.stderr(sig === 'SIGINT' ? '\n' : `${SIGNAL_TEXT[sig]}\n`);
-          break;
-        }
-      }
+      for (let list; this.exitRequested === undefined && (list = parser.next());) if (!await this.runTop(list)) break;
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
       this.out.stderr(`lkm: ${e.message}\n`);
@@ -510,6 +504,82 @@ export class Shell {
     }
     this.notifyDone();
     return this.lastStatus;
+  }
+
+  /** Whether a text ends inside a command (an open `if`, quote, `$(`): an interactive shell reads on (PS2). */
+  incomplete(text: string): boolean {
+    try {
+      for (const p = new Parser(text); p.next();) { /* parse only */ }
+      return false;
+    } catch (e) {
+      return e instanceof ShellIncomplete;
+    }
+  }
+
+  /**
+   * One complete command's and-or lists, each a foreground job (Ctrl-C ends it and the rest of the input)
+   * or a background one; false when the rest is not to be run (a signal, `exit`, `set -e`).
+   */
+  private async runTop(list: ListNode): Promise<boolean> {
+    for (const { andOr, background: bg } of list.items) {
+      if (this.exitRequested !== undefined) return false;
+      // The foreground controller exists before anything runs, substitutions included, so that a Ctrl-C
+      // arriving at once is not lost.
+      const ctl = new AbortController();
+      const ctx: ExecContext = {
+        stdin: { text: '' }, stdout: this.out.stdout, stderr: this.out.stderr, signal: ctl.signal, terminal: this.terminal, noErrexit: false,
+      };
+      if (bg) { startBackground(this, andOr, ctx); continue; }
+      this.foreground = ctl;
+      try {
+        await execAndOr(this, andOr, ctx);
+      } catch (e) {
+        if (e instanceof ExitUnwind) return false;
+        if (!(e instanceof Interrupted)) throw e;
+      } finally {
+        if (this.foreground === ctl) this.foreground = undefined;
+      }
+      if (ctl.signal.aborted) {
+        // bash: a foreground job killed by SIGINT ends the command line; a newline after the ^C the
+        // terminal echoed, the word for other signals ("Terminated").
+        const sig = signalOf(ctl.signal);
+        this.lastStatus = signalStatus(ctl.signal);
+        this.out.stderr(sig === 'SIGINT' ? '\n' : `${SIGNAL_TEXT[sig]}\n`);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Runs a script in this shell with a command's streams and signal (`.`, and `sh` in its child shell);
+   * `exit` ends the script, a break or continue for a loop around `.` passes on.
+   */
+  async runScript(text: string, io: ShellIo): Promise<number> {
+    const ctx: ExecContext = {
+      stdin: { text: io.stdin }, stdout: io.stdout, stderr: io.stderr, signal: io.signal ?? new AbortController().signal, terminal: io.terminal, noErrexit: false,
+    };
+    try {
+      for (let list, p = new Parser(text); this.exitRequested === undefined && (list = p.next());) await execList(this, list, ctx);
+    } catch (e) {
+      if (e instanceof LoopControl) this.loopControl = { kind: e.kind, n: e.n };
+      else if (e instanceof ShellSyntaxError) { io.stderr(`lkm: ${e.message}\n`); this.lastStatus = 2; }
+      else if (!(e instanceof ExitUnwind || e instanceof Interrupted)) throw e;
+    }
+    return this.exitRequested ?? this.lastStatus;
+  }
+
+  private readonly vars = (n: string) => (n === '?' ? String(this.lastStatus) : this.env.get(n) ?? '');
+
+  /** A simple command's words and redirections expanded: variables, $?, command substitutions. */
+  async expandSimple(text: string): Promise<SimpleCommand> {
+    this.substituted = undefined;
+    return parsePipeline(hasSubstitution(text) ? await this.substitute(text) : text, this.vars).commands[0]!;
+  }
+
+  /** `for`'s words expanded (each raw word may become several, through a substitution). */
+  async expandWords(words: string[]): Promise<string[]> {
+    return words.length ? (await this.expandSimple(words.join(' '))).argv : [];
   }
 
   /** Status of the last command substitution of the command being run (an assignment alone returns it). */
@@ -544,30 +614,14 @@ export class Shell {
     return out;
   }
 
-  /** `terminal`: the keyboard input the first command reads when it has no other stdin (foreground only). */
-  private async runPipeline(cmds: SimpleCommand[], signal: AbortSignal, terminal?: TerminalInput): Promise<number> {
-    let stdin = '';
-    let status = 0;
-    for (let i = 0; i < cmds.length; i++) {
-      const last = i === cmds.length - 1;
-      let captured = '';
-      // The commands run one after the other: once the pipeline has its signal, the rest is not started.
-      if (signal.aborted) return signalStatus(signal);
-      const s = await this.runCommand(cmds[i]!, stdin, last ? this.out.stdout : (t) => { captured += t; }, signal, i === 0 ? terminal : undefined);
-      if (last) status = s;
-      stdin = captured;
-    }
-    return signal.aborted ? signalStatus(signal) : status;
-  }
-
-  /** `cmd &`: starts the pipeline without waiting for it, as bash does: "[N] PID" on stderr. */
-  private startJob(text: string, cmds: SimpleCommand[]): void {
+  /** `cmd &`: starts a job without waiting for it, as bash does: "[N] PID" on stderr. */
+  startJob(text: string, run: (signal: AbortSignal) => Promise<number>): void {
     const id = (this.jobsTable[this.jobsTable.length - 1]?.id ?? 0) + 1;
     const ctl = new AbortController();
     const job: Job = { id, pid: this.nextJobPid++, text, done: false, status: 0, promise: Promise.resolve(0), ctl };
-    // No terminal input for a background job (bash would stop it with SIGTTIN): stdin is empty.
-    job.promise = this.runPipeline(cmds, ctl.signal).catch((e: unknown) => {
+    job.promise = run(ctl.signal).catch((e: unknown) => {
       if (ctl.signal.aborted) return signalStatus(ctl.signal);
+      if (e instanceof ExitUnwind) return this.exitRequested ?? 0;
       this.out.stderr(`lkm: ${text}: ${(e as Error).message}\n`);
       return 1;
     }).then((status) => {
@@ -622,28 +676,14 @@ export class Shell {
     return this.runCommand({ argv, redirects: [] }, io.stdin, io.stdout, io.signal ?? new AbortController().signal, io.terminal, io.stderr);
   }
 
-  private async runCommand(cmd: SimpleCommand, stdin: string, stdout: (t: string) => void, signal: AbortSignal,
+  /** Runs one expanded simple command with its redirections; its exit status. */
+  async runCommand(cmd: SimpleCommand, stdin: string, stdout: (t: string) => void, signal: AbortSignal,
     terminal: TerminalInput | undefined, stderr: (t: string) => void = this.out.stderr): Promise<number> {
-    let out = stdout;
-    let err = stderr;
-    const pending: { path: string; append: boolean; text: string }[] = [];
-    for (const r of cmd.redirects) {
-      if (r.op === '<') {
-        terminal = undefined;
-        try { stdin = dec.decode(await this.fs.readFile(this.resolve(r.target), { signal })); } catch (e) {
-          if (signal.aborted) return signalStatus(signal);
-          this.out.stderr(`lkm: ${r.target}: ${errText(e)}\n`);
-          return 1;
-        }
-      } else if (r.op === '>&1') {
-        err = (t) => out(t);
-      } else {
-        const sink = { path: this.resolve(r.target), append: r.op === '>>', text: '' };
-        pending.push(sink);
-        if (r.fd === 1) out = (t) => { sink.text += t; };
-        else err = (t) => { sink.text += t; };
-      }
-    }
+    const host = { fs: this.fs, resolve: (p: string) => this.resolve(p), report: this.out.stderr };
+    const opened = await openRedirects(host, cmd.redirects, { stdin, stdout, stderr, terminal }, signal);
+    if (typeof opened === 'number') return opened;
+    const { io: { stdout: out, stderr: err }, pending } = opened;
+    ({ stdin, terminal } = opened.io);
     // NAME=value words before a command are its environment only (MODPROBE_OPTIONS=-v modprobe x); alone,
     // they set shell variables.
     let argv = cmd.argv;
@@ -677,17 +717,6 @@ export class Shell {
     }
     // Terminated by a signal: 128 + its number (what the command returned does not matter).
     if (signal.aborted) status = signalStatus(signal);
-    for (const p of pending) {
-      try {
-        const prev = p.append ? await this.fs.readText(p.path).catch(() => '') : '';
-        await this.fs.writeFile(p.path, prev + p.text, { signal });
-      } catch (e) {
-        if (signal.aborted) { status = signalStatus(signal); continue; }
-        // A sysfs write that the kernel refuses fails like write(2): "echo: write error: …".
-        this.out.stderr(`lkm: ${name ?? ''}: write error: ${errText(e)}\n`);
-        status = 1;
-      }
-    }
-    return status;
+    return flushRedirects(host, pending, name ?? '', signal, status);
   }
 }

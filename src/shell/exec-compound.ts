@@ -1,0 +1,176 @@
+// Runs grammar.ts's trees with bash's semantics: exit statuses ($? after every pipeline), && and ||, `!`,
+// if/for/while/until, groups and subshells, break/continue N, redirections of compound commands, and
+// `set -e` with its exceptions (conditions, all but the last of an && || list, `!`).
+
+import type { AndOrNode, CommandNode, CompoundNode, ListNode, PipelineNode } from './grammar.js';
+import { flushRedirects, openRedirects, type Streams } from './redirect.js';
+import type { Shell } from './shell.js';
+
+/** What a command runs with: its streams (stdin is read once, by the first command that runs), its signal. */
+export interface ExecContext {
+  stdin: { text: string };
+  stdout(t: string): void;
+  stderr(t: string): void;
+  terminal?: Streams['terminal'];
+  signal: AbortSignal;
+  /** Inside a condition, left of && / ||, after `!`: a failure does not end the shell under `set -e`. */
+  noErrexit: boolean;
+}
+
+/** Unwinds to the top: `exit`, or `set -e` and a failing command (Shell.exitRequested is set). */
+export class ExitUnwind extends Error {}
+/** Unwinds to the top: the foreground command got a signal (Ctrl-C); the rest is not run. */
+export class Interrupted extends Error {}
+/** `break N` / `continue N`: unwinds through N enclosing loops. */
+export class LoopControl extends Error {
+  constructor(readonly kind: 'break' | 'continue', public n: number) { super(kind); }
+}
+
+/** The time a loop last let other tasks run (a loop of builtins never awaits anything that does). */
+let lastYield = Date.now();
+async function yieldNow(): Promise<void> {
+  if (Date.now() - lastYield < 20) return;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  lastYield = Date.now();
+}
+
+export async function execList(sh: Shell, list: ListNode, ctx: ExecContext): Promise<number> {
+  let status = 0;
+  for (const { andOr, background } of list.items) {
+    status = background ? startBackground(sh, andOr, ctx) : await execAndOr(sh, andOr, ctx);
+  }
+  return status;
+}
+
+/**
+ * `… &`: a job with its own signal, no terminal input (bash would stop it with SIGTTIN) and, as a
+ * subshell in bash, a failure under `set -e` ends only the job. Its status at once is 0.
+ */
+export function startBackground(sh: Shell, andOr: AndOrNode, ctx: ExecContext): number {
+  sh.startJob(andOr.text, (signal) => execAndOr(sh, andOr, { ...ctx, stdin: { text: '' }, terminal: undefined, signal, noErrexit: true }));
+  return (sh.lastStatus = 0);
+}
+
+export async function execAndOr(sh: Shell, node: AndOrNode, ctx: ExecContext): Promise<number> {
+  const last = node.rest.length;
+  let status = await execPipeline(sh, node.first, last > 0 ? { ...ctx, noErrexit: true } : ctx);
+  for (let i = 0; i < last; i++) {
+    const { op, pipeline } = node.rest[i]!;
+    if ((op === '&&') !== (status === 0)) continue;
+    status = await execPipeline(sh, pipeline, i < last - 1 ? { ...ctx, noErrexit: true } : ctx);
+  }
+  return status;
+}
+
+async function execPipeline(sh: Shell, p: PipelineNode, ctx: ExecContext): Promise<number> {
+  const c: ExecContext = p.bang ? { ...ctx, noErrexit: true } : ctx;
+  let status = 0;
+  let input = c.stdin;
+  for (let i = 0; i < p.commands.length; i++) {
+    const last = i === p.commands.length - 1;
+    let captured = '';
+    // The commands run one after the other, each reading what the one before wrote.
+    status = await execCommand(sh, p.commands[i]!, {
+      ...c, stdin: input, terminal: i === 0 ? c.terminal : undefined, stdout: last ? c.stdout : (t) => { captured += t; },
+    });
+    input = { text: captured };
+  }
+  if (p.bang) status = status === 0 ? 1 : 0;
+  sh.lastStatus = status;
+  // A compound command failed because of a command that was itself exempt (`if false; then …`): no exit.
+  const lastCmd = p.commands[p.commands.length - 1]!;
+  if (status !== 0 && sh.errexit && !c.noErrexit && (lastCmd.type === 'simple' || lastCmd.type === 'subshell')) {
+    sh.exitRequested = status;
+    throw new ExitUnwind();
+  }
+  return status;
+}
+
+async function execCommand(sh: Shell, node: CommandNode, ctx: ExecContext): Promise<number> {
+  if (ctx.signal.aborted) throw new Interrupted();
+  if (node.type === 'simple') {
+    const cmd = await sh.expandSimple(node.text);
+    const stdin = ctx.stdin.text;
+    ctx.stdin.text = '';
+    const status = await sh.runCommand(cmd, stdin, ctx.stdout, ctx.signal, ctx.terminal, ctx.stderr);
+    return afterCommand(sh, ctx, status);
+  }
+  if (!node.redirects) return afterCommand(sh, ctx, await execCompound(sh, node, ctx));
+  const redirects = (await sh.expandSimple(node.redirects)).redirects;
+  const host = { fs: sh.fs, resolve: (p: string) => sh.resolve(p), report: ctx.stderr };
+  const opened = await openRedirects(host, redirects, { stdin: ctx.stdin.text, stdout: ctx.stdout, stderr: ctx.stderr, terminal: ctx.terminal }, ctx.signal);
+  if (typeof opened === 'number') return opened;
+  const { io, pending } = opened;
+  let status = sh.lastStatus;
+  try {
+    status = await execCompound(sh, node, { ...ctx, ...io, stdin: io.stdin === ctx.stdin.text ? ctx.stdin : { text: io.stdin } });
+  } finally {
+    // What the body wrote before a break, an exit or a signal is still written.
+    status = await flushRedirects(host, pending, node.type === 'for' ? 'for' : node.type, ctx.signal, status);
+  }
+  return afterCommand(sh, ctx, status);
+}
+
+/** After each command: a signal, `exit`, `break`/`continue` unwind from here. */
+function afterCommand(sh: Shell, ctx: ExecContext, status: number): number {
+  if (ctx.signal.aborted) throw new Interrupted();
+  if (sh.exitRequested !== undefined) throw new ExitUnwind();
+  const lc = sh.loopControl;
+  if (lc) {
+    sh.loopControl = undefined;
+    throw new LoopControl(lc.kind, lc.n);
+  }
+  return status;
+}
+
+async function execCompound(sh: Shell, node: CompoundNode, ctx: ExecContext): Promise<number> {
+  const cond = { ...ctx, noErrexit: true };
+  switch (node.type) {
+    case 'if':
+      for (const { cond: c, body } of node.clauses) if (await execList(sh, c, cond) === 0) return execList(sh, body, ctx);
+      return node.otherwise ? execList(sh, node.otherwise, ctx) : (sh.lastStatus = 0);
+    case 'group':
+      return execList(sh, node.body, ctx);
+    case 'subshell':
+      return sh.subshell((child) => execList(child, node.body, ctx));
+    case 'for': {
+      const words = await sh.expandWords(node.words);
+      return loop(sh, ctx, async (i) => {
+        if (i >= words.length) return undefined;
+        sh.env.set(node.name, words[i]!);
+        return execList(sh, node.body, ctx);
+      });
+    }
+    case 'while':
+      return loop(sh, ctx, async () => ((await execList(sh, node.cond, cond) === 0) === node.until ? undefined : execList(sh, node.body, ctx)));
+  }
+}
+
+/**
+ * Runs a loop's iterations until `step` returns undefined (its condition failed, the words ran out); the
+ * status is the last body's, 0 when none ran. break/continue N end or skip N levels of loops.
+ */
+async function loop(sh: Shell, ctx: ExecContext, step: (i: number) => Promise<number | undefined>): Promise<number> {
+  let status = 0;
+  sh.loopDepth++;
+  try {
+    for (let i = 0; ; i++) {
+      await yieldNow();
+      if (ctx.signal.aborted) throw new Interrupted();
+      try {
+        const s = await step(i);
+        if (s === undefined) break;
+        status = s;
+      } catch (e) {
+        if (!(e instanceof LoopControl)) throw e;
+        status = 0;
+        if (e.n > 1) { e.n--; throw e; }
+        if (e.kind === 'break') break;
+      }
+    }
+  } finally {
+    sh.loopDepth--;
+  }
+  sh.lastStatus = status;
+  return status;
+}

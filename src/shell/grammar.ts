@@ -1,0 +1,228 @@
+// The shell's grammar (a subset of bash's): lists of and-or lists of pipelines, whose commands are simple
+// commands or compound ones — if/elif/else, for, while, until, { …; } and ( … ), with redirections after
+// them. A recursive-descent parser over lex.ts's tokens; simple commands stay raw text, expanded when run.
+
+import { ShellSyntaxError } from './parse.js';
+import { Lexer, ShellIncomplete, type Tok } from './lex.js';
+
+/** A simple command as typed (words and redirections, unexpanded): parse.ts parses it when it runs. */
+export interface SimpleNode { type: 'simple'; text: string }
+export type CompoundNode = (
+  | { type: 'if'; clauses: { cond: ListNode; body: ListNode }[]; otherwise?: ListNode }
+  | { type: 'for'; name: string; words: string[]; body: ListNode }
+  | { type: 'while'; until: boolean; cond: ListNode; body: ListNode }
+  | { type: 'group'; body: ListNode }
+  | { type: 'subshell'; body: ListNode }
+) & { /** Redirections after the command (`done > file`), raw. */ redirects: string };
+export type CommandNode = SimpleNode | CompoundNode;
+export interface PipelineNode { bang: boolean; commands: CommandNode[] }
+export interface AndOrNode { first: PipelineNode; rest: { op: '&&' | '||'; pipeline: PipelineNode }[]; text: string }
+export interface ListNode { items: { andOr: AndOrNode; background: boolean }[] }
+
+const REDIRECTS = new Set(['>', '>>', '<', '2>', '2>&1']);
+/** Reserved words that cannot start a command (they end one of a compound command's lists). */
+const CLOSERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}']);
+
+const tokenName = (t: Tok) => (t.kind === 'eof' || t.text === '\n' ? 'newline' : t.text);
+
+export class Parser {
+  private readonly lex: Lexer;
+
+  constructor(src: string) { this.lex = new Lexer(src); }
+
+  /** The next complete command (a line's list; a compound command may span lines); null at the end. */
+  next(): ListNode | null {
+    while (this.isOp('\n')) this.lex.take();
+    if (this.lex.peek().kind === 'eof') return null;
+    return this.list([], true);
+  }
+
+  private isOp(text: string): boolean {
+    const t = this.lex.peek();
+    return t.kind === 'op' && t.text === text;
+  }
+
+  private isWord(texts: Iterable<string>): boolean {
+    const t = this.lex.peek();
+    return t.kind === 'word' && [...texts].includes(t.text);
+  }
+
+  private unexpected(t: Tok): ShellSyntaxError {
+    if (t.kind === 'eof') return new ShellIncomplete('syntax error: unexpected end of file');
+    return new ShellSyntaxError(`syntax error near unexpected token \`${tokenName(t)}'`);
+  }
+
+  /**
+   * and-or lists separated by ; & or newlines, up to one of `ends` (reserved words, or `)`); at the top
+   * level up to the end of the line. A compound command's list may not be empty.
+   */
+  private list(ends: string[], top = false): ListNode {
+    const items: ListNode['items'] = [];
+    for (;;) {
+      if (!top) while (this.isOp('\n')) this.lex.take();
+      const t = this.lex.peek();
+      if (t.kind === 'eof' || (t.kind === 'word' && ends.includes(t.text)) || (t.kind === 'op' && t.text === ')' && ends.includes(')'))) break;
+      const andOr = this.andOr();
+      const sep = this.lex.peek();
+      const background = sep.kind === 'op' && sep.text === '&';
+      items.push({ andOr, background });
+      if (sep.kind === 'op' && (sep.text === ';' || sep.text === '&' || sep.text === '\n')) {
+        this.lex.take();
+        if (top && (sep.text === '\n' || this.isOp('\n'))) break;
+        continue;
+      }
+      // No separator: only the end of the list may follow.
+      const end = this.lex.peek();
+      if (end.kind === 'eof' || (end.kind === 'word' && ends.includes(end.text)) || (end.kind === 'op' && end.text === ')' && ends.includes(')'))) break;
+      throw this.unexpected(end);
+    }
+    if (items.length === 0 && !top) throw this.unexpected(this.lex.peek());
+    return { items };
+  }
+
+  private andOr(): AndOrNode {
+    const start = this.lex.peek().start;
+    let end = start;
+    const first = this.pipeline();
+    const rest: AndOrNode['rest'] = [];
+    for (;;) {
+      end = this.lastEnd;
+      const t = this.lex.peek();
+      if (t.kind !== 'op' || (t.text !== '&&' && t.text !== '||')) break;
+      this.lex.take();
+      while (this.isOp('\n')) this.lex.take();
+      rest.push({ op: t.text, pipeline: this.pipeline() });
+    }
+    return { first, rest, text: this.lex.src.slice(start, end).trim() };
+  }
+
+  /** Where the last token taken ended (an and-or list's text, for `jobs`). */
+  private lastEnd = 0;
+
+  private take(): Tok {
+    const t = this.lex.take();
+    this.lastEnd = t.end;
+    return t;
+  }
+
+  private pipeline(): PipelineNode {
+    const bang = this.isWord(['!']);
+    if (bang) this.take();
+    const commands = [this.command()];
+    while (this.isOp('|')) {
+      this.take();
+      while (this.isOp('\n')) this.take();
+      commands.push(this.command());
+    }
+    return { bang, commands };
+  }
+
+  private command(): CommandNode {
+    const t = this.lex.peek();
+    if (t.kind === 'op' && t.text === '(') {
+      this.take();
+      const body = this.list([')']);
+      this.expect(')');
+      return { type: 'subshell', body, redirects: this.redirects() };
+    }
+    if (t.kind === 'word') {
+      switch (t.text) {
+        case 'if': return this.ifCommand();
+        case 'for': return this.forCommand();
+        case 'while': case 'until': {
+          this.take();
+          const cond = this.list(['do']);
+          const body = this.doGroup();
+          return { type: 'while', until: t.text === 'until', cond, body, redirects: this.redirects() };
+        }
+        case '{': {
+          this.take();
+          const body = this.list(['}']);
+          this.expect('}');
+          return { type: 'group', body, redirects: this.redirects() };
+        }
+        default: if (CLOSERS.has(t.text)) throw this.unexpected(t);
+      }
+    }
+    return this.simple();
+  }
+
+  /** Words and redirections up to an operator that is not a redirection. */
+  private simple(): SimpleNode {
+    const parts: string[] = [];
+    for (;;) {
+      const t = this.lex.peek();
+      if (t.kind === 'word') parts.push(this.take().text);
+      else if (t.kind === 'op' && REDIRECTS.has(t.text)) parts.push(this.redirect());
+      else break;
+    }
+    if (parts.length === 0) throw this.unexpected(this.lex.peek());
+    return { type: 'simple', text: parts.join(' ') };
+  }
+
+  private redirect(): string {
+    const op = this.take().text;
+    if (op === '2>&1') return op;
+    const target = this.lex.peek();
+    if (target.kind !== 'word') throw this.unexpected(target);
+    return `${op} ${this.take().text}`;
+  }
+
+  private redirects(): string {
+    const parts: string[] = [];
+    while (this.lex.peek().kind === 'op' && REDIRECTS.has(this.lex.peek().text)) parts.push(this.redirect());
+    return parts.join(' ');
+  }
+
+  private expect(text: string): void {
+    const t = this.lex.peek();
+    if (t.text !== text || t.kind === 'eof') throw this.unexpected(t);
+    this.take();
+  }
+
+  private doGroup(): ListNode {
+    this.expect('do');
+    const body = this.list(['done']);
+    this.expect('done');
+    return body;
+  }
+
+  private ifCommand(): CompoundNode {
+    this.take();
+    const clauses: { cond: ListNode; body: ListNode }[] = [];
+    let otherwise: ListNode | undefined;
+    for (;;) {
+      const cond = this.list(['then']);
+      this.expect('then');
+      clauses.push({ cond, body: this.list(['elif', 'else', 'fi']) });
+      const t = this.lex.peek();
+      if (t.kind !== 'word') throw this.unexpected(t);
+      this.take();
+      if (t.text === 'elif') continue;
+      if (t.text === 'else') {
+        otherwise = this.list(['fi']);
+        this.expect('fi');
+      }
+      break;
+    }
+    return { type: 'if', clauses, otherwise, redirects: this.redirects() };
+  }
+
+  private forCommand(): CompoundNode {
+    this.take();
+    const nameTok = this.take();
+    if (nameTok.kind !== 'word') throw this.unexpected(nameTok);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(nameTok.text)) throw new ShellSyntaxError(`\`${nameTok.text}': not a valid identifier`);
+    while (this.isOp('\n')) this.take();
+    const words: string[] = [];
+    if (this.isWord(['in'])) {
+      this.take();
+      while (this.lex.peek().kind === 'word') words.push(this.take().text);
+      const sep = this.lex.peek();
+      if (sep.kind !== 'op' || (sep.text !== ';' && sep.text !== '\n')) throw this.unexpected(sep);
+      this.take();
+    } else if (this.isOp(';')) this.take();
+    while (this.isOp('\n')) this.take();
+    return { type: 'for', name: nameTok.text, words, body: this.doGroup(), redirects: this.redirects() };
+  }
+}

@@ -1,0 +1,94 @@
+// The grammar's tokens: words kept raw (quotes, $VAR and $(…) untouched, expanded only when the command
+// runs, by parse.ts's tokenize) and operators, newlines among them. Reads on demand, so a script's first
+// lines run before a bad later line is reached, as in bash.
+
+import { ShellSyntaxError, substitutionEnd } from './parse.js';
+
+/** A syntax error at the end of the input: an interactive shell reads another line (PS2) instead. */
+export class ShellIncomplete extends ShellSyntaxError {}
+
+export type Tok =
+  | { kind: 'word'; text: string; start: number; end: number }
+  | { kind: 'op'; text: string; start: number; end: number }
+  | { kind: 'eof'; text: ''; start: number; end: number };
+
+const OPS = ['2>&1', '&&', '||', '>>', '2>', ';', '&', '|', '(', ')', '<', '>', '\n'];
+/** Characters that end an unquoted word. */
+const META = ' \t\n;&|()<>';
+
+export class Lexer {
+  private i = 0;
+  private ahead: Tok | undefined;
+
+  constructor(readonly src: string) {}
+
+  peek(): Tok {
+    return (this.ahead ??= this.scan());
+  }
+
+  take(): Tok {
+    const t = this.peek();
+    this.ahead = undefined;
+    return t;
+  }
+
+  private scan(): Tok {
+    const s = this.src;
+    for (;;) {
+      const c = s[this.i];
+      if (c === ' ' || c === '\t') this.i++;
+      else if (c === '\\' && s[this.i + 1] === '\n') this.i += 2;
+      else if (c === '#') { while (this.i < s.length && s[this.i] !== '\n') this.i++; }
+      else break;
+    }
+    const start = this.i;
+    if (start >= s.length) return { kind: 'eof', text: '', start, end: start };
+    const op = OPS.find((o) => s.startsWith(o, start));
+    if (op) {
+      this.i += op.length;
+      return { kind: 'op', text: op, start, end: this.i };
+    }
+    let text = '';
+    while (this.i < s.length && !META.includes(s[this.i]!)) {
+      const from = this.i;
+      this.i = this.skipPart(from);
+      const part = s.slice(from, this.i);
+      // A backslash-newline joins lines, except inside single quotes.
+      text += part[0] === "'" ? part : part.replace(/\\\n/g, '');
+    }
+    return { kind: 'word', text, start, end: this.i };
+  }
+
+  /** The end of the word's part at `i`: a quoted string, an escape, a substitution, ${…}, or one character. */
+  private skipPart(i: number): number {
+    const s = this.src;
+    const c = s[i]!;
+    if (c === "'") {
+      const end = s.indexOf("'", i + 1);
+      if (end < 0) throw new ShellIncomplete("unexpected EOF while looking for matching `''");
+      return end + 1;
+    }
+    if (c === '"') {
+      for (let j = i + 1; j < s.length; j++) {
+        if (s[j] === '"') return j + 1;
+        if (s[j] === '\\') j++;
+        else if (s[j] === '`' || (s[j] === '$' && s[j + 1] === '(')) j = this.substitution(j) - 1;
+      }
+      throw new ShellIncomplete('unexpected EOF while looking for matching `"\'');
+    }
+    if (c === '\\') return Math.min(i + 2, s.length);
+    if (c === '`' || (c === '$' && s[i + 1] === '(')) return this.substitution(i);
+    if (c === '$' && s[i + 1] === '{') {
+      // An unclosed ${ is left to the expansion, which reports "bad substitution".
+      const end = s.indexOf('}', i);
+      return end < 0 ? i + 2 : end + 1;
+    }
+    return i + 1;
+  }
+
+  private substitution(i: number): number {
+    const end = substitutionEnd(this.src, i);
+    if (end >= 0) return end;
+    throw new ShellIncomplete(this.src[i] === '`' ? "unexpected EOF while looking for matching ``'" : "unexpected EOF while looking for matching `)'");
+  }
+}
