@@ -43,11 +43,11 @@ export async function execList(sh: Shell, list: ListNode, ctx: ExecContext): Pro
 }
 
 /**
- * `… &`: a job with its own signal, no terminal input (bash would stop it with SIGTTIN) and, as a
- * subshell in bash, a failure under `set -e` ends only the job. Its status at once is 0.
+ * `… &`: a job in a subshell, as in bash (its variables, `exit` and `set -e` stay inside), with its own
+ * signal and no terminal input (bash would stop it with SIGTTIN). Its status at once is 0.
  */
 export function startBackground(sh: Shell, andOr: AndOrNode, ctx: ExecContext): number {
-  sh.startJob(andOr.text, (signal) => execAndOr(sh, andOr, { ...ctx, stdin: { text: '' }, terminal: undefined, signal, noErrexit: true }));
+  sh.startJob(andOr.text, (signal) => sh.subshell((c) => execAndOr(c, andOr, { ...ctx, stdin: { text: '' }, terminal: undefined, signal })));
   return (sh.lastStatus = 0);
 }
 
@@ -114,7 +114,10 @@ async function execCommand(sh: Shell, node: CommandNode, ctx: ExecContext): Prom
 /** After each command: a signal, `exit`, `break`/`continue` unwind from here. */
 function afterCommand(sh: Shell, ctx: ExecContext, status: number): number {
   if (ctx.signal.aborted) throw new Interrupted();
-  if (sh.exitRequested !== undefined) throw new ExitUnwind();
+  if (sh.exitRequested !== undefined) {
+    sh.lastStatus = sh.exitRequested;
+    throw new ExitUnwind();
+  }
   const lc = sh.loopControl;
   if (lc) {
     sh.loopControl = undefined;
@@ -134,6 +137,11 @@ async function execCompound(sh: Shell, node: CompoundNode, ctx: ExecContext): Pr
     case 'subshell':
       return sh.subshell((child) => execList(child, node.body, ctx));
     case 'for': {
+      // bash checks the name when the loop runs: an error status, not a syntax error.
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(node.name)) {
+        ctx.stderr(`lkm: \`${node.name}': not a valid identifier\n`);
+        return (sh.lastStatus = 1);
+      }
       const words = await sh.expandWords(node.words);
       return loop(sh, ctx, async (i) => {
         if (i >= words.length) return undefined;

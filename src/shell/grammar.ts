@@ -164,6 +164,8 @@ export class Parser {
     const op = this.take().text;
     if (op === '2>&1') return op;
     const target = this.lex.peek();
+    // A missing target is an error at once, even at the end of the input (no PS2).
+    if (target.kind === 'eof') throw new ShellSyntaxError("syntax error near unexpected token `newline'");
     if (target.kind !== 'word') throw this.unexpected(target);
     return `${op} ${this.take().text}`;
   }
@@ -212,7 +214,6 @@ export class Parser {
     this.take();
     const nameTok = this.take();
     if (nameTok.kind !== 'word') throw this.unexpected(nameTok);
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(nameTok.text)) throw new ShellSyntaxError(`\`${nameTok.text}': not a valid identifier`);
     while (this.isOp('\n')) this.take();
     const words: string[] = [];
     if (this.isWord(['in'])) {

@@ -6,7 +6,7 @@ import { errText } from './redirect.js';
 
 const dec = new TextDecoder();
 
-/** break/continue [N] (bash's break.def: N < 1 is out of range and leaves every loop). */
+/** break/continue [N]: N at most the loops there are; outside a loop a message and status 0, as in bash. */
 function loopControl(kind: 'break' | 'continue'): Command {
   return async (argv, io, sh) => {
     if (sh.loopDepth === 0) {
@@ -21,7 +21,6 @@ function loopControl(kind: 'break' | 'continue'): Command {
     const n = arg === undefined ? 1 : Number(arg);
     if (n < 1) {
       io.stderr(`lkm: ${kind}: ${arg}: loop count out of range\n`);
-      sh.loopControl = { kind: 'break', n: sh.loopDepth };
       return 1;
     }
     sh.loopControl = { kind, n: Math.min(n, sh.loopDepth) };

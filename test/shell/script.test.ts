@@ -1,17 +1,195 @@
-// Shell scripting: newlines, comments, if/for/while/until, !, groups, subshells, break/continue, set -e,
-// syntax errors with bash's texts and status 2, redirections of compound commands, sh/. FILE.
-import { describe, expect, it } from 'vitest';
+// Shell scripting: newlines, comments, if/elif/else, for, while, until, !, { } and ( ), break/continue N,
+// set -e and its exceptions, redirections of compound commands, syntax errors (bash's texts, status 2),
+// Ctrl-C in loops, background compound commands, sh FILE / sh -c / . FILE, and what needs a PS2 line.
+import { describe, expect, it, vi } from 'vitest';
 import { bootTestKernel } from '../helpers/kernel.js';
+import { example } from '../helpers/paths.js';
 
-describe('shell scripts', () => {
-  it('runs several lines with comments; for makes device nodes like scull_load', async () => {
+/**
+ * [script, status, stdout, stderr] as bash 5.2.15 gives them for `bash -c SCRIPT` (stderr's "bash: -c: line
+ * 1: " prefix is the shell's "lkm: "; a syntax error is one line, as an interactive bash prints it).
+ */
+const AS_BASH: [string, number, string, string][] = [
+    ["if true; then echo yes; fi", 0, "yes\n", ""],
+    ["if false; then echo yes; elif true; then echo elif; else echo no; fi", 0, "elif\n", ""],
+    ["if false; then echo yes; else echo no; fi; echo $?", 0, "no\n0\n", ""],
+    ["if false; then echo yes; fi; echo $?", 0, "0\n", ""],
+    ["for i in a b c; do echo $i; done; echo $?", 0, "a\nb\nc\n0\n", ""],
+    ["for i in; do echo $i; done; echo $?", 0, "0\n", ""],
+    ["i=0; while ! echo $i | grep -q xxx; do echo $i; i=x$i; done", 0, "0\nx0\nxx0\n", ""],
+    ["X=; until echo $X | grep -q aaa; do X=a$X; echo $X; done; echo $?", 0, "a\naa\naaa\n0\n", ""],
+    ["for i in 1 2 3; do if echo $i | grep -q 2; then continue; fi; echo $i; done", 0, "1\n3\n", ""],
+    ["for i in 1 2 3; do for j in a b; do if echo $j | grep -q b; then break 2; fi; echo $i$j; done; done; echo after", 0, "1a\nafter\n", ""],
+    ["for i in 1 2 3; do for j in a b; do if echo $j | grep -q b; then continue 2; fi; echo $i$j; done; echo never; done", 0, "1a\n2a\n3a\n", ""],
+    ["! true; echo $?", 0, "1\n", ""],
+    ["! false; echo $?", 0, "0\n", ""],
+    ["{ echo a; echo b; } | grep b", 0, "b\n", ""],
+    ["( X=inner; echo $X ); echo \"[$X]\"", 0, "inner\n[]\n", ""],
+    ["( exit 3 ); echo $?", 0, "3\n", ""],
+    ["set -e; false; echo no", 1, "", ""],
+    ["set -e; false || true; echo yes", 0, "yes\n", ""],
+    ["set -e; if false; then :; fi; echo yes", 0, "yes\n", ""],
+    ["set -e; ! true; echo yes", 0, "yes\n", ""],
+    ["set -e; false && true; echo yes", 0, "yes\n", ""],
+    ["set -e; true && false; echo no", 1, "", ""],
+    ["set -e; { false; echo no; }; echo no2", 1, "", ""],
+    ["set -e; while false; do :; done; echo yes", 0, "yes\n", ""],
+    ["set -e; x=$(false); echo no", 1, "", ""],
+    ["set -e; for i in 1 2; do false; done; echo no", 1, "", ""],
+    ["set -e; (false; echo in); echo out", 1, "", ""],
+    ["set -e; (false); echo out", 1, "", ""],
+    ["set -e; set +e; false; echo yes", 0, "yes\n", ""],
+    ["for i in 1 2; do echo $i; done > /tmp/o; cat /tmp/o", 0, "1\n2\n", ""],
+    ["if true; then cat /nonexistent; fi 2>/dev/null; echo ok $?", 0, "ok 1\n", ""],
+    ["fi", 2, "", "lkm: syntax error near unexpected token `fi'\n"],
+    ["then", 2, "", "lkm: syntax error near unexpected token `then'\n"],
+    ["if true; then fi", 2, "", "lkm: syntax error near unexpected token `fi'\n"],
+    ["for i in 1 2; do echo; done done", 2, "", "lkm: syntax error near unexpected token `done'\n"],
+    ["echo a; ;", 2, "", "lkm: syntax error near unexpected token `;'\n"],
+    ["if true\nthen\n  echo multi\nfi", 0, "multi\n", ""],
+    ["for i in $(echo x y z); do echo \"<$i>\"; done", 0, "<x>\n<y>\n<z>\n", ""],
+    ["for i in \"a b\" c; do echo \"<$i>\"; done", 0, "<a b>\n<c>\n", ""],
+    ["while true; do break; done; echo $?", 0, "0\n", ""],
+    [": ; echo $?", 0, "0\n", ""],
+    ["true && { echo a; false; } || echo b", 0, "a\nb\n", ""],
+    ["echo $(for i in 1 2; do echo $i; done)", 0, "1 2\n", ""],
+    ["if true; then echo x; fi | grep x", 0, "x\n", ""],
+    ["echo a &&\necho b", 0, "a\nb\n", ""],
+    ["echo 'multi\nline'", 0, "multi\nline\n", ""],
+    ["(echo sub)", 0, "sub\n", ""],
+    ["for i in 1 2\ndo\n  echo $i\ndone", 0, "1\n2\n", ""],
+    ["if ! false; then echo neg; fi", 0, "neg\n", ""],
+    ["{ echo a; } > /tmp/g; cat /tmp/g", 0, "a\n", ""],
+    ["while true; do echo once; break; done 2>&1 | cat", 0, "once\n", ""],
+    ["echo ${HOME}", 0, "/root\n", ""],
+    ["if true; then", 2, "", "lkm: syntax error: unexpected end of file\n"],
+    ["for i in 1 2; do", 2, "", "lkm: syntax error: unexpected end of file\n"],
+    ["echo \"open", 2, "", "lkm: unexpected EOF while looking for matching `\"'\n"],
+    ["echo $(echo", 2, "", "lkm: unexpected EOF while looking for matching `)'\n"],
+    ["{ echo a; }; { echo b; } ; echo c", 0, "a\nb\nc\n", ""],
+    ["{ echo a }", 2, "", "lkm: syntax error: unexpected end of file\n"],
+    ["if true; then echo a; else; fi", 2, "", "lkm: syntax error near unexpected token `;'\n"],
+    ["echo a | | cat", 2, "", "lkm: syntax error near unexpected token `|'\n"],
+    ["echo >", 2, "", "lkm: syntax error near unexpected token `newline'\n"],
+    ["echo a && || b", 2, "", "lkm: syntax error near unexpected token `||'\n"],
+    ["( )", 2, "", "lkm: syntax error near unexpected token `)'\n"],
+    ["{ }", 2, "", "lkm: syntax error near unexpected token `}'\n"],
+    ["while false; do :; done; echo $?", 0, "0\n", ""],
+    ["false; while false; do :; done; echo $?", 0, "0\n", ""],
+    ["false; for i in; do :; done; echo $?", 0, "0\n", ""],
+    ["for i in a b; do false; done; echo $?", 0, "1\n", ""],
+    ["if false; then :; elif false; then :; fi; echo $?", 0, "0\n", ""],
+    ["false; if true; then echo $?; fi", 0, "0\n", ""],
+    ["echo a \\\nb", 0, "a b\n", ""],
+    ["echo 'a \\\nb'", 0, "a \\\nb\n", ""],
+    ["for x in 1; do echo $x; done; for x in 2; do echo $x; done", 0, "1\n2\n", ""],
+    ["if true; then :; fi; fi", 2, "", "lkm: syntax error near unexpected token `fi'\n"],
+    ["echo done; echo fi; echo then", 0, "done\nfi\nthen\n", ""],
+    ["echo if then fi", 0, "if then fi\n", ""],
+    ["exit 4; echo no", 4, "", ""],
+    ["for i in 1 2; do exit 5; done; echo no", 5, "", ""],
+    ["set -o errexit; false; echo no", 1, "", ""],
+    ["while break; do echo no; done; echo $?", 0, "0\n", ""],
+    ["for i in a b c; do echo $i; done | wc -l", 0, "3\n", ""],
+    ["echo x | { cat; cat; }", 0, "x\n", ""],
+    ["echo x | while false; do :; done", 0, "", ""],
+    ["(cd /tmp; pwd); pwd", 0, "/tmp\n/\n", ""],
+];
+
+describe('shell scripts behave as bash', () => {
+  it.each(AS_BASH)('%j', async (script, status, stdout, stderr) => {
+    const t = await bootTestKernel();
+    expect(await t.run(script)).toEqual({ status, stdout, stderr });
+  });
+});
+
+describe('shell scripts with modules and devices', () => {
+  it('runs lines with comments; for makes device nodes as scull_load does', async () => {
     const t = await bootTestKernel();
     const r = await t.run('# make the nodes\nfor i in 0 1 2 3; do mknod /dev/scull$i c 240 $i; done # four\nls /dev | grep scull\necho $i');
     expect(r).toEqual({ status: 0, stdout: 'scull0\nscull1\nscull2\nscull3\n3\n', stderr: '' });
     expect((await t.run('ls -l /dev/scull2')).stdout).toMatch(/^c.* 240, +2 .*\/dev\/scull2\n$/);
   });
-  it('prints the first lines before a later syntax error', async () => {
+
+  it('if on a pipeline: lsmod | grep -q', async () => {
     const t = await bootTestKernel();
-    expect(await t.run('echo a\nfi\necho b')).toEqual({ status: 2, stdout: 'a\n', stderr: "lkm: syntax error near unexpected token `fi'\n" });
+    const check = 'if lsmod | grep -q stack_a; then echo loaded; else echo absent; fi';
+    expect((await t.run(check)).stdout).toBe('absent\n');
+    await t.run(`insmod ${example('stack-a')}`);
+    expect((await t.run(check)).stdout).toBe('loaded\n');
+  });
+
+  it('set -e stops a script at a failing insmod; the lines before it ran', async () => {
+    const t = await bootTestKernel();
+    const r = await t.run(`set -e\ninsmod ${example('stack-a')}\ninsmod /nonexistent.ko\necho not reached`);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^insmod: ERROR: could not load module \/nonexistent.ko: No such file or directory\n$/);
+    expect(t.sh.exitRequested).toBe(1);
+  });
+
+  it('break leaves the loop at the first module not loaded; until counts down', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${example('stack-a')}; insmod ${example('stack-b')}`);
+    const r = await t.run('n=0\nfor m in stack_a stack_b stack_c stack_a; do\n  if lsmod | grep -q $m; then n=x$n; else break; fi\ndone\necho $n $m');
+    expect(r).toEqual({ status: 0, stdout: 'xx0 stack_c\n', stderr: '' });
+    expect((await t.run('until ! lsmod | grep -q stack_; do rmmod $(lsmod | head -n 2 | tail -n 1 | head -c 7) || break; done; lsmod | wc -l')).stdout).toBe('1\n');
+  });
+
+  it('a compound command redirected: done > file, fi 2>/dev/null, < file', async () => {
+    const t = await bootTestKernel();
+    expect(await t.run('for i in 1 2; do echo line$i; done > /tmp/l; while false; do :; done < /tmp/l; cat /tmp/l')).toEqual({ status: 0, stdout: 'line1\nline2\n', stderr: '' });
+    expect(await t.run('if true; then cat /nonexistent; fi 2>/dev/null')).toEqual({ status: 1, stdout: '', stderr: '' });
+    expect(await t.run('{ cat; echo end; } < /tmp/l')).toEqual({ status: 0, stdout: 'line1\nline2\nend\n', stderr: '' });
+    expect(await t.run('{ echo x; } < /nonexistent; echo $?')).toEqual({ status: 0, stdout: '1\n', stderr: 'lkm: /nonexistent: No such file or directory\n' });
+  });
+});
+
+describe('loops and the terminal, jobs and script files', () => {
+  it('Ctrl-C ends a loop around a sleeping read, and the rest of the line', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${example('sleepy')}`);
+    const done = t.run('while true; do cat /dev/sleepy; done; echo after');
+    await vi.waitFor(() => expect(t.sh.interrupt()).toBe(true));
+    expect(await done).toEqual({ status: 130, stdout: '', stderr: '\n' });
+  });
+
+  it('a loop of builtins lets the terminal in: Ctrl-C stops while true; do :; done', async () => {
+    const t = await bootTestKernel();
+    const done = t.run('while true; do i=1; done; echo after');
+    // The loop yields to other tasks now and then, so this poll runs while it loops.
+    await vi.waitFor(() => expect(t.sh.env.get('i')).toBe('1'));
+    expect(t.sh.interrupt()).toBe(true);
+    expect(await done).toEqual({ status: 130, stdout: '', stderr: '\n' });
+  });
+
+  it('a compound command in the background is a job', async () => {
+    const t = await bootTestKernel();
+    const r = await t.run('for i in 1 2; do echo $i; done & wait; echo $?');
+    expect(r).toEqual({ status: 0, stdout: '1\n2\n0\n', stderr: '[1] 1000\n[1]+  Done                    for i in 1 2; do echo $i; done\n' });
+    // A job is a subshell: set -e ends the job, not the shell; its variables stay inside.
+    expect((await t.run('set -e; { false; echo no; } & wait %1 || echo $?; set +e')).stdout).toBe('1\n');
+    expect((await t.run('X=1 & wait; echo "[$X]"')).stdout).toBe('[]\n');
+  });
+
+  it('sh FILE, sh -c, sh reading stdin and . FILE run scripts', async () => {
+    const t = await bootTestKernel();
+    await t.run(`echo 'for m in stack_a stack_b; do' > /tmp/load.sh; echo '  insmod ${example('stack-a').replace('stack-a', '$(echo $m | sed s/_/-/)')}' >> /tmp/load.sh`);
+    await t.run(`printf '' 2>/dev/null; echo "X=set; exit 3; echo no" > /tmp/x.sh`);
+    expect(await t.run('sh /tmp/x.sh; echo $? "[$X]"')).toEqual({ status: 0, stdout: '3 []\n', stderr: '' });
+    expect(await t.run('sh -c "if true; then echo c; fi"; echo "echo piped" | sh')).toEqual({ status: 0, stdout: 'c\npiped\n', stderr: '' });
+    expect(await t.run('sh /nonexistent; echo $?')).toEqual({ status: 0, stdout: '127\n', stderr: 'lkm: /nonexistent: No such file or directory\n' });
+    expect(await t.run('echo "Y=dot; echo in" > /tmp/y.sh; . /tmp/y.sh; echo $Y; source /tmp/y.sh')).toEqual({ status: 0, stdout: 'in\ndot\nin\n', stderr: '' });
+    // `exit` in a sourced file ends the shell that sourced it.
+    expect(await t.run('. /tmp/x.sh; echo no')).toEqual({ status: 3, stdout: '', stderr: '' });
+  });
+
+  it('tells an unfinished command (PS2) from a finished or a wrong one', async () => {
+    const t = await bootTestKernel();
+    for (const open of ['for i in 1 2; do', 'if true; then echo', 'while true', '{ echo', '( echo', 'echo "a', "echo 'a", 'echo $(date', 'echo a &&', 'echo a |', 'if true; then :; else'])
+      expect(t.sh.incomplete(open), open).toBe(true);
+    for (const done of ['for i in 1 2; do echo; done', 'echo a', '', 'fi', 'echo >', 'if true; then :; fi; fi', 'echo a; # for'])
+      expect(t.sh.incomplete(done), done).toBe(false);
+    expect(t.sh.incomplete('for i in 1 2; do\necho $i\ndone')).toBe(false);
   });
 });
