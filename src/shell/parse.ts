@@ -1,5 +1,5 @@
 // Command-line syntax of the lkm shell: a small POSIX-like subset — words with quotes and escapes,
-// $VAR and $?, command substitution ($(cmd) and `cmd`), pipes, redirections (> >> < 2> 2>&1), lists joined
+// $VAR, $? and $1 $# $@ $*, command substitution ($(cmd) and `cmd`), pipes, redirections (> >> < 2> 2>&1), lists joined
 // by ; && ||, and `cmd &` (background).
 
 export interface Redirect { fd: 0 | 1 | 2; op: '>' | '>>' | '<' | '>&1'; target: string; }
@@ -20,7 +20,8 @@ export function tokenize(line: string, vars: (name: string) => string): Token[] 
   const expand = (): string => {
     // at '$'
     i++;
-    if (line[i] === '?') { i++; return vars('?'); }
+    // $? and the positional parameters: $0…$9, $#, $@, $*.
+    if (/^[?#@*0-9]$/.test(line[i] ?? '')) return vars(line[i++]!);
     if (line[i] === '{') {
       const end = line.indexOf('}', i);
       if (end < 0) throw new ShellSyntaxError('bad substitution');
@@ -63,7 +64,18 @@ export function tokenize(line: string, vars: (name: string) => string): Token[] 
       i += 2;
       continue;
     }
-    if (c === '$') { word = (word ?? '') + expand(); continue; }
+    if (c === '$') {
+      // Unquoted, the value is split into words at blanks (bash's field splitting; not in NAME=value);
+      // empty, it is no word.
+      const assignment = word !== undefined && /^[A-Za-z_][A-Za-z0-9_]*=/.test(word);
+      const value = expand();
+      const parts = assignment ? [value] : value.split(/[ \t\n]+/);
+      parts.forEach((p, k) => {
+        if (k > 0) flush();
+        if (p) word = (word ?? '') + p;
+      });
+      continue;
+    }
     const two = line.slice(i, i + 2);
     if (two === '2>' && word === undefined) {
       flush();

@@ -1,4 +1,4 @@
-// The builtins of shell scripts: `:`, set (-e/+e), break and continue N, and running scripts — `sh FILE`,
+// The builtins of shell scripts: `:`, set (-e/+e, positional parameters), shift, break and continue N, and running scripts — `sh FILE`,
 // `sh -c TEXT` in a child shell, `. FILE` / `source FILE` in this one.
 
 import type { Command, Shell, ShellIo } from './shell.js';
@@ -49,8 +49,12 @@ export const SCRIPT_BUILTINS: Record<string, Command> = {
       for (const [k, v] of [...sh.env].sort(([a], [b]) => (a < b ? -1 : 1))) io.stdout(`${k}=${quoted(v)}\n`);
       return 0;
     }
-    for (let i = 1; i < argv.length; i++) {
+    let i = 1;
+    for (; i < argv.length; i++) {
       const a = argv[i]!;
+      // `--` and the first word that is no option start the positional parameters.
+      if (a === '--') { i++; sh.positional = argv.slice(i); return 0; }
+      if (!/^[-+]./.test(a)) break;
       if (a === '-o' || a === '+o') {
         const name = argv[++i];
         if (name === undefined) { io.stdout(a === '-o' ? `errexit        \t${sh.errexit ? 'on' : 'off'}\n` : `set ${sh.errexit ? '-o' : '+o'} errexit\n`); continue; }
@@ -63,17 +67,31 @@ export const SCRIPT_BUILTINS: Record<string, Command> = {
         return 2;
       }
     }
+    if (i < argv.length) sh.positional = argv.slice(i);
+    return 0;
+  },
+  async shift(argv, io, sh) {
+    const arg = argv[1] ?? '1';
+    if (!/^\d+$/.test(arg)) { io.stderr(`lkm: shift: ${arg}: numeric argument required\n`); return 1; }
+    const n = Number(arg);
+    if (n > sh.positional.length) return 1;
+    sh.positional = sh.positional.slice(n);
     return 0;
   },
   async sh(argv, io, sh) {
     const child = sh.child({ stdout: io.stdout, stderr: io.stderr });
     let text: string | undefined;
     if (argv[1] === '-c') {
+      // sh -c TEXT [NAME [ARGS…]]: NAME is $0.
       if (argv[2] === undefined) { io.stderr('lkm: sh: -c: option requires an argument\n'); return 2; }
       text = argv[2];
+      child.name = argv[3] ?? argv[0]!;
+      child.positional = argv.slice(4);
     } else if (argv[1] !== undefined) {
       text = await readScript(sh, argv[1], io);
       if (text === undefined) return 127;
+      child.name = argv[1];
+      child.positional = argv.slice(2);
     } else {
       // The script on stdin (`cat script | sh`).
       text = io.stdin;
@@ -88,7 +106,15 @@ export const SCRIPT_BUILTINS: Record<string, Command> = {
     }
     const text = await readScript(sh, argv[1], io);
     if (text === undefined) return 1;
-    return sh.runScript(text, io);
+    // Arguments are the positional parameters while the file runs, as in bash.
+    if (argv.length === 2) return sh.runScript(text, io);
+    const saved = sh.positional;
+    sh.positional = argv.slice(2);
+    try {
+      return await sh.runScript(text, io);
+    } finally {
+      sh.positional = saved;
+    }
   },
 };
 SCRIPT_BUILTINS.bash = SCRIPT_BUILTINS.sh!;

@@ -442,6 +442,8 @@ export class Shell {
     Object.assign(c.commands, this.commands);
     c.programs = this.programs;
     c.errexit = this.errexit;
+    c.name = this.name;
+    c.positional = [...this.positional];
     return c;
   }
 
@@ -569,7 +571,17 @@ export class Shell {
     return this.exitRequested ?? this.lastStatus;
   }
 
-  private readonly vars = (n: string) => (n === '?' ? String(this.lastStatus) : this.env.get(n) ?? '');
+  /** $0 and the positional parameters $1 … (`sh FILE ARGS`, `set -- ARGS`, `shift`). */
+  name = 'lkm';
+  positional: string[] = [];
+
+  private readonly vars = (n: string): string => {
+    if (n === '?') return String(this.lastStatus);
+    if (n === '#') return String(this.positional.length);
+    if (n === '@' || n === '*') return this.positional.join(' ');
+    if (/^\d+$/.test(n)) return n === '0' ? this.name : this.positional[Number(n) - 1] ?? '';
+    return this.env.get(n) ?? '';
+  };
 
   /** A simple command's words and redirections expanded: variables, $?, command substitutions. */
   async expandSimple(text: string): Promise<SimpleCommand> {

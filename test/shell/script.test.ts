@@ -94,6 +94,14 @@ const AS_BASH: [string, number, string, string][] = [
     ["echo x | { cat; cat; }", 0, "x\n", ""],
     ["echo x | while false; do :; done", 0, "", ""],
     ["(cd /tmp; pwd); pwd", 0, "/tmp\n/\n", ""],
+    ["set -- a \"b c\" d; echo $#; echo $1; echo $2; echo $*; shift; echo $1 $#; shift 5; echo $? $#", 0, "3\na\nb c\na b c d\nb c 2\n1 2\n", ""],
+    ["set a b; for x in $*; do echo \"<$x>\"; done", 0, "<a>\n<b>\n", ""],
+    ["X=\"1 2 3\"; for i in $X; do echo \"<$i>\"; done; for i in \"$X\"; do echo \"<$i>\"; done", 0, "<1>\n<2>\n<3>\n<1 2 3>\n", ""],
+    ["E=; echo $E x; echo \"$E\" x", 0, "x\n x\n", ""],
+    ["X=\"a  b\"; Y=$X; echo \"$Y\"", 0, "a  b\n", ""],
+    ["sh -c 'echo $0 $1 $#' name one two", 0, "name one 2\n", ""],
+    ["set -e x y; echo $1; false; echo no", 1, "x\n", ""],
+    ["shift x; echo $?", 0, "1\n", "lkm: shift: x: numeric argument required\n"],
 ];
 
 describe('shell scripts behave as bash', () => {
