@@ -180,14 +180,37 @@ describe('loops and the terminal, jobs and script files', () => {
     expect((await t.run('X=1 & wait; echo "[$X]"')).stdout).toBe('[]\n');
   });
 
-  it('sh FILE, sh -c, sh reading stdin and . FILE run scripts', async () => {
+  it('sh FILE ARGS runs a load script: set -e, for over $*, $(uname -r)', async () => {
     const t = await bootTestKernel();
-    await t.run(`echo 'for m in stack_a stack_b; do' > /tmp/load.sh; echo '  insmod ${example('stack-a').replace('stack-a', '$(echo $m | sed s/_/-/)')}' >> /tmp/load.sh`);
-    await t.run(`printf '' 2>/dev/null; echo "X=set; exit 3; echo no" > /tmp/x.sh`);
+    await t.sh.fs.writeFile('/tmp/load.sh', [
+      '# load.sh MODULE...: insmod each one of the example tree; stop at the first that fails',
+      'set -e',
+      'for m in $*; do',
+      '  insmod /lib/modules/$(uname -r)/extra/$m.ko',
+      '  echo loaded $m',
+      'done',
+      'echo "all $# loaded"',
+    ].join('\n'));
+    expect(await t.run('sh /tmp/load.sh stack-a stack-b')).toEqual({ status: 0, stdout: 'loaded stack-a\nloaded stack-b\nall 2 loaded\n', stderr: '' });
+    const r = await t.run('sh /tmp/load.sh stack-c nosuch hello; echo status $?');
+    expect(r.stdout).toBe('loaded stack-c\nstatus 1\n');
+    expect(r.stderr).toMatch(/^insmod: ERROR: could not load module .*nosuch.ko: No such file or directory\n$/);
+    // The script's set -e was its own shell's.
+    expect((await t.run('false; echo $?')).stdout).toBe('1\n');
+    expect((await t.run('lsmod | grep -c stack_')).stdout).toBe('3\n');
+  });
+
+  it('sh -c, sh reading stdin, . FILE and source run scripts; exit in one', async () => {
+    const t = await bootTestKernel();
+    await t.sh.fs.writeFile('/tmp/x.sh', 'X=set; exit 3; echo no\n');
+    await t.sh.fs.writeFile('/tmp/y.sh', 'Y=dot; echo in $1\n');
     expect(await t.run('sh /tmp/x.sh; echo $? "[$X]"')).toEqual({ status: 0, stdout: '3 []\n', stderr: '' });
     expect(await t.run('sh -c "if true; then echo c; fi"; echo "echo piped" | sh')).toEqual({ status: 0, stdout: 'c\npiped\n', stderr: '' });
     expect(await t.run('sh /nonexistent; echo $?')).toEqual({ status: 0, stdout: '127\n', stderr: 'lkm: /nonexistent: No such file or directory\n' });
-    expect(await t.run('echo "Y=dot; echo in" > /tmp/y.sh; . /tmp/y.sh; echo $Y; source /tmp/y.sh')).toEqual({ status: 0, stdout: 'in\ndot\nin\n', stderr: '' });
+    expect(await t.run('. /tmp/y.sh one; echo $Y "[$1]"; source /tmp/y.sh')).toEqual({ status: 0, stdout: 'in one\ndot []\nin\n', stderr: '' });
+    // break in a sourced file leaves the loop around the `.`.
+    await t.sh.fs.writeFile('/tmp/b.sh', 'break\n');
+    expect((await t.run('for i in 1 2; do echo $i; . /tmp/b.sh; done; echo out')).stdout).toBe('1\nout\n');
     // `exit` in a sourced file ends the shell that sourced it.
     expect(await t.run('. /tmp/x.sh; echo no')).toEqual({ status: 3, stdout: '', stderr: '' });
   });
