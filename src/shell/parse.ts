@@ -1,11 +1,10 @@
-// Command-line syntax of the lkm shell: a small POSIX-like subset — words with quotes and escapes,
-// $VAR, $? and $1 $# $@ $*, command substitution ($(cmd) and `cmd`), pipes, redirections (> >> < 2> 2>&1), lists joined
-// by ; && ||, and `cmd &` (background).
+// One simple command's words, expanded when it runs: quotes and escapes, $VAR, $? and $1 $# $@ $* (split
+// into words when unquoted), command substitution ($(cmd) and `cmd`), pipes and redirections (> >> < 2>
+// 2>&1). Lists (; && || & newlines) and compound commands are grammar.ts's, over lex.ts's tokens.
 
 export interface Redirect { fd: 0 | 1 | 2; op: '>' | '>>' | '<' | '>&1'; target: string; }
 export interface SimpleCommand { argv: string[]; redirects: Redirect[]; }
 export interface Pipeline { commands: SimpleCommand[]; }
-export interface ListItem { pipeline: Pipeline; /** how it joins the previous item */ op: ';' | '&&' | '||'; }
 
 export class ShellSyntaxError extends Error {}
 
@@ -126,78 +125,6 @@ export const startsSubstitution = (s: string, i: number) => s[i] === '`' || (s[i
 
 /** Whether a list item may hold a command substitution (a cheap test; quoting is looked at when expanding). */
 export const hasSubstitution = (s: string) => s.includes('`') || s.includes('$(');
-
-/** Skips a command substitution at `i`; the index of its last character. */
-function skipSubstitution(s: string, i: number): number {
-  const end = substitutionEnd(s, i);
-  if (end < 0) throw new ShellSyntaxError(s[i] === '`' ? 'unexpected EOF while looking for matching ``\'' : "unexpected EOF while looking for matching `)'");
-  return end - 1;
-}
-
-/**
- * Splits a line at ; && || (outside quotes and command substitutions), so each part is expanded only when
- * it runs: `false; echo $?` must see the status of `false`.
- */
-export function splitList(line: string): { op: ListItem['op']; text: string; background?: boolean }[] {
-  const out: { op: ListItem['op']; text: string; background?: boolean }[] = [];
-  let op: ListItem['op'] = ';';
-  let start = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === quote) quote = undefined;
-      else if (c === '\\' && quote === '"') i++;
-      else if (quote === '"' && startsSubstitution(line, i)) i = skipSubstitution(line, i);
-      continue;
-    }
-    if (c === "'" || c === '"') { quote = c; continue; }
-    if (c === '\\') { i++; continue; }
-    if (startsSubstitution(line, i)) { i = skipSubstitution(line, i); continue; }
-    if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
-    const two = line.slice(i, i + 2);
-    // `cmd &`: the command runs in the background (a lone & that is not part of 2>&1).
-    if (c === '&' && two !== '&&' && line[i - 1] !== '>' && line[i - 1] !== '&') {
-      if (!line.slice(start, i).trim()) throw new ShellSyntaxError("syntax error near unexpected token `&'");
-      out.push({ op, text: line.slice(start, i), background: true });
-      op = ';';
-      start = i + 1;
-      continue;
-    }
-    if (c === ';' || two === '&&' || two === '||') {
-      out.push({ op, text: line.slice(start, i) });
-      op = c === ';' ? ';' : (two as ListItem['op']);
-      i += c === ';' ? 0 : 1;
-      start = i + 1;
-    }
-  }
-  if (quote) throw new ShellSyntaxError('unterminated quoted string');
-  const rest = line.slice(start);
-  const hashAt = findComment(rest);
-  out.push({ op, text: hashAt < 0 ? rest : rest.slice(0, hashAt) });
-  // Empty parts are fine after ';' (a trailing ';'), not around && and ||.
-  for (let i = 0; i < out.length; i++) {
-    if (out[i]!.text.trim()) continue;
-    const next = out[i + 1];
-    if (out[i]!.op !== ';' || (next && next.op !== ';')) {
-      throw new ShellSyntaxError(`syntax error near unexpected token \`${next?.op ?? out[i]!.op}'`);
-    }
-  }
-  return out.filter((p) => p.text.trim());
-}
-
-function findComment(s: string): number {
-  let quote: string | undefined;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (quote) { if (c === quote) quote = undefined; continue; }
-    if (c === "'" || c === '"') quote = c;
-    else if (c === '\\') i++;
-    else if (startsSubstitution(s, i)) i = skipSubstitution(s, i);
-    else if (c === '#' && (i === 0 || /\s/.test(s[i - 1]!))) return i;
-  }
-  return -1;
-}
 
 /** Parses one pipeline (no ; && ||): commands joined by |, with their redirections. */
 export function parsePipeline(text: string, vars: (name: string) => string): Pipeline {
