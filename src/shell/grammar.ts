@@ -30,6 +30,9 @@ export class Parser {
 
   constructor(src: string) { this.lex = new Lexer(src); }
 
+  /** The text ends in a backslash: an interactive shell reads the next line as this one's continuation. */
+  get continued(): boolean { return this.lex.continued; }
+
   /** The next complete command (a line's list; a compound command may span lines); null at the end. */
   next(): ListNode | null {
     while (this.isOp('\n')) this.lex.take();

@@ -19,6 +19,8 @@ const META = ' \t\n;&|()<>';
 export class Lexer {
   private i = 0;
   private ahead: Tok | undefined;
+  /** Whether the input ends in an unquoted backslash (literal at the end of a script, as in bash). */
+  continued = false;
 
   constructor(readonly src: string) {}
 
@@ -76,7 +78,10 @@ export class Lexer {
       }
       throw new ShellIncomplete('unexpected EOF while looking for matching `"\'');
     }
-    if (c === '\\') return Math.min(i + 2, s.length);
+    if (c === '\\') {
+      if (i + 1 === s.length) this.continued = true;
+      return Math.min(i + 2, s.length);
+    }
     if (c === '`' || (c === '$' && s[i + 1] === '(')) return this.substitution(i);
     if (c === '$' && s[i + 1] === '{') {
       // An unclosed ${ is left to the expansion, which reports "bad substitution".

@@ -59,7 +59,8 @@ export function tokenize(line: string, vars: (name: string) => string): Token[] 
       continue;
     }
     if (c === '\\') {
-      if (i + 1 < line.length) word = (word ?? '') + line[i + 1];
+      // A backslash at the very end stays (bash).
+      word = (word ?? '') + (i + 1 < line.length ? line[i + 1] : c);
       i += 2;
       continue;
     }

@@ -443,7 +443,6 @@ export class Shell {
     for (const [k, v] of Object.entries(env)) c.env.set(k, v);
     Object.assign(c.commands, this.commands);
     c.programs = this.programs;
-    c.errexit = this.errexit;
     c.name = this.name;
     c.positional = [...this.positional];
     return c;
@@ -452,6 +451,8 @@ export class Shell {
   /** `( list )`: runs in a copy of this shell (same streams); its `exit` and variables stay inside. */
   async subshell(body: (child: Shell) => Promise<number>): Promise<number> {
     const c = this.child(this.out);
+    // Unlike a command substitution's shell (bash clears -e there), a subshell keeps set -e.
+    c.errexit = this.errexit;
     c.tty = this.tty;
     c.terminal = this.terminal;
     try {
@@ -513,8 +514,9 @@ export class Shell {
   /** Whether a text ends inside a command (an open `if`, quote, `$(`): an interactive shell reads on (PS2). */
   incomplete(text: string): boolean {
     try {
-      for (const p = new Parser(text); p.next();) { /* parse only */ }
-      return false;
+      const p = new Parser(text);
+      while (p.next()) { /* parse only */ }
+      return p.continued;
     } catch (e) {
       return e instanceof ShellIncomplete;
     }

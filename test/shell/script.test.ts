@@ -102,6 +102,8 @@ const AS_BASH: [string, number, string, string][] = [
     ["sh -c 'echo $0 $1 $#' name one two", 0, "name one 2\n", ""],
     ["set -e x y; echo $1; false; echo no", 1, "x\n", ""],
     ["shift x; echo $?", 0, "1\n", "lkm: shift: x: numeric argument required\n"],
+    ["set -e; x=$(false; echo hi); echo $x", 0, "hi\n", ""],
+    ["set -e; (false; echo in); echo $?", 1, "", ""],
 ];
 
 describe('shell scripts behave as bash', () => {
@@ -222,5 +224,10 @@ describe('loops and the terminal, jobs and script files', () => {
     for (const done of ['for i in 1 2; do echo; done', 'echo a', '', 'fi', 'echo >', 'if true; then :; fi; fi', 'echo a; # for'])
       expect(t.sh.incomplete(done), done).toBe(false);
     expect(t.sh.incomplete('for i in 1 2; do\necho $i\ndone')).toBe(false);
+    // A trailing backslash continues the line; at the end of a script it is literal, as in bash.
+    expect(t.sh.incomplete('echo a \\')).toBe(true);
+    expect(t.sh.incomplete("echo 'a \\'")).toBe(false);
+    expect((await t.run('echo a \\')).stdout).toBe('a \\\n');
+    expect((await t.run('echo a \\\nb')).stdout).toBe('a b\n');
   });
 });
