@@ -6,7 +6,10 @@ import type { AndOrNode, CommandNode, CompoundNode, ListNode, PipelineNode } fro
 import { flushRedirects, openRedirects, type Streams } from './redirect.js';
 import type { Shell } from './shell.js';
 
-/** What a command runs with: its streams (stdin is read once, by the first command that runs), its signal. */
+/**
+ * What a command runs with: its streams and signal. The stdin is shared by the commands of a compound
+ * command: what one reads (cat: all of it, read: a line) the next ones do not get.
+ */
 export interface ExecContext {
   stdin: { text: string };
   stdout(t: string): void;
@@ -90,9 +93,7 @@ async function execCommand(sh: Shell, node: CommandNode, ctx: ExecContext): Prom
   if (ctx.signal.aborted) throw new Interrupted();
   if (node.type === 'simple') {
     const cmd = await sh.expandSimple(node.text);
-    const stdin = ctx.stdin.text;
-    ctx.stdin.text = '';
-    const status = await sh.runCommand(cmd, stdin, ctx.stdout, ctx.signal, ctx.terminal, ctx.stderr);
+    const status = await sh.runCommand(cmd, ctx.stdin, ctx.stdout, ctx.signal, ctx.terminal, ctx.stderr);
     return afterCommand(sh, ctx, status);
   }
   if (!node.redirects) return afterCommand(sh, ctx, await execCompound(sh, node, ctx));
@@ -103,7 +104,7 @@ async function execCommand(sh: Shell, node: CommandNode, ctx: ExecContext): Prom
   const { io, pending } = opened;
   let status = sh.lastStatus;
   try {
-    status = await execCompound(sh, node, { ...ctx, ...io, stdin: io.stdin === ctx.stdin.text ? ctx.stdin : { text: io.stdin } });
+    status = await execCompound(sh, node, { ...ctx, ...io, stdin: redirects.some((r) => r.op === '<') ? { text: io.stdin } : ctx.stdin });
   } finally {
     // What the body wrote before a break, an exit or a signal is still written.
     status = await flushRedirects(host, pending, node.type === 'for' ? 'for' : node.type, ctx.signal, status);

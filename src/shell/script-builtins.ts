@@ -1,8 +1,10 @@
-// The builtins of shell scripts: `:`, set (-e/+e, positional parameters), shift, break and continue N, and running scripts — `sh FILE`,
-// `sh -c TEXT` in a child shell, `. FILE` / `source FILE` in this one.
+// The builtins of shell scripts: `:`, set (-e/+e, positional parameters), shift, break and continue N, read
+// (read.ts), and running scripts — `sh FILE`, `sh -c TEXT` in a child shell, `. FILE` / `source FILE` in
+// this one.
 
 import type { Command, Shell, ShellIo } from './shell.js';
 import { errText } from './redirect.js';
+import { readCommand } from './read.js';
 
 const dec = new TextDecoder();
 
@@ -44,6 +46,7 @@ export const SCRIPT_BUILTINS: Record<string, Command> = {
   async ':'() { return 0; },
   break: loopControl('break'),
   continue: loopControl('continue'),
+  read: readCommand,
   async set(argv, io, sh) {
     if (argv.length === 1) {
       for (const [k, v] of [...sh.env].sort(([a], [b]) => (a < b ? -1 : 1))) io.stdout(`${k}=${quoted(v)}\n`);

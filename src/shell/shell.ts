@@ -29,7 +29,10 @@ import { parseSignal, SIGNAL_TEXT, signalOf, signalStatus } from './signals.js';
 import { faultStatus } from './faults.js';
 
 export interface ShellIo {
+  /** What the command reads; reading it takes it all from a pipe or a compound command's input. */
   stdin: string;
+  /** A command that read only part of its stdin (`read`) hands back the rest, for the commands after it. */
+  stdinRest?(rest: string): void;
   stdout(text: string): void;
   stderr(text: string): void;
   /**
@@ -692,14 +695,22 @@ export class Shell {
     return this.runCommand({ argv, redirects: [] }, io.stdin, io.stdout, io.signal ?? new AbortController().signal, io.terminal, io.stderr);
   }
 
-  /** Runs one expanded simple command with its redirections; its exit status. */
-  async runCommand(cmd: SimpleCommand, stdin: string, stdout: (t: string) => void, signal: AbortSignal,
+  /**
+   * Runs one expanded simple command with its redirections; its exit status. `stdin` as a holder is input
+   * shared with the commands after this one (a compound command's): what this one reads is gone for them.
+   */
+  async runCommand(cmd: SimpleCommand, stdin: string | { text: string }, stdout: (t: string) => void, signal: AbortSignal,
     terminal: TerminalInput | undefined, stderr: (t: string) => void = this.out.stderr): Promise<number> {
     const host = { fs: this.fs, resolve: (p: string) => this.resolve(p), report: this.out.stderr };
-    const opened = await openRedirects(host, cmd.redirects, { stdin, stdout, stderr, terminal }, signal);
+    const shared = typeof stdin === 'string' ? { text: stdin } : stdin;
+    const opened = await openRedirects(host, cmd.redirects, { stdin: shared.text, stdout, stderr, terminal }, signal);
     if (typeof opened === 'number') return opened;
     const { io: { stdout: out, stderr: err }, pending } = opened;
-    ({ stdin, terminal } = opened.io);
+    ({ terminal } = opened.io);
+    const input = cmd.redirects.some((r) => r.op === '<') ? { text: opened.io.stdin } : shared;
+    let taken = false;
+    let rest: string | undefined;
+    const text = input.text;
     // NAME=value words before a command are its environment only (MODPROBE_OPTIONS=-v modprobe x); alone,
     // they set shell variables.
     let argv = cmd.argv;
@@ -718,7 +729,12 @@ export class Shell {
         try {
           // The command is the process the kernel sees (Comm in Oops and WARN reports).
           const comm = name.slice(name.lastIndexOf('/') + 1).slice(0, 15);
-          status = await this.kernel.asProcess(comm, () => c(argv, { stdin, stdout: out, stderr: err, signal, terminal }, this));
+          const io: ShellIo = {
+            get stdin() { taken = true; return text; },
+            stdinRest: (r) => { rest = r; },
+            stdout: out, stderr: err, signal, terminal,
+          };
+          status = await this.kernel.asProcess(comm, () => c(argv, io, this));
         } catch (e) {
           // A signal's default action ended it (an interrupted system call unwound it): its status below.
           if (!signal.aborted) {
@@ -731,6 +747,7 @@ export class Shell {
         }
       }
     }
+    if (taken) input.text = rest ?? '';
     // Terminated by a signal: 128 + its number (what the command returned does not matter).
     if (signal.aborted) status = signalStatus(signal);
     return flushRedirects(host, pending, name ?? '', signal, status);

@@ -230,4 +230,37 @@ describe('loops and the terminal, jobs and script files', () => {
     expect((await t.run('echo a \\')).stdout).toBe('a \\\n');
     expect((await t.run('echo a \\\nb')).stdout).toBe('a b\n');
   });
+
+  it('read: a line of a file, fields, -r, backslashes, the end of the input; while read over a file', async () => {
+    const t = await bootTestKernel();
+    // [file's text, script, stdout] as bash 5.2 gives them with that text in /tmp/r.
+    const cases: [string, string, string][] = [
+      ['a\\ b  c  d \\\ne f\n', 'read x y < /tmp/r; echo "[$x][$y]"', '[a b][c  d e f]\n'],
+      ['  a b  \n', 'read < /tmp/r; echo "[$REPLY]"', '[  a b  ]\n'],
+      ['a\\ b c\n', 'read -r x y < /tmp/r; echo "[$x][$y]" $?', '[a\\][b c] 0\n'],
+      ['last', 'read x < /tmp/r; echo "$? [$x]"', '1 [last]\n'],
+      ['', 'read x < /tmp/r; echo "$? [$x]"', '1 []\n'],
+      ['a b\n', 'read x y z < /tmp/r; echo "[$x][$y][$z]"', '[a][b][]\n'],
+      ['a\\\nb\n', 'read < /tmp/r; echo "[$REPLY]"', '[ab]\n'],
+      ['a\\\\b\n', 'read x < /tmp/r; echo "[$x]"', '[a\\b]\n'],
+      ['1 one\n2 two\n3 three\n', 'while read n w; do echo "$w=$n"; done < /tmp/r', 'one=1\ntwo=2\nthree=3\n'],
+      // cat takes what read left.
+      ['1\n2\n3\n', 'while read n; do echo got $n; cat; done < /tmp/r', 'got 1\n2\n3\n'],
+      ['1\n2\n3\n', '{ read a; read b; echo "$b$a"; cat; } < /tmp/r', '21\n3\n'],
+      ['x y\n', 'cat /tmp/r | while read a b; do echo "$b $a"; done', 'y x\n'],
+    ];
+    for (const [text, script, stdout] of cases) {
+      await t.sh.fs.writeFile('/tmp/r', text);
+      expect(await t.run(script), script).toEqual({ status: 0, stdout, stderr: '' });
+    }
+    expect(await t.run('read -z')).toEqual({ status: 2, stdout: '', stderr: 'lkm: read: -z: invalid option\nread: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n' });
+    expect(await t.run('read 1x < /dev/null')).toEqual({ status: 1, stdout: '', stderr: "lkm: read: `1x': not a valid identifier\n" });
+  });
+
+  it('read from the terminal takes one typed line; the next one stays for the next read', async () => {
+    const t = await bootTestKernel();
+    const typed = ['first line\n', 'second\n'];
+    t.sh.terminal = { read: async (max) => { const c = typed[0]?.slice(0, max) ?? null; if (typed[0]) typed[0] = typed[0].slice(max); if (typed[0] === '') typed.shift(); return c; } };
+    expect(await t.run('read a b; echo "[$a][$b]"; read c; echo "[$c]"; read d; echo $?')).toEqual({ status: 0, stdout: '[first][line]\n[second]\n1\n', stderr: '' });
+  });
 });
