@@ -340,7 +340,7 @@ export const BUILTINS: Record<string, Command> = {
       `Commands: ${Object.keys(sh.commands).sort().join(' ')}\n` +
       'Syntax: cmd args | cmd; cmd && cmd || cmd; > file, >> file, < file, 2> file, 2>&1, $VAR, $?, VAR=value cmd, $(cmd), `cmd`\n' +
       'Scripts: lines, # comments, if/elif/else/fi, for NAME in WORDS; do …; done, while, until, ! cmd, { …; }, ( … ),\n' +
-      '  break [N], continue [N], set -e/+e, set -- ARGS, shift, $1 $# $@, sh FILE [ARGS], sh -c TEXT, . FILE, :\n' +
+      '  break [N], continue [N], read [-r] NAME…, set -e/+e, set -- ARGS, shift, $1 $# $@, sh FILE [ARGS], sh -c TEXT, . FILE, :\n' +
       'Jobs: cmd & (runs in the background: [N] PID), jobs, wait [%N|PID], kill [-SIG] %N|PID; a finished job prints [N]+  Done  cmd\n' +
       'Terminal: Ctrl-C interrupts the foreground command (status 130); programs read typed lines, Ctrl-D ends input\n' +
       'Modules of the example tree are in /lib/modules/$(uname -r)/extra.\n',
