@@ -81,8 +81,8 @@ async function execPipeline(sh: Shell, p: PipelineNode, ctx: ExecContext): Promi
   if (p.bang) status = status === 0 ? 1 : 0;
   sh.lastStatus = status;
   // A compound command failed because of a command that was itself exempt (`if false; then …`): no exit.
-  const lastCmd = p.commands[p.commands.length - 1]!;
-  if (status !== 0 && sh.errexit && !c.noErrexit && (lastCmd.type === 'simple' || lastCmd.type === 'subshell')) {
+  const lastCmd = p.commands[p.commands.length - 1];
+  if (status !== 0 && sh.errexit && !c.noErrexit && (lastCmd?.type === 'simple' || lastCmd?.type === 'subshell')) {
     sh.exitRequested = status;
     throw new ExitUnwind();
   }

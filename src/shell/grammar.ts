@@ -15,6 +15,7 @@ export type CompoundNode = (
   | { type: 'subshell'; body: ListNode }
 ) & { /** Redirections after the command (`done > file`), raw. */ redirects: string };
 export type CommandNode = SimpleNode | CompoundNode;
+/** `commands` is empty for a lone `!`. */
 export interface PipelineNode { bang: boolean; commands: CommandNode[] }
 export interface AndOrNode { first: PipelineNode; rest: { op: '&&' | '||'; pipeline: PipelineNode }[]; text: string }
 export interface ListNode { items: { andOr: AndOrNode; background: boolean }[] }
@@ -111,6 +112,9 @@ export class Parser {
   private pipeline(): PipelineNode {
     const bang = this.isWord(['!']);
     if (bang) this.take();
+    // `!` alone negates an empty command (status 1), as in bash.
+    const t = this.lex.peek();
+    if (bang && (t.kind === 'eof' || (t.kind === 'op' && [';', '&', '\n', '&&', '||', ')'].includes(t.text)))) return { bang, commands: [] };
     const commands = [this.command()];
     while (this.isOp('|')) {
       this.take();
@@ -216,6 +220,8 @@ export class Parser {
   private forCommand(): CompoundNode {
     this.take();
     const nameTok = this.take();
+    // The name is on the `for` line: a line that ends there is an error at once (no PS2).
+    if (nameTok.kind === 'eof') throw new ShellSyntaxError("syntax error near unexpected token `newline'");
     if (nameTok.kind !== 'word') throw this.unexpected(nameTok);
     while (this.isOp('\n')) this.take();
     const words: string[] = [];
