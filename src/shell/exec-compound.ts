@@ -107,10 +107,13 @@ async function execCommand(sh: Shell, node: CommandNode, ctx: ExecContext): Prom
     status = await execCompound(sh, node, { ...ctx, ...io, stdin: redirects.some((r) => r.op === '<') ? { text: io.stdin } : ctx.stdin });
   } finally {
     // What the body wrote before a break, an exit or a signal is still written.
-    status = await flushRedirects(host, pending, node.type === 'for' ? 'for' : node.type, ctx.signal, status);
+    status = await flushRedirects(host, pending, KEYWORD[node.type], ctx.signal, status);
   }
   return afterCommand(sh, ctx, status);
 }
+
+/** How a compound command is named in a write error ("lkm: for: write error: …"). */
+const KEYWORD: Record<CompoundNode['type'], string> = { if: 'if', for: 'for', while: 'while', group: '{', subshell: '(' };
 
 /** After each command: a signal, `exit`, `break`/`continue` unwind from here. */
 function afterCommand(sh: Shell, ctx: ExecContext, status: number): number {

@@ -451,7 +451,10 @@ export class Shell {
     return c;
   }
 
-  /** `( list )`: runs in a copy of this shell (same streams); its `exit` and variables stay inside. */
+  /**
+   * `( list )`: runs in a copy of this shell (same streams); its `exit` and variables stay inside. No loop
+   * encloses its commands (bash: `(break)` in a loop is "only meaningful in a loop").
+   */
   async subshell(body: (child: Shell) => Promise<number>): Promise<number> {
     const c = this.child(this.out);
     // Unlike a command substitution's shell (bash clears -e there), a subshell keeps set -e.

@@ -140,6 +140,7 @@ const AS_BASH: [string, number, string, string][] = [
     ["for i in 1 2; do continue; echo no; done; echo $?", 0, "0\n", ""],
     ["while :; do break; done", 0, "", ""],
     ["for i in 1 2 3; do echo $i; if echo $i | grep -q 2; then break; fi; done; echo $? $i", 0, "1\n2\n0 2\n", ""],
+    ["for i in 1 2; do (break; echo no); echo $i; done; echo $?", 0, "no\n1\nno\n2\n0\n", "lkm: break: only meaningful in a `for', `while', or `until' loop\nlkm: break: only meaningful in a `for', `while', or `until' loop\n"],
 ];
 
 describe('shell scripts behave as bash', () => {
