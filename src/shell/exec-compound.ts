@@ -1,9 +1,11 @@
 // Runs grammar.ts's trees with bash's semantics: exit statuses ($? after every pipeline), && and ||, `!`,
-// if/for/while/until, groups and subshells, break/continue N, redirections of compound commands, and
+// if/for/while/until, groups and subshells, functions, break/continue N, redirections of compound commands, and
 // `set -e` with its exceptions (conditions, all but the last of an && || list, `!`).
 
 import type { AndOrNode, CommandNode, CompoundNode, ListNode, PipelineNode } from './grammar.js';
+import type { Redirect } from './parse.js';
 import { flushRedirects, openRedirects, type Streams } from './redirect.js';
+import { callFunction, functionCall, ReturnUnwind } from './functions.js';
 import type { Shell } from './shell.js';
 
 /**
@@ -91,25 +93,38 @@ async function execPipeline(sh: Shell, p: PipelineNode, ctx: ExecContext): Promi
 
 async function execCommand(sh: Shell, node: CommandNode, ctx: ExecContext): Promise<number> {
   if (ctx.signal.aborted) throw new Interrupted();
+  if (node.type === 'function') {
+    sh.functions.set(node.name, node.body);
+    return (sh.lastStatus = 0);
+  }
   if (node.type === 'simple') {
     const cmd = await sh.expandSimple(node.text);
-    const status = await sh.runCommand(cmd, ctx.stdin, ctx.stdout, ctx.signal, ctx.terminal, ctx.stderr);
+    const call = functionCall(sh, cmd.argv);
+    // A function runs its body here, with the call's redirections, arguments and NAME=value words.
+    const status = call
+      ? await withRedirects(sh, cmd.redirects, ctx, call.name, (c) => callFunction(sh, call, () => execCommand(sh, call.body, c)))
+      : await sh.runCommand(cmd, ctx.stdin, ctx.stdout, ctx.signal, ctx.terminal, ctx.stderr);
     return afterCommand(sh, ctx, status);
   }
-  if (!node.redirects) return afterCommand(sh, ctx, await execCompound(sh, node, ctx));
-  const redirects = (await sh.expandSimple(node.redirects)).redirects;
+  const redirects = node.redirects ? (await sh.expandSimple(node.redirects)).redirects : [];
+  return afterCommand(sh, ctx, await withRedirects(sh, redirects, ctx, KEYWORD[node.type], (c) => execCompound(sh, node, c)));
+}
+
+/** Runs `body` with the redirections applied to the context's streams; `name` is for a write error. */
+async function withRedirects(sh: Shell, redirects: Redirect[], ctx: ExecContext, name: string, body: (ctx: ExecContext) => Promise<number>): Promise<number> {
+  if (redirects.length === 0) return body(ctx);
   const host = { fs: sh.fs, resolve: (p: string) => sh.resolve(p), report: ctx.stderr };
   const opened = await openRedirects(host, redirects, { stdin: ctx.stdin.text, stdout: ctx.stdout, stderr: ctx.stderr, terminal: ctx.terminal }, ctx.signal);
   if (typeof opened === 'number') return opened;
   const { io, pending } = opened;
   let status = sh.lastStatus;
   try {
-    status = await execCompound(sh, node, { ...ctx, ...io, stdin: redirects.some((r) => r.op === '<') ? { text: io.stdin } : ctx.stdin });
+    status = await body({ ...ctx, ...io, stdin: redirects.some((r) => r.op === '<') ? { text: io.stdin } : ctx.stdin });
   } finally {
     // What the body wrote before a break, an exit or a signal is still written.
-    status = await flushRedirects(host, pending, KEYWORD[node.type], ctx.signal, status);
+    status = await flushRedirects(host, pending, name, ctx.signal, status);
   }
-  return afterCommand(sh, ctx, status);
+  return status;
 }
 
 /** How a compound command is named in a write error ("lkm: for: write error: …"). */
@@ -118,6 +133,11 @@ const KEYWORD: Record<CompoundNode['type'], string> = { if: 'if', for: 'for', wh
 /** After each command: a signal, `exit`, `break`/`continue` unwind from here. */
 function afterCommand(sh: Shell, ctx: ExecContext, status: number): number {
   if (ctx.signal.aborted) throw new Interrupted();
+  if (sh.returnStatus !== undefined) {
+    sh.lastStatus = sh.returnStatus;
+    sh.returnStatus = undefined;
+    throw new ReturnUnwind();
+  }
   if (sh.exitRequested !== undefined) {
     sh.lastStatus = sh.exitRequested;
     throw new ExitUnwind();

@@ -14,7 +14,9 @@ export type CompoundNode = (
   | { type: 'group'; body: ListNode }
   | { type: 'subshell'; body: ListNode }
 ) & { /** Redirections after the command (`done > file`), raw. */ redirects: string };
-export type CommandNode = SimpleNode | CompoundNode;
+/** `NAME() compound-command` or `function NAME [()] compound-command`: defines NAME when it runs. */
+export interface FunctionNode { type: 'function'; name: string; body: CompoundNode }
+export type CommandNode = SimpleNode | CompoundNode | FunctionNode;
 /** `commands` is empty for a lone `!`. */
 export interface PipelineNode { bang: boolean; commands: CommandNode[] }
 export interface AndOrNode { first: PipelineNode; rest: { op: '&&' | '||'; pipeline: PipelineNode }[]; text: string }
@@ -23,6 +25,7 @@ export interface ListNode { items: { andOr: AndOrNode; background: boolean }[] }
 const REDIRECTS = new Set(['>', '>>', '<', '2>', '2>&1']);
 /** Reserved words that cannot start a command (they end one of a compound command's lists). */
 const CLOSERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}']);
+const RESERVED = new Set([...CLOSERS, 'if', 'for', 'while', 'until', '{', '!', 'in', 'function']);
 
 const tokenName = (t: Tok) => (t.kind === 'eof' || t.text === '\n' ? 'newline' : t.text);
 
@@ -133,6 +136,8 @@ export class Parser {
       return { type: 'subshell', body, redirects: this.redirects() };
     }
     if (t.kind === 'word') {
+      const next = this.lex.peek(1);
+      if (t.text === 'function' || (next.kind === 'op' && next.text === '(' && !RESERVED.has(t.text))) return this.functionDefinition();
       switch (t.text) {
         case 'if': return this.ifCommand();
         case 'for': return this.forCommand();
@@ -181,6 +186,21 @@ export class Parser {
     const parts: string[] = [];
     while (this.lex.peek().kind === 'op' && REDIRECTS.has(this.lex.peek().text)) parts.push(this.redirect());
     return parts.join(' ');
+  }
+
+  private functionDefinition(): FunctionNode {
+    if (this.lex.peek().text === 'function') this.take();
+    const name = this.take();
+    if (name.kind !== 'word') throw this.unexpected(name);
+    if (this.isOp('(')) {
+      this.take();
+      this.expect(')');
+    }
+    while (this.isOp('\n')) this.take();
+    // The body is a compound command.
+    const t = this.lex.peek();
+    if (!(t.kind === 'op' && t.text === '(') && !(t.kind === 'word' && ['{', 'if', 'for', 'while', 'until'].includes(t.text))) throw this.unexpected(t);
+    return { type: 'function', name: name.text, body: this.command() as CompoundNode };
   }
 
   private expect(text: string): void {

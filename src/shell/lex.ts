@@ -18,20 +18,21 @@ const META = ' \t\n;&|()<>';
 
 export class Lexer {
   private i = 0;
-  private ahead: Tok | undefined;
+  /** Tokens read ahead (a function definition is told by its second token, `(`). */
+  private readonly ahead: Tok[] = [];
   /** Whether the input ends in an unquoted backslash (literal at the end of a script, as in bash). */
   continued = false;
 
   constructor(readonly src: string) {}
 
-  peek(): Tok {
-    return (this.ahead ??= this.scan());
+  peek(k = 0): Tok {
+    while (this.ahead.length <= k) this.ahead.push(this.scan());
+    return this.ahead[k]!;
   }
 
   take(): Tok {
-    const t = this.peek();
-    this.ahead = undefined;
-    return t;
+    this.peek();
+    return this.ahead.shift()!;
   }
 
   private scan(): Tok {

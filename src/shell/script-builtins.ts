@@ -82,7 +82,9 @@ export const SCRIPT_BUILTINS: Record<string, Command> = {
     return 0;
   },
   async sh(argv, io, sh) {
+    // A new shell process: no functions (bash exports none unless told to).
     const child = sh.child({ stdout: io.stdout, stderr: io.stderr });
+    child.functions.clear();
     let text: string | undefined;
     if (argv[1] === '-c') {
       // sh -c TEXT [NAME [ARGS…]]: NAME is $0.
@@ -99,7 +101,7 @@ export const SCRIPT_BUILTINS: Record<string, Command> = {
       // The script on stdin (`cat script | sh`).
       text = io.stdin;
     }
-    await child.runScript(text, { ...io, stdin: argv[1] === undefined ? '' : io.stdin });
+    await child.runScript(text, { ...io, stdin: argv[1] === undefined ? '' : io.stdin }, false);
     return child.exitRequested ?? child.lastStatus;
   },
   async '.'(argv, io, sh) {

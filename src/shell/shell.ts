@@ -15,7 +15,8 @@ import { modprobe } from '../tools/modprobe.js';
 import type { Tool, ToolContext } from '../tools/context.js';
 import { KernelFs, normalizePath, FsError } from './fs.js';
 import { hasSubstitution, parsePipeline, ShellSyntaxError, startsSubstitution, substitutionEnd, type SimpleCommand } from './parse.js';
-import { Parser, type ListNode } from './grammar.js';
+import { Parser, type CompoundNode, type ListNode } from './grammar.js';
+import { FUNCTION_BUILTINS, ReturnUnwind } from './functions.js';
 import { ShellIncomplete } from './lex.js';
 import { startBackground, execAndOr, execList, ExitUnwind, Interrupted, LoopControl, type ExecContext } from './exec-compound.js';
 import { errText, flushRedirects, openRedirects } from './redirect.js';
@@ -340,6 +341,7 @@ export const BUILTINS: Record<string, Command> = {
       `Commands: ${Object.keys(sh.commands).sort().join(' ')}\n` +
       'Syntax: cmd args | cmd; cmd && cmd || cmd; > file, >> file, < file, 2> file, 2>&1, $VAR, $?, VAR=value cmd, $(cmd), `cmd`\n' +
       'Scripts: lines, # comments, if/elif/else/fi, for NAME in WORDS; do …; done, while, until, ! cmd, { …; }, ( … ),\n' +
+      '  NAME() { …; }, return [N], local NAME=VALUE,\n' +
       '  break [N], continue [N], read [-r] NAME…, set -e/+e, set -- ARGS, shift, $1 $# $@, sh FILE [ARGS], sh -c TEXT, . FILE, :\n' +
       'Jobs: cmd & (runs in the background: [N] PID), jobs, wait [%N|PID], kill [-SIG] %N|PID; a finished job prints [N]+  Done  cmd\n' +
       'Terminal: Ctrl-C interrupts the foreground command (status 130); programs read typed lines, Ctrl-D ends input\n' +
@@ -402,12 +404,18 @@ export class Shell {
   lastStatus = 0;
   exitRequested: number | undefined;
   readonly env = new Map<string, string>([['HOME', '/root'], ['PATH', '/sbin:/usr/sbin:/bin:/usr/bin']]);
-  readonly commands: Record<string, Command> = { ...BUILTINS, ...SCRIPT_BUILTINS };
+  readonly commands: Record<string, Command> = { ...BUILTINS, ...SCRIPT_BUILTINS, ...FUNCTION_BUILTINS };
   /** `set -e`: a failing command ends the shell (bash's exceptions: exec-compound.ts). */
   errexit = false;
   /** How many loops enclose the running command (break/continue N), and what one of them asked for. */
   loopDepth = 0;
   loopControl: { kind: 'break' | 'continue'; n: number } | undefined;
+  /** Functions defined (functions.ts); the calls running, each with what it restores; `.` files running. */
+  readonly functions = new Map<string, CompoundNode>();
+  readonly frames: Map<string, string | undefined>[] = [];
+  sourcing = 0;
+  /** `return N` was run: the call (or sourced file) ends with N. */
+  returnStatus: number | undefined;
   /** Set when this shell's stderr is a terminal (Node's TTY, the web page's xterm): progress bars go there. */
   tty: TtyInfo | undefined;
   /**
@@ -447,6 +455,7 @@ export class Shell {
     Object.assign(c.commands, this.commands);
     c.programs = this.programs;
     c.name = this.name;
+    for (const [k, f] of this.functions) c.functions.set(k, f);
     c.positional = [...this.positional];
     return c;
   }
@@ -567,16 +576,20 @@ export class Shell {
    * Runs a script in this shell with a command's streams and signal (`.`, and `sh` in its child shell);
    * `exit` ends the script, a break or continue for a loop around `.` passes on.
    */
-  async runScript(text: string, io: ShellIo): Promise<number> {
+  async runScript(text: string, io: ShellIo, sourced = true): Promise<number> {
     const ctx: ExecContext = {
       stdin: { text: io.stdin }, stdout: io.stdout, stderr: io.stderr, signal: io.signal ?? new AbortController().signal, terminal: io.terminal, noErrexit: false,
     };
+    if (sourced) this.sourcing++;
     try {
       for (let list, p = new Parser(text); this.exitRequested === undefined && (list = p.next());) await execList(this, list, ctx);
     } catch (e) {
       if (e instanceof LoopControl) this.loopControl = { kind: e.kind, n: e.n };
+      else if (e instanceof ReturnUnwind) { /* the script's status is return's */ }
       else if (e instanceof ShellSyntaxError) { io.stderr(`lkm: ${e.message}\n`); this.lastStatus = 2; }
       else if (!(e instanceof ExitUnwind || e instanceof Interrupted)) throw e;
+    } finally {
+      if (sourced) this.sourcing--;
     }
     return this.exitRequested ?? this.lastStatus;
   }

@@ -1,4 +1,4 @@
-// Shell scripting: newlines, comments, if/elif/else, for, while, until, !, { } and ( ), break/continue N,
+// Shell scripting: newlines, comments, if/elif/else, for, while, until, !, { } and ( ), functions, break/continue N,
 // set -e and its exceptions, redirections of compound commands, syntax errors (bash's texts, status 2),
 // Ctrl-C in loops, background compound commands, sh FILE / sh -c / . FILE, and what needs a PS2 line.
 import { describe, expect, it, vi } from 'vitest';
@@ -141,6 +141,29 @@ const AS_BASH: [string, number, string, string][] = [
     ["while :; do break; done", 0, "", ""],
     ["for i in 1 2 3; do echo $i; if echo $i | grep -q 2; then break; fi; done; echo $? $i", 0, "1\n2\n0 2\n", ""],
     ["for i in 1 2; do (break; echo no); echo $i; done; echo $?", 0, "no\n1\nno\n2\n0\n", "lkm: break: only meaningful in a `for', `while', or `until' loop\nlkm: break: only meaningful in a `for', `while', or `until' loop\n"],
+    ["f() { echo \"f: $1 $# $*\"; }; f a b; echo \"[$1]\"", 0, "f: a 2 a b\n[]\n", ""],
+    ["function g { echo g $1; return 3; echo no; }; g x; echo $?", 0, "g x\n3\n", ""],
+    ["function h() { echo h; }; h", 0, "h\n", ""],
+    ["f() { local X=in; echo $X; }; X=out; f; echo $X", 0, "in\nout\n", ""],
+    ["f() { X=changed; }; X=out; f; echo $X", 0, "changed\n", ""],
+    ["f() { return; }; false; f; echo $?", 0, "1\n", ""],
+    ["return; echo $?", 0, "2\n", "lkm: return: can only `return' from a function or sourced script\n"],
+    ["local x; echo $?", 0, "1\n", "lkm: local: can only be used in a function\n"],
+    ["f() { for i in 1 2 3; do if echo $i | grep -q 2; then return 7; fi; echo $i; done; }; f; echo $?", 0, "1\n7\n", ""],
+    ["f() { echo out; echo err 2>&1; } ; f > /tmp/ff; cat /tmp/ff", 0, "out\nerr\n", ""],
+    ["f() { echo $X; }; X=tmp f; echo \"[$X]\"", 0, "tmp\n[]\n", ""],
+    ["f()\n{\n  echo multi\n}\nf", 0, "multi\n", ""],
+    ["f() ( X=sub; echo $X ); X=main; f; echo $X", 0, "sub\nmain\n", ""],
+    ["f() { echo a; }; f() { echo b; }; f", 0, "b\n", ""],
+    ["count() { n=0; while read l; do n=x$n; done; echo $n; }; echo \"1\n2\" | count", 0, "xx0\n", ""],
+    ["f() { g; }; g() { echo g; }; f", 0, "g\n", ""],
+    ["f() { echo $1; }; set -- top; f inner; echo $1", 0, "inner\ntop\n", ""],
+    ["set -e; f() { false; echo no; }; f; echo no2", 1, "", ""],
+    ["set -e; f() { false; echo yes; }; if f; then echo then; fi", 0, "yes\nthen\n", ""],
+    ["f() { exit 4; }; f; echo no", 4, "", ""],
+    ["echo $(f() { echo sub; }; f)", 0, "sub\n", ""],
+    ["f() { return x; }; f; echo $?", 0, "2\n", "lkm: return: x: numeric argument required\n"],
+    ["f() echo hi", 2, "", "lkm: syntax error near unexpected token `echo'\n"],
 ];
 
 describe('shell scripts behave as bash', () => {
