@@ -6,6 +6,7 @@ import type { AndOrNode, CommandNode, CompoundNode, ListNode, PipelineNode } fro
 import type { Redirect } from './parse.js';
 import { flushRedirects, openRedirects, type Streams } from './redirect.js';
 import { callFunction, functionCall, ReturnUnwind } from './functions.js';
+import { matchPattern } from './glob.js';
 import type { Shell } from './shell.js';
 
 /**
@@ -128,7 +129,7 @@ async function withRedirects(sh: Shell, redirects: Redirect[], ctx: ExecContext,
 }
 
 /** How a compound command is named in a write error ("lkm: for: write error: …"). */
-const KEYWORD: Record<CompoundNode['type'], string> = { if: 'if', for: 'for', while: 'while', group: '{', subshell: '(' };
+const KEYWORD: Record<CompoundNode['type'], string> = { if: 'if', for: 'for', while: 'while', case: 'case', group: '{', subshell: '(' };
 
 /** After each command: a signal, `exit`, `break`/`continue` unwind from here. */
 function afterCommand(sh: Shell, ctx: ExecContext, status: number): number {
@@ -158,6 +159,14 @@ async function execCompound(sh: Shell, node: CompoundNode, ctx: ExecContext): Pr
       return node.otherwise ? execList(sh, node.otherwise, ctx) : (sh.lastStatus = 0);
     case 'group':
       return execList(sh, node.body, ctx);
+    case 'case': {
+      // The word is not split into words; the first item with a matching pattern runs.
+      const word = (await sh.expandWords([node.word])).join(' ');
+      for (const { patterns, body } of node.items) {
+        for (const p of patterns) if (matchPattern(await sh.expandPattern(p), word)) return execList(sh, body, ctx);
+      }
+      return (sh.lastStatus = 0);
+    }
     case 'subshell':
       return sh.subshell((child) => execList(child, node.body, ctx));
     case 'for': {

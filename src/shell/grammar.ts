@@ -13,6 +13,7 @@ export type CompoundNode = (
   | { type: 'while'; until: boolean; cond: ListNode; body: ListNode }
   | { type: 'group'; body: ListNode }
   | { type: 'subshell'; body: ListNode }
+  | { type: 'case'; word: string; items: { patterns: string[]; body: ListNode }[] }
 ) & { /** Redirections after the command (`done > file`), raw. */ redirects: string };
 /** `NAME() compound-command` or `function NAME [()] compound-command`: defines NAME when it runs. */
 export interface FunctionNode { type: 'function'; name: string; body: CompoundNode }
@@ -24,8 +25,8 @@ export interface ListNode { items: { andOr: AndOrNode; background: boolean }[] }
 
 const REDIRECTS = new Set(['>', '>>', '<', '2>', '2>&1']);
 /** Reserved words that cannot start a command (they end one of a compound command's lists). */
-const CLOSERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}']);
-const RESERVED = new Set([...CLOSERS, 'if', 'for', 'while', 'until', '{', '!', 'in', 'function']);
+const CLOSERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}', 'esac']);
+const RESERVED = new Set([...CLOSERS, 'if', 'for', 'while', 'until', 'case', '{', '!', 'in', 'function']);
 
 const tokenName = (t: Tok) => (t.kind === 'eof' || t.text === '\n' ? 'newline' : t.text);
 
@@ -63,12 +64,17 @@ export class Parser {
    * and-or lists separated by ; & or newlines, up to one of `ends` (reserved words, or `)`); at the top
    * level up to the end of the line. A compound command's list may not be empty.
    */
-  private list(ends: string[], top = false): ListNode {
+  /** Whether `t` ends a list that `ends` closes (its reserved words, `)` or `;;`), or the input does. */
+  private ends(t: Tok, ends: string[]): boolean {
+    return t.kind === 'eof' || (ends.includes(t.text) && (t.kind === 'word' || t.text === ')' || t.text === ';;'));
+  }
+
+  private list(ends: string[], top = false, mayBeEmpty = false): ListNode {
     const items: ListNode['items'] = [];
     for (;;) {
       if (!top) while (this.isOp('\n')) this.lex.take();
       const t = this.lex.peek();
-      if (t.kind === 'eof' || (t.kind === 'word' && ends.includes(t.text)) || (t.kind === 'op' && t.text === ')' && ends.includes(')'))) break;
+      if (this.ends(t, ends)) break;
       const andOr = this.andOr();
       const sep = this.lex.peek();
       const background = sep.kind === 'op' && sep.text === '&';
@@ -80,10 +86,10 @@ export class Parser {
       }
       // No separator: only the end of the list may follow.
       const end = this.lex.peek();
-      if (end.kind === 'eof' || (end.kind === 'word' && ends.includes(end.text)) || (end.kind === 'op' && end.text === ')' && ends.includes(')'))) break;
+      if (this.ends(end, ends)) break;
       throw this.unexpected(end);
     }
-    if (items.length === 0 && !top) throw this.unexpected(this.lex.peek());
+    if (items.length === 0 && !top && !mayBeEmpty) throw this.unexpected(this.lex.peek());
     return { items };
   }
 
@@ -141,6 +147,7 @@ export class Parser {
       switch (t.text) {
         case 'if': return this.ifCommand();
         case 'for': return this.forCommand();
+        case 'case': return this.caseCommand();
         case 'while': case 'until': {
           this.take();
           const cond = this.list(['do']);
@@ -199,7 +206,7 @@ export class Parser {
     while (this.isOp('\n')) this.take();
     // The body is a compound command.
     const t = this.lex.peek();
-    if (!(t.kind === 'op' && t.text === '(') && !(t.kind === 'word' && ['{', 'if', 'for', 'while', 'until'].includes(t.text))) throw this.unexpected(t);
+    if (!(t.kind === 'op' && t.text === '(') && !(t.kind === 'word' && ['{', 'if', 'for', 'while', 'until', 'case'].includes(t.text))) throw this.unexpected(t);
     return { type: 'function', name: name.text, body: this.command() as CompoundNode };
   }
 
@@ -235,6 +242,35 @@ export class Parser {
       break;
     }
     return { type: 'if', clauses, otherwise, redirects: this.redirects() };
+  }
+
+  /** case WORD in [(]PATTERN[|PATTERN]…) LIST ;; … esac (a list may be empty, the last `;;` left out). */
+  private caseCommand(): CompoundNode {
+    this.take();
+    const word = this.take();
+    if (word.kind !== 'word') throw this.unexpected(word);
+    while (this.isOp('\n')) this.take();
+    this.expect('in');
+    const items: { patterns: string[]; body: ListNode }[] = [];
+    for (;;) {
+      while (this.isOp('\n')) this.take();
+      if (this.isWord(['esac'])) break;
+      if (this.isOp('(')) this.take();
+      const patterns: string[] = [];
+      for (;;) {
+        const p = this.take();
+        if (p.kind !== 'word') throw this.unexpected(p);
+        patterns.push(p.text);
+        if (!this.isOp('|')) break;
+        this.take();
+      }
+      this.expect(')');
+      items.push({ patterns, body: this.list(['esac', ';;'], false, true) });
+      if (!this.isOp(';;')) break;
+      this.take();
+    }
+    this.expect('esac');
+    return { type: 'case', word: word.text, items, redirects: this.redirects() };
   }
 
   private forCommand(): CompoundNode {

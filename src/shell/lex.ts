@@ -12,7 +12,7 @@ export type Tok =
   | { kind: 'op'; text: string; start: number; end: number }
   | { kind: 'eof'; text: ''; start: number; end: number };
 
-const OPS = ['2>&1', '&&', '||', '>>', '2>', ';', '&', '|', '(', ')', '<', '>', '\n'];
+const OPS = ['2>&1', '&&', '||', '>>', '2>', ';;', ';', '&', '|', '(', ')', '<', '>', '\n'];
 /** Characters that end an unquoted word. */
 const META = ' \t\n;&|()<>';
 

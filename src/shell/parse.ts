@@ -10,8 +10,11 @@ export class ShellSyntaxError extends Error {}
 
 type Token = { kind: 'word'; text: string } | { kind: 'op'; text: string };
 
-/** Splits a line into words and operators, expanding quotes, escapes and variables. */
-export function tokenize(line: string, vars: (name: string) => string): Token[] {
+/**
+ * Splits a line into words and operators, expanding quotes, escapes and variables. `quoted` maps what
+ * quotes or a backslash made literal (a `case` pattern keeps it so: `\*` is no wildcard).
+ */
+export function tokenize(line: string, vars: (name: string) => string, quoted = (s: string) => s): Token[] {
   const out: Token[] = [];
   let i = 0;
   let word: string | undefined;
@@ -40,7 +43,7 @@ export function tokenize(line: string, vars: (name: string) => string): Token[] 
     if (c === "'") {
       const end = line.indexOf("'", i + 1);
       if (end < 0) throw new ShellSyntaxError('unterminated quoted string');
-      word = (word ?? '') + line.slice(i + 1, end);
+      word = (word ?? '') + quoted(line.slice(i + 1, end));
       i = end + 1;
       continue;
     }
@@ -51,16 +54,16 @@ export function tokenize(line: string, vars: (name: string) => string): Token[] 
         if (i >= line.length) throw new ShellSyntaxError('unterminated quoted string');
         const d = line[i]!;
         if (d === '"') { i++; break; }
-        if (d === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!)) { word += line[i + 1]; i += 2; continue; }
-        if (d === '$') { word += expand(); continue; }
-        word += d;
+        if (d === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!)) { word += quoted(line[i + 1]!); i += 2; continue; }
+        if (d === '$') { word += quoted(expand()); continue; }
+        word += quoted(d);
         i++;
       }
       continue;
     }
     if (c === '\\') {
       // A backslash at the very end stays (bash).
-      word = (word ?? '') + (i + 1 < line.length ? line[i + 1] : c);
+      word = (word ?? '') + quoted(i + 1 < line.length ? line[i + 1]! : c);
       i += 2;
       continue;
     }

@@ -14,7 +14,7 @@ import { modinfo } from '../tools/modinfo.js';
 import { modprobe } from '../tools/modprobe.js';
 import type { Tool, ToolContext } from '../tools/context.js';
 import { KernelFs, normalizePath, FsError } from './fs.js';
-import { hasSubstitution, parsePipeline, ShellSyntaxError, startsSubstitution, substitutionEnd, type SimpleCommand } from './parse.js';
+import { hasSubstitution, parsePipeline, ShellSyntaxError, startsSubstitution, substitutionEnd, tokenize, type SimpleCommand } from './parse.js';
 import { Parser, type CompoundNode, type ListNode } from './grammar.js';
 import { FUNCTION_BUILTINS, ReturnUnwind } from './functions.js';
 import { ShellIncomplete } from './lex.js';
@@ -341,7 +341,7 @@ export const BUILTINS: Record<string, Command> = {
       `Commands: ${Object.keys(sh.commands).sort().join(' ')}\n` +
       'Syntax: cmd args | cmd; cmd && cmd || cmd; > file, >> file, < file, 2> file, 2>&1, $VAR, $?, VAR=value cmd, $(cmd), `cmd`\n' +
       'Scripts: lines, # comments, if/elif/else/fi, for NAME in WORDS; do …; done, while, until, ! cmd, { …; }, ( … ),\n' +
-      '  NAME() { …; }, return [N], local NAME=VALUE,\n' +
+      '  case WORD in PAT|PAT) …;; esac, NAME() { …; }, return [N], local NAME=VALUE,\n' +
       '  break [N], continue [N], read [-r] NAME…, set -e/+e, set -- ARGS, shift, $1 $# $@, sh FILE [ARGS], sh -c TEXT, . FILE, :\n' +
       'Jobs: cmd & (runs in the background: [N] PID), jobs, wait [%N|PID], kill [-SIG] %N|PID; a finished job prints [N]+  Done  cmd\n' +
       'Terminal: Ctrl-C interrupts the foreground command (status 130); programs read typed lines, Ctrl-D ends input\n' +
@@ -610,6 +610,12 @@ export class Shell {
   async expandSimple(text: string): Promise<SimpleCommand> {
     this.substituted = undefined;
     return parsePipeline(hasSubstitution(text) ? await this.substitute(text) : text, this.vars).commands[0]!;
+  }
+
+  /** A `case` pattern expanded: what was quoted stays literal (escaped for glob.ts). */
+  async expandPattern(raw: string): Promise<string> {
+    const text = hasSubstitution(raw) ? await this.substitute(raw) : raw;
+    return tokenize(text, this.vars, (s) => s.replace(/[*?[\]\\]/g, '\\$&')).map((t) => t.text).join(' ');
   }
 
   /** `for`'s words expanded (each raw word may become several, through a substitution). */

@@ -1,4 +1,4 @@
-// Shell scripting: newlines, comments, if/elif/else, for, while, until, !, { } and ( ), functions, break/continue N,
+// Shell scripting: newlines, comments, if/elif/else, for, while, until, case, !, { } and ( ), functions, break/continue N,
 // set -e and its exceptions, redirections of compound commands, syntax errors (bash's texts, status 2),
 // Ctrl-C in loops, background compound commands, sh FILE / sh -c / . FILE, and what needs a PS2 line.
 import { describe, expect, it, vi } from 'vitest';
@@ -7,7 +7,8 @@ import { example } from '../helpers/paths.js';
 
 /**
  * [script, status, stdout, stderr] as bash 5.2.15 gives them for `bash -c SCRIPT` (stderr's "bash: -c: line
- * 1: " prefix is the shell's "lkm: "; a syntax error is one line, as an interactive bash prints it).
+ * 1: " prefix is the shell's "lkm: ", $0 "bash" is "lkm"; a syntax error is one line, as an interactive bash
+ * prints it).
  */
 const AS_BASH: [string, number, string, string][] = [
     ["if true; then echo yes; fi", 0, "yes\n", ""],
@@ -164,6 +165,30 @@ const AS_BASH: [string, number, string, string][] = [
     ["echo $(f() { echo sub; }; f)", 0, "sub\n", ""],
     ["f() { return x; }; f; echo $?", 0, "2\n", "lkm: return: x: numeric argument required\n"],
     ["f() echo hi", 2, "", "lkm: syntax error near unexpected token `echo'\n"],
+    ["case start in start) echo starting;; stop) echo stopping;; *) echo usage; exit 1;; esac", 0, "starting\n", ""],
+    ["case foo in f*) echo f;; esac; echo $?", 0, "f\n0\n", ""],
+    ["case x in a|b) echo ab;; x|y) echo xy;; esac", 0, "xy\n", ""],
+    ["case bar in (b?r) echo q;; esac", 0, "q\n", ""],
+    ["case a1 in [a-c][0-9]) echo class;; esac", 0, "class\n", ""],
+    ["case d in [!a-c]) echo neg;; esac", 0, "neg\n", ""],
+    ["case z in a) echo a;; esac; echo $?", 0, "0\n", ""],
+    ["false; case z in z) ;; esac; echo $?", 0, "0\n", ""],
+    ["X=hello; case $X in hel*) echo $X matched;; esac", 0, "hello matched\n", ""],
+    ["case \"a b\" in \"a b\") echo quoted;; esac", 0, "quoted\n", ""],
+    ["case x in\n  x)\n    echo multi\n    ;;\n  *)\n    echo no\n    ;;\nesac", 0, "multi\n", ""],
+    ["case x in x) echo last\nesac", 0, "last\n", ""],
+    ["case x in x) false;; esac; echo $?", 0, "1\n", ""],
+    ["for a in start stop bad; do case $a in start|stop) echo ok $a;; *) echo \"Usage: $0 {start|stop}\";; esac; done", 0, "ok start\nok stop\nUsage: lkm {start|stop}\n", ""],
+    ["case x in x) echo a;; esac > /dev/null; echo after", 0, "after\n", ""],
+    ["echo a;;", 2, "", "lkm: syntax error near unexpected token `;;'\n"],
+    ["case x in x) echo;; ", 2, "", "lkm: syntax error: unexpected end of file\n"],
+    ["case x", 2, "", "lkm: syntax error: unexpected end of file\n"],
+    ["case x in x echo;; esac", 2, "", "lkm: syntax error near unexpected token `echo'\n"],
+    ["case a.b in *.b) echo dot;; esac", 0, "dot\n", ""],
+    ["case ab in a\\*) echo no;; *) echo yes;; esac", 0, "yes\n", ""],
+    ["case 'a*' in a\\*) echo literal;; esac", 0, "literal\n", ""],
+    ["case ] in []]) echo bracket;; esac", 0, "bracket\n", ""],
+    ["f() { case $1 in -h) echo help; return 0;; esac; echo run $1; }; f -h; f x", 0, "help\nrun x\n", ""],
 ];
 
 describe('shell scripts behave as bash', () => {
