@@ -1,5 +1,5 @@
 // One simple command's words, expanded when it runs: quotes and escapes, $VAR, $? and $1 $# $@ $* (split
-// into words when unquoted), command substitution ($(cmd) and `cmd`), pipes and redirections (> >> < 2>
+// into words when unquoted; pathnames are glob.ts's, in Shell.expandSimple), command substitution ($(cmd) and `cmd`), pipes and redirections (> >> < 2>
 // 2>&1). Lists (; && || & newlines) and compound commands are grammar.ts's, over lex.ts's tokens.
 
 export interface Redirect { fd: 0 | 1 | 2; op: '>' | '>>' | '<' | '>&1'; target: string; }
@@ -131,8 +131,8 @@ export const startsSubstitution = (s: string, i: number) => s[i] === '`' || (s[i
 export const hasSubstitution = (s: string) => s.includes('`') || s.includes('$(');
 
 /** Parses one pipeline (no ; && ||): commands joined by |, with their redirections. */
-export function parsePipeline(text: string, vars: (name: string) => string): Pipeline {
-  const tokens = tokenize(text, vars);
+export function parsePipeline(text: string, vars: (name: string) => string, quoted?: (s: string) => string): Pipeline {
+  const tokens = tokenize(text, vars, quoted);
   const pipeline: Pipeline = { commands: [] };
   let cmd: SimpleCommand = { argv: [], redirects: [] };
   const endCommand = () => {

@@ -21,6 +21,7 @@ import { ShellIncomplete } from './lex.js';
 import { startBackground, execAndOr, execList, ExitUnwind, Interrupted, LoopControl, type ExecContext } from './exec-compound.js';
 import { errText, flushRedirects, openRedirects } from './redirect.js';
 import { SCRIPT_BUILTINS } from './script-builtins.js';
+import { escapeWildcards, expandPathname, hasWildcard, unescapeWildcards, type GlobFs } from './glob.js';
 import { longEntries, longLines, lsOperand, mknodCommand, totalBlocks } from './nodes.js';
 import { lnCommand, readlinkCommand, rmCommand } from './links.js';
 import { mkdirCommand, mountCommand, umountCommand } from './mount.js';
@@ -609,13 +610,31 @@ export class Shell {
   /** A simple command's words and redirections expanded: variables, $?, command substitutions. */
   async expandSimple(text: string): Promise<SimpleCommand> {
     this.substituted = undefined;
-    return parsePipeline(hasSubstitution(text) ? await this.substitute(text) : text, this.vars).commands[0]!;
+    const cmd = parsePipeline(hasSubstitution(text) ? await this.substitute(text) : text, this.vars, escapeWildcards).commands[0]!;
+    for (const r of cmd.redirects) r.target = unescapeWildcards(r.target);
+    // Pathname expansion of the words, not of the NAME=value words before the command's name (bash).
+    const argv: string[] = [];
+    let assigning = true;
+    for (const w of cmd.argv) {
+      assigning &&= /^[A-Za-z_][A-Za-z0-9_]*=/.test(w);
+      const names = !assigning && hasWildcard(w) ? await expandPathname(w, this.globFs) : [];
+      argv.push(...(names.length ? names : [unescapeWildcards(w)]));
+    }
+    cmd.argv = argv;
+    return cmd;
   }
+
+  private readonly globFs: GlobFs = {
+    readdir: (p) => this.fs.readdir(p),
+    isDir: async (p) => (await this.fs.stat(p))?.type === 'dir',
+    exists: async (p) => (await this.fs.stat(p)) !== undefined,
+    resolve: (p) => this.resolve(p),
+  };
 
   /** A `case` pattern expanded: what was quoted stays literal (escaped for glob.ts). */
   async expandPattern(raw: string): Promise<string> {
     const text = hasSubstitution(raw) ? await this.substitute(raw) : raw;
-    return tokenize(text, this.vars, (s) => s.replace(/[*?[\]\\]/g, '\\$&')).map((t) => t.text).join(' ');
+    return tokenize(text, this.vars, escapeWildcards).map((t) => t.text).join(' ');
   }
 
   /** `for`'s words expanded (each raw word may become several, through a substitution). */

@@ -348,4 +348,35 @@ describe('loops and the terminal, jobs and script files', () => {
     t.sh.terminal = { read: async (max) => { const c = typed[0]?.slice(0, max) ?? null; if (typed[0]) typed[0] = typed[0].slice(max); if (typed[0] === '') typed.shift(); return c; } };
     expect(await t.run('read a b; echo "[$a][$b]"; read c; echo "[$c]"; read d; echo $?')).toEqual({ status: 0, stdout: '[first][line]\n[second]\n1\n', stderr: '' });
   });
+
+  it('pathname expansion: sorted matches, no dot files unless asked, quoted wildcards and no match stay', async () => {
+    const t = await bootTestKernel();
+    for (const d of ['/tmp/g', '/tmp/g/d1', '/tmp/g/d2', '/tmp/g/.hid']) await t.sh.fs.mkdir(d);
+    for (const f of ['a.ko', 'b.ko', 'c.txt', '.dot', 'd1/Makefile']) await t.sh.fs.writeFile(`/tmp/g/${f}`, '');
+    // [script, stdout] as bash 5.2 gives them over the same files.
+    const cases: [string, string][] = [
+      ["cd /tmp/g; echo *.ko", "a.ko b.ko\n"],
+      ["cd /tmp/g; echo *", "a.ko b.ko c.txt d1 d2\n"],
+      ["cd /tmp/g; echo .*", ".dot .hid\n"],
+      ["cd /tmp/g; echo nomatch*; echo \"*.ko\"; echo \\*.ko", "nomatch*\n*.ko\n*.ko\n"],
+      ["cd /tmp/g; for f in *.ko; do echo \"<$f>\"; done", "<a.ko>\n<b.ko>\n"],
+      ["cd /tmp/g; echo */Makefile", "d1/Makefile\n"],
+      ["echo /tmp/g/[ab].ko /tmp/g/?.txt", "/tmp/g/a.ko /tmp/g/b.ko /tmp/g/c.txt\n"],
+      ["cd /tmp/g; X='*.txt'; echo $X \"$X\"", "c.txt *.txt\n"],
+      ["cd /tmp/g; echo [ x ]", "[ x ]\n"],
+      ["cd /tmp/g; Y=*.ko; echo \"$Y\"", "*.ko\n"],
+      ["cd /tmp/g; echo d*/", "d1/ d2/\n"],
+      ["cd /tmp/g; case a.ko in *.ko) echo ko;; esac", "ko\n"],
+      ["echo /tmp/g/*/M*", "/tmp/g/d1/Makefile\n"],
+    ];
+    for (const [script, stdout] of cases) expect(await t.run(script), script).toEqual({ status: 0, stdout, stderr: '' });
+  });
+
+  it('pathname expansion over device nodes: for d in /dev/scull*, ls /dev/scull[0-3]', async () => {
+    const t = await bootTestKernel();
+    await t.run('for i in 0 1 2 3; do mknod /dev/scull$i c 240 $i; done');
+    expect((await t.run('echo /dev/scull*')).stdout).toBe('/dev/scull0 /dev/scull1 /dev/scull2 /dev/scull3\n');
+    expect((await t.run('for d in /dev/scull[12]; do echo "<$d>"; done')).stdout).toBe('</dev/scull1>\n</dev/scull2>\n');
+    expect(await t.run('ls /dev/scull[0-3] | wc -l; ls /dev/scull[4-9]')).toEqual({ status: 2, stdout: '4\n', stderr: "ls: cannot access '/dev/scull[4-9]': No such file or directory\n" });
+  });
 });
