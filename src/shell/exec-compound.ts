@@ -161,7 +161,7 @@ async function execCompound(sh: Shell, node: CompoundNode, ctx: ExecContext): Pr
       return execList(sh, node.body, ctx);
     case 'case': {
       // The word is not split into words; the first item with a matching pattern runs.
-      const word = (await sh.expandWords([node.word])).join(' ');
+      const word = (await sh.expandWords([node.word], false)).join(' ');
       for (const { patterns, body } of node.items) {
         for (const p of patterns) if (matchPattern(await sh.expandPattern(p), word)) return execList(sh, body, ctx);
       }

@@ -10,11 +10,16 @@ export class ShellSyntaxError extends Error {}
 
 type Token = { kind: 'word'; text: string } | { kind: 'op'; text: string };
 
-/**
- * Splits a line into words and operators, expanding quotes, escapes and variables. `quoted` maps what
- * quotes or a backslash made literal (a `case` pattern keeps it so: `\*` is no wildcard).
- */
-export function tokenize(line: string, vars: (name: string) => string, quoted = (s: string) => s): Token[] {
+export interface ExpandOptions {
+  /** Maps what quotes or a backslash made literal (escaped, so that a quoted `*` is no wildcard). */
+  quoted?: (s: string) => string;
+  /** The positional parameters: "$@" is one word for each. */
+  positional?: () => string[];
+}
+
+/** Splits a line into words and operators, expanding quotes, escapes and variables. */
+export function tokenize(line: string, vars: (name: string) => string, opts: ExpandOptions = {}): Token[] {
+  const quoted = opts.quoted ?? ((s: string) => s);
   const out: Token[] = [];
   let i = 0;
   let word: string | undefined;
@@ -48,17 +53,31 @@ export function tokenize(line: string, vars: (name: string) => string, quoted = 
       continue;
     }
     if (c === '"') {
+      const fresh = word === undefined;
+      let noParams = false;
       word = word ?? '';
       i++;
       for (;;) {
         if (i >= line.length) throw new ShellSyntaxError('unterminated quoted string');
         const d = line[i]!;
         if (d === '"') { i++; break; }
+        if (d === '$' && line[i + 1] === '@' && opts.positional) {
+          // "$@": each parameter a word of its own; none: no word at all (when the word is only "$@").
+          i += 2;
+          const ps = opts.positional();
+          noParams ||= ps.length === 0;
+          ps.forEach((p, k) => {
+            if (k > 0) { flush(); word = ''; }
+            word += quoted(p);
+          });
+          continue;
+        }
         if (d === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!)) { word += quoted(line[i + 1]!); i += 2; continue; }
         if (d === '$') { word += quoted(expand()); continue; }
         word += quoted(d);
         i++;
       }
+      if (noParams && fresh && word === '' && (i >= line.length || ' \t'.includes(line[i]!))) word = undefined;
       continue;
     }
     if (c === '\\') {
@@ -131,8 +150,8 @@ export const startsSubstitution = (s: string, i: number) => s[i] === '`' || (s[i
 export const hasSubstitution = (s: string) => s.includes('`') || s.includes('$(');
 
 /** Parses one pipeline (no ; && ||): commands joined by |, with their redirections. */
-export function parsePipeline(text: string, vars: (name: string) => string, quoted?: (s: string) => string): Pipeline {
-  const tokens = tokenize(text, vars, quoted);
+export function parsePipeline(text: string, vars: (name: string) => string, opts?: ExpandOptions): Pipeline {
+  const tokens = tokenize(text, vars, opts);
   const pipeline: Pipeline = { commands: [] };
   let cmd: SimpleCommand = { argv: [], redirects: [] };
   const endCommand = () => {

@@ -610,18 +610,24 @@ export class Shell {
   /** A simple command's words and redirections expanded: variables, $?, command substitutions. */
   async expandSimple(text: string): Promise<SimpleCommand> {
     this.substituted = undefined;
-    const cmd = parsePipeline(hasSubstitution(text) ? await this.substitute(text) : text, this.vars, escapeWildcards).commands[0]!;
+    const cmd = parsePipeline(hasSubstitution(text) ? await this.substitute(text) : text, this.vars, this.expandOpts).commands[0]!;
     for (const r of cmd.redirects) r.target = unescapeWildcards(r.target);
-    // Pathname expansion of the words, not of the NAME=value words before the command's name (bash).
-    const argv: string[] = [];
-    let assigning = true;
-    for (const w of cmd.argv) {
+    cmd.argv = await this.pathnames(cmd.argv, true);
+    return cmd;
+  }
+
+  private readonly expandOpts = { quoted: escapeWildcards, positional: () => this.positional };
+
+  /** Pathname expansion of words (not of NAME=value words before a command's name, as in bash). */
+  private async pathnames(words: string[], command: boolean): Promise<string[]> {
+    const out: string[] = [];
+    let assigning = command;
+    for (const w of words) {
       assigning &&= /^[A-Za-z_][A-Za-z0-9_]*=/.test(w);
       const names = !assigning && hasWildcard(w) ? await expandPathname(w, this.globFs) : [];
-      argv.push(...(names.length ? names : [unescapeWildcards(w)]));
+      out.push(...(names.length ? names : [unescapeWildcards(w)]));
     }
-    cmd.argv = argv;
-    return cmd;
+    return out;
   }
 
   private readonly globFs: GlobFs = {
@@ -634,12 +640,15 @@ export class Shell {
   /** A `case` pattern expanded: what was quoted stays literal (escaped for glob.ts). */
   async expandPattern(raw: string): Promise<string> {
     const text = hasSubstitution(raw) ? await this.substitute(raw) : raw;
-    return tokenize(text, this.vars, escapeWildcards).map((t) => t.text).join(' ');
+    return tokenize(text, this.vars, { quoted: escapeWildcards }).map((t) => t.text).join(' ');
   }
 
-  /** `for`'s words expanded (each raw word may become several, through a substitution). */
-  async expandWords(words: string[]): Promise<string[]> {
-    return words.length ? (await this.expandSimple(words.join(' '))).argv : [];
+  /** `for`'s words expanded (a raw word may become several, or none); `case`'s word with `glob` false. */
+  async expandWords(words: string[], glob = true): Promise<string[]> {
+    const raw = words.join(' ');
+    const text = hasSubstitution(raw) ? await this.substitute(raw) : raw;
+    const expanded = tokenize(text, this.vars, this.expandOpts).map((t) => t.text);
+    return glob ? this.pathnames(expanded, false) : expanded.map(unescapeWildcards);
   }
 
   /** Status of the last command substitution of the command being run (an assignment alone returns it). */

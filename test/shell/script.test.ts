@@ -189,6 +189,15 @@ const AS_BASH: [string, number, string, string][] = [
     ["case 'a*' in a\\*) echo literal;; esac", 0, "literal\n", ""],
     ["case ] in []]) echo bracket;; esac", 0, "bracket\n", ""],
     ["f() { case $1 in -h) echo help; return 0;; esac; echo run $1; }; f -h; f x", 0, "help\nrun x\n", ""],
+    ["set -- \"a b\" c; for x in \"$@\"; do echo \"<$x>\"; done", 0, "<a b>\n<c>\n", ""],
+    ["set --; for x in \"$@\"; do echo \"<$x>\"; done; echo done", 0, "done\n", ""],
+    ["set -- \"a b\" c; for x in \"[$@]\"; do echo \"<$x>\"; done", 0, "<[a b>\n<c]>\n", ""],
+    ["set -- \"a b\" c; for x in $@; do echo \"<$x>\"; done", 0, "<a>\n<b>\n<c>\n", ""],
+    ["set -- \"a b\" c; for x in \"$*\"; do echo \"<$x>\"; done", 0, "<a b c>\n", ""],
+    ["f() { for a in \"$@\"; do echo \"($a)\"; done; }; f \"x y\" z \"\"", 0, "(x y)\n(z)\n()\n", ""],
+    ["set --; for x in \"$@\"\"\"; do echo \"<$x>\"; done", 0, "<>\n", ""],
+    ["set -- 1; for x in \"$@\" \"$@\"; do echo \"<$x>\"; done", 0, "<1>\n<1>\n", ""],
+    ["cd /; set -- '*'; case $1 in '*') echo star;; esac", 0, "star\n", ""],
 ];
 
 describe('shell scripts behave as bash', () => {
