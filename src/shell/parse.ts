@@ -6,7 +6,10 @@ export interface Redirect { fd: 0 | 1 | 2; op: '>' | '>>' | '<' | '>&1'; target:
 export interface SimpleCommand { argv: string[]; redirects: Redirect[]; }
 export interface Pipeline { commands: SimpleCommand[]; }
 
-export class ShellSyntaxError extends Error {}
+/** A syntax error (status 2), or an expansion's error that ends the command line (`$((1/0))`: status 1). */
+export class ShellSyntaxError extends Error {
+  constructor(message: string, readonly status = 2) { super(message); }
+}
 
 type Token = { kind: 'word'; text: string } | { kind: 'op'; text: string };
 

@@ -21,6 +21,7 @@ import { ShellIncomplete } from './lex.js';
 import { startBackground, execAndOr, execList, ExitUnwind, Interrupted, LoopControl, type ExecContext } from './exec-compound.js';
 import { errText, flushRedirects, openRedirects } from './redirect.js';
 import { SCRIPT_BUILTINS } from './script-builtins.js';
+import { arithmetic } from './arith.js';
 import { escapeWildcards, expandPathname, hasWildcard, unescapeWildcards, type GlobFs } from './glob.js';
 import { longEntries, longLines, lsOperand, mknodCommand, totalBlocks } from './nodes.js';
 import { lnCommand, readlinkCommand, rmCommand } from './links.js';
@@ -342,7 +343,7 @@ export const BUILTINS: Record<string, Command> = {
       `Commands: ${Object.keys(sh.commands).sort().join(' ')}\n` +
       'Syntax: cmd args | cmd; cmd && cmd || cmd; > file, >> file, < file, 2> file, 2>&1, $VAR, $?, VAR=value cmd, $(cmd), `cmd`\n' +
       'Scripts: lines, # comments, if/elif/else/fi, for NAME in WORDS; do …; done, while, until, ! cmd, { …; }, ( … ),\n' +
-      '  case WORD in PAT|PAT) …;; esac, NAME() { …; }, return [N], local NAME=VALUE,\n' +
+      '  case WORD in PAT|PAT) …;; esac, NAME() { …; }, return [N], local NAME=VALUE, $((i + 1)), *.ko [0-3] ?\n' +
       '  break [N], continue [N], read [-r] NAME…, set -e/+e, set -- ARGS, shift, $1 $# $@, sh FILE [ARGS], sh -c TEXT, . FILE, :\n' +
       'Jobs: cmd & (runs in the background: [N] PID), jobs, wait [%N|PID], kill [-SIG] %N|PID; a finished job prints [N]+  Done  cmd\n' +
       'Terminal: Ctrl-C interrupts the foreground command (status 130); programs read typed lines, Ctrl-D ends input\n' +
@@ -521,7 +522,7 @@ export class Shell {
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
       this.out.stderr(`lkm: ${e.message}\n`);
-      this.lastStatus = 2;
+      this.lastStatus = e.status;
     }
     this.notifyDone();
     return this.lastStatus;
@@ -587,7 +588,7 @@ export class Shell {
     } catch (e) {
       if (e instanceof LoopControl) this.loopControl = { kind: e.kind, n: e.n };
       else if (e instanceof ReturnUnwind) { /* the script's status is return's */ }
-      else if (e instanceof ShellSyntaxError) { io.stderr(`lkm: ${e.message}\n`); this.lastStatus = 2; }
+      else if (e instanceof ShellSyntaxError) { io.stderr(`lkm: ${e.message}\n`); this.lastStatus = e.status; }
       else if (!(e instanceof ExitUnwind || e instanceof Interrupted)) throw e;
     } finally {
       if (sourced) this.sourcing--;
@@ -669,6 +670,13 @@ export class Shell {
       if (c === '"' || (c === "'" && !quote)) { quote = quote ? undefined : c; out += c; continue; }
       if (!startsSubstitution(text, i)) { out += c; continue; }
       const end = substitutionEnd(text, i);
+      if (text.startsWith('$((', i) && text[end - 2] === ')') {
+        // $((expression)): its $VAR references first, then the arithmetic.
+        const expr = text.slice(i + 3, end - 2).replace(/\$(?:\{([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9?#@*]))/g, (_m, a: string | undefined, b: string | undefined) => this.vars(a ?? b!));
+        out += arithmetic(expr, { get: (n) => this.vars(n), set: (n, v) => this.env.set(n, v) });
+        i = end - 1;
+        continue;
+      }
       const inner = c === '`' ? text.slice(i + 1, end - 1).replace(/\\([\\`$])/g, '$1') : text.slice(i + 2, end - 1);
       let captured = '';
       const child = this.child({ stdout: (t) => { captured += t; }, stderr: this.out.stderr });

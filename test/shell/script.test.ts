@@ -198,6 +198,18 @@ const AS_BASH: [string, number, string, string][] = [
     ["set --; for x in \"$@\"\"\"; do echo \"<$x>\"; done", 0, "<>\n", ""],
     ["set -- 1; for x in \"$@\" \"$@\"; do echo \"<$x>\"; done", 0, "<1>\n<1>\n", ""],
     ["cd /; set -- '*'; case $1 in '*') echo star;; esac", 0, "star\n", ""],
+    ["i=5; echo $((i++)) $((++i)) $((i+=2)) $i $((x)) $((010)) $((0x1f)) $((7/2)) $((-7/2)) $((-7%3)) $((2**10)) $((1<2 && 3>2)) $((5>3?1:0)) $(( (1+2)*3 )) $((~0)) $((1<<4)) $((i==9))", 0, "5 7 9 9 0 8 31 3 -3 -1 1024 1 1 9 -1 16 1\n", ""],
+    ["X=3+4; echo $((X*2)) $(($X*2))", 0, "14 11\n", ""],
+    ["echo $((1/0)); echo after", 1, "", "lkm: 1/0: division by 0 (error token is \"0\")\n"],
+    ["echo $((2+)); echo after", 1, "", "lkm: 2+: syntax error: operand expected (error token is \"+\")\n"],
+    ["i=0; while echo $i | grep -qv 4; do i=$((i+1)); done; echo $i", 0, "4\n", ""],
+    ["echo \"$((3*4))\" $((  ))", 0, "12 0\n", ""],
+    ["n=0; for i in 1 2 3; do n=$((n + i)); done; echo $n", 0, "6\n", ""],
+    ["echo $((9223372036854775807 + 1)) $((1 ? 2 : 3)) $((0 && x++)) $x", 0, "-9223372036854775808 2 0\n", ""],
+    ["set -- 5 6; echo $(($1 * $2)) $(($# + 1))", 0, "30 3\n", ""],
+    ["echo $((1 +* 2))", 1, "", "lkm: 1 +* 2: syntax error: operand expected (error token is \"* 2\")\n"],
+    ["echo $((08))", 1, "", "lkm: 08: value too great for base (error token is \"08\")\n"],
+    ["echo $((a=4, a*a)) $a", 0, "16 4\n", ""],
 ];
 
 describe('shell scripts behave as bash', () => {
