@@ -3,6 +3,7 @@
 // lines run before a bad later line is reached, as in bash.
 
 import { ShellSyntaxError, substitutionEnd } from './parse.js';
+import { braceEnd } from './param.js';
 
 /** A syntax error at the end of the input: an interactive shell reads another line (PS2) instead. */
 export class ShellIncomplete extends ShellSyntaxError {}
@@ -85,9 +86,9 @@ export class Lexer {
     }
     if (c === '`' || (c === '$' && s[i + 1] === '(')) return this.substitution(i);
     if (c === '$' && s[i + 1] === '{') {
-      // An unclosed ${ is left to the expansion, which reports "bad substitution".
-      const end = s.indexOf('}', i);
-      return end < 0 ? i + 2 : end + 1;
+      const end = braceEnd(s, i);
+      if (end < 0) throw new ShellIncomplete("unexpected EOF while looking for matching `}'");
+      return end + 1;
     }
     return i + 1;
   }

@@ -13,11 +13,16 @@ export class ShellSyntaxError extends Error {
 
 type Token = { kind: 'word'; text: string } | { kind: 'op'; text: string };
 
+import { braceEnd, expandParameter } from './param.js';
+
 export interface ExpandOptions {
   /** Maps what quotes or a backslash made literal (escaped, so that a quoted `*` is no wildcard). */
   quoted?: (s: string) => string;
   /** The positional parameters: "$@" is one word for each. */
   positional?: () => string[];
+  /** For ${X-w} and ${X=w}: whether a variable is set, and setting it. */
+  isSet?: (name: string) => boolean;
+  assign?: (name: string, value: string) => void;
 }
 
 /** Splits a line into words and operators, expanding quotes, escapes and variables. */
@@ -33,11 +38,16 @@ export function tokenize(line: string, vars: (name: string) => string, opts: Exp
     // $? and the positional parameters: $0…$9, $#, $@, $*.
     if (/^[?#@*0-9]$/.test(line[i] ?? '')) return vars(line[i++]!);
     if (line[i] === '{') {
-      const end = line.indexOf('}', i);
+      const end = braceEnd(line, i - 1);
       if (end < 0) throw new ShellSyntaxError('bad substitution');
-      const name = line.slice(i + 1, end);
+      const body = line.slice(i + 1, end);
       i = end + 1;
-      return vars(name);
+      if (/^[A-Za-z_][A-Za-z0-9_]*$|^\d+$/.test(body)) return vars(body);
+      return expandParameter(body, {
+        vars, isSet: opts.isSet ?? ((n) => vars(n) !== ''), assign: opts.assign ?? (() => {}),
+        word: (t) => tokenize(t, vars, opts).map((w) => w.text).join(' '),
+        error: (m) => new ShellSyntaxError(m, 1),
+      });
     }
     const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(line.slice(i));
     if (!m) return '$';

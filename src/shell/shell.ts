@@ -14,7 +14,7 @@ import { modinfo } from '../tools/modinfo.js';
 import { modprobe } from '../tools/modprobe.js';
 import type { Tool, ToolContext } from '../tools/context.js';
 import { KernelFs, normalizePath, FsError } from './fs.js';
-import { hasSubstitution, parsePipeline, ShellSyntaxError, startsSubstitution, substitutionEnd, tokenize, type SimpleCommand } from './parse.js';
+import { hasSubstitution, parsePipeline, ShellSyntaxError, startsSubstitution, substitutionEnd, tokenize, type ExpandOptions, type SimpleCommand } from './parse.js';
 import { Parser, type CompoundNode, type ListNode } from './grammar.js';
 import { FUNCTION_BUILTINS, ReturnUnwind } from './functions.js';
 import { ShellIncomplete } from './lex.js';
@@ -617,7 +617,11 @@ export class Shell {
     return cmd;
   }
 
-  private readonly expandOpts = { quoted: escapeWildcards, positional: () => this.positional };
+  private readonly expandOpts: ExpandOptions = {
+    quoted: escapeWildcards, positional: () => this.positional,
+    isSet: (n) => (/^\d+$/.test(n) ? Number(n) <= this.positional.length : this.env.has(n) || '?#@*'.includes(n)),
+    assign: (n, v) => this.env.set(n, v),
+  };
 
   /** Pathname expansion of words (not of NAME=value words before a command's name, as in bash). */
   private async pathnames(words: string[], command: boolean): Promise<string[]> {

@@ -210,6 +210,18 @@ const AS_BASH: [string, number, string, string][] = [
     ["echo $((1 +* 2))", 1, "", "lkm: 1 +* 2: syntax error: operand expected (error token is \"* 2\")\n"],
     ["echo $((08))", 1, "", "lkm: 08: value too great for base (error token is \"08\")\n"],
     ["echo $((a=4, a*a)) $a", 0, "16 4\n", ""],
+    ["X=abc.ko; E=; echo ${#X} ${U:-def} ${E:-empty} ${E-unset} ${X:+alt} ${U+no} ${X%.ko} ${X#a} ${X##*b} ${X%%.*} ${Z:=set} $Z", 0, "6 def empty alt abc bc.ko c.ko abc set set\n", ""],
+    ["f=/lib/m/x.ko; echo ${f##*/} ${f%/*}; echo ${X:-${f}}", 0, "x.ko /lib/m\n/lib/m/x.ko\n", ""],
+    ["echo ${X:-\"a b\"}", 0, "a b\n", ""],
+    ["for f in a.ko b.ko; do echo ${f%.ko}; done", 0, "a\nb\n", ""],
+    ["set -- one two; echo ${1} ${2:-x} ${3:-none} ${#}", 0, "one two none 2\n", ""],
+    ["echo \"${U:-q u}\" \"${#U}\"", 0, "q u 0\n", ""],
+    ["echo ${X}", 0, "\n", ""],
+    ["echo ${", 2, "", "lkm: unexpected EOF while looking for matching `}'\n"],
+    // ${X:?}: bash's text; the status is an interactive bash's (bash -c exits with 127).
+    ["echo ${U:?must be set}; echo after", 1, "", "lkm: U: must be set\n"],
+    ["E=; echo ${E:?}", 1, "", "lkm: E: parameter null or not set\n"],
+    ["echo ${U?}", 1, "", "lkm: U: parameter not set\n"],
 ];
 
 describe('shell scripts behave as bash', () => {
@@ -325,7 +337,7 @@ describe('loops and the terminal, jobs and script files', () => {
 
   it('tells an unfinished command (PS2) from a finished or a wrong one', async () => {
     const t = await bootTestKernel();
-    for (const open of ['for i in 1 2; do', 'if true; then echo', 'while true', '{ echo', '( echo', 'echo "a', "echo 'a", 'echo $(date', 'echo a &&', 'echo a |', 'if true; then :; else'])
+    for (const open of ['for i in 1 2; do', 'if true; then echo', 'while true', '{ echo', '( echo', 'echo "a', "echo 'a", 'echo $(date', 'echo ${X', 'echo a &&', 'echo a |', 'if true; then :; else'])
       expect(t.sh.incomplete(open), open).toBe(true);
     for (const done of ['for i in 1 2; do echo; done', 'echo a', '', 'fi', 'echo >', 'if true; then :; fi; fi', 'echo a; # for'])
       expect(t.sh.incomplete(done), done).toBe(false);
