@@ -4,6 +4,7 @@
 
 import type { AndOrNode, CommandNode, CompoundNode, ListNode, PipelineNode } from './grammar.js';
 import type { Redirect } from './parse.js';
+import type { Heredoc } from './lex.js';
 import { flushRedirects, openRedirects, type Streams } from './redirect.js';
 import { callFunction, functionCall, ReturnUnwind } from './functions.js';
 import { matchPattern } from './glob.js';
@@ -100,6 +101,7 @@ async function execCommand(sh: Shell, node: CommandNode, ctx: ExecContext): Prom
   }
   if (node.type === 'simple') {
     const cmd = await sh.expandSimple(node.text);
+    await documents(sh, cmd.redirects, node.heredocs);
     const call = functionCall(sh, cmd.argv);
     // A function runs its body here, with the call's redirections, arguments and NAME=value words.
     const status = call
@@ -108,7 +110,13 @@ async function execCommand(sh: Shell, node: CommandNode, ctx: ExecContext): Prom
     return afterCommand(sh, ctx, status);
   }
   const redirects = node.redirects ? (await sh.expandSimple(node.redirects)).redirects : [];
+  await documents(sh, redirects, node.heredocs);
   return afterCommand(sh, ctx, await withRedirects(sh, redirects, ctx, KEYWORD[node.type], (c) => execCompound(sh, node, c)));
+}
+
+/** A `<< N` redirection's target becomes here-document N, expanded (unless its end word was quoted). */
+async function documents(sh: Shell, redirects: Redirect[], docs: Heredoc[]): Promise<void> {
+  for (const r of redirects) if (r.op === '<<') r.target = await sh.expandDocument(docs[Number(r.target)]!);
 }
 
 /** Runs `body` with the redirections applied to the context's streams; `name` is for a write error. */
@@ -120,7 +128,7 @@ async function withRedirects(sh: Shell, redirects: Redirect[], ctx: ExecContext,
   const { io, pending } = opened;
   let status = sh.lastStatus;
   try {
-    status = await body({ ...ctx, ...io, stdin: redirects.some((r) => r.op === '<') ? { text: io.stdin } : ctx.stdin });
+    status = await body({ ...ctx, ...io, stdin: redirects.some((r) => r.op === '<' || r.op === '<<') ? { text: io.stdin } : ctx.stdin });
   } finally {
     // What the body wrote before a break, an exit or a signal is still written.
     status = await flushRedirects(host, pending, name, ctx.signal, status);

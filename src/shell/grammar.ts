@@ -3,10 +3,10 @@
 // them. A recursive-descent parser over lex.ts's tokens; simple commands stay raw text, expanded when run.
 
 import { ShellSyntaxError } from './parse.js';
-import { Lexer, ShellIncomplete, type Tok } from './lex.js';
+import { Lexer, ShellIncomplete, type Heredoc, type Tok } from './lex.js';
 
 /** A simple command as typed (words and redirections, unexpanded): parse.ts parses it when it runs. */
-export interface SimpleNode { type: 'simple'; text: string }
+export interface SimpleNode { type: 'simple'; text: string; heredocs: Heredoc[] }
 export type CompoundNode = (
   | { type: 'if'; clauses: { cond: ListNode; body: ListNode }[]; otherwise?: ListNode }
   | { type: 'for'; name: string; words: string[]; body: ListNode }
@@ -14,7 +14,7 @@ export type CompoundNode = (
   | { type: 'group'; body: ListNode }
   | { type: 'subshell'; body: ListNode }
   | { type: 'case'; word: string; items: { patterns: string[]; body: ListNode }[] }
-) & { /** Redirections after the command (`done > file`), raw. */ redirects: string };
+) & { /** Redirections after the command (`done > file`), raw; `<< N` is heredocs[N]. */ redirects: string; heredocs: Heredoc[] };
 /** `NAME() compound-command` or `function NAME [()] compound-command`: defines NAME when it runs. */
 export interface FunctionNode { type: 'function'; name: string; body: CompoundNode }
 export type CommandNode = SimpleNode | CompoundNode | FunctionNode;
@@ -23,7 +23,7 @@ export interface PipelineNode { bang: boolean; commands: CommandNode[] }
 export interface AndOrNode { first: PipelineNode; rest: { op: '&&' | '||'; pipeline: PipelineNode }[]; text: string }
 export interface ListNode { items: { andOr: AndOrNode; background: boolean }[] }
 
-const REDIRECTS = new Set(['>', '>>', '<', '2>', '2>&1']);
+const REDIRECTS = new Set(['>', '>>', '<', '<<', '<<-', '2>', '2>&1']);
 /** Reserved words that cannot start a command (they end one of a compound command's lists). */
 const CLOSERS = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', '}', 'esac']);
 const RESERVED = new Set([...CLOSERS, 'if', 'for', 'while', 'until', 'case', '{', '!', 'in', 'function']);
@@ -139,7 +139,7 @@ export class Parser {
       this.take();
       const body = this.list([')']);
       this.expect(')');
-      return { type: 'subshell', body, redirects: this.redirects() };
+      return { type: 'subshell', body, ...this.redirects() };
     }
     if (t.kind === 'word') {
       const next = this.lex.peek(1);
@@ -152,13 +152,13 @@ export class Parser {
           this.take();
           const cond = this.list(['do']);
           const body = this.doGroup();
-          return { type: 'while', until: t.text === 'until', cond, body, redirects: this.redirects() };
+          return { type: 'while', until: t.text === 'until', cond, body, ...this.redirects() };
         }
         case '{': {
           this.take();
           const body = this.list(['}']);
           this.expect('}');
-          return { type: 'group', body, redirects: this.redirects() };
+          return { type: 'group', body, ...this.redirects() };
         }
         default: if (CLOSERS.has(t.text)) throw this.unexpected(t);
       }
@@ -169,30 +169,39 @@ export class Parser {
   /** Words and redirections up to an operator that is not a redirection. */
   private simple(): SimpleNode {
     const parts: string[] = [];
+    const heredocs: Heredoc[] = [];
     for (;;) {
       const t = this.lex.peek();
       if (t.kind === 'word') parts.push(this.take().text);
-      else if (t.kind === 'op' && REDIRECTS.has(t.text)) parts.push(this.redirect());
+      else if (t.kind === 'op' && REDIRECTS.has(t.text)) parts.push(this.redirect(heredocs));
       else break;
     }
     if (parts.length === 0) throw this.unexpected(this.lex.peek());
-    return { type: 'simple', text: parts.join(' ') };
+    return { type: 'simple', text: parts.join(' '), heredocs };
   }
 
-  private redirect(): string {
+  private redirect(heredocs: Heredoc[]): string {
     const op = this.take().text;
     if (op === '2>&1') return op;
     const target = this.lex.peek();
     // A missing target is an error at once, even at the end of the input (no PS2).
     if (target.kind === 'eof') throw new ShellSyntaxError("syntax error near unexpected token `newline'");
     if (target.kind !== 'word') throw this.unexpected(target);
-    return `${op} ${this.take().text}`;
+    const word = this.take().text;
+    if (op !== '<<' && op !== '<<-') return `${op} ${word}`;
+    // A quoted end word (or a part of it) keeps the document as it is; otherwise it is expanded.
+    const doc = { delim: word.replace(/\\(.)|['"]/g, '$1'), strip: op === '<<-', quoted: /['"\\]/.test(word), body: '' };
+    this.lex.heredoc(doc);
+    heredocs.push(doc);
+    return `<< ${heredocs.length - 1}`;
   }
 
-  private redirects(): string {
+  /** Redirections after a compound command (a here-document's among them). */
+  private redirects(): { redirects: string; heredocs: Heredoc[] } {
     const parts: string[] = [];
-    while (this.lex.peek().kind === 'op' && REDIRECTS.has(this.lex.peek().text)) parts.push(this.redirect());
-    return parts.join(' ');
+    const heredocs: Heredoc[] = [];
+    while (this.lex.peek().kind === 'op' && REDIRECTS.has(this.lex.peek().text)) parts.push(this.redirect(heredocs));
+    return { redirects: parts.join(' '), heredocs };
   }
 
   private functionDefinition(): FunctionNode {
@@ -241,7 +250,7 @@ export class Parser {
       }
       break;
     }
-    return { type: 'if', clauses, otherwise, redirects: this.redirects() };
+    return { type: 'if', clauses, otherwise, ...this.redirects() };
   }
 
   /** case WORD in [(]PATTERN[|PATTERN]…) LIST ;; … esac (a list may be empty, the last `;;` left out). */
@@ -270,7 +279,7 @@ export class Parser {
       this.take();
     }
     this.expect('esac');
-    return { type: 'case', word: word.text, items, redirects: this.redirects() };
+    return { type: 'case', word: word.text, items, ...this.redirects() };
   }
 
   private forCommand(): CompoundNode {
@@ -289,6 +298,6 @@ export class Parser {
       this.take();
     } else if (this.isOp(';')) this.take();
     while (this.isOp('\n')) this.take();
-    return { type: 'for', name: nameTok.text, words, body: this.doGroup(), redirects: this.redirects() };
+    return { type: 'for', name: nameTok.text, words, body: this.doGroup(), ...this.redirects() };
   }
 }

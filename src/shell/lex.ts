@@ -5,6 +5,9 @@
 import { ShellSyntaxError, substitutionEnd } from './parse.js';
 import { braceEnd } from './param.js';
 
+/** A here-document (`<<WORD`, `<<-WORD`): its lines follow the line of the command, up to WORD alone. */
+export interface Heredoc { delim: string; strip: boolean; quoted: boolean; body: string }
+
 /** A syntax error at the end of the input: an interactive shell reads another line (PS2) instead. */
 export class ShellIncomplete extends ShellSyntaxError {}
 
@@ -13,7 +16,7 @@ export type Tok =
   | { kind: 'op'; text: string; start: number; end: number }
   | { kind: 'eof'; text: ''; start: number; end: number };
 
-const OPS = ['2>&1', '&&', '||', '>>', '2>', ';;', ';', '&', '|', '(', ')', '<', '>', '\n'];
+const OPS = ['2>&1', '&&', '||', '>>', '2>', ';;', ';', '&', '|', '(', ')', '<<-', '<<', '<', '>', '\n'];
 /** Characters that end an unquoted word. */
 const META = ' \t\n;&|()<>';
 
@@ -21,8 +24,32 @@ export class Lexer {
   private i = 0;
   /** Tokens read ahead (a function definition is told by its second token, `(`). */
   private readonly ahead: Tok[] = [];
-  /** Whether the input ends in an unquoted backslash (literal at the end of a script, as in bash). */
+  /** Whether the input ends in an unquoted backslash (literal at the end of a script, as in bash), or in
+   * a here-document before its end word (bash then takes what there is). */
   continued = false;
+  /** Here-documents whose lines come after the next newline. */
+  private readonly docs: Heredoc[] = [];
+
+  heredoc(doc: Heredoc): void {
+    this.docs.push(doc);
+  }
+
+  /** Reads the pending here-documents' lines, from just after a newline. */
+  private readDocs(): void {
+    const s = this.src;
+    for (const doc of this.docs.splice(0)) {
+      for (;;) {
+        if (this.i >= s.length) { this.continued = true; break; }
+        const nl = s.indexOf('\n', this.i);
+        const end = nl < 0 ? s.length : nl;
+        let line = s.slice(this.i, end);
+        this.i = nl < 0 ? s.length : nl + 1;
+        if (doc.strip) line = line.replace(/^\t+/, '');
+        if (line === doc.delim) break;
+        doc.body += `${line}\n`;
+      }
+    }
+  }
 
   constructor(readonly src: string) {}
 
@@ -46,11 +73,16 @@ export class Lexer {
       else break;
     }
     const start = this.i;
-    if (start >= s.length) return { kind: 'eof', text: '', start, end: start };
+    if (start >= s.length) {
+      if (this.docs.length) this.continued = true;
+      return { kind: 'eof', text: '', start, end: start };
+    }
     const op = OPS.find((o) => s.startsWith(o, start));
     if (op) {
       this.i += op.length;
-      return { kind: 'op', text: op, start, end: this.i };
+      const tok = { kind: 'op' as const, text: op, start, end: this.i };
+      if (op === '\n' && this.docs.length) this.readDocs();
+      return tok;
     }
     let text = '';
     while (this.i < s.length && !META.includes(s[this.i]!)) {

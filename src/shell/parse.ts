@@ -2,7 +2,8 @@
 // into words when unquoted; pathnames are glob.ts's, in Shell.expandSimple), command substitution ($(cmd) and `cmd`), pipes and redirections (> >> < 2>
 // 2>&1). Lists (; && || & newlines) and compound commands are grammar.ts's, over lex.ts's tokens.
 
-export interface Redirect { fd: 0 | 1 | 2; op: '>' | '>>' | '<' | '>&1'; target: string; }
+/** `<<`: a here-document; its target is the document (exec-compound.ts puts it there). */
+export interface Redirect { fd: 0 | 1 | 2; op: '>' | '>>' | '<' | '<<' | '>&1'; target: string; }
 export interface SimpleCommand { argv: string[]; redirects: Redirect[]; }
 export interface Pipeline { commands: SimpleCommand[]; }
 
@@ -118,7 +119,7 @@ export function tokenize(line: string, vars: (name: string) => string, opts: Exp
       else { out.push({ kind: 'op', text: '2>' }); i += 2; }
       continue;
     }
-    if (two === '&&' || two === '||' || two === '>>') { flush(); out.push({ kind: 'op', text: two }); i += 2; continue; }
+    if (two === '&&' || two === '||' || two === '>>' || two === '<<') { flush(); out.push({ kind: 'op', text: two }); i += 2; continue; }
     if (c === ';' || c === '|' || c === '>' || c === '<') { flush(); out.push({ kind: 'op', text: c }); i++; continue; }
     word = (word ?? '') + c;
     i++;
@@ -179,7 +180,7 @@ export function parsePipeline(text: string, vars: (name: string) => string, opts
     if (t.text === '2>&1') { cmd.redirects.push({ fd: 2, op: '>&1', target: '' }); continue; }
     const target = tokens[++i];
     if (!target || target.kind !== 'word') throw new ShellSyntaxError(`syntax error near unexpected token \`${t.text}'`);
-    if (t.text === '<') cmd.redirects.push({ fd: 0, op: '<', target: target.text });
+    if (t.text === '<' || t.text === '<<') cmd.redirects.push({ fd: 0, op: t.text, target: target.text });
     else if (t.text === '2>') cmd.redirects.push({ fd: 2, op: '>', target: target.text });
     else cmd.redirects.push({ fd: 1, op: t.text as '>' | '>>', target: target.text });
   }

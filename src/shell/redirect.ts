@@ -34,7 +34,10 @@ export async function openRedirects(host: RedirectHost, redirects: Redirect[], i
   const r: Streams = { ...io };
   const pending: Sink[] = [];
   for (const d of redirects) {
-    if (d.op === '<') {
+    if (d.op === '<<') {
+      r.terminal = undefined;
+      r.stdin = d.target;
+    } else if (d.op === '<') {
       r.terminal = undefined;
       try { r.stdin = dec.decode(await host.fs.readFile(host.resolve(d.target), { signal })); } catch (e) {
         if (signal.aborted) return signalStatus(signal);

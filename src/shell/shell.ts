@@ -17,7 +17,7 @@ import { KernelFs, normalizePath, FsError } from './fs.js';
 import { hasSubstitution, parsePipeline, ShellSyntaxError, startsSubstitution, substitutionEnd, tokenize, type ExpandOptions, type SimpleCommand } from './parse.js';
 import { Parser, type CompoundNode, type ListNode } from './grammar.js';
 import { FUNCTION_BUILTINS, ReturnUnwind } from './functions.js';
-import { ShellIncomplete } from './lex.js';
+import { ShellIncomplete, type Heredoc } from './lex.js';
 import { startBackground, execAndOr, execList, ExitUnwind, Interrupted, LoopControl, type ExecContext } from './exec-compound.js';
 import { errText, flushRedirects, openRedirects } from './redirect.js';
 import { SCRIPT_BUILTINS } from './script-builtins.js';
@@ -341,7 +341,7 @@ export const BUILTINS: Record<string, Command> = {
     io.stdout(
       'lkm shell: a Linux-like shell over an emulated 6.12 kernel.\n' +
       `Commands: ${Object.keys(sh.commands).sort().join(' ')}\n` +
-      'Syntax: cmd args | cmd; cmd && cmd || cmd; > file, >> file, < file, 2> file, 2>&1, $VAR, $?, VAR=value cmd, $(cmd), `cmd`\n' +
+      'Syntax: cmd args | cmd; cmd && cmd || cmd; > file, >> file, < file, <<EOF, 2> file, 2>&1, $VAR, $?, VAR=value cmd, $(cmd), `cmd`\n' +
       'Scripts: lines, # comments, if/elif/else/fi, for NAME in WORDS; do …; done, while, until, ! cmd, { …; }, ( … ),\n' +
       '  case WORD in PAT|PAT) …;; esac, NAME() { …; }, return [N], local NAME=VALUE, $((i + 1)), *.ko [0-3] ?\n' +
       '  break [N], continue [N], read [-r] NAME…, set -e/+e, set -- ARGS, shift, $1 $# $@, sh FILE [ARGS], sh -c TEXT, . FILE, :\n' +
@@ -642,6 +642,17 @@ export class Shell {
     resolve: (p) => this.resolve(p),
   };
 
+  /**
+   * A here-document's text: as it is after a quoted end word; else with $VAR, $(…), $((…)) expanded and
+   * backslash escaping only \\ \$ \` — quotes are ordinary characters (read as one double-quoted word).
+   */
+  async expandDocument(doc: Heredoc): Promise<string> {
+    if (doc.quoted) return doc.body;
+    const text = `"${doc.body.replace(/\\\n/g, '').replace(/\\?"/g, (m) => (m.length === 2 ? '\\\\\\"' : '\\"'))}"`;
+    const expanded = hasSubstitution(text) ? await this.substitute(text) : text;
+    return tokenize(expanded, this.vars, { positional: () => this.positional })[0]?.text ?? '';
+  }
+
   /** A `case` pattern expanded: what was quoted stays literal (escaped for glob.ts). */
   async expandPattern(raw: string): Promise<string> {
     const text = hasSubstitution(raw) ? await this.substitute(raw) : raw;
@@ -769,7 +780,7 @@ export class Shell {
     if (typeof opened === 'number') return opened;
     const { io: { stdout: out, stderr: err }, pending } = opened;
     ({ terminal } = opened.io);
-    const input = cmd.redirects.some((r) => r.op === '<') ? { text: opened.io.stdin } : shared;
+    const input = cmd.redirects.some((r) => r.op === '<' || r.op === '<<') ? { text: opened.io.stdin } : shared;
     let taken = false;
     let rest: string | undefined;
     const text = input.text;

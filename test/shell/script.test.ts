@@ -1,4 +1,4 @@
-// Shell scripting: newlines, comments, if/elif/else, for, while, until, case, !, { } and ( ), functions, break/continue N,
+// Shell scripting: newlines, comments, if/elif/else, for, while, until, case, !, { } and ( ), functions, here-documents, break/continue N,
 // set -e and its exceptions, redirections of compound commands, syntax errors (bash's texts, status 2),
 // Ctrl-C in loops, background compound commands, sh FILE / sh -c / . FILE, and what needs a PS2 line.
 import { describe, expect, it, vi } from 'vitest';
@@ -222,6 +222,17 @@ const AS_BASH: [string, number, string, string][] = [
     ["echo ${U:?must be set}; echo after", 1, "", "lkm: U: must be set\n"],
     ["E=; echo ${E:?}", 1, "", "lkm: E: parameter null or not set\n"],
     ["echo ${U?}", 1, "", "lkm: U: parameter not set\n"],
+    ["cat <<EOF\nhello $HOME\nit's \"quoted\" \\$x \\\\ $(echo sub) $((1+2))\nEOF\necho after", 0, "hello /root\nit's \"quoted\" $x \\ sub 3\nafter\n", ""],
+    ["cat <<'EOF'\nno $HOME expansion \\$ \"q\"\nEOF", 0, "no $HOME expansion \\$ \"q\"\n", ""],
+    ["cat <<-END\n\ttab stripped\n\t\ttwo\n\tEND", 0, "tab stripped\ntwo\n", ""],
+    ["X=v; cat <<EOF | grep v\na $X\nb\nEOF", 0, "a v\n", ""],
+    ["while read a b; do echo \"$b-$a\"; done <<EOF\n1 one\n2 two\nEOF", 0, "one-1\ntwo-2\n", ""],
+    ["cat <<A; cat <<B\nfirst\nA\nsecond\nB", 0, "first\nsecond\n", ""],
+    ["f() { cat; }; f <<EOF\nin function\nEOF", 0, "in function\n", ""],
+    ["cat << \"E F\"\nx\nE F", 0, "x\n", ""],
+    ["cat <<EOF > /dev/null\nx\nEOF\necho $?", 0, "0\n", ""],
+    ["cat <<EOF\na\\\nb \"\\\"\" \\a\nEOF", 0, "ab \"\\\"\" \\a\n", ""],
+    ["if true; then cat <<EOF\ninside if\nEOF\nfi", 0, "inside if\n", ""],
 ];
 
 describe('shell scripts behave as bash', () => {
@@ -337,9 +348,9 @@ describe('loops and the terminal, jobs and script files', () => {
 
   it('tells an unfinished command (PS2) from a finished or a wrong one', async () => {
     const t = await bootTestKernel();
-    for (const open of ['for i in 1 2; do', 'if true; then echo', 'while true', '{ echo', '( echo', 'echo "a', "echo 'a", 'echo $(date', 'echo ${X', 'echo a &&', 'echo a |', 'if true; then :; else'])
+    for (const open of ['for i in 1 2; do', 'if true; then echo', 'while true', '{ echo', '( echo', 'echo "a', "echo 'a", 'echo $(date', 'echo ${X', 'cat <<EOF', 'cat <<EOF\nline', 'echo a &&', 'echo a |', 'if true; then :; else'])
       expect(t.sh.incomplete(open), open).toBe(true);
-    for (const done of ['for i in 1 2; do echo; done', 'echo a', '', 'fi', 'echo >', 'if true; then :; fi; fi', 'echo a; # for'])
+    for (const done of ['cat <<EOF\nline\nEOF', 'for i in 1 2; do echo; done', 'echo a', '', 'fi', 'echo >', 'if true; then :; fi; fi', 'echo a; # for'])
       expect(t.sh.incomplete(done), done).toBe(false);
     expect(t.sh.incomplete('for i in 1 2; do\necho $i\ndone')).toBe(false);
     // A trailing backslash continues the line; at the end of a script it is literal, as in bash.

@@ -10,7 +10,7 @@ const noVars = () => '';
 
 describe('parsing', () => {
   it('splits lists outside quotes and drops comments', () => {
-    const simple = (text: string) => ({ bang: false, commands: [{ type: 'simple', text }] });
+    const simple = (text: string) => ({ bang: false, commands: [{ type: 'simple', text, heredocs: [] }] });
     expect(new Parser('a; b && c || d').next()).toEqual({ items: [
       { andOr: { first: simple('a'), rest: [], text: 'a' }, background: false },
       { andOr: { first: simple('b'), rest: [{ op: '&&', pipeline: simple('c') }, { op: '||', pipeline: simple('d') }], text: 'b && c || d' }, background: false },
