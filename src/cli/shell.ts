@@ -36,12 +36,18 @@ export async function main(argv: string[]): Promise<number> {
 
   const interactive = process.stdin.isTTY === true;
   if (!interactive) {
-    // Commands from a pipe or a file: one per line (no terminal to hand to the programs).
+    // Commands from a pipe or a file: line by line, a compound command or a quote over several lines run
+    // once complete (no terminal to hand to the programs). An unfinished one at the end reports its error.
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: false });
+    let pending: string | undefined;
     for await (const line of rl) {
-      await sh.run(line);
+      pending = pending === undefined ? line : `${pending}\n${line}`;
+      if (sh.incomplete(pending)) continue;
+      await sh.run(pending);
+      pending = undefined;
       if (sh.exitRequested !== undefined) break;
     }
+    if (pending !== undefined && sh.exitRequested === undefined) await sh.run(pending);
     rl.close();
     return sh.exitRequested ?? sh.lastStatus;
   }
@@ -57,19 +63,23 @@ export async function main(argv: string[]): Promise<number> {
  * ends its input, Ctrl-C sends it SIGINT (Shell.interrupt). What was typed and not read goes back to the
  * prompt (complete lines run as the next commands).
  */
+const DROPPED = Symbol('dropped');
+
 export async function interactiveLoop(sh: Shell, input: NodeJS.ReadStream, output: NodeJS.WriteStream): Promise<number> {
   let history: string[] = [];
   /** Complete lines typed ahead while a command ran, and the unfinished one. */
   const queued: string[] = [];
   let partial = '';
   const prompt = () => `root@lkm-wasm:${sh.cwd}# `;
-  const readLine = () => new Promise<string | null>((resolve) => {
+  /** PS2: the line continues a command (`for i in 1 2; do`); Ctrl-C there drops the whole command. */
+  const CONTINUED = '> ';
+  const readLine = (ps: string) => new Promise<string | null | typeof DROPPED>((resolve) => {
     const rl = createInterface({
       input, output, terminal: true, history, historySize: 1000, removeHistoryDuplicates: true,
       completer: (line: string, cb: (err: null, r: [string[], string]) => void) => { complete(sh, line).then((r) => cb(null, r), () => cb(null, [[], ''])); },
     });
     let answered = false;
-    const finish = (line: string | null) => {
+    const finish = (line: string | null | typeof DROPPED) => {
       if (answered) return;
       answered = true;
       history = (rl as unknown as { history: string[] }).history ?? history;
@@ -81,19 +91,27 @@ export async function interactiveLoop(sh: Shell, input: NodeJS.ReadStream, outpu
     rl.on('SIGINT', () => {
       // bash: ^C, the line is dropped, a new prompt.
       output.write('^C\n');
+      if (ps === CONTINUED) { finish(DROPPED); return; }
       const r = rl as unknown as { line: string; cursor: number };
       r.line = '';
       r.cursor = 0;
       rl.prompt();
     });
-    rl.setPrompt(prompt());
+    rl.setPrompt(ps);
     rl.prompt();
     if (partial) { rl.write(partial); partial = ''; }
   });
 
   for (;;) {
-    const line = queued.length > 0 ? queued.shift()! : await readLine();
+    let line = queued.length > 0 ? queued.shift()! : await readLine(prompt());
     if (line === null) { output.write('exit\n'); break; }
+    // An unfinished command reads on at PS2; Ctrl-D there runs it, which reports the unexpected end of file.
+    while (line !== DROPPED && sh.incomplete(line)) {
+      const more = queued.length > 0 ? queued.shift()! : await readLine(CONTINUED);
+      if (more === null || more === DROPPED) { line = more ?? line; break; }
+      line = `${line}\n${more}`;
+    }
+    if (line === DROPPED) continue;
     const tty = new LineDiscipline((t) => output.write(t), () => { sh.interrupt(); });
     const dec = new StringDecoder('utf8');
     const onData = (d: Buffer | string) => tty.input(typeof d === 'string' ? d : dec.write(d));

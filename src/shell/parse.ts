@@ -1,18 +1,34 @@
-// Command-line syntax of the lkm shell: a small POSIX-like subset — words with quotes and escapes,
-// $VAR and $?, command substitution ($(cmd) and `cmd`), pipes, redirections (> >> < 2> 2>&1), lists joined
-// by ; && ||, and `cmd &` (background).
+// One simple command's words, expanded when it runs: quotes and escapes, $VAR, $? and $1 $# $@ $* (split
+// into words when unquoted; pathnames are glob.ts's, in Shell.expandSimple), command substitution ($(cmd) and `cmd`), pipes and redirections (> >> < 2>
+// 2>&1). Lists (; && || & newlines) and compound commands are grammar.ts's, over lex.ts's tokens.
 
-export interface Redirect { fd: 0 | 1 | 2; op: '>' | '>>' | '<' | '>&1'; target: string; }
+/** `<<`: a here-document; its target is the document (exec-compound.ts puts it there). */
+export interface Redirect { fd: 0 | 1 | 2; op: '>' | '>>' | '<' | '<<' | '>&1'; target: string; }
 export interface SimpleCommand { argv: string[]; redirects: Redirect[]; }
 export interface Pipeline { commands: SimpleCommand[]; }
-export interface ListItem { pipeline: Pipeline; /** how it joins the previous item */ op: ';' | '&&' | '||'; }
 
-export class ShellSyntaxError extends Error {}
+/** A syntax error (status 2), or an expansion's error that ends the command line (`$((1/0))`: status 1). */
+export class ShellSyntaxError extends Error {
+  constructor(message: string, readonly status = 2) { super(message); }
+}
 
 type Token = { kind: 'word'; text: string } | { kind: 'op'; text: string };
 
+import { braceEnd, expandParameter } from './param.js';
+
+export interface ExpandOptions {
+  /** Maps what quotes or a backslash made literal (escaped, so that a quoted `*` is no wildcard). */
+  quoted?: (s: string) => string;
+  /** The positional parameters: "$@" is one word for each. */
+  positional?: () => string[];
+  /** For ${X-w} and ${X=w}: whether a variable is set, and setting it. */
+  isSet?: (name: string) => boolean;
+  assign?: (name: string, value: string) => void;
+}
+
 /** Splits a line into words and operators, expanding quotes, escapes and variables. */
-export function tokenize(line: string, vars: (name: string) => string): Token[] {
+export function tokenize(line: string, vars: (name: string) => string, opts: ExpandOptions = {}): Token[] {
+  const quoted = opts.quoted ?? ((s: string) => s);
   const out: Token[] = [];
   let i = 0;
   let word: string | undefined;
@@ -20,13 +36,19 @@ export function tokenize(line: string, vars: (name: string) => string): Token[] 
   const expand = (): string => {
     // at '$'
     i++;
-    if (line[i] === '?') { i++; return vars('?'); }
+    // $? and the positional parameters: $0…$9, $#, $@, $*.
+    if (/^[?#@*0-9]$/.test(line[i] ?? '')) return vars(line[i++]!);
     if (line[i] === '{') {
-      const end = line.indexOf('}', i);
+      const end = braceEnd(line, i - 1);
       if (end < 0) throw new ShellSyntaxError('bad substitution');
-      const name = line.slice(i + 1, end);
+      const body = line.slice(i + 1, end);
       i = end + 1;
-      return vars(name);
+      if (/^[A-Za-z_][A-Za-z0-9_]*$|^\d+$/.test(body)) return vars(body);
+      return expandParameter(body, {
+        vars, isSet: opts.isSet ?? ((n) => vars(n) !== ''), assign: opts.assign ?? (() => {}),
+        word: (t) => tokenize(t, vars, opts).map((w) => w.text).join(' '),
+        error: (m) => new ShellSyntaxError(m, 1),
+      });
     }
     const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(line.slice(i));
     if (!m) return '$';
@@ -40,30 +62,56 @@ export function tokenize(line: string, vars: (name: string) => string): Token[] 
     if (c === "'") {
       const end = line.indexOf("'", i + 1);
       if (end < 0) throw new ShellSyntaxError('unterminated quoted string');
-      word = (word ?? '') + line.slice(i + 1, end);
+      word = (word ?? '') + quoted(line.slice(i + 1, end));
       i = end + 1;
       continue;
     }
     if (c === '"') {
+      const fresh = word === undefined;
+      let noParams = false;
       word = word ?? '';
       i++;
       for (;;) {
         if (i >= line.length) throw new ShellSyntaxError('unterminated quoted string');
         const d = line[i]!;
         if (d === '"') { i++; break; }
-        if (d === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!)) { word += line[i + 1]; i += 2; continue; }
-        if (d === '$') { word += expand(); continue; }
-        word += d;
+        if (d === '$' && line[i + 1] === '@' && opts.positional) {
+          // "$@": each parameter a word of its own; none: no word at all (when the word is only "$@").
+          i += 2;
+          const ps = opts.positional();
+          noParams ||= ps.length === 0;
+          ps.forEach((p, k) => {
+            if (k > 0) { flush(); word = ''; }
+            word += quoted(p);
+          });
+          continue;
+        }
+        if (d === '\\' && i + 1 < line.length && '"\\$`'.includes(line[i + 1]!)) { word += quoted(line[i + 1]!); i += 2; continue; }
+        if (d === '$') { word += quoted(expand()); continue; }
+        word += quoted(d);
         i++;
       }
+      if (noParams && fresh && word === '' && (i >= line.length || ' \t'.includes(line[i]!))) word = undefined;
       continue;
     }
     if (c === '\\') {
-      if (i + 1 < line.length) word = (word ?? '') + line[i + 1];
+      // A backslash at the very end stays (bash).
+      word = (word ?? '') + quoted(i + 1 < line.length ? line[i + 1]! : c);
       i += 2;
       continue;
     }
-    if (c === '$') { word = (word ?? '') + expand(); continue; }
+    if (c === '$') {
+      // Unquoted, the value is split into words at blanks (bash's field splitting; not in NAME=value);
+      // empty, it is no word.
+      const assignment = word !== undefined && /^[A-Za-z_][A-Za-z0-9_]*=/.test(word);
+      const value = expand();
+      const parts = assignment ? [value] : value.split(/[ \t\n]+/);
+      parts.forEach((p, k) => {
+        if (k > 0) flush();
+        if (p) word = (word ?? '') + p;
+      });
+      continue;
+    }
     const two = line.slice(i, i + 2);
     if (two === '2>' && word === undefined) {
       flush();
@@ -71,7 +119,7 @@ export function tokenize(line: string, vars: (name: string) => string): Token[] 
       else { out.push({ kind: 'op', text: '2>' }); i += 2; }
       continue;
     }
-    if (two === '&&' || two === '||' || two === '>>') { flush(); out.push({ kind: 'op', text: two }); i += 2; continue; }
+    if (two === '&&' || two === '||' || two === '>>' || two === '<<') { flush(); out.push({ kind: 'op', text: two }); i += 2; continue; }
     if (c === ';' || c === '|' || c === '>' || c === '<') { flush(); out.push({ kind: 'op', text: c }); i++; continue; }
     word = (word ?? '') + c;
     i++;
@@ -115,81 +163,9 @@ export const startsSubstitution = (s: string, i: number) => s[i] === '`' || (s[i
 /** Whether a list item may hold a command substitution (a cheap test; quoting is looked at when expanding). */
 export const hasSubstitution = (s: string) => s.includes('`') || s.includes('$(');
 
-/** Skips a command substitution at `i`; the index of its last character. */
-function skipSubstitution(s: string, i: number): number {
-  const end = substitutionEnd(s, i);
-  if (end < 0) throw new ShellSyntaxError(s[i] === '`' ? 'unexpected EOF while looking for matching ``\'' : "unexpected EOF while looking for matching `)'");
-  return end - 1;
-}
-
-/**
- * Splits a line at ; && || (outside quotes and command substitutions), so each part is expanded only when
- * it runs: `false; echo $?` must see the status of `false`.
- */
-export function splitList(line: string): { op: ListItem['op']; text: string; background?: boolean }[] {
-  const out: { op: ListItem['op']; text: string; background?: boolean }[] = [];
-  let op: ListItem['op'] = ';';
-  let start = 0;
-  let quote: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === quote) quote = undefined;
-      else if (c === '\\' && quote === '"') i++;
-      else if (quote === '"' && startsSubstitution(line, i)) i = skipSubstitution(line, i);
-      continue;
-    }
-    if (c === "'" || c === '"') { quote = c; continue; }
-    if (c === '\\') { i++; continue; }
-    if (startsSubstitution(line, i)) { i = skipSubstitution(line, i); continue; }
-    if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
-    const two = line.slice(i, i + 2);
-    // `cmd &`: the command runs in the background (a lone & that is not part of 2>&1).
-    if (c === '&' && two !== '&&' && line[i - 1] !== '>' && line[i - 1] !== '&') {
-      if (!line.slice(start, i).trim()) throw new ShellSyntaxError("syntax error near unexpected token `&'");
-      out.push({ op, text: line.slice(start, i), background: true });
-      op = ';';
-      start = i + 1;
-      continue;
-    }
-    if (c === ';' || two === '&&' || two === '||') {
-      out.push({ op, text: line.slice(start, i) });
-      op = c === ';' ? ';' : (two as ListItem['op']);
-      i += c === ';' ? 0 : 1;
-      start = i + 1;
-    }
-  }
-  if (quote) throw new ShellSyntaxError('unterminated quoted string');
-  const rest = line.slice(start);
-  const hashAt = findComment(rest);
-  out.push({ op, text: hashAt < 0 ? rest : rest.slice(0, hashAt) });
-  // Empty parts are fine after ';' (a trailing ';'), not around && and ||.
-  for (let i = 0; i < out.length; i++) {
-    if (out[i]!.text.trim()) continue;
-    const next = out[i + 1];
-    if (out[i]!.op !== ';' || (next && next.op !== ';')) {
-      throw new ShellSyntaxError(`syntax error near unexpected token \`${next?.op ?? out[i]!.op}'`);
-    }
-  }
-  return out.filter((p) => p.text.trim());
-}
-
-function findComment(s: string): number {
-  let quote: string | undefined;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (quote) { if (c === quote) quote = undefined; continue; }
-    if (c === "'" || c === '"') quote = c;
-    else if (c === '\\') i++;
-    else if (startsSubstitution(s, i)) i = skipSubstitution(s, i);
-    else if (c === '#' && (i === 0 || /\s/.test(s[i - 1]!))) return i;
-  }
-  return -1;
-}
-
 /** Parses one pipeline (no ; && ||): commands joined by |, with their redirections. */
-export function parsePipeline(text: string, vars: (name: string) => string): Pipeline {
-  const tokens = tokenize(text, vars);
+export function parsePipeline(text: string, vars: (name: string) => string, opts?: ExpandOptions): Pipeline {
+  const tokens = tokenize(text, vars, opts);
   const pipeline: Pipeline = { commands: [] };
   let cmd: SimpleCommand = { argv: [], redirects: [] };
   const endCommand = () => {
@@ -204,7 +180,7 @@ export function parsePipeline(text: string, vars: (name: string) => string): Pip
     if (t.text === '2>&1') { cmd.redirects.push({ fd: 2, op: '>&1', target: '' }); continue; }
     const target = tokens[++i];
     if (!target || target.kind !== 'word') throw new ShellSyntaxError(`syntax error near unexpected token \`${t.text}'`);
-    if (t.text === '<') cmd.redirects.push({ fd: 0, op: '<', target: target.text });
+    if (t.text === '<' || t.text === '<<') cmd.redirects.push({ fd: 0, op: t.text, target: target.text });
     else if (t.text === '2>') cmd.redirects.push({ fd: 2, op: '>', target: target.text });
     else cmd.redirects.push({ fd: 1, op: t.text as '>' | '>>', target: target.text });
   }

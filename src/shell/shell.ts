@@ -14,7 +14,15 @@ import { modinfo } from '../tools/modinfo.js';
 import { modprobe } from '../tools/modprobe.js';
 import type { Tool, ToolContext } from '../tools/context.js';
 import { KernelFs, normalizePath, FsError } from './fs.js';
-import { hasSubstitution, parsePipeline, splitList, ShellSyntaxError, startsSubstitution, substitutionEnd, type SimpleCommand } from './parse.js';
+import { hasSubstitution, parsePipeline, ShellSyntaxError, startsSubstitution, substitutionEnd, tokenize, type ExpandOptions, type SimpleCommand } from './parse.js';
+import { Parser, type CompoundNode, type ListNode } from './grammar.js';
+import { FUNCTION_BUILTINS, ReturnUnwind } from './functions.js';
+import { ShellIncomplete, type Heredoc } from './lex.js';
+import { startBackground, execAndOr, execList, ExitUnwind, Interrupted, LoopControl, type ExecContext } from './exec-compound.js';
+import { errText, flushRedirects, openRedirects } from './redirect.js';
+import { SCRIPT_BUILTINS } from './script-builtins.js';
+import { arithmetic } from './arith.js';
+import { escapeWildcards, expandPathname, hasWildcard, unescapeWildcards, type GlobFs } from './glob.js';
 import { listedNames, longEntries, longLines, lsOperand, mknodCommand, totalBlocks } from './nodes.js';
 import { lnCommand, readlinkCommand, rmCommand } from './links.js';
 import { mkdirCommand, mountCommand, umountCommand } from './mount.js';
@@ -26,7 +34,10 @@ import { COMMANDS } from './commands/index.js';
 import { bytesToText, textToBytes } from '../vfs/text.js';
 
 export interface ShellIo {
+  /** What the command reads; reading it takes it all from a pipe or a compound command's input. */
   stdin: string;
+  /** A command that read only part of its stdin (`read`) hands back the rest, for the commands after it. */
+  stdinRest?(rest: string): void;
   stdout(text: string): void;
   stderr(text: string): void;
   /**
@@ -66,11 +77,6 @@ function tool(t: Tool): Command {
     };
     return t(argv.slice(1), ctx);
   };
-}
-
-function errText(e: unknown): string {
-  if (e instanceof FsError) return e.message.slice(e.message.indexOf(': ') + 2);
-  return (e as Error).message;
 }
 
 /** Reads the named files (or stdin when none) for cat/grep/head/tail/wc. */
@@ -342,7 +348,10 @@ export const BUILTINS: Record<string, Command> = {
     io.stdout(
       'lkm shell: a Linux-like shell over an emulated 6.12 kernel.\n' +
       `Commands: ${Object.keys(sh.commands).sort().join(' ')}\n` +
-      'Syntax: cmd args | cmd; cmd && cmd || cmd; > file, >> file, < file, 2> file, 2>&1, $VAR, $?, VAR=value cmd, $(cmd), `cmd`\n' +
+      'Syntax: cmd args | cmd; cmd && cmd || cmd; > file, >> file, < file, <<EOF, 2> file, 2>&1, $VAR, $?, VAR=value cmd, $(cmd), `cmd`\n' +
+      'Scripts: lines, # comments, if/elif/else/fi, for NAME in WORDS; do …; done, while, until, ! cmd, { …; }, ( … ),\n' +
+      '  case WORD in PAT|PAT) …;; esac, NAME() { …; }, return [N], local NAME=VALUE, $((i + 1)), *.ko [0-3] ?\n' +
+      '  break [N], continue [N], read [-r] NAME…, set -e/+e, set -- ARGS, shift, $1 $# $@, sh FILE [ARGS], sh -c TEXT, . FILE, :\n' +
       'Jobs: cmd & (runs in the background: [N] PID), jobs, wait [%N|PID], kill [-SIG] %N|PID; a finished job prints [N]+  Done  cmd\n' +
       'Terminal: Ctrl-C interrupts the foreground command (status 130); programs read typed lines, Ctrl-D ends input\n' +
       'Modules of the example tree are in /lib/modules/$(uname -r)/extra.\n',
@@ -403,10 +412,19 @@ export class Shell {
   private nextJobPid = FIRST_JOB_PID;
   lastStatus = 0;
   exitRequested: number | undefined;
-  /** bash's `set -e` (errexit): run() stops at the first command that fails outside an && / || list's test. */
-  errexit = false;
   readonly env = new Map<string, string>([['HOME', '/root'], ['PATH', '/sbin:/usr/sbin:/bin:/usr/bin']]);
-  readonly commands: Record<string, Command> = { ...BUILTINS };
+  readonly commands: Record<string, Command> = { ...BUILTINS, ...SCRIPT_BUILTINS, ...FUNCTION_BUILTINS };
+  /** `set -e`: a failing command ends the shell (bash's exceptions: exec-compound.ts). */
+  errexit = false;
+  /** How many loops enclose the running command (break/continue N), and what one of them asked for. */
+  loopDepth = 0;
+  loopControl: { kind: 'break' | 'continue'; n: number } | undefined;
+  /** Functions defined (functions.ts); the calls running, each with what it restores; `.` files running. */
+  readonly functions = new Map<string, CompoundNode>();
+  readonly frames: Map<string, string | undefined>[] = [];
+  sourcing = 0;
+  /** `return N` was run: the call (or sourced file) ends with N. */
+  returnStatus: number | undefined;
   /** Set when this shell's stderr is a terminal (Node's TTY, the web page's xterm): progress bars go there. */
   tty: TtyInfo | undefined;
   /**
@@ -445,7 +463,28 @@ export class Shell {
     for (const [k, v] of Object.entries(env)) c.env.set(k, v);
     Object.assign(c.commands, this.commands);
     c.programs = this.programs;
+    c.name = this.name;
+    for (const [k, f] of this.functions) c.functions.set(k, f);
+    c.positional = [...this.positional];
     return c;
+  }
+
+  /**
+   * `( list )`: runs in a copy of this shell (same streams); its `exit` and variables stay inside. No loop
+   * encloses its commands (bash: `(break)` in a loop is "only meaningful in a loop").
+   */
+  async subshell(body: (child: Shell) => Promise<number>): Promise<number> {
+    const c = this.child(this.out);
+    // Unlike a command substitution's shell (bash clears -e there), a subshell keeps set -e.
+    c.errexit = this.errexit;
+    c.tty = this.tty;
+    c.terminal = this.terminal;
+    try {
+      return await body(c);
+    } catch (e) {
+      if (e instanceof ExitUnwind) return c.exitRequested!;
+      throw e;
+    }
   }
 
   /** The terminal, for a command whose stderr is this shell's own (not redirected, not a child's). */
@@ -478,50 +517,161 @@ export class Shell {
     return true;
   }
 
-  /** Runs one command line; returns its exit status (also in $?). */
+  /**
+   * Runs command lines (several, separated by newlines, and compound commands spanning them); returns the
+   * exit status (also in $?). Each complete command is parsed and then run, so the lines before a syntax
+   * error have run, as in bash; a syntax error's status is 2.
+   */
   async run(line: string): Promise<number> {
-    const vars = (n: string) => (n === '?' ? String(this.lastStatus) : this.env.get(n) ?? '');
+    const parser = new Parser(line);
     try {
-      const items = splitList(line);
-      for (const [i, item] of items.entries()) {
-        if (this.exitRequested !== undefined) break;
-        if (item.op === '&&' && this.lastStatus !== 0) continue;
-        if (item.op === '||' && this.lastStatus === 0) continue;
-        // The foreground controller exists before anything runs, substitutions included, so that a Ctrl-C
-        // arriving at once is not lost; a line without substitutions reaches its commands synchronously.
-        const ctl = new AbortController();
-        if (!item.background) this.foreground = ctl;
-        this.substituted = undefined;
-        try {
-          const text = hasSubstitution(item.text) ? await this.substitute(item.text) : item.text;
-          const cmds = parsePipeline(text, vars).commands;
-          if (item.background) {
-            this.startJob(item.text.trim(), cmds);
-            this.lastStatus = 0;
-            continue;
-          }
-          this.lastStatus = ctl.signal.aborted ? signalStatus(ctl.signal) : await this.runPipeline(cmds, ctl.signal, this.terminal);
-        } finally {
-          if (this.foreground === ctl) this.foreground = undefined;
-        }
-        if (ctl.signal.aborted) {
-          // bash: a foreground job killed by SIGINT ends the command line; a newline after the ^C the
-          // terminal echoed, the word for other signals ("Terminated").
-          const sig = signalOf(ctl.signal);
-          this.lastStatus = signalStatus(ctl.signal);
-          this.out.stderr(sig === 'SIGINT' ? '\n' : `${SIGNAL_TEXT[sig]}\n`);
-          break;
-        }
-        // set -e: a failed command that ends an and-or list ends the command line.
-        if (this.errexit && this.lastStatus !== 0 && items[i + 1]?.op !== '&&' && items[i + 1]?.op !== '||') break;
-      }
+      for (let list; this.exitRequested === undefined && (list = parser.next());) if (!await this.runTop(list)) break;
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
       this.out.stderr(`lkm: ${e.message}\n`);
-      this.lastStatus = 2;
+      this.lastStatus = e.status;
     }
     this.notifyDone();
     return this.lastStatus;
+  }
+
+  /** Whether a text ends inside a command (an open `if`, quote, `$(`): an interactive shell reads on (PS2). */
+  incomplete(text: string): boolean {
+    try {
+      const p = new Parser(text);
+      while (p.next()) { /* parse only */ }
+      return p.continued;
+    } catch (e) {
+      return e instanceof ShellIncomplete;
+    }
+  }
+
+  /**
+   * One complete command's and-or lists, each a foreground job (Ctrl-C ends it and the rest of the input)
+   * or a background one; false when the rest is not to be run (a signal, `exit`, `set -e`).
+   */
+  private async runTop(list: ListNode): Promise<boolean> {
+    for (const { andOr, background: bg } of list.items) {
+      if (this.exitRequested !== undefined) return false;
+      // The foreground controller exists before anything runs, substitutions included, so that a Ctrl-C
+      // arriving at once is not lost.
+      const ctl = new AbortController();
+      const ctx: ExecContext = {
+        stdin: { text: '' }, stdout: this.out.stdout, stderr: this.out.stderr, signal: ctl.signal, terminal: this.terminal, noErrexit: false,
+      };
+      if (bg) { startBackground(this, andOr, ctx); continue; }
+      this.foreground = ctl;
+      try {
+        await execAndOr(this, andOr, ctx);
+      } catch (e) {
+        if (e instanceof ExitUnwind) return false;
+        if (!(e instanceof Interrupted)) throw e;
+      } finally {
+        if (this.foreground === ctl) this.foreground = undefined;
+      }
+      if (ctl.signal.aborted) {
+        // bash: a foreground job killed by SIGINT ends the command line; a newline after the ^C the
+        // terminal echoed, the word for other signals ("Terminated").
+        const sig = signalOf(ctl.signal);
+        this.lastStatus = signalStatus(ctl.signal);
+        this.out.stderr(sig === 'SIGINT' ? '\n' : `${SIGNAL_TEXT[sig]}\n`);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Runs a script in this shell with a command's streams and signal (`.`, and `sh` in its child shell);
+   * `exit` ends the script, a break or continue for a loop around `.` passes on.
+   */
+  async runScript(text: string, io: ShellIo, sourced = true): Promise<number> {
+    const ctx: ExecContext = {
+      stdin: { text: io.stdin }, stdout: io.stdout, stderr: io.stderr, signal: io.signal ?? new AbortController().signal, terminal: io.terminal, noErrexit: false,
+    };
+    if (sourced) this.sourcing++;
+    try {
+      for (let list, p = new Parser(text); this.exitRequested === undefined && (list = p.next());) await execList(this, list, ctx);
+    } catch (e) {
+      if (e instanceof LoopControl) this.loopControl = { kind: e.kind, n: e.n };
+      else if (e instanceof ReturnUnwind) { /* the script's status is return's */ }
+      else if (e instanceof ShellSyntaxError) { io.stderr(`lkm: ${e.message}\n`); this.lastStatus = e.status; }
+      else if (!(e instanceof ExitUnwind || e instanceof Interrupted)) throw e;
+    } finally {
+      if (sourced) this.sourcing--;
+    }
+    return this.exitRequested ?? this.lastStatus;
+  }
+
+  /** $0 and the positional parameters $1 … (`sh FILE ARGS`, `set -- ARGS`, `shift`). */
+  name = 'lkm';
+  positional: string[] = [];
+
+  private readonly vars = (n: string): string => {
+    if (n === '?') return String(this.lastStatus);
+    if (n === '#') return String(this.positional.length);
+    if (n === '@' || n === '*') return this.positional.join(' ');
+    if (/^\d+$/.test(n)) return n === '0' ? this.name : this.positional[Number(n) - 1] ?? '';
+    return this.env.get(n) ?? '';
+  };
+
+  /** A simple command's words and redirections expanded: variables, $?, command substitutions. */
+  async expandSimple(text: string): Promise<SimpleCommand> {
+    this.substituted = undefined;
+    const cmd = parsePipeline(hasSubstitution(text) ? await this.substitute(text) : text, this.vars, this.expandOpts).commands[0]!;
+    for (const r of cmd.redirects) r.target = unescapeWildcards(r.target);
+    cmd.argv = await this.pathnames(cmd.argv, true);
+    return cmd;
+  }
+
+  private readonly expandOpts: ExpandOptions = {
+    quoted: escapeWildcards, positional: () => this.positional,
+    isSet: (n) => (/^\d+$/.test(n) ? Number(n) <= this.positional.length : this.env.has(n) || '?#@*'.includes(n)),
+    assign: (n, v) => this.env.set(n, v),
+  };
+
+  /** Pathname expansion of words (not of NAME=value words before a command's name, as in bash). */
+  private async pathnames(words: string[], command: boolean): Promise<string[]> {
+    const out: string[] = [];
+    let assigning = command;
+    for (const w of words) {
+      assigning &&= /^[A-Za-z_][A-Za-z0-9_]*=/.test(w);
+      const names = !assigning && hasWildcard(w) ? await expandPathname(w, this.globFs) : [];
+      out.push(...(names.length ? names : [unescapeWildcards(w)]));
+    }
+    return out;
+  }
+
+  private readonly globFs: GlobFs = {
+    readdir: (p) => this.fs.readdir(p),
+    isDir: async (p) => (await this.fs.stat(p))?.type === 'dir',
+    exists: async (p) => (await this.fs.stat(p)) !== undefined,
+    resolve: (p) => this.resolve(p),
+  };
+
+  /**
+   * A here-document's text: as it is after a quoted end word; else with $VAR, $(…), $((…)) expanded and
+   * backslash escaping only \\ \$ \` — quotes are ordinary characters (read as one double-quoted word).
+   */
+  async expandDocument(doc: Heredoc): Promise<string> {
+    if (doc.quoted) return doc.body;
+    const text = `"${doc.body.replace(/\\\n/g, '').replace(/\\?"/g, (m) => (m.length === 2 ? '\\\\\\"' : '\\"'))}"`;
+    const expanded = hasSubstitution(text) ? await this.substitute(text) : text;
+    return tokenize(expanded, this.vars, { positional: () => this.positional })[0]?.text ?? '';
+  }
+
+  /** A `case` pattern expanded: what was quoted stays literal (escaped for glob.ts). */
+  async expandPattern(raw: string): Promise<string> {
+    const text = hasSubstitution(raw) ? await this.substitute(raw) : raw;
+    return tokenize(text, this.vars, { quoted: escapeWildcards }).map((t) => t.text).join(' ');
+  }
+
+  /** `for`'s words expanded (a raw word may become several, or none); `case`'s word with `glob` false. */
+  async expandWords(words: string[], glob = true): Promise<string[]> {
+    const raw = words.join(' ');
+    const text = hasSubstitution(raw) ? await this.substitute(raw) : raw;
+    const expanded = tokenize(text, this.vars, this.expandOpts).map((t) => t.text);
+    return glob ? this.pathnames(expanded, false) : expanded.map(unescapeWildcards);
   }
 
   /** Status of the last command substitution of the command being run (an assignment alone returns it). */
@@ -542,6 +692,13 @@ export class Shell {
       if (c === '"' || (c === "'" && !quote)) { quote = quote ? undefined : c; out += c; continue; }
       if (!startsSubstitution(text, i)) { out += c; continue; }
       const end = substitutionEnd(text, i);
+      if (text.startsWith('$((', i) && text[end - 2] === ')') {
+        // $((expression)): its $VAR references first, then the arithmetic.
+        const expr = text.slice(i + 3, end - 2).replace(/\$(?:\{([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*|[0-9?#@*]))/g, (_m, a: string | undefined, b: string | undefined) => this.vars(a ?? b!));
+        out += arithmetic(expr, { get: (n) => this.vars(n), set: (n, v) => this.env.set(n, v) });
+        i = end - 1;
+        continue;
+      }
       const inner = c === '`' ? text.slice(i + 1, end - 1).replace(/\\([\\`$])/g, '$1') : text.slice(i + 2, end - 1);
       let captured = '';
       const child = this.child({ stdout: (t) => { captured += t; }, stderr: this.out.stderr });
@@ -556,30 +713,14 @@ export class Shell {
     return out;
   }
 
-  /** `terminal`: the keyboard input the first command reads when it has no other stdin (foreground only). */
-  private async runPipeline(cmds: SimpleCommand[], signal: AbortSignal, terminal?: TerminalInput): Promise<number> {
-    let stdin = '';
-    let status = 0;
-    for (let i = 0; i < cmds.length; i++) {
-      const last = i === cmds.length - 1;
-      let captured = '';
-      // The commands run one after the other: once the pipeline has its signal, the rest is not started.
-      if (signal.aborted) return signalStatus(signal);
-      const s = await this.runCommand(cmds[i]!, stdin, last ? this.out.stdout : (t) => { captured += t; }, signal, i === 0 ? terminal : undefined);
-      if (last) status = s;
-      stdin = captured;
-    }
-    return signal.aborted ? signalStatus(signal) : status;
-  }
-
-  /** `cmd &`: starts the pipeline without waiting for it, as bash does: "[N] PID" on stderr. */
-  private startJob(text: string, cmds: SimpleCommand[]): void {
+  /** `cmd &`: starts a job without waiting for it, as bash does: "[N] PID" on stderr. */
+  startJob(text: string, run: (signal: AbortSignal) => Promise<number>): void {
     const id = (this.jobsTable[this.jobsTable.length - 1]?.id ?? 0) + 1;
     const ctl = new AbortController();
     const job: Job = { id, pid: this.nextJobPid++, text, done: false, status: 0, promise: Promise.resolve(0), ctl };
-    // No terminal input for a background job (bash would stop it with SIGTTIN): stdin is empty.
-    job.promise = this.runPipeline(cmds, ctl.signal).catch((e: unknown) => {
+    job.promise = run(ctl.signal).catch((e: unknown) => {
       if (ctl.signal.aborted) return signalStatus(ctl.signal);
+      if (e instanceof ExitUnwind) return this.exitRequested ?? 0;
       this.out.stderr(`lkm: ${text}: ${(e as Error).message}\n`);
       return 1;
     }).then((status) => {
@@ -634,28 +775,22 @@ export class Shell {
     return this.runCommand({ argv, redirects: [] }, io.stdin, io.stdout, io.signal ?? new AbortController().signal, io.terminal, io.stderr);
   }
 
-  private async runCommand(cmd: SimpleCommand, stdin: string, stdout: (t: string) => void, signal: AbortSignal,
+  /**
+   * Runs one expanded simple command with its redirections; its exit status. `stdin` as a holder is input
+   * shared with the commands after this one (a compound command's): what this one reads is gone for them.
+   */
+  async runCommand(cmd: SimpleCommand, stdin: string | { text: string }, stdout: (t: string) => void, signal: AbortSignal,
     terminal: TerminalInput | undefined, stderr: (t: string) => void = this.out.stderr): Promise<number> {
-    let out = stdout;
-    let err = stderr;
-    const pending: { path: string; append: boolean; text: string }[] = [];
-    for (const r of cmd.redirects) {
-      if (r.op === '<') {
-        terminal = undefined;
-        try { stdin = dec.decode(await this.fs.readFile(this.resolve(r.target), { signal })); } catch (e) {
-          if (signal.aborted) return signalStatus(signal);
-          this.out.stderr(`lkm: ${r.target}: ${errText(e)}\n`);
-          return 1;
-        }
-      } else if (r.op === '>&1') {
-        err = (t) => out(t);
-      } else {
-        const sink = { path: this.resolve(r.target), append: r.op === '>>', text: '' };
-        pending.push(sink);
-        if (r.fd === 1) out = (t) => { sink.text += t; };
-        else err = (t) => { sink.text += t; };
-      }
-    }
+    const host = { fs: this.fs, resolve: (p: string) => this.resolve(p), report: this.out.stderr };
+    const shared = typeof stdin === 'string' ? { text: stdin } : stdin;
+    const opened = await openRedirects(host, cmd.redirects, { stdin: shared.text, stdout, stderr, terminal }, signal);
+    if (typeof opened === 'number') return opened;
+    const { io: { stdout: out, stderr: err }, pending } = opened;
+    ({ terminal } = opened.io);
+    const input = cmd.redirects.some((r) => r.op === '<' || r.op === '<<') ? { text: opened.io.stdin } : shared;
+    let taken = false;
+    let rest: string | undefined;
+    const text = input.text;
     // NAME=value words before a command are its environment only (MODPROBE_OPTIONS=-v modprobe x); alone,
     // they set shell variables.
     let argv = cmd.argv;
@@ -674,7 +809,12 @@ export class Shell {
         try {
           // The command is the process the kernel sees (Comm in Oops and WARN reports).
           const comm = name.slice(name.lastIndexOf('/') + 1).slice(0, 15);
-          status = await this.kernel.asProcess(comm, () => c(argv, { stdin, stdout: out, stderr: err, signal, terminal }, this));
+          const io: ShellIo = {
+            get stdin() { taken = true; return text; },
+            stdinRest: (r) => { rest = r; },
+            stdout: out, stderr: err, signal, terminal,
+          };
+          status = await this.kernel.asProcess(comm, () => c(argv, io, this));
         } catch (e) {
           // A signal's default action ended it (an interrupted system call unwound it): its status below.
           if (!signal.aborted) {
@@ -687,19 +827,9 @@ export class Shell {
         }
       }
     }
+    if (taken) input.text = rest ?? '';
     // Terminated by a signal: 128 + its number (what the command returned does not matter).
     if (signal.aborted) status = signalStatus(signal);
-    for (const p of pending) {
-      try {
-        const prev = p.append ? await this.fs.readText(p.path).catch(() => '') : '';
-        await this.fs.writeFile(p.path, prev + p.text, { signal });
-      } catch (e) {
-        if (signal.aborted) { status = signalStatus(signal); continue; }
-        // A sysfs write that the kernel refuses fails like write(2): "echo: write error: …".
-        this.out.stderr(`lkm: ${name ?? ''}: write error: ${errText(e)}\n`);
-        status = 1;
-      }
-    }
-    return status;
+    return flushRedirects(host, pending, name ?? '', signal, status);
   }
 }

@@ -289,6 +289,7 @@ async function main(): Promise<void> {
       }
     },
     complete: (line) => lab.complete(line).catch(() => []),
+    incomplete: (text) => lab?.incomplete(text) ?? false,
     input: (d) => lab?.input(d),
   });
   const origWrite = term.write.bind(term);

@@ -175,6 +175,11 @@ export class LabSession {
     this.events.changed();
   }
 
+  /** Whether `text` ends inside a command: the terminal reads another line at PS2. */
+  incomplete(text: string): boolean {
+    return this.sh.incomplete(text);
+  }
+
   /** Tab completion candidates for the word at the end of `line`. */
   async complete(line: string): Promise<string[]> {
     return completeLine(this.sh, line, {

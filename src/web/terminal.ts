@@ -9,6 +9,8 @@ import { OrderedInput } from '../term/ordered-input.js';
 export interface TermBackend {
   run(line: string): Promise<{ cwd: string; typeahead?: string } | undefined>;
   complete(line: string): Promise<string[]>;
+  /** Whether the text ends inside a command (`for i in 1 2; do`): the next line continues it at PS2. */
+  incomplete?(text: string): boolean;
   /** Keystrokes while a command runs (the session's line discipline: program stdin, Ctrl-D, Ctrl-C). */
   input?(data: string): void;
 }
@@ -23,6 +25,8 @@ export class LabTerminal {
   private busy = false;
   private queue: string[] = [];
   private readonly keys = new OrderedInput((d) => this.onData(d), () => this.busy);
+  /** The lines of an unfinished command typed so far (the prompt is PS2, "> "). */
+  private pending: string | undefined;
   cwd = '/root';
 
   constructor(el: HTMLElement, private readonly backend: TermBackend) {
@@ -44,7 +48,10 @@ export class LabTerminal {
 
   focus(): void { this.term.focus(); }
 
-  get prompt(): string { return `\x1b[1;32mroot@lkm-wasm\x1b[0m:\x1b[1;34m${this.cwd}\x1b[0m# `; }
+  get prompt(): string {
+    if (this.pending !== undefined) return '> ';
+    return `\x1b[1;32mroot@lkm-wasm\x1b[0m:\x1b[1;34m${this.cwd}\x1b[0m# `;
+  }
 
   showPrompt(): void { this.term.write(this.prompt); }
 
@@ -78,14 +85,21 @@ export class LabTerminal {
   }
 
   private async submit(): Promise<void> {
-    const line = this.line;
+    const typed = this.line;
     this.term.write('\r\n');
     this.line = '';
     this.cursor = 0;
-    if (line.trim()) {
-      if (this.history[this.history.length - 1] !== line) this.history.push(line);
+    if (typed.trim()) {
+      if (this.history[this.history.length - 1] !== typed) this.history.push(typed);
     }
     this.histAt = this.history.length;
+    const line = this.pending === undefined ? typed : `${this.pending}\n${typed}`;
+    this.pending = undefined;
+    if (this.backend.incomplete?.(line)) {
+      this.pending = line;
+      this.showPrompt();
+      return;
+    }
     let typeahead = '';
     if (line.trim()) {
       this.busy = true;
@@ -152,7 +166,8 @@ export class LabTerminal {
           this.redraw();
         }
         return;
-      case '\x03': this.term.write('^C\r\n'); this.line = ''; this.cursor = 0; this.showPrompt(); return;
+      // Ctrl-C drops the line, and at PS2 the whole unfinished command.
+      case '\x03': this.term.write('^C\r\n'); this.line = ''; this.cursor = 0; this.pending = undefined; this.showPrompt(); return;
       case '\x0c': this.term.clear(); this.redraw(); return;
       case '\x15': this.line = this.line.slice(this.cursor); this.cursor = 0; this.redraw(); return;
       case '\x0b': this.line = this.line.slice(0, this.cursor); this.redraw(); return;

@@ -1,6 +1,8 @@
 // The lkm shell's syntax and builtins, against a booted kernel.
 import { describe, expect, it } from 'vitest';
-import { parsePipeline, splitList, ShellSyntaxError, tokenize } from '../../src/shell/parse.js';
+import { parsePipeline, ShellSyntaxError, tokenize } from '../../src/shell/parse.js';
+import { Parser } from '../../src/shell/grammar.js';
+import { ShellIncomplete } from '../../src/shell/lex.js';
 import { bootTestKernel } from '../helpers/kernel.js';
 import { example } from '../helpers/paths.js';
 
@@ -8,11 +10,14 @@ const noVars = () => '';
 
 describe('parsing', () => {
   it('splits lists outside quotes and drops comments', () => {
-    expect(splitList('a; b && c || d')).toEqual([
-      { op: ';', text: 'a' }, { op: ';', text: ' b ' }, { op: '&&', text: ' c ' }, { op: '||', text: ' d' }]);
-    expect(splitList(`echo "x;y" 'p&&q' # ; ignored`)).toEqual([{ op: ';', text: `echo "x;y" 'p&&q' ` }]);
-    expect(() => splitList('a && && b')).toThrow(ShellSyntaxError);
-    expect(() => splitList('echo "open')).toThrow(ShellSyntaxError);
+    const simple = (text: string) => ({ bang: false, commands: [{ type: 'simple', text, heredocs: [] }] });
+    expect(new Parser('a; b && c || d').next()).toEqual({ items: [
+      { andOr: { first: simple('a'), rest: [], text: 'a' }, background: false },
+      { andOr: { first: simple('b'), rest: [{ op: '&&', pipeline: simple('c') }, { op: '||', pipeline: simple('d') }], text: 'b && c || d' }, background: false },
+    ] });
+    expect(new Parser(`echo "x;y" 'p&&q' # ; ignored`).next()?.items[0]?.andOr.first).toEqual(simple(`echo "x;y" 'p&&q'`));
+    expect(() => new Parser('a && && b').next()).toThrow(ShellSyntaxError);
+    expect(() => new Parser('echo "open').next()).toThrow(ShellIncomplete);
   });
 
   it('tokenizes quotes, escapes and variables', () => {
