@@ -1,0 +1,93 @@
+// Target: the module loader. insmod of mutated real .ko files: each input loads (and is unloaded
+// again) or fails with a KernelError whose errno comes with the kernel's message; an Oops (mutated
+// code or data can crash init) boots a new kernel. After each input the kernel's invariants hold.
+
+import fc from 'fast-check';
+import type { Kernel } from '../src/kernel/kernel.js';
+import { KernelOops } from '../src/kernel/traps.js';
+import { KernelChecker, InvariantError } from './kernel-check.js';
+import { mutatedKo } from './ko-mutate.js';
+import { errnoOutcome, Tally } from './tally.js';
+
+/** Log lines a failed load must leave, by errno (none: Linux prints nothing for it either). */
+const EXPECTED_MESSAGE: Record<string, RegExp | undefined> = {
+  ENOEXEC: /Invalid module format|version magic|cannot link|exports duplicate symbol/,
+  ENOENT: /Unknown symbol/,
+  EINVAL: /invalid for parameter|Unknown parameter|too large|can only take|needs at least|doesn't fit|too long/,
+  EPERM: /blacklisted/,
+};
+
+export interface KernelTarget {
+  boot: () => Promise<Kernel>;
+  /** A fresh kernel every this many inputs (compiled modules are cached per kernel). */
+  rebootEvery?: number;
+  /**
+   * Loaded and unloaded once after boot, before the baseline is taken: kernel-wide state made on first
+   * use (KUnit's objects, a vmlinux function's table slot) is not a leak of the input that came first.
+   */
+  warmUp?: readonly Uint8Array[];
+}
+
+/** Boots, checks and counts for the targets that drive a kernel. */
+export class KernelSession {
+  k!: Kernel;
+  checker!: KernelChecker;
+  private inputs = 0;
+
+  constructor(private readonly opts: KernelTarget) {}
+
+  async fresh(): Promise<void> {
+    const k = this.k = await this.opts.boot();
+    for (const bytes of this.opts.warmUp ?? []) {
+      try { const m = await k.insmod(bytes); unload(k, m.name); } catch (e) { if (!errnoOutcome(e)) throw e; }
+    }
+    this.checker = new KernelChecker(k);
+    this.inputs = 0;
+  }
+
+  /** The kernel for the next input (a new one after an Oops or every `rebootEvery` inputs). */
+  async next(): Promise<Kernel> {
+    if (!this.k || this.inputs++ >= (this.opts.rebootEvery ?? 500)) await this.fresh();
+    return this.k;
+  }
+
+  /**
+   * insmod, then rmmod when it loaded; returns the outcome. Anything but a KernelError with its message
+   * or an Oops is thrown on, and so is a broken invariant.
+   */
+  async load(bytes: Uint8Array, args: string): Promise<string> {
+    const k = await this.next();
+    const seq = k.log.seq;
+    let outcome: string;
+    try {
+      const m = await k.insmod(bytes, args);
+      outcome = 'loaded';
+      unload(k, m.name);
+    } catch (e) {
+      if (e instanceof KernelOops) { await this.fresh(); return 'Oops'; }
+      const code = errnoOutcome(e);
+      if (!code) throw e;
+      const want = EXPECTED_MESSAGE[code];
+      k.log.flush();
+      const text = k.log.since(seq).map((r) => r.text).join('');
+      if (want && !want.test(text)) throw new InvariantError(`${code} without the kernel's message; log: ${JSON.stringify(text)}`);
+      outcome = code;
+    }
+    this.checker.check();
+    return outcome;
+  }
+}
+
+/** rmmod, forced when plain rmmod refuses (an init without exit, a module that holds itself). */
+function unload(k: Kernel, name: string): void {
+  try { k.rmmod(name); } catch (e) {
+    if (!errnoOutcome(e)) throw e;
+    k.rmmod(name, { force: true });
+  }
+}
+
+export function loaderProperty(bases: readonly Uint8Array[], session: KernelSession, tally: Tally) {
+  return fc.asyncProperty(mutatedKo(bases), async ({ bytes }) => {
+    tally.add(await session.load(bytes, ''));
+  });
+}
