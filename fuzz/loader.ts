@@ -4,16 +4,17 @@
 
 import fc from 'fast-check';
 import type { Kernel } from '../src/kernel/kernel.js';
+import { InvariantError, KernelChecker } from './kernel-check.js';
 import { KernelOops } from '../src/kernel/traps.js';
-import { KernelChecker, InvariantError } from './kernel-check.js';
 import { mutatedKo } from './ko-mutate.js';
 import { errnoOutcome, Tally } from './tally.js';
 
 /** Log lines a failed load must leave, by errno (none: Linux prints nothing for it either). */
+const PARSE_ARGS = /: (`.*' invalid for parameter `.*'|`.*' too large for parameter `.*'|string parameter too long|can only take \d+ arguments|needs at least \d+ arguments|string doesn't fit in \d+ chars\.|`[^']{900,})/s; // (the last: cut by printk's line limit)
 const EXPECTED_MESSAGE: Record<string, RegExp | undefined> = {
   ENOEXEC: /Invalid module format|version magic|cannot link|exports duplicate symbol/,
   ENOENT: /Unknown symbol/,
-  EINVAL: /invalid for parameter|Unknown parameter|too large|can only take|needs at least|doesn't fit|too long/,
+  EINVAL: PARSE_ARGS, ERANGE: PARSE_ARGS, ENOSPC: PARSE_ARGS,
   EPERM: /blacklisted/,
 };
 
@@ -55,13 +56,14 @@ export class KernelSession {
    * insmod, then rmmod when it loaded; returns the outcome. Anything but a KernelError with its message
    * or an Oops is thrown on, and so is a broken invariant.
    */
-  async load(bytes: Uint8Array, args: string): Promise<string> {
+  async load(bytes: Uint8Array, args: string, inspect?: (k: Kernel, name: string) => void): Promise<string> {
     const k = await this.next();
     const seq = k.log.seq;
     let outcome: string;
     try {
       const m = await k.insmod(bytes, args);
       outcome = 'loaded';
+      inspect?.(k, m.name);
       unload(k, m.name);
     } catch (e) {
       if (e instanceof KernelOops) { await this.fresh(); return 'Oops'; }
