@@ -18,6 +18,8 @@ const EXPECTED_MESSAGE: Record<string, RegExp | undefined> = {
   EPERM: /blacklisted/,
 };
 
+const BIG_MEMORY = 64 << 20;
+
 export interface KernelTarget {
   boot: () => Promise<Kernel>;
   /** A fresh kernel every this many inputs (compiled modules are cached per kernel). */
@@ -34,6 +36,7 @@ export class KernelSession {
   k!: Kernel;
   checker!: KernelChecker;
   private inputs = 0;
+  private initRan = false;
 
   constructor(private readonly opts: KernelTarget) {}
 
@@ -43,12 +46,17 @@ export class KernelSession {
       try { const m = await k.insmod(bytes); unload(k, m.name); } catch (e) { if (!errnoOutcome(e)) throw e; }
     }
     this.checker = new KernelChecker(k);
+    // What init() returns is the module's own errno, with or without a message of its own.
+    k.onModuleCode = (what) => { if (what?.endsWith(': init')) this.initRan = true; };
     this.inputs = 0;
   }
 
   /** The kernel for the next input (a new one after an Oops or every `rebootEvery` inputs). */
   async next(): Promise<Kernel> {
-    if (!this.k || this.inputs++ >= (this.opts.rebootEvery ?? 500)) await this.fresh();
+    // Memory never shrinks: after an input with a huge region (dylink.0's memory size) the kernel is
+    // replaced, or every later input would pay for a big memory.
+    const big = this.k && this.k.mem.memory.buffer.byteLength > BIG_MEMORY;
+    if (!this.k || big || this.inputs++ >= (this.opts.rebootEvery ?? 500)) await this.fresh();
     return this.k;
   }
 
@@ -59,6 +67,7 @@ export class KernelSession {
   async load(bytes: Uint8Array, args: string, inspect?: (k: Kernel, name: string) => void): Promise<string> {
     const k = await this.next();
     const seq = k.log.seq;
+    this.initRan = false;
     let outcome: string;
     try {
       const m = await k.insmod(bytes, args);
@@ -69,7 +78,7 @@ export class KernelSession {
       if (e instanceof KernelOops) { await this.fresh(); return 'Oops'; }
       const code = errnoOutcome(e);
       if (!code) throw e;
-      const want = EXPECTED_MESSAGE[code];
+      const want = this.initRan ? undefined : EXPECTED_MESSAGE[code];
       k.log.flush();
       const text = k.log.since(seq).map((r) => r.text).join('');
       if (want && !want.test(text)) throw new InvariantError(`${code} without the kernel's message; log: ${JSON.stringify(text)}`);

@@ -88,6 +88,12 @@ function parseModule(k: Kernel, bytes: Uint8Array): ModuleMetadata {
     err(k, 'Invalid module format: no name= in .modinfo or no __this_module (was it built with lkm build?)');
     throw new KernelError(ENOEXEC);
   }
+  // Each table slot holds one of the module's functions: more slots than functions is a corrupt
+  // dylink.0 (and would grow the kernel's one table by up to 10^7 slots).
+  if (meta.dylink.tableSize > meta.functionCount) {
+    err(k, `Invalid module format: dylink.0 table size ${meta.dylink.tableSize} exceeds the module's ${meta.functionCount} functions`);
+    throw new KernelError(ENOEXEC);
+  }
   // KBUILD_MODNAME fits struct module's name[] and is its own normal form: a name rmmod could not
   // find again ("a-b", "a/b", "a.b") would leave a module nobody can unload.
   if (new TextEncoder().encode(name).length >= MODULE_NAME_LEN || normalizeModuleName(name) !== name) {
