@@ -61,19 +61,19 @@ export class KernelSession {
   }
 
   /**
-   * insmod, then rmmod when it loaded; returns the outcome. Anything but a KernelError with its message
-   * or an Oops is thrown on, and so is a broken invariant.
+   * insmod (with `resident`, a real module, loaded first when it loads), then rmmod of what loaded;
+   * returns the outcome. Anything but a KernelError with its message or an Oops is thrown on, and so is
+   * a broken invariant.
    */
-  async load(bytes: Uint8Array, args: string, inspect?: (k: Kernel, name: string) => void): Promise<string> {
+  async load(bytes: Uint8Array, args: string, opts: { inspect?: (k: Kernel, name: string) => void; resident?: Uint8Array } = {}): Promise<string> {
     const k = await this.next();
+    let resident: string | undefined;
+    if (opts.resident) resident = await k.insmod(opts.resident).then((m) => m.name, (e: unknown) => { if (!errnoOutcome(e)) throw e; return undefined; });
     const seq = k.log.seq;
     this.initRan = false;
-    let outcome: string;
+    let loaded: string;
     try {
-      const m = await k.insmod(bytes, args);
-      outcome = 'loaded';
-      inspect?.(k, m.name);
-      unload(k, m.name);
+      loaded = (await k.insmod(bytes, args)).name;
     } catch (e) {
       if (e instanceof KernelOops) { await this.fresh(); return 'Oops'; }
       const code = errnoOutcome(e);
@@ -82,10 +82,16 @@ export class KernelSession {
       k.log.flush();
       const text = k.log.since(seq).map((r) => r.text).join('');
       if (want && !want.test(text)) throw new InvariantError(`${code} without the kernel's message; log: ${JSON.stringify(text)}`);
-      outcome = code;
+      if (resident) unload(k, resident);
+      this.checker.check();
+      return code;
     }
+    this.checker.checkLists();
+    opts.inspect?.(k, loaded);
+    unload(k, loaded);
+    if (resident) unload(k, resident);
     this.checker.check();
-    return outcome;
+    return 'loaded';
   }
 }
 
@@ -98,7 +104,9 @@ function unload(k: Kernel, name: string): void {
 }
 
 export function loaderProperty(bases: readonly Uint8Array[], session: KernelSession, tally: Tally) {
-  return fc.asyncProperty(mutatedKo(bases), async ({ bytes }) => {
-    tally.add(await session.load(bytes, ''));
+  // A third of the inputs load next to a real module (its symbols resolve, its name clashes).
+  const resident = fc.option(fc.nat({ max: bases.length - 1 }), { freq: 2 });
+  return fc.asyncProperty(mutatedKo(bases), resident, async ({ bytes }, r) => {
+    tally.add(await session.load(bytes, '', { resident: r === null ? undefined : bases[r] }));
   });
 }

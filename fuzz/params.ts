@@ -56,20 +56,20 @@ function expectedIntegers(args: string): Map<string, string> {
 export function paramsProperty(bytes: Uint8Array, session: KernelSession, tally: Tally) {
   let defaults: Record<string, string> | undefined;
   return fc.asyncProperty(argString, async (args) => {
-    const outcome = await session.load(bytes, args, (k) => {
+    const outcome = await session.load(bytes, args, { inspect: (k) => {
       for (const [name, want] of expectedIntegers(args)) {
         const got = k.readFile(`${SYSFS}/${name}`);
         if (got !== want) throw new InvariantError(`${name} is ${JSON.stringify(got)} after ${JSON.stringify(args)}, not ${JSON.stringify(want)}`);
       }
-    });
+    } });
     tally.add(outcome);
     if (outcome === 'loaded') return;
     if (!PARSE_ERRNOS.has(outcome)) throw new InvariantError(`insmod hello-params.ko ${args}: ${outcome}`);
     // A failed load leaves nothing behind: the next one sees the defaults.
-    await session.load(bytes, '', (kk) => {
+    await session.load(bytes, '', { inspect: (kk) => {
       const now = readParams(kk);
       defaults ??= now;
       if (JSON.stringify(now) !== JSON.stringify(defaults)) throw new InvariantError(`parameters after a failed load: ${JSON.stringify(now)}`);
-    });
+    } });
   });
 }
