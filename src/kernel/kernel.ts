@@ -256,6 +256,20 @@ export class Kernel {
   /** Allocations modules left behind at unload since boot (each also logged: "… not freed at unload: leaked"). */
   leaks(): ModuleLeak[] { return this.moduleList.leaks.map((l) => ({ ...l, objects: l.objects.map((o) => ({ ...o })) })); }
 
+  /**
+   * What is allocated now: kernel memory pages and slab objects in use (vmlinux lkm_mm_usage), and table
+   * slots in use. With nothing loaded, equal to the values after boot unless something leaked (except
+   * slots vmlinux functions got once their address was taken: a function keeps its one address).
+   */
+  usage(): { pages: number; objects: number; tableSlots: number } {
+    const out = this.scratch;
+    this.vm.lkm_mm_usage(out);
+    return {
+      pages: this.mem.u32(out), objects: this.mem.u32(out + 4),
+      tableSlots: this.mem.table.length - this.mem.freeSlotCount,
+    };
+  }
+
   /** The log as dmesg prints it. `level`: only these levels; `clear`: clear after reading (dmesg -c). */
   dmesg(opts: { clear?: boolean; level?: number[]; time?: boolean } = {}): string[] {
     return dmesgLines(this.log, opts);

@@ -5,7 +5,10 @@ import { WasmFormatError } from '../wasm/reader.js';
 import { readModuleMetadata, modinfoValue, type ModuleMetadata } from '../wasm/metadata.js';
 import { KernelError, EBUSY, EEXIST, EINVAL, ENOENT, ENOEXEC, ENOMEM, EPERM } from './errno.js';
 import type { Kernel } from './kernel.js';
-import { Module, ModuleState, type ParamInfo } from './module.js';
+import { Module, ModuleState, normalizeModuleName, type ParamInfo } from './module.js';
+
+/** MODULE_NAME_LEN on wasm32 (64 - sizeof(unsigned long)): struct module's name[], NUL included. */
+const MODULE_NAME_LEN = 60;
 import { dropUses, refModule } from './refcount.js';
 import { TAINT } from './taint.js';
 import type { KernelSymbol } from './symbols.js';
@@ -80,8 +83,21 @@ function parseModule(k: Kernel, bytes: Uint8Array): ModuleMetadata {
     err(k, `Invalid module format: ${e.message}`);
     throw new KernelError(ENOEXEC);
   }
-  if (!modinfoValue(meta, 'name') || !meta.wasmExports.some((x) => x.name === '__this_module')) {
+  const name = modinfoValue(meta, 'name');
+  if (!name || !meta.wasmExports.some((x) => x.name === '__this_module')) {
     err(k, 'Invalid module format: no name= in .modinfo or no __this_module (was it built with lkm build?)');
+    throw new KernelError(ENOEXEC);
+  }
+  // Each table slot holds one of the module's functions: more slots than functions is a corrupt
+  // dylink.0 (and would grow the kernel's one table by up to 10^7 slots).
+  if (meta.dylink.tableSize > meta.functionCount) {
+    err(k, `Invalid module format: dylink.0 table size ${meta.dylink.tableSize} exceeds the module's ${meta.functionCount} functions`);
+    throw new KernelError(ENOEXEC);
+  }
+  // KBUILD_MODNAME fits struct module's name[] and is its own normal form: a name rmmod could not
+  // find again ("a-b", "a/b", "a.b") would leave a module nobody can unload.
+  if (new TextEncoder().encode(name).length >= MODULE_NAME_LEN || normalizeModuleName(name) !== name) {
+    err(k, `Invalid module format: bad module name '${name}' in .modinfo`);
     throw new KernelError(ENOEXEC);
   }
   return meta;
@@ -127,7 +143,14 @@ function allocateAndLink(k: Kernel, mod: Module): void {
   // module_memory_alloc(): a fault point as Linux's vmalloc is (failslab, fail_page_alloc).
   mod.base = k.vm.lkm_region_alloc_for_module(Math.max(memorySize, 1), align, 0);
   if (!mod.base) throw new KernelError(ENOMEM);
-  mod.tableBase = k.mem.allocSlots(tableSize);
+  try {
+    mod.tableBase = k.mem.allocSlots(tableSize);
+  } catch (e) {
+    // A table that cannot grow by dylink.0's table size is module_memory_alloc() failing: -ENOMEM.
+    if (!(e instanceof RangeError)) throw e;
+    k.vm.lkm_region_free(mod.base);
+    throw new KernelError(ENOMEM);
+  }
   mod.tableSize = tableSize;
   mod.state = ModuleState.UNFORMED;
   k.modules.unshift(mod);

@@ -113,6 +113,11 @@ export class AddressSpace {
     }
   }
 
+  /** Table slots not in use (the null slot 0 counts as used): with usage checks, a leak shows as a drop. */
+  get freeSlotCount(): number {
+    return this.freeSlots.reduce((n, [, len]) => n + len, 0);
+  }
+
   /** The table index of a wasm function, giving it a slot on first use (for GOT.func and symbol_get). */
   addressOf(fn: Function): number {
     const known = this.slotOf.get(fn);

@@ -16,6 +16,8 @@ export interface VmlinuxExports {
   lkm_param_get(kp: number, buf: number): number;
   lkm_param_set(kp: number, val: number): number;
   lkm_kmem_orphan(mod: number): void;
+  /** [pages in use, slab objects in use] (not counting the empty slab each cache keeps). */
+  lkm_mm_usage(out: number): void;
   lkm_set_current_pid(pid: number): void;
   /** Returns the fail-nth countdown left of the task that stops running. */
   lkm_set_current_task(pid: number, comm: number, failNth: number, makeItFail: number): number;

@@ -34,6 +34,8 @@ export interface ModuleMetadata {
   hasExit: boolean;
   /** Bytes of the code section (the module's "text"). */
   codeSize: number;
+  /** Functions the module imports and defines: as many as its table slots can hold (dylink.0's table size). */
+  functionCount: number;
   /** Custom sections by name (payload ranges), for readers of other sections. */
   customSections: Map<string, Section>;
 }
@@ -101,11 +103,13 @@ export function readModuleMetadata(bytes: Uint8Array): ModuleMetadata {
   let imports: WasmImport[] = [];
   let wasmExports: WasmExport[] = [];
   let codeSize = 0;
+  let definedFunctions = 0;
   for (const s of secs) {
     if (s.id === SECTION.custom) custom.set(s.name!, s);
     else if (s.id === SECTION.import) imports = readImports(bytes, s);
     else if (s.id === SECTION.export) wasmExports = readExports(bytes, s);
     else if (s.id === SECTION.code) codeSize = s.end - s.start;
+    else if (s.id === SECTION.function) definedFunctions = new Cursor(bytes, s.start, s.end).u32();
   }
   const dylink = readDylink(bytes, first);
   const strings = (name: string) => {
@@ -135,6 +139,7 @@ export function readModuleMetadata(bytes: Uint8Array): ModuleMetadata {
     hasInit: exportNames.has('init_module'),
     hasExit: exportNames.has('cleanup_module'),
     codeSize,
+    functionCount: definedFunctions + imports.filter((i) => i.kind === 'function').length,
     customSections: custom,
   };
 }

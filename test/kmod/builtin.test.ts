@@ -195,7 +195,7 @@ describe('the kernel build\'s built-in modules, with the real kernel', () => {
       const status = await s.sh.run(line);
       return { status, stdout, stderr };
     };
-    expect(await sh(`cat ${MODDIR}/modules.builtin`)).toEqual({ status: 0, stdout: 'kernel/lib/crc32.ko\n', stderr: '' });
+    expect(await sh(`cat ${MODDIR}/modules.builtin`)).toEqual({ status: 0, stdout: 'kernel/lib/kunit/kunit.ko\nkernel/lib/crc32.ko\n', stderr: '' });
     expect(await sh('modinfo crc32')).toEqual({
       status: 0, stderr: '', stdout: 'name:           crc32\nfilename:       (builtin)\nfile:           lib/crc32\nlicense:        GPL\n' +
         'description:    CRC-32 (IEEE 802.3, both bit orders) and CRC-32C (Castagnoli) checksums\nauthor:         lkm-wasm developers\n',

@@ -70,13 +70,13 @@ describe.skipIf(!hasFirefox)('web lab in Firefox', () => {
     }
   });
 
-  it('without COOP/COEP it runs in single-thread mode and says so', async () => {
+  it('without COOP/COEP and its header service worker (?coi=0) it runs in single-thread mode and says so', async () => {
     const plain = await serveDir(out, false);
     const { default: puppeteer } = await import('puppeteer-core');
     const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
     try {
       const page = await browser.newPage();
-      await page.goto(`${plain.url}/`);
+      await page.goto(`${plain.url}/?coi=0`);
       await page.waitForFunction(() => { const l = (window as unknown as { lkm?: Lkm }).lkm; return l?.ready || l?.error; }, { timeout: 60_000 });
       expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(false);
       // xterm draws on animation frames: under load its rows reach the DOM a little after `ready`.

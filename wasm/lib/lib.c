@@ -348,10 +348,14 @@ static int do_cmp(const void *a, const void *b, cmp_r_func_t cmp, const void *pr
 	return cmp(a, b, priv);
 }
 
-static void do_swap(void *a, void *b, size_t size, swap_r_func_t swap_func, const void *priv)
+/*
+ * @priv is sort()'s wrapper only when there is no @cmp (Linux's _CMP_WRAPPER): sort_r() with a NULL
+ * swap keeps its own @priv, which must not be read as a wrapper (a stray pointer called as swap).
+ */
+static void do_swap(void *a, void *b, size_t size, cmp_r_func_t cmp, swap_r_func_t swap_func, const void *priv)
 {
 	if (swap_func == NULL) {
-		const struct sort_wrapper *w = priv;
+		const struct sort_wrapper *w = cmp ? NULL : priv;
 
 		if (w && w->swap) {
 			(w->swap)(a, b, (int)size);
@@ -387,7 +391,7 @@ static void __sort_r(void *base, size_t num, size_t size, cmp_r_func_t cmp_func,
 			a -= size;
 		else if (n > size) {	/* Sorting: extract root */
 			n -= size;
-			do_swap(b, b + n, size, swap_func, priv);
+			do_swap(b, b + n, size, cmp_func, swap_func, priv);
 		} else			/* Sort complete */
 			break;
 
@@ -402,7 +406,7 @@ static void __sort_r(void *base, size_t num, size_t size, cmp_r_func_t cmp_func,
 				d += size;	/* right child is bigger */
 			if (do_cmp(b + c, b + d, cmp_func, priv) >= 0)
 				break;
-			do_swap(b + c, b + d, size, swap_func, priv);
+			do_swap(b + c, b + d, size, cmp_func, swap_func, priv);
 			c = d;
 		}
 	}

@@ -585,9 +585,13 @@ static unsigned long pages_for(size_t size)
 static void *pages_alloc_tracked(size_t size, unsigned long align_pages, u32 flags, struct module *owner)
 {
 	struct kmem_track *t;
-	unsigned long n = pages_for(size ? size : 1), idx;
+	unsigned long n, idx;
 	void *p;
 
+	/* More than the whole memory can never fit (and would wrap pages_for() around to 0 pages). */
+	if (size > MEMORY_MAX)
+		return NULL;
+	n = pages_for(size ? size : 1);
 	p = slab_alloc_locked(&track_cache, NULL, sizeof(*t));
 	if (!p)
 		return NULL;
@@ -1421,6 +1425,27 @@ int __lkm_entry lkm_kmem_leaks(struct module *mod, unsigned long *out, int max)
 	}
 	kmem_unlock();
 	return n;
+}
+
+/*
+ * What is allocated, for leak checks across loads: [pages in use, objects in use]. Pages exclude the one
+ * empty slab a cache keeps, objects count every slab cache's (kmalloc's too); neither moves when the
+ * memory grows, so both return to their value once everything allocated since is freed.
+ */
+void __lkm_entry lkm_mm_usage(unsigned long *out)
+{
+	struct kmem_cache *s;
+	unsigned long pages, objs = 0;
+
+	kmem_lock();
+	pages = mm.npages - mm.free_pages;
+	list_for_each_entry(s, &slab_caches, list) {
+		pages -= (unsigned long)s->nr_empty * s->slab_pages;
+		objs += s->active_objs;
+	}
+	out[0] = pages;
+	out[1] = objs;
+	kmem_unlock();
 }
 
 /* Statistics for tests and /proc/meminfo-like views: [pages managed, free pages]. */

@@ -8,6 +8,7 @@
 #ifndef __LINUX_PERCPU_H
 #define __LINUX_PERCPU_H
 
+#include <linux/alloc_tag.h>
 #include <linux/cache.h>
 #include <linux/cpumask.h>
 #include <linux/export.h>
@@ -75,8 +76,9 @@ struct module;
 void __percpu *__lkm_alloc_percpu(size_t size, size_t align, gfp_t gfp, struct module *owner);
 void free_percpu(void __percpu *ptr);
 
-#define __alloc_percpu(size, align)		__lkm_alloc_percpu((size), (align), GFP_KERNEL, THIS_MODULE)
-#define __alloc_percpu_gfp(size, align, gfp)	__lkm_alloc_percpu((size), (align), (gfp), THIS_MODULE)
+/* alloc_hooks(): the leak report names the function that called alloc_percpu(). */
+#define __alloc_percpu(size, align)		alloc_hooks(__lkm_alloc_percpu((size), (align), GFP_KERNEL, THIS_MODULE))
+#define __alloc_percpu_gfp(size, align, gfp)	alloc_hooks(__lkm_alloc_percpu((size), (align), (gfp), THIS_MODULE))
 #define alloc_percpu(type)							\
 	((__typeof__(type) __percpu *)__alloc_percpu(sizeof(type), __alignof__(type)))
 #define alloc_percpu_gfp(type, gfp)						\
