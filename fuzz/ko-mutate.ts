@@ -137,3 +137,14 @@ export function mutatedKo(bases: readonly Uint8Array[]): fc.Arbitrary<{ base: nu
       return { base, mutations, bytes };
     });
 }
+
+/** The file with dylink.0's mem_info replaced (memory size, its log2 alignment, table size, its log2 alignment). */
+export function withMemInfo(b: Uint8Array, memorySize: number, memoryAlign: number, tableSize: number, tableAlign: number): Uint8Array {
+  const info = [...leb(memorySize), ...leb(memoryAlign), ...leb(tableSize), ...leb(tableAlign)];
+  return join(replaceCustom(split(b), 'dylink.0', [1, ...leb(info.length), ...info]));
+}
+
+/** The file with its .modinfo section holding `strings` (NUL-terminated each). */
+export function withModinfo(b: Uint8Array, strings: string[]): Uint8Array {
+  return join(replaceCustom(split(b), '.modinfo', [...enc.encode(strings.map((s) => `${s}\0`).join(''))]));
+}

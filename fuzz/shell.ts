@@ -1,12 +1,14 @@
-// Target: the shell's parser (src/shell/parse.ts). Generated command lines of shell tokens (quotes,
-// operators, redirections, substitutions, comments) are split into lists and pipelines; the only
-// error allowed is the shell's own ShellSyntaxError.
+// Target: the shell's parser (src/shell/grammar.ts over lex.ts, and parse.ts's pipelines). Generated
+// command lines of shell tokens (quotes, operators, redirections, substitutions, comments, keywords)
+// are parsed into lists and compound commands; the only error allowed is the shell's own
+// ShellSyntaxError (ShellIncomplete, an unfinished command, is one).
 
 import fc from 'fast-check';
-import { parsePipeline, splitList, startsSubstitution, substitutionEnd, ShellSyntaxError } from '../src/shell/parse.js';
+import { parsePipeline, startsSubstitution, substitutionEnd, ShellSyntaxError } from '../src/shell/parse.js';
+import { Parser } from '../src/shell/grammar.js';
 import type { Tally } from './tally.js';
 
-const TOKENS = ['echo', 'insmod', 'x.ko', 'a=1', ' ', ' ', '\t', '|', ';', '&&', '||', '&', '>', '>>', '<', '2>', '2>&1',
+const TOKENS = ['echo', 'insmod', 'x.ko', 'a=1', 'if', 'then', 'else', 'fi', 'for', 'in', 'do', 'done', 'while', 'case', 'esac', ';;', '!', '<<', 'EOF', '$((', '))', ' ', ' ', '\t', '|', ';', '&&', '||', '&', '>', '>>', '<', '2>', '2>&1',
   '"', "'", '\\', '$(', ')', '`', '#', '$x', '${x}', '$?', '$', '=', '*', '~', '\n', '(', '{', '}', 'é', '\0'];
 
 export const commandLine = fc.oneof(
@@ -39,10 +41,10 @@ export function shellProperty(tally: Tally) {
     const line = generated;
     checkSubstitutions(line);
     try {
-      const items = splitList(line);
-      let commands = 0;
-      for (const item of items) commands += parsePipeline(item.text, vars).commands.length;
-      tally.add(commands ? 'parsed' : 'empty');
+      const parser = new Parser(line);
+      let lists = 0;
+      while (parser.next()) lists++;
+      tally.add(lists ? 'parsed' : 'empty');
     } catch (e) {
       if (!(e instanceof ShellSyntaxError)) throw e;
       tally.add('ShellSyntaxError');
