@@ -260,7 +260,15 @@ async function reboot(): Promise<void> {
 }
 
 // ---- keyboard ------------------------------------------------------------------------------------------
+/** The pane a phone shows (the tab bar; on a wide screen every pane shows and this only marks one). */
+function showPane(key: string): void {
+  for (const p of document.querySelectorAll<HTMLElement>('main#lab > .pane')) p.classList.toggle('active', p.dataset.key === key);
+  for (const t of document.querySelectorAll<HTMLElement>('#tabs button')) t.setAttribute('aria-selected', String(t.dataset.key === key));
+  if (key === '1') term?.refit();
+}
+
 function focusPane(key: string): boolean {
+  showPane(key);
   const target: Record<string, () => void> = {
     1: () => term.focus(), 2: () => $('mods-wrap').focus(), 3: () => $('graph-wrap').focus(),
     4: () => $('dmesg').focus(), 5: () => $('tree').focus(), 6: () => editor.ta.focus(),
@@ -335,6 +343,8 @@ async function main(): Promise<void> {
   $('run').addEventListener('click', () => void runProgram());
   $('revert').addEventListener('click', () => { edits.delete(current); editor.value = site.sources[current] ?? ''; });
   $('reboot').addEventListener('click', () => void reboot());
+  showPane('1');
+  for (const t of document.querySelectorAll<HTMLElement>('#tabs button')) t.addEventListener('click', () => focusPane(t.dataset.key!));
   $('mods-wrap').addEventListener('keydown', moduleKeys);
   $('mods').addEventListener('click', (e) => {
     const tr = (e.target as HTMLElement).closest('tr');

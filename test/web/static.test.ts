@@ -3,7 +3,7 @@
 // GitHub Pages-like host) the lab's header service worker adds them and the page reloads into the same
 // mode; with the service worker turned off (?coi=0) the page still works, in single-thread mode, and
 // says so.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,32 @@ describe.skipIf(!hasChromium)('static build of the web lab', () => {
     const t = await page.evaluate(() => (window as unknown as { lkm: Lkm }).lkm.transcript);
     expect(t).toContain('read back: "ally"\n');
     expect(t).toContain('status=0\n');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on a phone (390 px): one column, the panes as tabs, nothing wider than the screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(preview.url);
+    await page.waitForFunction(() => (window as unknown as { lkm?: Lkm }).lkm?.ready, null, { timeout: 60_000 });
+    const visible = () => page.evaluate(() => [...document.querySelectorAll('main#lab > .pane')]
+      .filter((p) => (p as HTMLElement).offsetParent !== null).map((p) => p.id));
+    expect(await page.isVisible('#tabs')).toBe(true);
+    expect(await visible()).toEqual(['pane-term']);
+    await page.click('#tabs button[data-key="2"]');
+    expect(await visible()).toEqual(['pane-mods']);
+    expect(await page.getAttribute('#tabs button[data-key="2"]', 'aria-selected')).toBe('true');
+    await page.click('#tabs button[data-key="6"]');
+    expect(await visible()).toEqual(['pane-editor']);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const box = await page.$eval('#pane-editor', (e) => e.getBoundingClientRect().width);
+    expect(box).toBeGreaterThan(350);
+    await page.click('#tabs button[data-key="1"]');
+    expect(await visible()).toEqual(['pane-term']);
+    mkdirSync(join(process.cwd(), 'test-results'), { recursive: true });
+    await page.screenshot({ path: join(process.cwd(), 'test-results/web-lab-phone.png') });
     expect(errors).toEqual([]);
     await page.close();
   });
