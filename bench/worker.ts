@@ -2,12 +2,16 @@
 //  1. round trip of a control call (lsmod) through the worker vs the same call on this thread.
 //  2. insmod + rmmod of hello.ko (bytes in memory) in worker mode vs in-thread.
 //  3. 1,000 operations as one batch vs 1,000 separate calls (worker mode), and the same in-thread.
+// The anchors: a raw postMessage round trip and comlink's empty method to a worker (bench/echo-worker.ts).
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { moduleTreeDir } from '../src/session/paths.node.js';
 import { bootKernel } from '../src/worker/boot.node.js';
 import type { KernelApi, ScriptOp } from '../src/api/api.js';
+import { Worker } from 'node:worker_threads';
+import * as Comlink from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 
 const now = () => performance.now();
 const fmt = (n: number, d = 1) => n.toFixed(d);
@@ -44,6 +48,8 @@ async function main(): Promise<void> {
     await k.rmmod('hello');
   }
   console.log(`lsmod round trip: worker ${us(lsmod.worker!)}, in-thread ${us(lsmod.none!)} (median of 5,000) — ${fmt(lsmod.worker! / lsmod.none!)}x`);
+  const anchors = await transportAnchors();
+  console.log(`   anchors: raw postMessage round trip ${us(anchors.raw)}, comlink empty method ${us(anchors.comlink)} — worker lsmod ${fmt(lsmod.worker! / anchors.comlink)}x comlink, ${fmt(lsmod.worker! / anchors.raw)}x raw (target ≤ 25 µs)`);
 
   // 2. insmod + rmmod of hello.
   const load: Record<string, number> = {};
@@ -85,6 +91,25 @@ async function main(): Promise<void> {
   console.log(`1,000 ops, worker: one batch ${fmt(batch.worker!)} ms, 1,000 calls ${fmt(calls.worker!)} ms — batch ${fmt(calls.worker! / batch.worker!)}x faster`);
   console.log(`1,000 ops, in-thread: one batch ${fmt(batch.none!)} ms, 1,000 calls ${fmt(calls.none!)} ms; worker batch vs in-thread batch ${fmt(batch.worker! / batch.none!)}x`);
   for (const k of Object.values(kernels)) await k.close();
+}
+
+/** The transport alone: a postMessage ping-pong and comlink's empty method, to a worker of their own. */
+async function transportAnchors(): Promise<{ raw: number; comlink: number }> {
+  const w = new Worker(new URL('./echo-worker.js', import.meta.url));
+  const ping = (n: number) => new Promise<void>((done) => {
+    const on = (m: { pong?: number }) => { if (m.pong === n) { w.off('message', on); done(); } };
+    w.on('message', on);
+    w.postMessage({ ping: n });
+  });
+  let i = 0;
+  await timeEach(500, () => ping(i++));
+  const raw = median(await timeEach(5000, () => ping(i++)));
+  const remote = Comlink.wrap<{ empty(): void }>(nodeEndpoint(w));
+  await timeEach(500, () => remote.empty());
+  const comlink = median(await timeEach(5000, () => remote.empty()));
+  remote[Comlink.releaseProxy]();
+  await w.terminate();
+  return { raw, comlink };
 }
 
 await main();
