@@ -4,7 +4,8 @@
 import { KernelError, EACCES, EINVAL, EISDIR, ENOENT, ENOTDIR, EPERM } from './errno.js';
 import type { Kernel } from './kernel.js';
 import { UTS_RELEASE, UTS_VERSION } from './release.js';
-import { ModuleState, moduleFlags, type Module } from './module.js';
+import { ModuleState, moduleFlags, type Module, type ParamInfo } from './module.js';
+import { builtinParams } from './builtin-params.js';
 import { moduleTaintString } from './taint.js';
 import { MAJOR, MINOR } from './devices.js';
 import { O_RDONLY, O_WRONLY, type KernelFile, type SleepOptions } from './file.js';
@@ -142,14 +143,34 @@ function builtinLookup(k: Kernel, path: string): Entry | undefined {
     case '/dev': return { dir: () => [...k.devices.nodes.keys()].filter((n) => !n.includes('/')).sort() };
     case '/sys': return { dir: () => ['class', 'module'] };
     case '/sys/class': return { dir: () => [...k.devices.classes.keys()].sort() };
-    case '/sys/module': return { dir: () => k.modules.filter((m) => m.sysfs).map((m) => m.name).sort() };
+    case '/sys/module': return { dir: () => [...k.modules.filter((m) => m.sysfs).map((m) => m.name), ...builtinParams(k).keys()].sort() };
   }
   if (parts[0] === 'dev' && parts.length >= 2) return deviceNode(k, p);
   if (parts[0] === 'sys' && parts[1] === 'class' && parts.length >= 3) return classEntry(k, parts.slice(2));
   if (parts[0] !== 'sys' || parts[1] !== 'module' || parts.length < 3) return undefined;
   const m = k.byName.get(parts[2]!);
-  if (!m || !m.sysfs) return undefined;
+  if (!m || !m.sysfs) return builtinEntry(k, parts[2]!, parts.slice(3));
   return moduleEntry(k, m, parts.slice(3));
+}
+
+/** /sys/module/NAME of a built-in module with parameters: uevent and parameters/ only, as Linux has it. */
+function builtinEntry(k: Kernel, name: string, rest: string[]): Entry | undefined {
+  const params = builtinParams(k).get(name);
+  if (!params) return undefined;
+  if (rest.length === 0) return { dir: () => ['parameters', 'uevent'] };
+  if (rest.length === 1 && rest[0] === 'uevent') return { write: () => {} };
+  if (rest[0] !== 'parameters') return undefined;
+  if (rest.length === 1) return { dir: () => params.map((p) => p.name) };
+  const p = rest.length === 2 ? params.find((q) => q.name === rest[1]) : undefined;
+  return p && paramFile(k, p);
+}
+
+function paramFile(k: Kernel, p: ParamInfo): Entry {
+  return {
+    read: p.perm & 0o444 ? () => paramGet(k, p.kp) : undefined,
+    write: p.perm & 0o222 ? (d) => paramSet(k, p.kp, d) : undefined,
+    mode: p.perm & 0o7777,
+  };
 }
 
 function moduleEntry(k: Kernel, m: Module, rest: string[]): Entry | undefined {
@@ -178,12 +199,7 @@ function moduleEntry(k: Kernel, m: Module, rest: string[]): Entry | undefined {
   }
   if (first === 'parameters' && second !== undefined && more.length === 0) {
     const p = m.params.find((q) => q.name === second && q.perm !== 0);
-    if (!p) return undefined;
-    return {
-      read: p.perm & 0o444 ? () => paramGet(k, p.kp) : undefined,
-      write: p.perm & 0o222 ? (d) => paramSet(k, p.kp, d) : undefined,
-      mode: p.perm & 0o7777,
-    };
+    return p && paramFile(k, p);
   }
   if (second !== undefined) return undefined;
   return files[first!];

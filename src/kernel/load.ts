@@ -330,8 +330,11 @@ function ownFunctionAddress(k: Kernel, mod: Module, fn: Function): number {
 
 /** The module's __param table: struct kernel_param entries between kp and kp_end. */
 function readParams(k: Kernel, mod: Module): ParamInfo[] {
-  const kp = k.mem.u32(mod.thisModule + MODULE.kp);
-  const end = k.mem.u32(mod.thisModule + MODULE.kp_end);
+  return paramTable(k, k.mem.u32(mod.thisModule + MODULE.kp), k.mem.u32(mod.thisModule + MODULE.kp_end));
+}
+
+/** The struct kernel_param entries in [kp, end). */
+export function paramTable(k: Kernel, kp: number, end: number): ParamInfo[] {
   const out: ParamInfo[] = [];
   if (!kp || end <= kp) return out;
   for (let p = kp; p + KERNEL_PARAM.size <= end; p += KERNEL_PARAM.size) {

@@ -63,6 +63,7 @@ export interface VmlinuxExports {
   lkm_kunit_module_init(mod: number): void;
   lkm_kunit_module_exit(mod: number): void;
   lkm_parse_cmdline(args: number): number;
+  lkm_builtin_params(num: number): number;
   kfree(p: number): void;
   __kmalloc?: (size: number, flags: number) => number;
 }

@@ -132,6 +132,17 @@ describe('KUnit suites of a module', () => {
     expect(lines).toContain('    # vsprintf_format_test: pass:20 fail:0 skip:0 total:20');
   });
 
+  it('/sys/module/kunit/parameters: the built-in module\'s parameters; stats_enabled=2 prints every case\'s stats', async () => {
+    const t = await bootTestKernel();
+    expect((await t.run('ls /sys/module/kunit; ls /sys/module/kunit/parameters')).stdout).toBe('parameters  uevent\nfilter_glob  stats_enabled\n');
+    expect((await t.run('cat /sys/module/kunit/parameters/stats_enabled /sys/module/kunit/parameters/filter_glob')).stdout).toBe('1\n(null)\n');
+    expect((await t.run('echo 2 > /sys/module/kunit/parameters/stats_enabled')).status).toBe(0);
+    const log = t.mark();
+    await t.run(`insmod ${example('kunit-example-test')}`);
+    expect(log()).toContain('    # example_simple_test: pass:1 fail:0 skip:0 total:1');
+    expect((await t.run('ls /sys/module/kunit/parameters/enable')).status).not.toBe(0); // mode 0: not in sysfs
+  });
+
   it('kunit.filter_glob= keeps matching suites and cases; kunit.enable=0 runs nothing', async () => {
     const t = await bootTestKernel({ cmdline: 'kunit.filter_glob=example.*stub*' });
     const log = t.mark();

@@ -705,6 +705,13 @@ int __lkm_entry lkm_parse_cmdline(char *args)
 	return IS_ERR(after_dashes) ? PTR_ERR(after_dashes) : 0;
 }
 
+/* vmlinux's own parameters ("kunit.stats_enabled"): the built-in modules' /sys/module/NAME/parameters. */
+const struct kernel_param *__lkm_entry lkm_builtin_params(unsigned int *num)
+{
+	*num = __stop___param - __start___param;
+	return __start___param;
+}
+
 /* sysfs read: the text (ending in "\n") into @buf (PAGE_SIZE), its length, or -errno. */
 int __lkm_entry lkm_param_get(const struct kernel_param *kp, char *buf)
 {
