@@ -31,7 +31,8 @@ export class KernelChecker {
     const k = this.k;
     const names = k.lsmod().map((m) => m.name).sort();
     const proc = k.readFile('/proc/modules').split('\n').filter(Boolean).map((l) => l.split(' ')[0]!).sort();
-    const sys = k.readdir('/sys/module').sort();
+    // Loadable modules are the /sys/module entries with an initstate (built-ins with parameters have none).
+    const sys = k.readdir('/sys/module').filter((n) => k.readdir(`/sys/module/${n}`).includes('initstate')).sort();
     const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
     if (!same(names, proc) || !same(names, sys)) {
       throw new InvariantError(`lsmod ${JSON.stringify(names)} /proc/modules ${JSON.stringify(proc)} /sys/module ${JSON.stringify(sys)}`);
