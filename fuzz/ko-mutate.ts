@@ -5,6 +5,7 @@
 
 import fc from 'fast-check';
 import { Cursor } from '../src/wasm/reader.js';
+import { uleb } from '../src/kmod/synthetic.js';
 
 interface RawSection { id: number; body: Uint8Array; }
 
@@ -13,12 +14,7 @@ const enc = new TextEncoder();
 
 function leb(n: number): number[] {
   const out: number[] = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
+  uleb(n, out);
   return out;
 }
 

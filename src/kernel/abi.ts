@@ -5,7 +5,7 @@
 
 /** Byte offsets of fields, by C structure name (`struct NAME`) and field name. */
 export const OFFSETS = {
-  module: { kp: 68, kp_end: 72, kmem_bytes: 84, kmem_count: 88 },
+  module: { kp: 68, kp_end: 72, kmem_bytes: 84, kmem_count: 88, kunit_suites: 104 },
   kernel_param: { name: 0, perm: 12 },
   timer_list: { function: 12 },
 } as const;

@@ -6,6 +6,7 @@ import type { Kernel } from './kernel.js';
 import type { Module } from './module.js';
 import { KernelOops } from './traps.js';
 import { EFAULT, EINTR } from './errno.js';
+import { MODULE } from './abi.js';
 
 /** Unwinds a test case's frames back to kunit_try_run (kunit_try_catch_throw). */
 class KunitAbort extends Error {
@@ -34,6 +35,8 @@ export function kunitImports(k: Kernel): Record<string, Function> {
 
 /** MODULE_STATE_LIVE: the module's KUnit suites (if any) run now, printing KTAP. */
 export function kunitModuleLive(k: Kernel, mod: Module): void {
+  // Most modules have no kunit_test_suites section: no call into C for them on the load path.
+  if (!k.mem.u32(mod.thisModule + MODULE.kunit_suites)) return;
   mod.kunit = true;
   k.run(`${mod.name}: kunit`, () => k.vm.lkm_kunit_module_init(mod.thisModule));
 }

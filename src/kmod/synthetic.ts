@@ -18,7 +18,8 @@ export interface SyntheticModule {
 
 const enc = new TextEncoder();
 
-function uleb(n: number, out: number[]): void {
+/** Appends `n` as an unsigned LEB128. */
+export function uleb(n: number, out: number[]): void {
   do {
     let b = n & 0x7f;
     n >>>= 7;

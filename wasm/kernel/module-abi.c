@@ -18,6 +18,7 @@ HOST_ABI(module, kp, 68);
 HOST_ABI(module, kp_end, 72);
 HOST_ABI(module, kmem_bytes, 84);
 HOST_ABI(module, kmem_count, 88);
+HOST_ABI(module, kunit_suites, 104);
 
 HOST_ABI(kernel_param, name, 0);
 HOST_ABI(kernel_param, perm, 12);

@@ -230,15 +230,10 @@ EXPORT_SYMBOL_GPL(kunit_kfree_const);
 
 char *kunit_kstrdup(struct kunit *test, const char *str, gfp_t gfp)
 {
-	size_t len;
-	char *buf;
+	char *buf = kstrdup(str, gfp);
 
-	if (!str)
+	if (buf && kunit_add_action_or_reset(test, kfree_action, buf))
 		return NULL;
-	len = strlen(str) + 1;
-	buf = kunit_kmalloc(test, len, gfp);
-	if (buf)
-		memcpy(buf, str, len);
 	return buf;
 }
 EXPORT_SYMBOL_GPL(kunit_kstrdup);
