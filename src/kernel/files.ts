@@ -5,7 +5,7 @@ import { KernelError, EACCES, EINVAL, EISDIR, ENOENT, ENOTDIR, EPERM } from './e
 import type { Kernel } from './kernel.js';
 import { UTS_RELEASE, UTS_VERSION } from './release.js';
 import { ModuleState, moduleFlags, type Module, type ParamInfo } from './module.js';
-import { builtinParams } from './builtin-params.js';
+import { builtinParams } from './params.js';
 import { moduleTaintString } from './taint.js';
 import { MAJOR, MINOR } from './devices.js';
 import { O_RDONLY, O_WRONLY, type KernelFile, type SleepOptions } from './file.js';

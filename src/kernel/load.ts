@@ -14,6 +14,7 @@ import { TAINT } from './taint.js';
 import type { KernelSymbol } from './symbols.js';
 import { releaseModuleMemory } from './unload.js';
 import { kunitModuleLive } from './kunit.js';
+import { builtinParams, paramTable } from './params.js';
 import { VERMAGIC } from './release.js';
 import { KERNEL_PARAM, MODULE } from './abi.js';
 
@@ -64,7 +65,7 @@ export async function loadModule(k: Kernel, bytes: Uint8Array, args: string, opt
     instantiate(k, mod, resolved);
     completeFormation(k, mod);
     parseParams(k, mod, args);
-    mod.sysfs = true;
+    modSysfsSetup(k, mod);
   } catch (e) {
     freeModule(k, mod);
     throw e;
@@ -333,14 +334,14 @@ function readParams(k: Kernel, mod: Module): ParamInfo[] {
   return paramTable(k, k.mem.u32(mod.thisModule + MODULE.kp), k.mem.u32(mod.thisModule + MODULE.kp_end));
 }
 
-/** The struct kernel_param entries in [kp, end). */
-export function paramTable(k: Kernel, kp: number, end: number): ParamInfo[] {
-  const out: ParamInfo[] = [];
-  if (!kp || end <= kp) return out;
-  for (let p = kp; p + KERNEL_PARAM.size <= end; p += KERNEL_PARAM.size) {
-    out.push({ kp: p, name: k.mem.cstring(k.mem.u32(p + KERNEL_PARAM.name)), perm: k.mem.u16(p + KERNEL_PARAM.perm) });
+
+/** mod_sysfs_setup(): /sys/module/NAME is taken already by a built-in with parameters: -EINVAL. */
+function modSysfsSetup(k: Kernel, mod: Module): void {
+  if (builtinParams(k).has(mod.name)) {
+    err(k, `${mod.name}: module is already loaded`);
+    throw new KernelError(EINVAL);
   }
-  return out;
+  mod.sysfs = true;
 }
 
 /** complete_formation(): refuse duplicate exports, publish ours, become COMING. */

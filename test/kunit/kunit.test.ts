@@ -143,6 +143,16 @@ describe('KUnit suites of a module', () => {
     expect((await t.run('ls /sys/module/kunit/parameters/enable')).status).not.toBe(0); // mode 0: not in sysfs
   });
 
+  it('a module named kunit cannot load: the built-in holds /sys/module/kunit ("module is already loaded", EINVAL)', async () => {
+    const t = await bootTestKernel();
+    const log = t.mark();
+    const r = await t.run(`insmod ${fixture('kunit')}`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Invalid parameters');
+    expect(log()).toContain('kunit: module is already loaded');
+    expect((await t.run('lsmod')).stdout).toBe('Module                  Size  Used by\n');
+  });
+
   it('kunit.filter_glob= keeps matching suites and cases; kunit.enable=0 runs nothing', async () => {
     const t = await bootTestKernel({ cmdline: 'kunit.filter_glob=example.*stub*' });
     const log = t.mark();

@@ -1,10 +1,20 @@
-// The parameters of the modules built into vmlinux (kernel/params.c's param_sysfs_builtin()): each
-// "NAME.param" of vmlinux's __param section with a sysfs mode shows as /sys/module/NAME/parameters/param.
+// Module parameters as the host reads them (struct kernel_param tables), and those of the modules built
+// into vmlinux (kernel/params.c's param_sysfs_builtin()): each "NAME.param" of vmlinux's __param section
+// with a sysfs mode shows as /sys/module/NAME/parameters/param.
 
 import type { Kernel } from './kernel.js';
 import type { ParamInfo } from './module.js';
-import { paramTable } from './load.js';
 import { KERNEL_PARAM } from './abi.js';
+
+/** The struct kernel_param entries in [kp, end). */
+export function paramTable(k: Kernel, kp: number, end: number): ParamInfo[] {
+  const out: ParamInfo[] = [];
+  if (!kp || end <= kp) return out;
+  for (let p = kp; p + KERNEL_PARAM.size <= end; p += KERNEL_PARAM.size) {
+    out.push({ kp: p, name: k.mem.cstring(k.mem.u32(p + KERNEL_PARAM.name)), perm: k.mem.u16(p + KERNEL_PARAM.perm) });
+  }
+  return out;
+}
 
 const cache = new WeakMap<Kernel, Map<string, ParamInfo[]>>();
 
