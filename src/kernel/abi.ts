@@ -8,6 +8,8 @@ export const OFFSETS = {
   module: { kp: 68, kp_end: 72, kmem_bytes: 84, kmem_count: 88, kunit_suites: 104 },
   kernel_param: { name: 0, perm: 12 },
   timer_list: { function: 12 },
+  task_struct: { __state: 0, pid: 4, comm: 12 },
+  thread_info: { task: 0, preempt_count: 4, cpu: 8 },
 } as const;
 
 /** sizeof of structures the host walks as arrays. */
@@ -19,5 +21,12 @@ export const SIZES = {
 export const MODULE = OFFSETS.module;
 /** struct kernel_param: one entry of a module's `__param` section. */
 export const KERNEL_PARAM = { ...OFFSETS.kernel_param, size: SIZES.kernel_param } as const;
+/** struct task_struct: a kernel thread's name and state (ps, /proc/PID). */
+export const TASK_STRUCT = OFFSETS.task_struct;
+/** struct thread_info: at the bottom of a kernel thread's stack; the host thread's is lkm_host_thread_info. */
+export const THREAD_INFO = OFFSETS.thread_info;
+/** THREAD_SIZE (asm/thread_info.h): a kernel thread's stack, aligned to its size. */
+export const THREAD_SIZE = 64 * 1024;
+
 /** struct timer_list: the callback (the owner of a timer pending at unload). */
 export const TIMER_LIST = OFFSETS.timer_list;

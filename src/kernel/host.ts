@@ -32,13 +32,7 @@ export function hostImports(k: Kernel): Record<string, Function> {
       k.taints.add(flag);
     },
     dump_stack(): void {
-      const frames = wasmFrames(new Error().stack);
-      k.printk(`\x014${k.traps.cpuLine()}\n`);
-      k.printk('\x014Hardware name: lkm-wasm WebAssembly virtual machine\n');
-      k.printk('\x014Call Trace:\n');
-      k.printk('\x014 <TASK>\n');
-      for (const f of frames) k.printk(`\x014 ${k.traps.describeFrame(f)}\n`);
-      k.printk('\x014 </TASK>\n');
+      k.traps.dumpStack(wasmFrames(new Error().stack));
     },
     user_copy(toUser: number, uaddr: number, kaddr: number, n: number): number {
       return k.devices.userCopy(k, toUser !== 0, uaddr >>> 0, kaddr >>> 0, n >>> 0);
@@ -97,6 +91,20 @@ export function hostImports(k: Kernel): Record<string, Function> {
     },
     wait_left(timeout: number): number {
       return k.waits.left(timeout);
+    },
+    /** host.block(word, expected, timeout_ns) on the host thread: threads.ts. */
+    block(word: number, expected: number, timeoutNs: bigint): void {
+      k.threads.block(word >>> 0, expected, Number(timeoutNs));
+    },
+    can_restart(): number {
+      return k.waits.canRestart ? 1 : 0;
+    },
+    thread_create(task: number, stackTop: number): number {
+      return k.threads.create(task >>> 0, stackTop >>> 0);
+    },
+    /** kthread_exit() outside a kernel thread: a bug, as calling it from a process would be. */
+    thread_exit(): never {
+      throw new WebAssembly.RuntimeError('unreachable: kthread_exit() called outside a kernel thread');
     },
     idle(ns: bigint): void {
       k.clock.idle(Number(ns));

@@ -26,6 +26,7 @@ import { O_RDONLY, type KernelFile, type SleepOptions } from './file.js';
 import { KernFs } from './kernfs.js';
 import { Mounts, type KernelStat, type MountOptions, type TargetType } from './mounts.js';
 import { WaitQueues } from './wait.js';
+import { Threads, type SpawnCpu } from './threads.js';
 import { UTS_RELEASE, UTS_VERSION } from './release.js';
 
 // The library API's other names, from the files that define them.
@@ -49,6 +50,11 @@ export interface BootOptions {
   readFile?: (path: string) => Promise<Uint8Array>;
   /** Console: receives each completed record at or above the console loglevel. */
   console?: (line: string, record: LogRecord) => void;
+  /**
+   * Starts a CPU worker for a kernel thread (threads.ts); the Node and browser adapters provide one where
+   * workers can share memory. Without it kthread_create() fails with -EAGAIN.
+   */
+  spawnCpu?: SpawnCpu;
 }
 
 export class Kernel {
@@ -76,6 +82,8 @@ export class Kernel {
   readonly traps = new Traps(this);
   /** The process operations run as (task.ts). */
   readonly tasks = new Tasks(this);
+  /** Kernel threads on CPU workers (threads.ts). */
+  readonly threads: Threads;
   readonly moduleList = new ModuleList();
   readonly taints: Taints;
   readonly compiled = new CompileCache();
@@ -98,6 +106,11 @@ export class Kernel {
   vm!: VmlinuxExports;
   vmlinuxWasmName = 'vmlinux.ko';
   private vmlinuxMeta!: ModuleMetadata;
+  /** vmlinux as a CPU worker instantiates it again: compiled module, bases, GOT values. */
+  vmlinuxCompiled!: WebAssembly.Module;
+  vmlinuxBase = 0;
+  vmlinuxTableBase = 0;
+  vmlinuxGot: [string, number][] = [];
   readonly random: (buf: Uint8Array) => void;
   readonly readFileHook?: (path: string) => Promise<Uint8Array>;
   private scratch = 0;
@@ -114,6 +127,7 @@ export class Kernel {
     this.taints = new Taints((text) => this.printk(text));
     if (opts.console) attachConsole(this.log, opts.console);
     this.stackPointer = new WebAssembly.Global({ value: 'i32', mutable: true }, 0);
+    this.threads = new Threads(this, opts.spawnCpu);
   }
 
   /** Boots a kernel: memory, table, vmlinux and its symbol table. */
@@ -123,6 +137,10 @@ export class Kernel {
     k.vmlinuxMeta = vmlinux.meta;
     k.names.vmlinux = vmlinux.names;
     k.vmlinuxWasmName = vmlinux.wasmName;
+    k.vmlinuxCompiled = vmlinux.compiled;
+    k.vmlinuxBase = vmlinux.base;
+    k.vmlinuxTableBase = vmlinux.tableBase;
+    k.vmlinuxGot = vmlinux.got;
     k.scratch = k.vm.lkm_region_alloc(4096, 16);
     k.tasks.commBuf = k.vm.lkm_region_alloc(16, 16);
     k.printk(`\x015Linux version ${UTS_RELEASE} (lkm-wasm) (clang, wasm-ld) ${UTS_VERSION}\n`);

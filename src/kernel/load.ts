@@ -255,6 +255,7 @@ function instantiate(k: Kernel, mod: Module, resolved: Resolution): void {
   const gotMem: Record<string, WebAssembly.Global> = {};
   const gotFunc: Record<string, WebAssembly.Global> = {};
   const own: string[] = [];
+  const linkEnv: [string, string | null][] = [];
   for (const imp of mod.meta.imports) {
     if (imp.module === 'env' && imp.name in env) continue;
     if (!resolved.has(imp.name)) { own.push(imp.name); }
@@ -263,6 +264,7 @@ function instantiate(k: Kernel, mod: Module, resolved: Resolution): void {
       if (sym === undefined) continue; // filled from its own exports below (cannot happen for hidden symbols)
       if (sym && !sym.fn) throw linkFailure(k, mod, imp.name, 'is data, but the module calls it as a function');
       env[imp.name] = sym?.fn ?? unresolvedWeak(k, mod.name, imp.name);
+      linkEnv.push([imp.name, sym?.fn ? (sym.owner?.name ?? 'vmlinux') : null]);
     } else if (imp.module === 'GOT.mem') {
       gotMem[imp.name] = gotGlobal(imp.name, sym ? sym.addr : 0);
     } else if (imp.module === 'GOT.func') {
@@ -278,6 +280,7 @@ function instantiate(k: Kernel, mod: Module, resolved: Resolution): void {
     throw e;
   }
   mod.instance = instance;
+  mod.link = { env: linkEnv, got };
   const exp = instance.exports as Record<string, unknown>;
   // A module's own element segment fixes the addresses of its address-taken functions.
   for (let i = mod.tableBase; i < mod.tableBase + mod.tableSize; i++) {
@@ -296,6 +299,8 @@ function instantiate(k: Kernel, mod: Module, resolved: Resolution): void {
   const relocs = exp.__wasm_apply_data_relocs as (() => void) | undefined;
   if (relocs) k.run(`${mod.name}: relocation`, relocs);
   mod.params = readParams(k, mod);
+  // CPU workers instantiate it too before any of them can call into it (its init may start threads).
+  k.threads.moduleLoaded(mod);
 }
 
 function linkFailure(k: Kernel, mod: Module, sym: string, why: string): KernelError {

@@ -26,6 +26,9 @@ export class AddressSpace {
   private freeSlots: [number, number][] = [];
   /** Function object → table index, so a function has one address (pointer equality holds). */
   private slotOf = new Map<Function, number>();
+  /** Told of every slot addressOf() gives and every range released (CPU workers mirror the table). */
+  onSlot: ((slot: number, fn: Function) => void) | undefined;
+  onRelease: ((start: number, n: number) => void) | undefined;
 
   constructor(initialPages = 64) {
     this.memory = new WebAssembly.Memory({ initial: initialPages, maximum: MAX_PAGES, shared: true });
@@ -104,6 +107,7 @@ export class AddressSpace {
       if (f && this.slotOf.get(f) === i) this.slotOf.delete(f);
       this.table.set(i, null);
     }
+    this.onRelease?.(start, n);
     this.freeSlots.push([start, n]);
     this.freeSlots.sort((a, b) => a[0] - b[0]);
     // Coalesce neighbours so big modules can reuse space left by small ones.
@@ -125,12 +129,18 @@ export class AddressSpace {
     const slot = this.allocSlots(1);
     this.table.set(slot, fn as never);
     this.slotOf.set(fn, slot);
+    this.onSlot?.(slot, fn);
     return slot;
   }
 
   /** Records that `fn` already sits at `slot` (a module's own element segment). */
   noteSlot(fn: Function, slot: number): void {
     if (!this.slotOf.has(fn)) this.slotOf.set(fn, slot);
+  }
+
+  /** Every function with a slot and its slot. */
+  slots(): IterableIterator<[Function, number]> {
+    return this.slotOf.entries();
   }
 
   /** The slot a function already has, without allocating one. */

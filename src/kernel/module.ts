@@ -39,6 +39,11 @@ export class Module {
   argsAddr = 0;
   args = '';
   instance: WebAssembly.Instance | undefined;
+  /**
+   * How the instance was linked, for replaying it on CPU workers (threads.ts): each env function import's
+   * owner ('vmlinux', a module, or null: an unresolved weak symbol) and the GOT entries.
+   */
+  link: { env: [string, string | null][]; got: Map<string, WebAssembly.Global> } | undefined;
   /** Exported symbols this module published (names). */
   readonly published: string[] = [];
   params: ParamInfo[] = [];

@@ -7,6 +7,7 @@ import { wasmFrames, classifyTrap, oopsLine, Guards, POISON_BYTE, type Fault, ty
 import { kernelStack, VMLINUX_BASE } from './memory.js';
 import { kernelTaintString, TAINT } from './taint.js';
 import { UTS_RELEASE, UTS_VERSION } from './release.js';
+import { THREAD_INFO } from './abi.js';
 
 /** Thrown when module code faults: the Oops is in the log, and the operation that ran it failed. */
 export class KernelOops extends Error {
@@ -24,6 +25,8 @@ export class Traps {
    */
   onModuleCode: ((what: string | undefined) => void) | undefined;
   private runDepth = 0;
+  /** The CPU the code that faults runs on (a kernel thread's, while its Oops is printed). */
+  cpu = 0;
   private guards: Guards | undefined;
   private dieCounter = 0;
 
@@ -109,12 +112,24 @@ export class Traps {
    */
   private noteAtomicDeath(): void {
     const k = this.k;
-    const at = k.symtab.get('__preempt_count')?.addr;
-    if (!at) return;
+    const info = k.symtab.get('lkm_host_thread_info')?.addr;
+    if (!info) return;
+    const at = info + THREAD_INFO.preempt_count;
     const count = k.mem.dv.getInt32(at, true);
     if (count === 0) return;
     k.printk(`\x016note: ${k.current.comm}[${k.current.pid}] exited with preempt_count ${count}\n`);
     k.mem.dv.setInt32(at, 0, true);
+  }
+
+  /** dump_stack(): the CPU line and a call trace of `frames`. */
+  dumpStack(frames: Frame[]): void {
+    const k = this.k;
+    k.printk(`\x014${this.cpuLine()}\n`);
+    k.printk('\x014Hardware name: lkm-wasm WebAssembly virtual machine\n');
+    k.printk('\x014Call Trace:\n');
+    k.printk('\x014 <TASK>\n');
+    for (const f of frames) k.printk(`\x014 ${this.describeFrame(f)}\n`);
+    k.printk('\x014 </TASK>\n');
   }
 
   /**
@@ -138,7 +153,7 @@ export class Traps {
 
   cpuLine(): string {
     const k = this.k;
-    return `CPU: 0 UID: 0 PID: ${k.current.pid} Comm: ${k.current.comm} ${kernelTaintString(k.taints.mask)} ${UTS_RELEASE} ${UTS_VERSION}`;
+    return `CPU: ${this.cpu} UID: 0 PID: ${k.current.pid} Comm: ${k.current.comm} ${kernelTaintString(k.taints.mask)} ${UTS_RELEASE} ${UTS_VERSION}`;
   }
 
   /** "func+0x0/0x0 [module]" as a call trace line; offsets are not known in wasm, only functions. */

@@ -73,6 +73,7 @@ export function releaseModuleMemory(k: Kernel, mod: Module): void {
   }
   if (mod.argsAddr) k.vm.lkm_region_free(mod.argsAddr);
   k.vm.lkm_region_free(mod.base);
+  k.threads.moduleGone(mod);
   k.mem.releaseSlots(mod.tableBase, mod.tableSize);
   for (const s of mod.extraSlots) k.mem.releaseSlots(s, 1);
   mod.extraSlots.length = 0;

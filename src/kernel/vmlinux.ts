@@ -64,6 +64,9 @@ export interface VmlinuxExports {
   lkm_kunit_module_exit(mod: number): void;
   lkm_parse_cmdline(args: number): number;
   lkm_builtin_params(num: number): number;
+  lkm_host_doorbell_addr(): number;
+  lkm_kthread_died(task: number): void;
+  lkm_kthread_reap(task: number): void;
   kfree(p: number): void;
   __kmalloc?: (size: number, flags: number) => number;
 }
@@ -76,6 +79,11 @@ export interface Vmlinux {
   names: Map<number, string>;
   /** Its name in engine stack traces. */
   wasmName: string;
+  /** What a CPU worker needs to instantiate it again (threads.ts). */
+  compiled: WebAssembly.Module;
+  base: number;
+  tableBase: number;
+  got: [string, number][];
 }
 
 export async function loadVmlinux(k: Kernel, bytes: Uint8Array): Promise<Vmlinux> {
@@ -140,7 +148,10 @@ export async function loadVmlinux(k: Kernel, bytes: Uint8Array): Promise<Vmlinux
       });
     }
   }
-  return { exports: vm, meta, names: readFunctionNames(bytes, meta), wasmName: wasmModuleName(bytes, meta) ?? 'vmlinux.ko' };
+  return {
+    exports: vm, meta, names: readFunctionNames(bytes, meta), wasmName: wasmModuleName(bytes, meta) ?? 'vmlinux.ko',
+    compiled, base, tableBase, got: [...got].map(([n, g]) => [n, g.value as number]),
+  };
 }
 
 /** Built-in parameters ("kunit.enable=0") from the command line, before the initcalls as in Linux. */

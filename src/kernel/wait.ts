@@ -44,6 +44,9 @@ export class WaitQueues {
   /** Number of system calls parked on wait queues or timeouts. */
   get sleeping(): number { return this.parkedCount; }
 
+  /** A system call that can sleep by restart runs now (host.can_restart). */
+  get canRestart(): boolean { return this.current !== undefined; }
+
   /** Sleeper entries queued on wait queues now (0 when nothing sleeps). */
   get queued(): number { return this.byEntry.size; }
 

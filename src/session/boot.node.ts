@@ -5,6 +5,7 @@ import { MemoryBacking, Vfs } from '../vfs/index.js';
 import { configDirs } from '../kmod/config.js';
 import { HostBacking } from '../vfs/host.node.js';
 import { moduleTreeDir, readVmlinux, RELEASE } from './paths.node.js';
+import { spawnNodeCpu } from '../worker/cpu.node.js';
 
 export interface NodeBootOptions extends Partial<BootOptions> {
   /** Host directory to use as "/" (writable). Default: the host's "/", read-only, writes kept in memory. */
@@ -29,6 +30,7 @@ export async function bootNodeKernel(opts: NodeBootOptions = {}): Promise<{ kern
   const vmlinux = opts.vmlinux ?? (await readVmlinux());
   const fs = nodeVfs(opts);
   const kernel = await Kernel.boot({
+    spawnCpu: spawnNodeCpu,
     ...opts,
     vmlinux,
     readFile: (p) => fs.readFile(p),

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMMON_CFLAGS, COMMON_LDFLAGS, mountFile, runTool, treePaths, VFS_OVERLAY, vfsOverlay } from '../../src/kbuild/toolchain.ts';
+import { kernelStack } from '../../src/kernel/memory.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const INCLUDE = join(ROOT, 'wasm/include');
@@ -14,8 +15,6 @@ const KERNEL_SRC = join(ROOT, 'wasm');
 const CACHE = join(ROOT, 'build/test-cache');
 const HARNESS_VERSION = '6';
 
-const MEMORY_BASE = 0x10000;
-const STACK_SIZE = 256 * 1024;
 
 type Tree = Record<string, any>;
 
@@ -442,13 +441,14 @@ export class Vmlinux {
     const info = dylinkInfo(wasm);
     let memoryBase: number;
     if (isKernel) {
-      memoryBase = MEMORY_BASE;
+      // As the kernel lays it out (src/kernel/memory.ts): the stack right above the NULL page, vmlinux's
+      // data after it; `current` is the host thread's task while the stack pointer is below its top.
+      const stackTop = kernelStack().top;
+      memoryBase = Math.ceil(stackTop / (1 << info.memAlign)) * (1 << info.memAlign);
       const dataEnd = memoryBase + info.memSize;
-      const stackBottom = (dataEnd + 15) & ~15;
-      const stackTop = stackBottom + STACK_SIZE;
       this.stackPointer.value = stackTop;
-      this.heapStart = stackTop;
-      const need = Math.ceil((stackTop + 65536) / 65536);
+      this.heapStart = Math.ceil(dataEnd / 4096) * 4096;
+      const need = Math.ceil((this.heapStart + 65536) / 65536);
       const have = this.memory.buffer.byteLength / 65536;
       if (need > have) this.memory.grow(need - have);
     } else {

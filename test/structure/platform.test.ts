@@ -19,7 +19,7 @@ const FRONT_ENDS = ['src/cli/', 'src/web/'];
 /** Worker entry scripts: run as a worker of one platform (their names follow the worker they start). */
 const ENTRY_SCRIPTS = new Set([
   'src/user/node-program-worker.ts', 'src/user/web-program-worker.ts',
-  'src/worker/node-worker.ts', 'src/worker/web-worker.ts',
+  'src/worker/node-worker.ts', 'src/worker/web-worker.ts', 'src/worker/node-cpu-worker.ts', 'src/worker/web-cpu-worker.ts',
 ]);
 
 /** DOM globals a browser has and Node does not: reading one at import is a browser-only module. */

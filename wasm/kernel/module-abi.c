@@ -8,6 +8,7 @@
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/timer.h>
+#include <linux/sched.h>
 
 #define HOST_ABI(type, field, off) \
 	_Static_assert(offsetof(struct type, field) == off, "struct " #type "." #field " moved: update src/kernel/abi.ts")
@@ -25,3 +26,12 @@ HOST_ABI(kernel_param, perm, 12);
 HOST_ABI_SIZE(kernel_param, 20);
 
 HOST_ABI(timer_list, function, 12);
+
+HOST_ABI(task_struct, __state, 0);
+HOST_ABI(task_struct, pid, 4);
+HOST_ABI(task_struct, comm, 12);
+
+HOST_ABI(thread_info, task, 0);
+HOST_ABI(thread_info, preempt_count, 4);
+HOST_ABI(thread_info, cpu, 8);
+_Static_assert(THREAD_SIZE == 64 * 1024, "THREAD_SIZE changed: update src/kernel/abi.ts");

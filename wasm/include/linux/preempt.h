@@ -3,9 +3,10 @@
 #define __LINUX_PREEMPT_H
 
 #include <linux/compiler.h>
+#include <asm/thread_info.h>
 
 /*
- * The preemption counter (kernel/sched/core.c): preempt_disable() and every held spinlock add one, so
+ * The preemption counter of the running thread (kernel/sched/core.c): preempt_disable() and every held spinlock add one, so
  * in_atomic() is true exactly where Linux's is. The softirq and hardirq fields exist with Linux's
  * layout; nothing runs in interrupt context yet, so they stay 0 and in_interrupt() is false.
  */
@@ -30,7 +31,8 @@
 /* What preempt_disable() adds: the scheduler runs with exactly this much (CONFIG_PREEMPT_COUNT). */
 #define PREEMPT_DISABLE_OFFSET	PREEMPT_OFFSET
 
-extern int __preempt_count;
+/* Per thread, in its thread_info (asm/thread_info.h): a lock one CPU holds says nothing of another. */
+#define __preempt_count (current_thread_info()->preempt_count)
 
 static __always_inline int preempt_count(void)
 {

@@ -3,18 +3,27 @@
 #define _LINUX_SCHED_H
 
 /*
- * The current task and the scheduler's entry points, as far as one CPU without a way to suspend C code
- * allows: `current` is the task whose system call runs; schedule() after prepare_to_wait() makes that
- * system call sleep by restart (see <linux/wait.h>): the task is queued, signal_pending(current) becomes
- * true so that the driver returns -ERESTARTSYS, and the host issues the call again once woken.
+ * Tasks and the scheduler's entry points. `current` is found from the stack pointer (asm/thread_info.h).
+ * Two kinds of task sleep differently:
+ *  - a kernel thread (kthread_run(), a kworker) runs on a CPU worker of its own and sleeps for real:
+ *    schedule() blocks its thread (an atomic wait on its __state) until a wake-up makes it TASK_RUNNING,
+ *    and it continues after the call that slept, as on Linux;
+ *  - a process's system call runs on the host thread, which cannot block while other processes run: its
+ *    schedule() after prepare_to_wait() sleeps by restart (see <linux/wait.h>): the task is queued,
+ *    signal_pending(current) becomes true so that the driver returns -ERESTARTSYS, and the host issues
+ *    the call again once woken. A call that cannot be restarted (init_module, delete_module) while
+ *    kernel threads exist blocks the host thread for real (it keeps serving the threads meanwhile).
  */
 #include <linux/types.h>
 #include <linux/limits.h>
 #include <linux/preempt.h>
+#include <asm/thread_info.h>
+#include <linux/string.h>
 
 #define TASK_RUNNING		0x00000000
 #define TASK_INTERRUPTIBLE	0x00000001
 #define TASK_UNINTERRUPTIBLE	0x00000002
+#define TASK_PARKED		0x00000040
 #define TASK_WAKEKILL		0x00000100
 #define TASK_NOLOAD		0x00000400
 #define TASK_KILLABLE		(TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
@@ -39,10 +48,33 @@ struct task_struct {
 	/* Fault injection (lib/fault-inject.c): /proc/self/make-it-fail and /proc/self/fail-nth. */
 	unsigned int		make_it_fail;
 	unsigned int		fail_nth;
+	unsigned int		flags;		/* PF_* */
+	/* lkm-wasm: the task sleeps for real (a kernel thread: schedule() blocks its worker). */
+	int			lkm_blocks;
+	void			*stack;
+	void			*worker_private;	/* struct kthread (kernel/kthread.c) */
+	int			exit_code;
+	int			usage;		/* get_task_struct() references (kernel threads) */
 };
 
+#define PF_EXITING		0x00000004
+#define PF_KTHREAD		0x00200000
+
+static __always_inline struct task_struct *get_current(void)
+{
+	return current_thread_info()->task;
+}
+#define current get_current()
+/* The out-of-line form (modules built before `current` was inline still link). */
 extern struct task_struct *lkm_get_current(void);
-#define current (lkm_get_current())
+
+static inline struct thread_info *task_thread_info(struct task_struct *p)
+{
+	return p->stack ? (struct thread_info *)p->stack : &lkm_host_thread_info;
+}
+static inline unsigned int task_cpu(struct task_struct *p) { return task_thread_info(p)->cpu; }
+#define get_task_comm(buf, tsk) ({ strscpy(buf, (tsk)->comm, sizeof(buf)); buf; })
+extern char *__get_task_comm(char *to, size_t len, struct task_struct *tsk);
 
 #define __set_current_state(s)	do { current->__state = (s); } while (0)
 #define set_current_state(s)	do { current->__state = (s); __atomic_thread_fence(__ATOMIC_SEQ_CST); } while (0)
@@ -64,7 +96,12 @@ long schedule_timeout_killable(long timeout);
 long schedule_timeout_uninterruptible(long timeout);
 long schedule_timeout_idle(long timeout);
 int wake_up_process(struct task_struct *p);
-static inline void cond_resched(void) { }
-static inline void yield(void) { }
+int wake_up_state(struct task_struct *p, unsigned int state);
+/* A kernel thread gives its CPU up for a moment; a system call (one thread for all processes) runs on. */
+void lkm_cond_resched(void);
+#define cond_resched() ({ lkm_cond_resched(); 0; })
+static inline void yield(void) { lkm_cond_resched(); }
+/* True when the current task blocks for real in schedule() (see the top of this file). */
+bool lkm_task_blocks(void);
 
 #endif

@@ -10,10 +10,11 @@
 #include <linux/cpumask.h>
 #include <linux/errno.h>
 #include <linux/preempt.h>
+#include <asm/thread_info.h>
 
 typedef void (*smp_call_func_t)(void *info);
 
-#define raw_smp_processor_id()	0
+#define raw_smp_processor_id()	(current_thread_info()->cpu)
 #define smp_processor_id()	raw_smp_processor_id()
 
 #define get_cpu()		({ preempt_disable(); smp_processor_id(); })

@@ -142,77 +142,129 @@ long __lkm_wait_uninterruptible(long timeout);
 	__cond || !ret;								\
 })
 
+/*
+ * Linux's wait loop, for a task that blocks for real (lkm_task_blocks(): a kernel thread, or the host
+ * thread outside a restartable call while kernel threads exist): queue a stack entry, test, schedule()
+ * until the condition holds (or a signal interrupts an interruptible wait).
+ */
+#define ___wait_is_interruptible(state)						\
+	(__builtin_constant_p(state) ? (state) & (TASK_INTERRUPTIBLE | TASK_WAKEKILL) : 1)
+
+#define ___lkm_wait_event(wq_head, condition, state, exclusive, ret, cmd)	\
+({										\
+	__label__ __out;							\
+	struct wait_queue_entry __wq_entry;					\
+	long __ret = ret;							\
+										\
+	init_wait_entry(&__wq_entry, exclusive ? WQ_FLAG_EXCLUSIVE : 0);	\
+	for (;;) {								\
+		long __int = prepare_to_wait_event(&(wq_head), &__wq_entry, state); \
+										\
+		if (condition)							\
+			break;							\
+		if (___wait_is_interruptible(state) && __int) {			\
+			__ret = __int;						\
+			goto __out;						\
+		}								\
+		cmd;								\
+	}									\
+	finish_wait(&(wq_head), &__wq_entry);					\
+__out:	__ret;									\
+})
+
+#define __lkm_wait_event(wq_head, condition, state, exclusive)			\
+	___lkm_wait_event(wq_head, condition, state, exclusive, 0, schedule())
+
+#define __lkm_wait_event_timeout(wq_head, condition, state, timeout)		\
+	___lkm_wait_event(wq_head, __wait_cond_timeout(condition, __ret), state, 0, timeout, \
+			  __ret = schedule_timeout(__ret))
+
 #define wait_event_interruptible(wq_head, condition)				\
 ({										\
-	int __ret = 0;								\
+	int __lkm_r = 0;							\
 	might_sleep();								\
 	if (!(condition))							\
-		__ret = (int)__lkm_wait_sleep(&(wq_head), TASK_INTERRUPTIBLE, 0, MAX_SCHEDULE_TIMEOUT); \
-	__ret;									\
+		__lkm_r = lkm_task_blocks() ?					\
+			(int)__lkm_wait_event(wq_head, condition, TASK_INTERRUPTIBLE, 0) : \
+			(int)__lkm_wait_sleep(&(wq_head), TASK_INTERRUPTIBLE, 0, MAX_SCHEDULE_TIMEOUT); \
+	__lkm_r;								\
 })
 
 #define wait_event_interruptible_exclusive(wq_head, condition)			\
 ({										\
-	int __ret = 0;								\
+	int __lkm_r = 0;							\
 	might_sleep();								\
 	if (!(condition))							\
-		__ret = (int)__lkm_wait_sleep(&(wq_head), TASK_INTERRUPTIBLE, 1, MAX_SCHEDULE_TIMEOUT); \
-	__ret;									\
+		__lkm_r = lkm_task_blocks() ?					\
+			(int)__lkm_wait_event(wq_head, condition, TASK_INTERRUPTIBLE, 1) : \
+			(int)__lkm_wait_sleep(&(wq_head), TASK_INTERRUPTIBLE, 1, MAX_SCHEDULE_TIMEOUT); \
+	__lkm_r;								\
 })
 
 #define wait_event_killable(wq_head, condition)					\
 ({										\
-	int __ret = 0;								\
+	int __lkm_r = 0;							\
 	might_sleep();								\
 	if (!(condition))							\
-		__ret = (int)__lkm_wait_sleep(&(wq_head), TASK_KILLABLE, 0, MAX_SCHEDULE_TIMEOUT); \
-	__ret;									\
+		__lkm_r = lkm_task_blocks() ?					\
+			(int)__lkm_wait_event(wq_head, condition, TASK_KILLABLE, 0) : \
+			(int)__lkm_wait_sleep(&(wq_head), TASK_KILLABLE, 0, MAX_SCHEDULE_TIMEOUT); \
+	__lkm_r;								\
 })
 
 /* Remaining jiffies (at least 1) when the condition holds, 0 on timeout, -ERESTARTSYS to sleep. */
-#define wait_event_interruptible_timeout(wq_head, condition, timeout)		\
+#define __lkm_wait_event_state_timeout(wq_head, condition, state, timeout)	\
 ({										\
-	long __ret = (timeout);							\
+	long __lkm_r = (timeout);						\
 	might_sleep();								\
 	if (condition)								\
-		__ret = __lkm_wait_left(__ret) ?: 1;				\
+		__lkm_r = __lkm_wait_left(__lkm_r) ?: 1;			\
+	else if (lkm_task_blocks())						\
+		__lkm_r = __lkm_wait_event_timeout(wq_head, condition, state, __lkm_r); \
 	else									\
-		__ret = __lkm_wait_sleep(&(wq_head), TASK_INTERRUPTIBLE, 0, __ret); \
-	__ret;									\
+		__lkm_r = __lkm_wait_sleep(&(wq_head), state, 0, __lkm_r);	\
+	__lkm_r;								\
 })
+
+#define wait_event_interruptible_timeout(wq_head, condition, timeout)		\
+	__lkm_wait_event_state_timeout(wq_head, condition, TASK_INTERRUPTIBLE, timeout)
 
 #define wait_event_killable_timeout(wq_head, condition, timeout)		\
-({										\
-	long __ret = (timeout);							\
-	might_sleep();								\
-	if (condition)								\
-		__ret = __lkm_wait_left(__ret) ?: 1;				\
-	else									\
-		__ret = __lkm_wait_sleep(&(wq_head), TASK_KILLABLE, 0, __ret);	\
-	__ret;									\
-})
+	__lkm_wait_event_state_timeout(wq_head, condition, TASK_KILLABLE, timeout)
 
 /*
- * Uninterruptible waits cannot return an error, so they cannot be restarted: see
- * __lkm_wait_uninterruptible(). wait_event() with a condition no timer makes true waits until the
- * watchdog reports the soft lockup (a real D-state hang has nobody to wake it either).
+ * Uninterruptible waits cannot return an error, so they cannot be restarted. A blocking task sleeps
+ * until woken; a system call lets the clock move on (__lkm_wait_uninterruptible(): timers due meanwhile
+ * run) and tests again, and wait_event() with a condition no timer makes true waits until the watchdog
+ * reports the soft lockup (a real D-state hang has nobody to wake it either).
  */
 #define wait_event(wq_head, condition)						\
 do {										\
-	(void)(wq_head);							\
 	might_sleep();								\
+	if (condition)								\
+		break;								\
+	if (lkm_task_blocks()) {						\
+		__lkm_wait_event(wq_head, condition, TASK_UNINTERRUPTIBLE, 0);	\
+		break;								\
+	}									\
 	while (!(condition))							\
 		__lkm_wait_uninterruptible(1);					\
 } while (0)
 
 #define wait_event_timeout(wq_head, condition, timeout)				\
 ({										\
-	long __ret = (timeout);							\
-	(void)(wq_head);							\
+	long __lkm_r = (timeout);						\
 	might_sleep();								\
-	while (!__wait_cond_timeout(condition, __ret))				\
-		__ret = __lkm_wait_uninterruptible(__ret);			\
-	__ret;									\
+	if (!__wait_cond_timeout(condition, __lkm_r)) {			\
+		if (lkm_task_blocks())						\
+			__lkm_r = __lkm_wait_event_timeout(wq_head, condition,	\
+							   TASK_UNINTERRUPTIBLE, __lkm_r); \
+		else								\
+			do						\
+				__lkm_r = __lkm_wait_uninterruptible(__lkm_r);	\
+			while (!__wait_cond_timeout(condition, __lkm_r));	\
+	}									\
+	__lkm_r;								\
 })
 
 #define wait_event_idle(wq_head, condition) wait_event(wq_head, condition)

@@ -16,6 +16,7 @@
 #include <linux/export.h>
 #include <linux/timer.h>
 #include <linux/bug.h>
+#include <linux/timekeeping.h>
 #include <linux/alloc_tag.h>
 #include "host.h"
 
@@ -39,32 +40,122 @@ static void idle(unsigned long long ns)
 	lkm_tick_entry();
 }
 
-/* The preemption counter of the one CPU (linux/preempt.h). */
-int __preempt_count;
-EXPORT_SYMBOL(__preempt_count);
-
-static struct task_struct current_task = { .__state = TASK_RUNNING, .comm = "swapper/0" };
+/* The host thread's task (the process whose system call runs) and its thread_info (asm/thread_info.h). */
+static struct task_struct lkm_host_task = { .__state = TASK_RUNNING, .comm = "swapper/0" };
+struct thread_info lkm_host_thread_info = { .task = &lkm_host_task };
+EXPORT_SYMBOL(lkm_host_thread_info);
 
 struct task_struct *lkm_get_current(void)
 {
-	return &current_task;
+	return current;
 }
 EXPORT_SYMBOL(lkm_get_current);
 
 /*
- * The host names the running task (PID and comm) and hands over its fault-injection state; the
- * fail-nth countdown of the task that stops running is returned (the host keeps it with that task).
+ * host.block(word, expected, timeout_ns): the thread waits while *@word == @expected, at most
+ * @timeout_ns (negative: no limit); spurious returns are allowed (the caller loops). On a CPU worker an
+ * atomic wait; on the host thread a wait that keeps serving the CPU workers' host calls and the timers.
  */
+__host_import(block) void host_block(void *word, unsigned int expected, long long timeout_ns);
+/* host.can_restart(): the host thread runs a system call that can sleep by restart. */
+__host_import(can_restart) int host_can_restart(void);
+
+/* Kernel threads alive (kernel/kthread.c): only they can wake a host thread that blocks. */
+int lkm_nr_kthreads;
+/* What a blocked host thread waits on: bumped (and notified) by every wake-up of the host task. */
+int lkm_host_doorbell;
+
+unsigned int __lkm_entry lkm_host_doorbell_addr(void)
+{
+	return (unsigned int)(uintptr_t)&lkm_host_doorbell;
+}
+
+bool lkm_task_blocks(void)
+{
+	struct task_struct *p = current;
+
+	if (p->lkm_blocks)
+		return true;
+	return p == &lkm_host_task && READ_ONCE(lkm_nr_kthreads) > 0 && !host_can_restart();
+}
+EXPORT_SYMBOL(lkm_task_blocks);
+
+/* Makes @p runnable and wakes its thread if it waits (the atomic wait on its state, or the host's doorbell). */
+static int lkm_wake_task(struct task_struct *p, unsigned int mode)
+{
+	unsigned int state = __atomic_load_n(&p->__state, __ATOMIC_ACQUIRE);
+
+	if (state == TASK_RUNNING || !(state & mode))
+		return 0;
+	__atomic_store_n(&p->__state, TASK_RUNNING, __ATOMIC_RELEASE);
+	if (p == &lkm_host_task) {
+		__atomic_fetch_add(&lkm_host_doorbell, 1, __ATOMIC_SEQ_CST);
+		__builtin_wasm_memory_atomic_notify(&lkm_host_doorbell, 1);
+	} else {
+		__builtin_wasm_memory_atomic_notify((int *)&p->__state, 1);
+	}
+	return 1;
+}
+
+/*
+ * Blocks the current task until a wake-up makes it TASK_RUNNING or the clock reaches @deadline (ns;
+ * 0: no limit). Returns the nanoseconds left (0: timed out).
+ */
+static u64 block_until(u64 deadline)
+{
+	struct task_struct *p = current;
+	unsigned int state;
+	u64 now = 0;
+
+	while ((state = __atomic_load_n(&p->__state, __ATOMIC_ACQUIRE)) != TASK_RUNNING) {
+		long long left = -1;
+
+		if (deadline) {
+			now = ktime_get_ns();
+			if (now >= deadline)
+				break;
+			left = (long long)(deadline - now);
+		}
+		host_block(&p->__state, state, left);
+	}
+	__atomic_store_n(&p->__state, TASK_RUNNING, __ATOMIC_RELEASE);
+	lkm_tick_entry();
+	if (!deadline)
+		return 1;
+	now = ktime_get_ns();
+	return now >= deadline ? 0 : deadline - now;
+}
+
+/* block_until() for schedule_timeout(): @timeout and the result in jiffies. */
+static long block_task(long timeout)
+{
+	u64 left;
+
+	if (timeout == MAX_SCHEDULE_TIMEOUT) {
+		block_until(0);
+		return MAX_SCHEDULE_TIMEOUT;
+	}
+	left = block_until(ktime_get_ns() + (u64)(timeout < 0 ? 0 : timeout) * (NSEC_PER_SEC / HZ));
+	return (long)((left + NSEC_PER_SEC / HZ - 1) / (NSEC_PER_SEC / HZ));
+}
+
+/* A blocking task sleeps @ns in @state (woken early only by wake_up_state() in that state). */
+static u64 block_ns(u64 ns, unsigned int state)
+{
+	__atomic_store_n(&current->__state, state, __ATOMIC_RELEASE);
+	return block_until(ktime_get_ns() + (ns ? ns : 1));
+}
+
 unsigned int __lkm_entry lkm_set_current_task(int pid, const char *comm, unsigned int fail_nth,
 					      unsigned int make_it_fail)
 {
-	unsigned int left = current_task.fail_nth;
+	unsigned int left = lkm_host_task.fail_nth;
 
-	current_task.pid = pid;
-	current_task.tgid = pid;
-	strscpy(current_task.comm, comm, sizeof(current_task.comm));
-	current_task.fail_nth = fail_nth;
-	current_task.make_it_fail = make_it_fail;
+	lkm_host_task.pid = pid;
+	lkm_host_task.tgid = pid;
+	strscpy(lkm_host_task.comm, comm, sizeof(lkm_host_task.comm));
+	lkm_host_task.fail_nth = fail_nth;
+	lkm_host_task.make_it_fail = make_it_fail;
 	return left;
 }
 
@@ -72,8 +163,8 @@ unsigned int __lkm_entry lkm_set_current_task(int pid, const char *comm, unsigne
 unsigned int __lkm_entry lkm_fail_nth(int set, unsigned int n)
 {
 	if (set)
-		current_task.fail_nth = n;
-	return current_task.fail_nth;
+		lkm_host_task.fail_nth = n;
+	return lkm_host_task.fail_nth;
 }
 
 /* A system call (or a restart of one) begins: the task runs and has no sleep registered. */
@@ -81,10 +172,10 @@ void __lkm_entry lkm_syscall_begin(void)
 {
 	lkm_tick_entry();
 	/* The task holds no lock when its call begins (one that Oopsed with a lock held died with it). */
-	__preempt_count = 0;
-	current_task.__state = TASK_RUNNING;
-	current_task.lkm_sleeping = 0;
-	current_task.lkm_wait_queue = NULL;
+	lkm_host_thread_info.preempt_count = 0;
+	lkm_host_task.__state = TASK_RUNNING;
+	lkm_host_task.lkm_sleeping = 0;
+	lkm_host_task.lkm_wait_queue = NULL;
 	/* Nor an allocation in progress (one that Oopsed inside alloc_hooks() left its tag current). */
 	lkm_alloc_tag = NULL;
 }
@@ -123,10 +214,9 @@ int default_wake_function(struct wait_queue_entry *wq_entry, unsigned mode, int 
 	struct task_struct *p = wq_entry->private;
 
 	(void)flags; (void)key;
-	if (!p || !(p->__state & mode))
+	if (!p)
 		return 0;
-	p->__state = TASK_RUNNING;
-	return 1;
+	return lkm_wake_task(p, mode);
 }
 EXPORT_SYMBOL(default_wake_function);
 
@@ -180,9 +270,9 @@ void prepare_to_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *w
 	if (list_empty(&wq_entry->entry))
 		list_add(&wq_entry->entry, &wq_head->head);
 	spin_unlock(&wq_head->lock);
-	current_task.__state = state;
-	current_task.lkm_wait_queue = wq_head;
-	current_task.lkm_wait_exclusive = 0;
+	current->__state = state;
+	current->lkm_wait_queue = wq_head;
+	current->lkm_wait_exclusive = 0;
 }
 EXPORT_SYMBOL(prepare_to_wait);
 
@@ -196,16 +286,16 @@ bool prepare_to_wait_exclusive(struct wait_queue_head *wq_head, struct wait_queu
 	if (list_empty(&wq_entry->entry))
 		list_add_tail(&wq_entry->entry, &wq_head->head);
 	spin_unlock(&wq_head->lock);
-	current_task.__state = state;
-	current_task.lkm_wait_queue = wq_head;
-	current_task.lkm_wait_exclusive = 1;
+	current->__state = state;
+	current->lkm_wait_queue = wq_head;
+	current->lkm_wait_exclusive = 1;
 	return was_empty;
 }
 EXPORT_SYMBOL(prepare_to_wait_exclusive);
 
 long prepare_to_wait_event(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry, int state)
 {
-	if (signal_pending_state(state, &current_task)) {
+	if (signal_pending_state(state, current)) {
 		spin_lock(&wq_head->lock);
 		list_del_init(&wq_entry->entry);
 		spin_unlock(&wq_head->lock);
@@ -221,8 +311,8 @@ EXPORT_SYMBOL(prepare_to_wait_event);
 
 void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
 {
-	current_task.__state = TASK_RUNNING;
-	current_task.lkm_wait_queue = NULL;
+	__atomic_store_n(&current->__state, TASK_RUNNING, __ATOMIC_RELEASE);
+	current->lkm_wait_queue = NULL;
 	if (!list_empty_careful(&wq_entry->entry)) {
 		spin_lock(&wq_head->lock);
 		list_del_init(&wq_entry->entry);
@@ -273,7 +363,7 @@ static long sleep_on(struct wait_queue_head *wq_head, unsigned int state, int ex
 		if (!s)
 			return -ENOMEM;
 		s->wq.func = sleeper_wake;
-		s->wq.private = &current_task;
+		s->wq.private = &lkm_host_task;
 		s->head = wq_head;
 		s->state = state;
 		if (exclusive)
@@ -286,7 +376,7 @@ static long sleep_on(struct wait_queue_head *wq_head, unsigned int state, int ex
 		lkm_wait_cancel(s);
 	if (r == 0)
 		return 0;
-	current_task.lkm_sleeping = 1;
+	lkm_host_task.lkm_sleeping = 1;
 	return -ERESTARTSYS;
 }
 
@@ -298,6 +388,8 @@ EXPORT_SYMBOL(__lkm_wait_sleep);
 
 long __lkm_wait_left(long timeout)
 {
+	if (lkm_task_blocks())
+		return timeout;
 	return host_wait_left(timeout);
 }
 EXPORT_SYMBOL(__lkm_wait_left);
@@ -306,6 +398,8 @@ long __lkm_wait_uninterruptible(long timeout)
 {
 	if (timeout <= 0 || timeout == MAX_SCHEDULE_TIMEOUT)
 		timeout = 1;
+	if (lkm_task_blocks())
+		return schedule_timeout_uninterruptible(timeout);
 	idle((unsigned long long)timeout * (1000000000ULL / HZ));
 	return 0;
 }
@@ -319,23 +413,25 @@ EXPORT_SYMBOL(__lkm_wait_uninterruptible);
  */
 static long do_schedule(long timeout)
 {
-	unsigned int state = current_task.__state;
+	unsigned int state = current->__state;
 
 	lkm_schedule_debug();
 	if (state == TASK_RUNNING)
 		return timeout;
+	if (lkm_task_blocks())
+		return block_task(timeout);
 	if (!(state & (TASK_INTERRUPTIBLE | TASK_WAKEKILL))) {
 		long step = timeout == MAX_SCHEDULE_TIMEOUT ? 1 : timeout;
 
 		idle((unsigned long long)step * (1000000000ULL / HZ));
-		current_task.__state = TASK_RUNNING;
+		lkm_host_task.__state = TASK_RUNNING;
 		return timeout == MAX_SCHEDULE_TIMEOUT ? timeout : 0;
 	}
-	if (sleep_on(current_task.lkm_wait_queue, state, current_task.lkm_wait_exclusive, timeout) == 0) {
-		current_task.__state = TASK_RUNNING;
+	if (sleep_on(lkm_host_task.lkm_wait_queue, state, lkm_host_task.lkm_wait_exclusive, timeout) == 0) {
+		lkm_host_task.__state = TASK_RUNNING;
 		return 0;
 	}
-	current_task.__state = TASK_RUNNING;
+	lkm_host_task.__state = TASK_RUNNING;
 	return timeout == MAX_SCHEDULE_TIMEOUT ? timeout : host_wait_left(timeout) ?: 1;
 }
 
@@ -354,7 +450,7 @@ EXPORT_SYMBOL(schedule_timeout);
 /* The schedule_timeout_*() family: set the task state the caller would have set, then schedule. */
 static long schedule_timeout_state(long timeout, unsigned int state)
 {
-	current_task.__state = state;
+	current->__state = state;
 	return do_schedule(timeout);
 }
 
@@ -382,14 +478,32 @@ long schedule_timeout_idle(long timeout)
 }
 EXPORT_SYMBOL(schedule_timeout_idle);
 
+int wake_up_state(struct task_struct *p, unsigned int state)
+{
+	return p ? lkm_wake_task(p, state) : 0;
+}
+EXPORT_SYMBOL(wake_up_state);
+
 int wake_up_process(struct task_struct *p)
 {
-	if (!p || p->__state == TASK_RUNNING)
-		return 0;
-	p->__state = TASK_RUNNING;
-	return 1;
+	return wake_up_state(p, TASK_NORMAL);
 }
 EXPORT_SYMBOL(wake_up_process);
+
+char *__get_task_comm(char *to, size_t len, struct task_struct *tsk)
+{
+	strscpy(to, tsk->comm, len);
+	return to;
+}
+EXPORT_SYMBOL(__get_task_comm);
+
+/* A kernel thread lets the others run a moment (the OS schedules its worker); the host thread runs on. */
+void lkm_cond_resched(void)
+{
+	if (current->lkm_blocks)
+		host_block(&lkm_host_doorbell, 0x7fffffff, 0);
+}
+EXPORT_SYMBOL(lkm_cond_resched);
 
 /* ---- poll --------------------------------------------------------------------------------------- */
 
@@ -398,7 +512,7 @@ void lkm_poll_queue(struct file *filp, struct wait_queue_head *wq_head, poll_tab
 {
 	(void)filp; (void)p;
 	sleep_on(wq_head, TASK_INTERRUPTIBLE, 0, MAX_SCHEDULE_TIMEOUT);
-	current_task.lkm_sleeping = 0;
+	lkm_host_task.lkm_sleeping = 0;
 }
 
 /* ---- delays ------------------------------------------------------------------------------------- */
@@ -406,6 +520,10 @@ void lkm_poll_queue(struct file *filp, struct wait_queue_head *wq_head, poll_tab
 void msleep(unsigned int msecs)
 {
 	lkm_schedule_debug(); /* msleep() schedules: in atomic context that is a bug */
+	if (current->lkm_blocks) {
+		schedule_timeout_uninterruptible(msecs_to_jiffies(msecs) + 1);
+		return;
+	}
 	/* At least the time asked, in whole jiffies plus one, as Linux's msleep. */
 	idle((unsigned long long)(msecs_to_jiffies(msecs) + 1) * (1000000000ULL / HZ));
 }
@@ -413,6 +531,11 @@ EXPORT_SYMBOL(msleep);
 
 unsigned long msleep_interruptible(unsigned int msecs)
 {
+	if (current->lkm_blocks) {
+		long left = schedule_timeout_interruptible(msecs_to_jiffies(msecs) + 1);
+
+		return left ? jiffies_to_msecs(left) : 0;
+	}
 	msleep(msecs);
 	return 0;
 }
@@ -420,21 +543,38 @@ EXPORT_SYMBOL(msleep_interruptible);
 
 void usleep_range_state(unsigned long min, unsigned long max, unsigned int state)
 {
-	(void)max; (void)state;
+	(void)max;
 	lkm_schedule_debug();
+	if (current->lkm_blocks) {
+		block_ns((u64)min * 1000, state);
+		return;
+	}
 	idle((unsigned long long)min * 1000);
 }
 EXPORT_SYMBOL(usleep_range_state);
 
+/* A kernel thread's delay spins on the clock, as Linux's does; a system call moves the clock on. */
+static void delay_ns(unsigned long long ns)
+{
+	if (current->lkm_blocks) {
+		u64 end = ktime_get_ns() + ns;
+
+		while (ktime_get_ns() < end)
+			;
+		return;
+	}
+	idle(ns);
+}
+
 void __udelay(unsigned long usecs)
 {
-	idle((unsigned long long)usecs * 1000);
+	delay_ns((unsigned long long)usecs * 1000);
 }
 EXPORT_SYMBOL(__udelay);
 
 void __ndelay(unsigned long nsecs)
 {
-	idle(nsecs);
+	delay_ns(nsecs);
 }
 EXPORT_SYMBOL(__ndelay);
 

@@ -13,6 +13,7 @@
 #include <linux/jiffies.h>
 #include <linux/ktime.h>
 #include <linux/timekeeping.h>
+#include <asm/thread_info.h>
 #include "host.h"
 
 #define NSEC_PER_JIFFY	(NSEC_PER_SEC / HZ)
@@ -38,10 +39,26 @@ unsigned long jiffies_now(void)
 	return jiffies;
 }
 
-/* cpu_relax() (asm/barrier.h): a busy-wait loop's pause, where the tick may come in. */
+extern int lkm_nr_kthreads, lkm_host_doorbell;
+__host_import(block) void host_block(void *word, unsigned int expected, long long timeout_ns);
+
+/*
+ * cpu_relax() (asm/barrier.h): a busy-wait loop's pause, where the tick may come in. On the host thread
+ * it also serves the kernel threads' calls to the host (a lock one of them holds may wait for one); a
+ * kernel thread reads the clock every 64th time only (each read may be a call to the host thread).
+ */
 void __lkm_cpu_relax(void)
 {
+	struct thread_info *ti = current_thread_info();
+
+	if (ti != &lkm_host_thread_info) {
+		if (!(++ti->relax & 63))
+			jiffies_tick();
+		return;
+	}
 	jiffies_tick();
+	if (READ_ONCE(lkm_nr_kthreads))
+		host_block(&lkm_host_doorbell, 0x7fffffff, 0);
 }
 EXPORT_SYMBOL(__lkm_cpu_relax);
 

@@ -1,0 +1,52 @@
+// Kernel threads on CPU workers (src/kernel/threads.ts, wasm/kernel/kthread.c): a thread runs in parallel
+// with the host thread on the shared memory, sleeps for real in schedule(), and kthread_stop() waits for it.
+import { describe, expect, it } from 'vitest';
+import { bootTestKernel } from '../helpers/kernel.js';
+import { fixture } from '../helpers/paths.js';
+
+describe('kernel threads', () => {
+  it('kthread_run starts threadfn on its own thread; init waits for its completion; kthread_stop returns its result', async () => {
+    const t = await bootTestKernel();
+    const log = t.mark();
+    expect(await t.run(`insmod ${fixture('kthread-basic')}`)).toMatchObject({ status: 0, stderr: '' });
+    expect(t.k.threads.list().map((x) => x.comm)).toEqual(['kbasic/3']);
+    expect(await t.run('rmmod kthread_basic')).toMatchObject({ status: 0, stderr: '' });
+    expect(log().filter((l) => /^kthread_basic: (kbasic|init|kthread_stop)/.test(l))).toEqual([
+      'kthread_basic: kbasic/3 running, data 5, pid set, preempt_count 0',
+      'kthread_basic: init saw the thread start',
+      'kthread_basic: kbasic/3 stopping',
+      'kthread_basic: kthread_stop returned 42',
+    ]);
+    expect(t.k.threads.list()).toEqual([]);
+  });
+
+  it('an Oops in a kernel thread kills that thread only: Linux\'s report with its Comm and PID, kthread_stop returns', async () => {
+    const t = await bootTestKernel();
+    const log = t.mark();
+    expect((await t.run(`insmod ${fixture('kthread-basic')} how=1`)).status).toBe(0);
+    const pid = t.k.threads.list()[0]!.pid;
+    // The thread dies on its own: wait for it (the host thread serves its calls meanwhile).
+    for (let i = 0; i < 200 && t.k.threads.list().length; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(t.k.threads.list()).toEqual([]);
+    const lines = log();
+    expect(lines.some((l) => l.startsWith('BUG: unable to handle page fault for address:'))).toBe(true);
+    expect(lines.find((l) => l.startsWith('CPU: '))).toMatch(new RegExp(`^CPU: 0 UID: 0 PID: ${pid} Comm: kbasic/3 `));
+    expect(lines).toContain(' kbasic_fn [kthread_basic]');
+    expect(await t.run('cat /proc/version')).toMatchObject({ status: 0 }); // the kernel runs on
+    expect(await t.run('rmmod kthread_basic')).toMatchObject({ status: 0, stderr: '' });
+    expect(log()).toContain('kthread_basic: kthread_stop returned 0');
+  });
+
+  it('a thread that leaves by kthread_exit() keeps its result for kthread_stop() (the module holds its task)', async () => {
+    const t = await bootTestKernel();
+    const log = t.mark();
+    const before = t.k.usage();
+    expect((await t.run(`insmod ${fixture('kthread-basic')} how=2`)).status).toBe(0);
+    for (let i = 0; i < 200 && t.k.threads.list().length; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(t.k.threads.list()).toEqual([]);
+    expect(await t.run('rmmod kthread_basic')).toMatchObject({ status: 0 });
+    expect(log()).toContain('kthread_basic: kthread_stop returned 7');
+    // The task and its stack went with the last reference; only the pooled worker's channel remains.
+    expect(t.k.usage().pages - before.pages).toBeLessThanOrEqual(1);
+  });
+});
