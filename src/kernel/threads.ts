@@ -212,9 +212,13 @@ export class Threads {
     const waitAsync = (Atomics as unknown as { waitAsync?: (a: Int32Array, i: number, v: number) => { async: boolean; value: Promise<string> | string } }).waitAsync;
     if (this.listening || !this.byTask.size || !waitAsync) return;
     const i32 = this.i32, d = this.doorbell >> 2;
+    // The doorbell first, then the calls: a call made after the read changes the doorbell, so the wait
+    // below returns at once instead of missing it.
+    const seen = Atomics.load(i32, d);
+    this.service();
     this.listening = true;
-    const r = waitAsync(i32, d, Atomics.load(i32, d));
-    const go = () => { this.listening = false; this.service(); this.listen(); };
+    const r = waitAsync(i32, d, seen);
+    const go = () => { this.listening = false; this.listen(); };
     if (r.async) void (r.value as Promise<string>).then(go);
     else queueMicrotask(go);
   }

@@ -164,9 +164,12 @@ export class WaitQueues {
       let settled = false;
       this.parkedCount++;
       let untime: (() => void) | undefined;
+      // A kernel thread may be the waker: the program stays alive meanwhile (the CPU workers do not hold it).
+      const hold = this.k.threads.byTask.size ? setInterval(() => {}, 1 << 30) : undefined;
       const finish = () => {
         if (settled) return false;
         settled = true;
+        if (hold !== undefined) clearInterval(hold);
         this.parkedCount--;
         untime?.();
         a.onWake = undefined;

@@ -5,8 +5,9 @@
  * (host.thread_create). The worker calls lkm_kthread_entry() on the thread's stack; the thread waits
  * there, stopped, for its first wake-up, as Linux's kthread() does, then runs threadfn. When threadfn
  * returns (or calls kthread_exit()), the result is kept for kthread_stop() and `exited` completed; the
- * host then reaps the thread (lkm_kthread_reap(): the thread's own reference is dropped, and the task
- * and stack are freed with the last one).
+ * host then reaps the thread once its worker has returned (lkm_kthread_reap(): `reaped` completed, the
+ * thread's own reference dropped, and the task and stack freed with the last one). kthread_stop()
+ * returns after the reaping, so a stopped thread is gone from ps and its stack is free.
  */
 #include <linux/completion.h>
 #include <linux/export.h>
@@ -41,6 +42,7 @@ struct kthread {
 	unsigned long flags;
 	struct completion parked;
 	struct completion exited;
+	struct completion reaped;	/* its worker has returned (ps no longer lists it) */
 };
 
 extern int lkm_nr_kthreads;
@@ -64,9 +66,9 @@ static struct kthread *self(void)
 }
 
 static struct task_struct *kthread_create_vargs(int (*threadfn)(void *data), void *data, unsigned int cpu,
-						const char *namefmt, va_list args)
+						gfp_t gfp, const char *namefmt, va_list args)
 {
-	struct kthread *kt = kzalloc(sizeof(*kt), GFP_KERNEL);
+	struct kthread *kt = kzalloc(sizeof(*kt), gfp);
 	struct thread_info *ti;
 	void *stack;
 	int pid;
@@ -85,6 +87,7 @@ static struct task_struct *kthread_create_vargs(int (*threadfn)(void *data), voi
 	kt->data = data;
 	init_completion(&kt->parked);
 	init_completion(&kt->exited);
+	init_completion(&kt->reaped);
 	vsnprintf(kt->task.comm, sizeof(kt->task.comm), namefmt, args);
 	/* Created stopped: lkm_kthread_entry() waits in this state for wake_up_process(). */
 	kt->task.__state = TASK_UNINTERRUPTIBLE;
@@ -114,11 +117,24 @@ struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *da
 
 	(void)node;
 	va_start(args, namefmt);
-	t = kthread_create_vargs(threadfn, data, next_cpu++ % nr_cpu_ids, namefmt, args);
+	t = kthread_create_vargs(threadfn, data, next_cpu++ % nr_cpu_ids, GFP_KERNEL, namefmt, args);
 	va_end(args);
 	return t;
 }
 EXPORT_SYMBOL(kthread_create_on_node);
+
+/* A kworker started by queue_work(), which may run in atomic context (kernel/workqueue.c). */
+struct task_struct *lkm_kthread_create_atomic(int (*threadfn)(void *data), void *data, unsigned int cpu,
+					      const char *namefmt, ...)
+{
+	struct task_struct *t;
+	va_list args;
+
+	va_start(args, namefmt);
+	t = kthread_create_vargs(threadfn, data, cpu, GFP_ATOMIC, namefmt, args);
+	va_end(args);
+	return t;
+}
 
 static struct task_struct *create_on_cpu(int (*threadfn)(void *data), void *data, unsigned int cpu,
 					 const char *namefmt, ...)
@@ -127,7 +143,7 @@ static struct task_struct *create_on_cpu(int (*threadfn)(void *data), void *data
 	va_list args;
 
 	va_start(args, namefmt);
-	t = kthread_create_vargs(threadfn, data, cpu, namefmt, args);
+	t = kthread_create_vargs(threadfn, data, cpu, GFP_KERNEL, namefmt, args);
 	va_end(args);
 	return t;
 }
@@ -252,6 +268,7 @@ int kthread_stop(struct task_struct *k)
 	wake_up_process(k);
 	wait_for_completion(&kt->exited);
 	ret = kt->result;
+	wait_for_completion(&kt->reaped);
 	put_task_struct(k);
 	return ret;
 }
@@ -325,5 +342,6 @@ void __lkm_entry lkm_kthread_died(struct task_struct *t)
 /* The thread's worker has returned: its own reference goes. */
 void __lkm_entry lkm_kthread_reap(struct task_struct *t)
 {
+	complete_all(&to_kthread(t)->reaped);
 	put_task_struct(t);
 }

@@ -642,16 +642,27 @@ int timer_delete(struct timer_list *timer)
 }
 EXPORT_SYMBOL(timer_delete);
 
-/* One CPU, and a timer function never runs while other kernel code does: nothing to wait for. */
+/* The timer whose function the host thread runs now (timers run there, between other work). */
+static struct timer_list *running_timer;
+
+/*
+ * On the host thread a timer function never runs while other code does, except the function itself;
+ * a kernel thread waits until the host thread has left the function.
+ */
 int timer_delete_sync(struct timer_list *timer)
 {
-	return timer_delete(timer);
+	int ret = timer_delete(timer);
+
+	if (current->lkm_blocks)
+		while (__atomic_load_n(&running_timer, __ATOMIC_ACQUIRE) == timer)
+			cpu_relax();
+	return ret;
 }
 EXPORT_SYMBOL(timer_delete_sync);
 
 int timer_shutdown_sync(struct timer_list *timer)
 {
-	int ret = timer_delete(timer);
+	int ret = timer_delete_sync(timer);
 
 	timer->function = NULL;
 	return ret;
@@ -681,6 +692,9 @@ void __lkm_entry lkm_timer_fire(struct timer_list *timer)
 	if (!timer_pending(timer))
 		return;
 	timer->entry.pprev = NULL;
-	if (timer->function)
-		timer->function(timer);
+	if (!timer->function)
+		return;
+	__atomic_store_n(&running_timer, timer, __ATOMIC_RELEASE);
+	timer->function(timer);
+	__atomic_store_n(&running_timer, NULL, __ATOMIC_RELEASE);
 }
