@@ -3,6 +3,7 @@
 // 'worker', src/worker/client.ts). Its calls are those of calls.ts, promised; the rest is the caller's
 // side: the log, mount watching, processes, batches, reboot.
 
+import type { SpawnCpu } from '../kernel/threads.js';
 import type { ModuleInfo } from '../kernel/kernel.js';
 import type { LoadOptions } from '../kernel/load.js';
 import type { LogListener, LogRecord } from '../kernel/printk.js';
@@ -103,6 +104,8 @@ export interface KernelBootOptions {
   pathType?: (path: string) => Promise<'dir' | 'file' | null>;
   /** Watchdog (worker mode): module code running longer than this is a soft lockup. Default 10 000 ms. */
   watchdogMs?: number;
+  /** isolate 'none': the CPU workers for kernel threads (src/kernel/threads.ts); Node's bootKernel sets it. */
+  spawnCpu?: SpawnCpu;
 }
 
 export const DEFAULT_WATCHDOG_MS = 10_000;

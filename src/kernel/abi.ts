@@ -8,7 +8,7 @@ export const OFFSETS = {
   module: { kp: 68, kp_end: 72, kmem_bytes: 84, kmem_count: 88, kunit_suites: 104 },
   kernel_param: { name: 0, perm: 12 },
   timer_list: { function: 12 },
-  task_struct: { __state: 0, pid: 4, comm: 12 },
+  task_struct: { __state: 0, pid: 4, comm: 12, flags: 48 },
   thread_info: { task: 0, preempt_count: 4, cpu: 8 },
 } as const;
 

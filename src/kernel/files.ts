@@ -11,6 +11,7 @@ import { MAJOR, MINOR } from './devices.js';
 import { O_RDONLY, O_WRONLY, type KernelFile, type SleepOptions } from './file.js';
 import { normalize, type KernelStat, type MountEntry } from './mounts.js';
 import { procSelfFault } from './proc-fault.js';
+import { pidDirs, procPidEntry } from './proc-pid.js';
 
 const hex8 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
 
@@ -23,6 +24,17 @@ function procModulesLine(m: Module): string {
   const state = m.state === ModuleState.GOING ? 'Unloading' : m.state === ModuleState.COMING ? 'Loading' : 'Live';
   const flags = moduleFlags(m, false);
   return `${m.name} ${m.coreSize} ${m.refcount} ${users} ${state} 0x${hex8(m.base)}${flags ? ` ${flags}` : ''}\n`;
+}
+
+/** /proc/cpuinfo: one block per CPU, in the fields Linux prints for every architecture it knows here. */
+function cpuinfo(k: Kernel): string {
+  let out = '';
+  for (let i = 0; i < k.nrCpus; i++) {
+    out += `processor\t: ${i}\nvendor_id\t: WebAssembly\nmodel name\t: lkm-wasm virtual CPU (wasm32)\n` +
+      `physical id\t: 0\nsiblings\t: ${k.nrCpus}\ncore id\t\t: ${i}\ncpu cores\t: ${k.nrCpus}\n` +
+      'flags\t\t: atomics bulk-memory\nbogomips\t: 200.00\n\n';
+  }
+  return out;
 }
 
 function kallsyms(k: Kernel): string {
@@ -93,8 +105,9 @@ function lookup(k: Kernel, path: string): Entry | undefined {
 function builtinLookup(k: Kernel, path: string): Entry | undefined {
   const parts = path.split('/').filter((p) => p && p !== '.');
   const p = '/' + parts.join('/');
+  if (parts[0] === 'proc' && /^\d+$/.test(parts[1] ?? '') && parts.length <= 3) return procPidEntry(k, parts[1]!, parts[2]);
   switch (p) {
-    case '/proc': return { dir: () => ['cmdline', 'devices', 'filesystems', 'kallsyms', 'modules', 'mounts', 'self', 'sys', 'version'] };
+    case '/proc': return { dir: () => [...pidDirs(k), 'cmdline', 'cpuinfo', 'devices', 'filesystems', 'kallsyms', 'modules', 'mounts', 'self', 'sys', 'version'] };
     case '/proc/filesystems': return { read: () => k.mounts.procFilesystems() };
     // /proc/mounts is a symlink to self/mounts on Linux; both read the mount table.
     case '/proc/mounts': case '/proc/self/mounts': return { read: () => k.mounts.procMounts() };
@@ -103,6 +116,7 @@ function builtinLookup(k: Kernel, path: string): Entry | undefined {
     case '/proc/modules': return { read: () => k.modules.filter((m) => m.state !== ModuleState.UNFORMED).map(procModulesLine).join('') };
     case '/proc/kallsyms': return { read: () => kallsyms(k) };
     case '/proc/cmdline': return { read: () => `${k.cmdline}\n` };
+    case '/proc/cpuinfo': return { read: () => cpuinfo(k) };
     case '/proc/version': return { read: () => `Linux version ${UTS_RELEASE} (lkm-wasm) (clang, wasm-ld) ${UTS_VERSION}\n` };
     case '/proc/sys': return { dir: () => ['kernel'] };
     case '/proc/sys/kernel': return { dir: () => ['modprobe', 'modules_disabled', 'osrelease', 'printk', 'tainted'] };

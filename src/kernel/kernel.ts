@@ -84,6 +84,8 @@ export class Kernel {
   readonly tasks = new Tasks(this);
   /** Kernel threads on CPU workers (threads.ts). */
   readonly threads: Threads;
+  /** CONFIG_NR_CPUS: the CPUs the kernel reports (/proc/cpuinfo, nr_cpu_ids); kernel threads run in parallel regardless. */
+  readonly nrCpus = 1;
   readonly moduleList = new ModuleList();
   readonly taints: Taints;
   readonly compiled = new CompileCache();

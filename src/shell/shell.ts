@@ -410,6 +410,10 @@ export class Shell {
   /** Background jobs, oldest first; a finished one stays until its Done notice (or `jobs`) reported it. */
   private readonly jobsTable: Job[] = [];
   private nextJobPid = FIRST_JOB_PID;
+  /** This shell's own PID (ps), below its jobs'. */
+  readonly pid = FIRST_JOB_PID - 1;
+  /** PIDs of the commands it runs (ps shows itself with the next). */
+  nextCommandPid(): number { return this.nextJobPid; }
   lastStatus = 0;
   exitRequested: number | undefined;
   readonly env = new Map<string, string>([['HOME', '/root'], ['PATH', '/sbin:/usr/sbin:/bin:/usr/bin']]);

@@ -13,6 +13,7 @@ import { nodeVfs, type NodeBootOptions } from '../session/boot.node.js';
 import type { Vfs } from '../vfs/index.js';
 import { KernelBacking, mirrorKernelMounts } from '../vfs/kernel-backing.js';
 import { spawnNodeProgramWorker } from '../user/spawn.node.js';
+import { spawnNodeCpu } from './cpu.node.js';
 
 /**
  * The worker script. From dist/ it sits next to this file; when this file runs from TypeScript sources
@@ -132,7 +133,7 @@ export function spawnNodeWorker(): WorkerPort {
  */
 export async function bootKernel(opts: Omit<KernelBootOptions, 'vmlinux'> & { vmlinux?: Uint8Array } = {}): Promise<KernelApi> {
   const vmlinux = opts.vmlinux ?? (await readVmlinux());
-  const o = { readFile: readHostFile, ...opts, vmlinux };
+  const o = { readFile: readHostFile, spawnCpu: spawnNodeCpu, ...opts, vmlinux };
   return opts.isolate === 'none' ? LocalKernel.boot(o) : bootWorker(o);
 }
 

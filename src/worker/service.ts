@@ -6,6 +6,7 @@
 // web-worker.ts give it an endpoint and a post function.
 
 import * as Comlink from 'comlink';
+import type { SpawnCpu } from '../kernel/threads.js';
 import { Kernel } from '../kernel/kernel.js';
 import type { LogRecord } from '../kernel/printk.js';
 import type { Task } from '../kernel/task.js';
@@ -16,7 +17,7 @@ import { WatchState } from './watch.js';
 import { setUsermodeHelper } from '../kernel/kmod.js';
 import { KernelSyscalls } from '../user/forward.js';
 
-export function kernelService(post: (m: WorkerEvent) => void): KernelService {
+export function kernelService(post: (m: WorkerEvent) => void, spawnCpu?: SpawnCpu): KernelService {
   let k: Kernel | undefined;
   /** Highest seq already posted as a completed record. */
   let lastPosted = -1;
@@ -76,7 +77,7 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
 
   return {
     async boot(opts: WorkerBootOptions) {
-      k = await Kernel.boot({ vmlinux: opts.vmlinux, cmdline: opts.cmdline });
+      k = await Kernel.boot({ vmlinux: opts.vmlinux, cmdline: opts.cmdline, spawnCpu });
       const kk = k;
       syscalls = new KernelSyscalls(kk);
       programs.clear();
@@ -174,7 +175,8 @@ export function kernelService(post: (m: WorkerEvent) => void): KernelService {
 }
 
 /** Serves a kernel on an endpoint (worker_threads' parentPort through comlink's node adapter, or self). */
-export function serveKernel(ep: Comlink.Endpoint, post: (m: WorkerEvent) => void): void {
+/** `spawnCpu`: the platform's CPU workers for kernel threads (src/kernel/threads.ts), where it has them. */
+export function serveKernel(ep: Comlink.Endpoint, post: (m: WorkerEvent) => void, spawnCpu?: SpawnCpu): void {
   registerErrorTransfer();
-  Comlink.expose(kernelService(post), ep);
+  Comlink.expose(kernelService(post, spawnCpu), ep);
 }

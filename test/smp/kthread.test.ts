@@ -49,4 +49,24 @@ describe('kernel threads', () => {
     // The task and its stack went with the last reference; only the pooled worker's channel remains.
     expect(t.k.usage().pages - before.pages).toBeLessThanOrEqual(1);
   });
+
+  it('ps and /proc/PID show a kernel thread as Linux does: its comm, its sleeping state, in brackets with -f', async () => {
+    const t = await bootTestKernel();
+    expect((await t.run(`insmod ${fixture('kthread-basic')}`)).status).toBe(0);
+    const pid = t.k.threads.list()[0]!.pid;
+    expect(await t.run(`cat /proc/${pid}/comm`)).toMatchObject({ status: 0, stdout: 'kbasic/3\n' });
+    const status = (await t.run(`cat /proc/${pid}/status`)).stdout;
+    expect(status).toMatch(/^Name:\tkbasic\/3\n/);
+    expect(status).toContain('\nState:\tS (sleeping)\n');
+    expect(status).toContain(`\nPid:\t${pid}\n`);
+    expect((await t.run(`cat /proc/${pid}/stat`)).stdout).toMatch(new RegExp(`^${pid} \\(kbasic/3\\) S 0 `));
+    const ps = (await t.run('ps -e')).stdout.split('\n');
+    expect(ps[0]).toBe('    PID TTY          TIME CMD');
+    expect(ps).toContain(`${String(pid).padStart(7)} ?        00:00:00 kbasic/3`);
+    expect((await t.run('ps -ef')).stdout).toMatch(new RegExp(`^root +${pid} +0 +0 00:00 \\? +00:00:00 \\[kbasic/3\\]$`, 'm'));
+    // ps without -e: the terminal's processes only.
+    expect((await t.run('ps')).stdout).not.toContain('kbasic');
+    expect(await t.run('rmmod kthread_basic')).toMatchObject({ status: 0 });
+    expect(await t.run(`cat /proc/${pid}/comm`)).toMatchObject({ status: 1 });
+  });
 });

@@ -253,7 +253,6 @@ static void kthread_finish(struct kthread *kt, int result)
 	kt->result = result;
 	kt->task.flags |= PF_EXITING;
 	set_bit(KTHREAD_EXITED, &kt->flags);
-	__atomic_fetch_sub(&lkm_nr_kthreads, 1, __ATOMIC_SEQ_CST);
 	complete_all(&kt->exited);
 }
 
@@ -342,6 +341,8 @@ void __lkm_entry lkm_kthread_died(struct task_struct *t)
 /* The thread's worker has returned: its own reference goes. */
 void __lkm_entry lkm_kthread_reap(struct task_struct *t)
 {
+	/* Counted until now: a host thread waiting for the reaping must block (and serve) meanwhile. */
+	__atomic_fetch_sub(&lkm_nr_kthreads, 1, __ATOMIC_SEQ_CST);
 	complete_all(&to_kthread(t)->reaped);
 	put_task_struct(t);
 }

@@ -30,6 +30,7 @@ HOST_ABI(timer_list, function, 12);
 HOST_ABI(task_struct, __state, 0);
 HOST_ABI(task_struct, pid, 4);
 HOST_ABI(task_struct, comm, 12);
+HOST_ABI(task_struct, flags, 48);
 
 HOST_ABI(thread_info, task, 0);
 HOST_ABI(thread_info, preempt_count, 4);

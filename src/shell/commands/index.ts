@@ -6,6 +6,7 @@ import { ddCommand } from './dd.js';
 import { hexdumpCommand } from './hexdump.js';
 import { odCommand } from './od.js';
 import { printfCommand } from './printf.js';
+import { psCommand } from './ps.js';
 import { sleepCommand } from './sleep.js';
 import { testCommand } from './test.js';
 
@@ -18,4 +19,5 @@ export const COMMANDS: Record<string, Command> = {
   dd: ddCommand,
   od: odCommand,
   hexdump: hexdumpCommand,
+  ps: psCommand,
 };

@@ -41,31 +41,36 @@ extern unsigned long __per_cpu_offset[NR_CPUS];
 #define get_cpu_ptr(var)	({ preempt_disable(); this_cpu_ptr(var); })
 #define put_cpu_ptr(var)	do { (void)(var); preempt_enable(); } while (0)
 
-/* The this_cpu_*() operations: one read-modify-write that no preemption can split. */
+/*
+ * The this_cpu_*() operations: one read-modify-write that no preemption can split. Kernel threads on
+ * CPU workers run truly in parallel while the kernel reports one CPU, so two tasks can be "on" the same
+ * CPU at once: the read-modify-writes are atomic (relaxed), which keeps per-CPU counters exact.
+ */
 #define __pcpu_op(pcp, expr)	({ __typeof__(pcp) *__p; __typeof__(pcp) __r;			\
 				   preempt_disable(); __p = raw_cpu_ptr(&(pcp)); __r = (expr);	\
 				   preempt_enable(); __r; })
 #define this_cpu_read(pcp)		__pcpu_op(pcp, *__p)
 #define this_cpu_write(pcp, val)	((void)__pcpu_op(pcp, *__p = (val)))
-#define this_cpu_add(pcp, val)		((void)__pcpu_op(pcp, *__p += (val)))
+#define this_cpu_add(pcp, val)		((void)__pcpu_op(pcp, __atomic_add_fetch(__p, (val), __ATOMIC_RELAXED)))
 #define this_cpu_sub(pcp, val)		this_cpu_add(pcp, -(__typeof__(pcp))(val))
 #define this_cpu_inc(pcp)		this_cpu_add(pcp, 1)
 #define this_cpu_dec(pcp)		this_cpu_sub(pcp, 1)
-#define this_cpu_and(pcp, val)		((void)__pcpu_op(pcp, *__p &= (val)))
-#define this_cpu_or(pcp, val)		((void)__pcpu_op(pcp, *__p |= (val)))
-#define this_cpu_add_return(pcp, val)	__pcpu_op(pcp, *__p += (val))
+#define this_cpu_and(pcp, val)		((void)__pcpu_op(pcp, __atomic_and_fetch(__p, (val), __ATOMIC_RELAXED)))
+#define this_cpu_or(pcp, val)		((void)__pcpu_op(pcp, __atomic_or_fetch(__p, (val), __ATOMIC_RELAXED)))
+#define this_cpu_add_return(pcp, val)	__pcpu_op(pcp, __atomic_add_fetch(__p, (val), __ATOMIC_RELAXED))
 #define this_cpu_sub_return(pcp, val)	this_cpu_add_return(pcp, -(__typeof__(pcp))(val))
 #define this_cpu_inc_return(pcp)	this_cpu_add_return(pcp, 1)
 #define this_cpu_dec_return(pcp)	this_cpu_add_return(pcp, -1)
-#define this_cpu_xchg(pcp, nval)	__pcpu_op(pcp, ({ __typeof__(pcp) __o = *__p; *__p = (nval); __o; }))
+#define this_cpu_xchg(pcp, nval)	__pcpu_op(pcp, __atomic_exchange_n(__p, (nval), __ATOMIC_RELAXED))
 #define this_cpu_cmpxchg(pcp, oval, nval)						\
-	__pcpu_op(pcp, ({ __typeof__(pcp) __o = *__p; if (__o == (oval)) *__p = (nval); __o; }))
+	__pcpu_op(pcp, ({ __typeof__(pcp) __o = (oval);						\
+			  __atomic_compare_exchange_n(__p, &__o, (nval), 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED); __o; }))
 
 /* With preemption already off (the caller's business, as in Linux). */
 #define __this_cpu_read(pcp)		raw_cpu_read(pcp)
 #define __this_cpu_write(pcp, val)	raw_cpu_write(pcp, val)
-#define __this_cpu_add(pcp, val)	do { *raw_cpu_ptr(&(pcp)) += (val); } while (0)
-#define __this_cpu_sub(pcp, val)	do { *raw_cpu_ptr(&(pcp)) -= (val); } while (0)
+#define __this_cpu_add(pcp, val)	do { __atomic_add_fetch(raw_cpu_ptr(&(pcp)), (val), __ATOMIC_RELAXED); } while (0)
+#define __this_cpu_sub(pcp, val)	do { __atomic_sub_fetch(raw_cpu_ptr(&(pcp)), (val), __ATOMIC_RELAXED); } while (0)
 #define __this_cpu_inc(pcp)		__this_cpu_add(pcp, 1)
 #define __this_cpu_dec(pcp)		__this_cpu_sub(pcp, 1)
 #define raw_cpu_add(pcp, val)		__this_cpu_add(pcp, val)
