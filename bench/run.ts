@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 const only = process.argv.slice(2);
 let failed = false;
-for (const name of ['build', 'kernel', 'depmod', 'worker', 'drivers', 'user', 'kunit', 'faults']) {
+for (const name of ['build', 'kernel', 'depmod', 'worker', 'drivers', 'user', 'kunit', 'faults', 'smp']) {
   if (only.length && !only.includes(name)) continue;
   const file = here(`./${name}.js`);
   if (!existsSync(file)) continue;

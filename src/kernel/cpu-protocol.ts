@@ -41,6 +41,11 @@ export interface BootMessage {
   channel: number;
   doorbell: number;
   genWord: number;
+  /**
+   * Address of an f64 in kernel memory: the kernel clock is timeOrigin + now() + it, in ms (the worker
+   * reads the clock itself); 0: the clock is the host's (a test's fake clock), asked through the channel.
+   */
+  clockOffset: number;
   /** No Atomics.waitAsync on the host thread: the worker also posts 'ding' after each call. */
   ding: boolean;
 }

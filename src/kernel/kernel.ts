@@ -118,7 +118,7 @@ export class Kernel {
   private scratch = 0;
 
   private constructor(opts: BootOptions) {
-    this.clock = new KernelClock(opts.clockMs ?? (() => performance.now()));
+    this.clock = new KernelClock(opts.clockMs ?? (() => performance.now()), !opts.clockMs);
     this.timers = this.clock.timers;
     this.timerLists = new TimerLists(this, this.clock);
     this.random = opts.random ?? ((b) => { crypto.getRandomValues(b as Uint8Array<ArrayBuffer>); });

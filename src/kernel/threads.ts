@@ -52,6 +52,7 @@ export class Threads {
   private gen = 0;
   private genWord = 0;
   private doorbell = 0;
+  private clockOffset = 0;
   private listening = false;
   private warned = false;
   /** Export functions → [owner, name], for the slot records. */
@@ -174,6 +175,12 @@ export class Threads {
     const k = this.k;
     this.doorbell = k.vm.lkm_host_doorbell_addr();
     this.genWord = k.vm.lkm_region_alloc(4, 4);
+    if (k.clock.realTime) {
+      this.clockOffset = k.vm.lkm_region_alloc(8, 8);
+      const publish = () => k.mem.dv.setFloat64(this.clockOffset, k.clock.epochOffsetMs()!, true);
+      publish();
+      k.clock.onIdle = publish;
+    }
     this.host = hostImports(k);
     this.opNames = [...k.vmlinuxMetadata.imports.filter((i) => i.module === 'host').map((i) => i.name), ...CPU_CALLS];
     this.noteOwner('vmlinux', k.vm as unknown as Record<string, unknown>);
@@ -202,7 +209,7 @@ export class Threads {
       type: 'boot', memory: k.mem.memory, tableLength, log, gen: this.gen,
       vmlinux: { compiled: k.vmlinuxCompiled, base: k.vmlinuxBase, tableBase: k.vmlinuxTableBase, got: k.vmlinuxGot },
       hostImports: this.opNames.slice(0, this.opNames.length - CPU_CALLS.length),
-      channel, doorbell: this.doorbell, genWord: this.genWord,
+      channel, doorbell: this.doorbell, genWord: this.genWord, clockOffset: this.clockOffset,
       ding: typeof (Atomics as { waitAsync?: unknown }).waitAsync !== 'function',
     };
   }

@@ -71,8 +71,20 @@ export class KernelClock {
   /** How far kernel code moved the clock on by sleeping (msleep, udelay: wait.c), in ms. */
   private idleMs = 0;
 
-  constructor(private readonly clockMs: () => number) {
+  /** Told when idle() moves the clock on (CPU workers keep a copy of the offset: epochOffsetMs()). */
+  onIdle: (() => void) | undefined;
+
+  /** `realTime`: clockMs is this thread's performance.now(), so other threads can compute the clock too. */
+  constructor(private readonly clockMs: () => number, readonly realTime = false) {
     this.bootMs = clockMs();
+  }
+
+  /**
+   * What to add to performance.timeOrigin + performance.now() of any thread to get this clock in ms;
+   * undefined unless the clock is real time.
+   */
+  epochOffsetMs(): number | undefined {
+    return this.realTime ? this.idleMs - this.bootMs - performance.timeOrigin : undefined;
   }
 
   nowMs(): number {
@@ -85,7 +97,7 @@ export class KernelClock {
 
   /** Kernel code sleeps: nothing else can run meanwhile, so the clock moves on by `ns` and due timers run. */
   idle(ns: number): void {
-    if (ns > 0) this.idleMs += ns / 1e6;
+    if (ns > 0) { this.idleMs += ns / 1e6; this.onIdle?.(); }
     this.timers.run();
   }
 }

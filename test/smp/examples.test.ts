@@ -45,4 +45,12 @@ describe('SMP examples', () => {
     // The ordered queue's kworker went with destroy_workqueue(); system_wq's stays, as on Linux.
     expect(t.k.threads.list().map((x) => x.comm)).toEqual(['kworker/0:0']);
   });
+
+  it('the kernel in a worker starts its CPU workers from there: kthread-pool from the shell', async () => {
+    const t = await bootTestKernel({ isolate: 'worker' });
+    expect(await t.run(`insmod ${example('kthread-pool')} threads=2 iterations=50000`)).toMatchObject({ status: 0, stderr: '' });
+    expect((await t.run('cat /proc/kthread_pool')).stdout).toBe('threads 2\niterations 50000\ncounter 100000\n');
+    expect((await t.run('ps -e')).stdout).toMatch(/ \? +00:00:00 kpool\/1\n/);
+    expect(await t.run('rmmod kthread_pool')).toMatchObject({ status: 0, stderr: '' });
+  });
 });

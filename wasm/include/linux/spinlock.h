@@ -3,9 +3,9 @@
 #define __LINUX_SPINLOCK_H
 
 /*
- * Spinlocks and rwlocks. One CPU runs kernel code today, so a lock is never contended except by a
- * deadlock (taking a lock one already holds): that spins forever, as on Linux, until the soft-lockup
- * watchdog reports it. Interrupts do not exist, so the _irq/_irqsave/_bh forms only take the lock.
+ * Spinlocks and rwlocks, contended for real by kernel threads on CPU workers and the host thread. A
+ * deadlock (taking a lock one already holds) spins forever, as on Linux, until the soft-lockup watchdog
+ * reports it. Interrupts do not exist, so the _irq/_irqsave/_bh forms only take the lock.
  * A held lock (spin or rw) disables preemption, as on Linux: in_atomic() is true while one is held.
  */
 #include <linux/spinlock_types.h>
@@ -15,23 +15,35 @@
 #include <asm/barrier.h>
 
 static inline void raw_spin_lock_init(raw_spinlock_t *l) { __atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE); }
+/*
+ * The lock word: 0 free, 1 held, 2 held and a kernel thread sleeps on it. A CPU worker's thread can be
+ * preempted by the host OS while it holds a lock (nothing here can disable that), so a kernel thread
+ * that spins too long sleeps on the word (kernel/locking/spinlock.c) and the unlock wakes it.
+ */
+void __lkm_spin_lock_slowpath(raw_spinlock_t *l);
+void __lkm_spin_wake(raw_spinlock_t *l);
 static inline void raw_spin_lock(raw_spinlock_t *l)
 {
+	int c = 0;
+
 	preempt_disable();
-	while (__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE))
-		cpu_relax();
+	if (!__atomic_compare_exchange_n(&l->locked, &c, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+		__lkm_spin_lock_slowpath(l);
 }
 static inline int raw_spin_trylock(raw_spinlock_t *l)
 {
+	int c = 0;
+
 	preempt_disable();
-	if (!__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE))
+	if (__atomic_compare_exchange_n(&l->locked, &c, 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
 		return 1;
 	preempt_enable();
 	return 0;
 }
 static inline void raw_spin_unlock(raw_spinlock_t *l)
 {
-	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
+	if (__atomic_exchange_n(&l->locked, 0, __ATOMIC_RELEASE) == 2)
+		__lkm_spin_wake(l);
 	preempt_enable();
 }
 static inline int raw_spin_is_locked(raw_spinlock_t *l) { return __atomic_load_n(&l->locked, __ATOMIC_RELAXED); }

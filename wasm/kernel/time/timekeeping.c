@@ -27,9 +27,14 @@ EXPORT_SYMBOL(jiffies);
 static u64 jiffies_tick(void)
 {
 	u64 ns = host_clock_ns();
+	u64 j = (u64)INITIAL_JIFFIES + ns / NSEC_PER_JIFFY;
+	u64 old = __atomic_load_n(&jiffies_64, __ATOMIC_RELAXED);
 
-	jiffies_64 = (u64)INITIAL_JIFFIES + ns / NSEC_PER_JIFFY;
-	jiffies = (unsigned long)jiffies_64;
+	/* Threads read the clock each on its own: jiffies only move forwards, whoever is behind. */
+	while (j > old && !__atomic_compare_exchange_n(&jiffies_64, &old, j, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+		;
+	if (j > old)
+		__atomic_store_n(&jiffies, (unsigned long)j, __ATOMIC_RELAXED);
 	return ns;
 }
 
