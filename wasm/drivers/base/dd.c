@@ -191,7 +191,7 @@ static int call_driver_probe(struct device *dev, const struct device_driver *drv
 	return ret;
 }
 
-/* 1 when bound; a failed probe's error as a positive number (so callers can tell it from theirs). */
+/* 0 when bound; a failed probe's error as a positive number (so callers can tell it from theirs). */
 static int really_probe(struct device *dev, const struct device_driver *drv)
 {
 	int ret;
@@ -224,7 +224,7 @@ static int really_probe(struct device *dev, const struct device_driver *drv)
 
 	driver_bound(dev);
 	dev_dbg(dev, "bus: '%s': %s: bound device to driver %s\n", drv->bus->name, __func__, drv->name);
-	return 1;
+	return 0;
 
 probe_failed:
 	driver_sysfs_remove(dev);
@@ -287,8 +287,10 @@ static int __device_attach_driver(struct device_driver *drv, void *data)
 	} /* ret > 0 means positive match */
 
 	ret = driver_probe_device(drv, dev);
-	/* Stop at the first driver that binds; a failed probe lets the next one try. */
-	return ret == 1 ? 1 : 0;
+	/* Stop at the first driver that binds (or a gone device); a failed probe lets the next one try. */
+	if (ret < 0)
+		return ret;
+	return ret == 0;
 }
 
 /* 1 when a driver is bound, 0 when none matched, -ENODEV when the device is gone. */
