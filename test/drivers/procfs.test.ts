@@ -130,7 +130,7 @@ describe('misuse of procfs (pseudofs fixture)', () => {
     // The kobject and the debugfs directory use no module code: they stay, empty, as Linux leaves them.
     expect((await t.run('ls /sys/kernel')).stdout).toBe('debug  oops_count  pfs  warn_count\n');
     expect(t.k.readdir('/sys/kernel/pfs')).toEqual([]);
-    expect(t.k.readdir('/sys/kernel/debug')).toEqual(['failslab', 'fail_page_alloc', 'pfs']);
+    expect(t.k.readdir('/sys/kernel/debug')).toEqual(['failslab', 'fail_page_alloc', 'devices_deferred', 'pfs']);
     // A debugfs symlink names no module code either: it stays, as the proc symlink does.
     expect(t.k.readdir('/sys/kernel/debug/pfs')).toEqual(['link']);
     expect(t.k.readdir('/proc')).toContain('pfs_link');
