@@ -267,25 +267,28 @@ static int driver_probe_device(const struct device_driver *drv, struct device *d
 	return ret;
 }
 
+/* The bus's verdict: > 0 a match, 0 none, < 0 none for now (-EPROBE_DEFER: the device waits on the list). */
+static int match_device(const struct device_driver *drv, struct device *dev)
+{
+	int ret = driver_match_device(drv, dev);
+
+	if (ret == -EPROBE_DEFER) {
+		dev_dbg(dev, "Device match requests probe deferral\n");
+		driver_deferred_probe_add(dev);
+	} else if (ret < 0) {
+		dev_dbg(dev, "Bus failed to match device: %d\n", ret);
+	}
+	return ret;
+}
+
 static int __device_attach_driver(struct device_driver *drv, void *data)
 {
 	struct device *dev = data;
-	int ret;
+	int ret = match_device(drv, dev);
 
-	ret = driver_match_device(drv, dev);
-	if (ret == 0) {
-		/* no match */
-		return 0;
-	} else if (ret == -EPROBE_DEFER) {
-		dev_dbg(dev, "Device match requests probe deferral\n");
-		driver_deferred_probe_add(dev);
-		/* Device can't match with a driver right now, so don't attempt to match or bind. */
+	/* No match, or none for now: a deferring match also stops the walk. */
+	if (ret <= 0)
 		return ret;
-	} else if (ret < 0) {
-		dev_dbg(dev, "Bus failed to match device: %d\n", ret);
-		return ret;
-	} /* ret > 0 means positive match */
-
 	ret = driver_probe_device(drv, dev);
 	/* Stop at the first driver that binds (or a gone device); a failed probe lets the next one try. */
 	if (ret < 0)
@@ -334,21 +337,9 @@ EXPORT_SYMBOL_GPL(device_driver_attach);
 static int __driver_attach(struct device *dev, void *data)
 {
 	const struct device_driver *drv = data;
-	int ret;
 
-	ret = driver_match_device(drv, dev);
-	if (ret == 0) {
-		/* no match */
+	if (match_device(drv, dev) <= 0)
 		return 0;
-	} else if (ret == -EPROBE_DEFER) {
-		dev_dbg(dev, "Device match requests probe deferral\n");
-		driver_deferred_probe_add(dev);
-		return 0;
-	} else if (ret < 0) {
-		dev_dbg(dev, "Bus failed to match device: %d\n", ret);
-		return 0;
-	} /* ret > 0 means positive match */
-
 	if (!dev->driver)
 		driver_probe_device(drv, dev);
 	return 0;
