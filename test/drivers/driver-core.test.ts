@@ -85,6 +85,34 @@ describe('driver core (dm-* fixtures)', () => {
     expect((await t.run('ls /sys/devices/platform')).stdout).toBe('uevent\n');
   });
 
+  it('a failed init leaves nothing registered; a bus left behind goes with its devices and drivers', async () => {
+    const t = await bootTestKernel();
+    let mark = t.mark();
+    expect((await t.run(`insmod ${provider} fail_init=1`)).stderr).toContain('No such device');
+    expect(quiet(mark()).filter((l) => l.includes('not unregistered'))).toEqual([
+      "dm_provider: device 'dmp' not unregistered at unload: removing it",
+      "dm_provider: driver 'dmp' not unregistered at unload: removing it",
+    ]);
+    expect((await t.run('ls /sys/bus/platform/devices')).stdout).toBe('');
+    expect((await t.run('ls /sys/bus/platform/drivers')).stdout).toBe('');
+    expect((await t.run(`insmod ${bus} leave=1`)).status).toBe(0);
+    expect((await t.run('ls /sys/bus/dmbus/devices')).stdout).toBe('dm8\n');
+    mark = t.mark();
+    expect((await t.run('rmmod dm_bus')).status).toBe(0);
+    expect(quiet(mark())).toEqual([
+      'dmbus: release dm7',
+      "dm_bus: device 'dm8' not unregistered at unload: removing it", 'dm dm8: remove', 'dmbus: release dm8',
+      "dm_bus: driver 'dm' not unregistered at unload: removing it",
+      "dm_bus: bus 'dmbus' not unregistered at unload: removing it",
+    ]);
+    expect((await t.run('ls /sys/bus')).stdout).toBe('platform\n');
+    expect(t.k.moduleList.leaks).toEqual([]);
+    // Both load again: nothing of the first round is in the way.
+    expect((await t.run(`insmod ${bus}`)).status).toBe(0);
+    expect((await t.run(`insmod ${provider}`)).status).toBe(0);
+    expect((await t.run('rmmod dm_bus dm_provider')).status).toBe(0);
+  });
+
   it('a bus of its own: match, drv->probe, and a release at the last put_device()', async () => {
     const t = await bootTestKernel();
     const mark = t.mark();

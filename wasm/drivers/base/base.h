@@ -20,6 +20,7 @@ struct subsys_private {
 	struct list_head drivers;	/* driver_private.knode_bus */
 	struct list_head node;		/* all buses */
 	const struct bus_type *bus;
+	struct module *owner;		/* the module that registered it (leftover check at unload) */
 	unsigned int drivers_autoprobe:1;
 };
 
@@ -52,6 +53,8 @@ void lkm_driver_core_init(void);
 void buses_init(void);
 void deferred_probe_debugfs_init(void);
 struct device_driver *lkm_find_module_driver(struct module *mod);
+const struct bus_type *lkm_find_module_bus(struct module *mod);
+struct device_driver *lkm_first_driver(const struct bus_type *bus);
 int device_private_init(struct device *dev);
 
 struct subsys_private *bus_to_subsys(const struct bus_type *bus);

@@ -244,6 +244,32 @@ struct device_driver *lkm_find_module_driver(struct module *mod)
 	return NULL;
 }
 
+/* The first driver on @bus, if any. */
+struct device_driver *lkm_first_driver(const struct bus_type *bus)
+{
+	struct subsys_private *sp = bus_to_subsys(bus);
+
+	if (!sp || list_empty(&sp->drivers))
+		return NULL;
+	return list_first_entry(&sp->drivers, struct driver_private, knode_bus)->driver;
+}
+
+/* A bus @mod registered and left registered (the unload check, core.c). */
+const struct bus_type *lkm_find_module_bus(struct module *mod)
+{
+	struct kobject *k;
+
+	if (!bus_kset)
+		return NULL;
+	list_for_each_entry(k, &bus_kset->list, entry) {
+		struct subsys_private *sp = container_of(to_kset(k), struct subsys_private, subsys);
+
+		if (sp->owner == mod)
+			return sp->bus;
+	}
+	return NULL;
+}
+
 int driver_match_device(const struct device_driver *drv, struct device *dev)
 {
 	return drv->bus->match ? drv->bus->match(dev, drv) : 1;
@@ -495,7 +521,7 @@ int bus_rescan_devices(const struct bus_type *bus)
 }
 EXPORT_SYMBOL_GPL(bus_rescan_devices);
 
-int bus_register(const struct bus_type *bus)
+int __lkm_bus_register(const struct bus_type *bus, struct module *owner)
 {
 	struct subsys_private *priv;
 	int retval;
@@ -504,6 +530,7 @@ int bus_register(const struct bus_type *bus)
 	if (!priv)
 		return -ENOMEM;
 	priv->bus = bus;
+	priv->owner = owner;
 	INIT_LIST_HEAD(&priv->devices);
 	INIT_LIST_HEAD(&priv->drivers);
 	priv->drivers_autoprobe = 1;
@@ -560,7 +587,7 @@ out:
 	kfree(priv);
 	return retval;
 }
-EXPORT_SYMBOL_GPL(bus_register);
+EXPORT_SYMBOL_GPL(__lkm_bus_register);
 
 void bus_unregister(const struct bus_type *bus)
 {

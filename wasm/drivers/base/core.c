@@ -316,36 +316,50 @@ EXPORT_SYMBOL_GPL(dev_err_probe);
  * still on their buses, pointing into its code and data. Linux would crash on the next match or
  * release; here each is reported and removed, as kernfs entries and file system types are.
  */
-static struct device *leftover_device(struct module *mod)
+static struct device *leftover_device(struct module *mod, const struct bus_type *bus)
 {
 	struct kobject *k;
 
 	list_for_each_entry(k, &devices_kset->list, entry) {
 		struct device *dev = kobj_to_dev(k);
 
-		if (dev->p && dev->p->owner == mod && !dev->p->dead)
+		if (dev->p && !dev->p->dead && (bus ? dev->bus == bus : dev->p->owner == mod))
 			return dev;
 	}
 	return NULL;
 }
 
-void __lkm_entry lkm_driver_core_module_gone(struct module *mod)
+/* The devices of @mod (or, with @bus, every device on that bus of @mod's), then its drivers. */
+static void remove_leftovers(struct module *mod, const struct bus_type *bus)
 {
 	struct device_driver *drv;
 	struct device *dev;
 
-	if (!devices_kset)
-		return;
-	while ((dev = leftover_device(mod))) {
+	while ((dev = leftover_device(mod, bus))) {
 		pr_warn("%s: device '%s' not unregistered at unload: removing it\n", mod->name, dev_name(dev));
 		if (dev_is_platform(dev))
 			platform_device_unregister(to_platform_device(dev));
 		else
 			device_unregister(dev);
 	}
-	while ((drv = lkm_find_module_driver(mod))) {
+	while ((drv = bus ? lkm_first_driver(bus) : lkm_find_module_driver(mod))) {
 		pr_warn("%s: driver '%s' not unregistered at unload: removing it\n", mod->name, drv->name);
 		driver_unregister(drv);
+	}
+}
+
+void __lkm_entry lkm_driver_core_module_gone(struct module *mod)
+{
+	const struct bus_type *bus;
+
+	if (!devices_kset)
+		return;
+	remove_leftovers(mod, NULL);
+	/* A bus of the module's: whatever is still on it would point to the freed bus_type. */
+	while ((bus = lkm_find_module_bus(mod))) {
+		remove_leftovers(mod, bus);
+		pr_warn("%s: bus '%s' not unregistered at unload: removing it\n", mod->name, bus->name);
+		bus_unregister(bus);
 	}
 }
 

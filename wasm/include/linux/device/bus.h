@@ -4,6 +4,7 @@
 
 /* Buses (include/linux/device/bus.h, drivers/base/bus.c): /sys/bus/NAME with devices/ and drivers/. */
 #include <linux/kobject.h>
+#include <linux/init.h>
 
 struct device;
 struct device_driver;
@@ -35,7 +36,12 @@ struct bus_type {
 	bool need_parent_lock;
 };
 
-int __must_check bus_register(const struct bus_type *bus);
+/* The caller's module is kept (THIS_MODULE, as device_add() does): a bus left registered at its unload goes. */
+int __must_check __lkm_bus_register(const struct bus_type *bus, struct module *owner);
+static inline int __must_check bus_register(const struct bus_type *bus)
+{
+	return __lkm_bus_register(bus, THIS_MODULE);
+}
 void bus_unregister(const struct bus_type *bus);
 int __must_check bus_rescan_devices(const struct bus_type *bus);
 
