@@ -6,6 +6,7 @@ import { bootTestKernel, type TestKernel } from '../helpers/kernel.js';
 import { example } from '../helpers/paths.js';
 
 const drv = example('pdemo'), board = example('pdemo-board');
+const quietProbe = (lines: string[]) => lines.filter((l) => l.startsWith('pdemo pdemo'));
 const ls = async (t: TestKernel, path: string) => (await t.run(`ls ${path}`)).stdout;
 
 const PROBE_LEFT = 'pdemo pdemo.0: left: registers 0x10000000-0x100000ff, irq 42, gain 7';
@@ -97,6 +98,16 @@ describe('platform-demo (platform_driver, platform_device_register_resndata, dev
     expect((await t.run('echo pdemo-lite > /sys/bus/platform/drivers_probe')).status).toBe(0);
     expect(mark().filter(Boolean)).toEqual([PROBE_RIGHT]);
     await t.run('rmmod pdemo pdemo_board');
+  });
+
+  it('the modalias finds the driver module (MODULE_DEVICE_TABLE(platform, …))', async () => {
+    const t = await bootTestKernel();
+    expect((await t.run('modprobe pdemo-board')).status).toBe(0);
+    expect(await ls(t, '/sys/bus/platform/drivers')).toBe('');
+    const mark = t.mark();
+    expect((await t.run('modprobe $(cat /sys/devices/platform/pdemo-lite/modalias)')).status).toBe(0);
+    expect(quietProbe(mark())).toEqual([PROBE_LEFT, PROBE_RIGHT]);
+    expect((await t.run('modprobe -r pdemo pdemo_board')).status).toBe(0);
   });
 
   it('insmod and rmmod in any order leave nothing behind', async () => {
