@@ -51,7 +51,14 @@ describe('platform-demo (platform_driver, platform_device_register_resndata, dev
     expect(t.k.readFile('/sys/devices/platform/pdemo.0/uevent')).toBe('DRIVER=pdemo\nMODALIAS=platform:pdemo\n');
     expect(t.k.readFile('/sys/devices/platform/pdemo-lite/modalias')).toBe('platform:pdemo-lite\n');
     expect(t.k.readFile('/sys/devices/platform/pdemo.0/driver_override')).toBe('(null)\n');
-    // The links lead where Linux's do.
+    // The links are Linux's, relative to their directory, and lead where Linux's do.
+    expect((await t.run('readlink /sys/devices/platform/pdemo.0/driver /sys/devices/platform/pdemo.0/subsystem')).stdout)
+      .toBe('../../../bus/platform/drivers/pdemo\n../../../bus/platform\n');
+    expect((await t.run('readlink /sys/bus/platform/devices/pdemo.0 /sys/bus/platform/drivers/pdemo/pdemo.0')).stdout)
+      .toBe('../../../devices/platform/pdemo.0\n../../../../devices/platform/pdemo.0\n');
+    expect((await t.run('readlink /sys/bus/platform/drivers/pdemo/module /sys/module/pdemo/drivers/platform:pdemo')).stdout)
+      .toBe('../../../../module/pdemo\n../../../bus/platform/drivers/pdemo\n');
+    expect(await t.run('readlink /sys/devices/platform/pdemo.0/uevent')).toEqual({ status: 1, stdout: '', stderr: '' });
     expect(await ls(t, '/sys/devices/platform/pdemo.0/driver')).toBe('bind  module  pdemo-lite  pdemo.0  uevent  unbind\n');
     expect(await ls(t, '/sys/bus/platform/devices/pdemo.0/subsystem')).toBe('devices  drivers  drivers_autoprobe  drivers_probe  uevent\n');
     expect(t.k.readFile('/sys/bus/platform/drivers/pdemo/module/initstate')).toBe('live\n');

@@ -27,63 +27,55 @@ static char *make_driver_name(const struct device_driver *drv)
 
 int module_add_driver(struct module *mod, const struct device_driver *drv)
 {
-	struct kernfs_node *mk, *drivers, *kn;
-	char *path, *name;
+	struct kernfs_node *dk, *mk, *drivers;
+	char path[KF_PATH_MAX];
+	char *name;
 
 	if (!mod || !drv->p || !drv->p->kobj.sd)
 		return 0;
+	dk = drv->p->kobj.sd;
 	if (!module_root)
 		module_root = find_or_create_dir(sysfs_root_kn, "module");
 	if (IS_ERR_OR_NULL(module_root)) {
 		module_root = NULL;
 		return -ENOMEM;
 	}
-	path = kasprintf(GFP_KERNEL, "/sys/module/%s", mod->name);
-	name = make_driver_name(drv);
-	if (!path || !name)
-		goto nomem;
-	kn = kernfs_create_link(drv->p->kobj.sd, "module", path);
-	if (IS_ERR(kn))
-		goto nomem;
-	kfree(path);
-	path = kasprintf(GFP_KERNEL, "/sys/bus/%s/drivers/%s", drv->bus->name, kobject_name(&drv->p->kobj));
 	mk = find_or_create_dir(module_root, mod->name);
 	drivers = IS_ERR_OR_NULL(mk) ? mk : find_or_create_dir(mk, "drivers");
-	if (!path || IS_ERR_OR_NULL(drivers) || IS_ERR(kernfs_create_link(drivers, name, path))) {
-		module_remove_driver(drv);
-		goto nomem;
-	}
-	kfree(path);
+	name = make_driver_name(drv);
+	if (IS_ERR_OR_NULL(drivers) || !name)
+		goto fail;
+	kernfs_link_target(dk, mk, path, sizeof(path));
+	if (IS_ERR(kernfs_create_link(dk, "module", path)))
+		goto fail;
+	kernfs_link_target(drivers, dk, path, sizeof(path));
+	if (IS_ERR(kernfs_create_link(drivers, name, path)))
+		goto fail;
 	kfree(name);
 	return 0;
-nomem:
-	kfree(path);
+fail:
 	kfree(name);
+	module_remove_driver(drv);
 	return -ENOMEM;
 }
 
+/* Removes both links, and the module's drivers/ directory (and its own) once empty. */
 void module_remove_driver(const struct device_driver *drv)
 {
-	struct kernfs_node *mk, *drivers, *link;
-	const char *modname;
+	struct kernfs_node *mk, *drivers;
 	char *name;
 
-	if (!drv->p || !drv->p->kobj.sd)
+	if (!drv->owner || !drv->p || !drv->p->kobj.sd || !module_root)
 		return;
-	link = kernfs_find(drv->p->kobj.sd, "module");
-	if (!link || !module_root)
-		return;
-	/* The module's name is the last part of the link's target. */
-	modname = strrchr(link->target, '/') + 1;
-	mk = kernfs_find(module_root, modname);
+	kernfs_remove(kernfs_find(drv->p->kobj.sd, "module"));
+	mk = kernfs_find(module_root, drv->owner->name);
 	drivers = kernfs_find(mk, "drivers");
 	name = make_driver_name(drv);
 	if (name && drivers)
-		kernfs_remove_by_name(drivers, name);
+		kernfs_remove(kernfs_find(drivers, name));
 	kfree(name);
 	if (drivers && list_empty(&drivers->children))
 		kernfs_remove(drivers);
 	if (mk && list_empty(&mk->children))
 		kernfs_remove(mk);
-	kernfs_remove(link);
 }
