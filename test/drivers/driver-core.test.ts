@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bootTestKernel } from '../helpers/kernel.js';
 import { fixture } from '../helpers/paths.js';
 
+const res = fixture('dm-res');
 const consumer = fixture('dm-consumer'), provider = fixture('dm-provider'), bus = fixture('dm-bus');
 const quiet = (lines: string[]) => lines.filter((l) => l && !l.includes('taint'));
 
@@ -128,6 +129,35 @@ describe('driver core (dm-* fixtures)', () => {
     expect((await t.run('rmmod dm_bus')).status).toBe(0);
     expect(quiet(m2())).toEqual(['dmbus: release dm7']);
     expect((await t.run('ls /sys/bus')).stdout).toBe('platform\n');
+    expect(t.k.moduleList.leaks).toEqual([]);
+  });
+
+  it('keeps resources in /proc/iomem and /proc/ioports; devm_platform_ioremap_resource claims and maps them', async () => {
+    const t = await bootTestKernel();
+    const mark = t.mark();
+    expect((await t.run(`insmod ${res}`)).status).toBe(0);
+    expect(quiet(mark()).filter((l) => l.startsWith('dmr') || l.startsWith('platform'))).toEqual([
+      'platform dmr.2: failed to claim resource 0: [mem 0x20000080-0x2000017f]',
+      'dmr: overlapping device: -16',
+      'dmr: [mem 0x20000000-0x200000ff] [io  0x03f8-0x03ff] [irq 9]',
+      // The kernel buffer that plays dmr.0's registers, read through the mapping.
+      'dmr dmr.0: id 0xfeedc0de, irq 9',
+      // dmr.3's window inside dmr.1's splits it: the whole of dmr.1 can no longer be claimed.
+      'dmr dmr.1: can\'t request region for resource [mem 0x20000000-0x200000ff]',
+      'dmr dmr.1: probe with driver dmr failed with error -16',
+      'dmr dmr.3: mapped [mem 0x20000010-0x2000001f]',
+      'dmr: second claim: refused',
+    ]);
+    const iomem = t.k.readFile('/proc/iomem').split('\n');
+    expect(iomem[0]).toMatch(/^([0-9a-f]{8})-([0-9a-f]{8}) : regs$/);
+    expect(iomem[1]).toBe(`  ${iomem[0]!.slice(0, 17)} : dmr.0 regs`);
+    expect(iomem.slice(2)).toEqual([
+      '20000000-200000ff : dmr.1', '  20000010-2000001f : dmr.3', '    20000010-2000001f : dmr.3 dmr.3', '',
+    ]);
+    expect(t.k.readFile('/proc/ioports')).toBe('03f8-03ff : dmr.3\n');
+    expect((await t.run('rmmod dm_res')).status).toBe(0);
+    expect(t.k.readFile('/proc/iomem')).toBe('');
+    expect(t.k.readFile('/proc/ioports')).toBe('');
     expect(t.k.moduleList.leaks).toEqual([]);
   });
 });

@@ -51,6 +51,8 @@ describe('platform-demo (platform_driver, platform_device_register_resndata, dev
     expect(t.k.readFile('/sys/devices/platform/pdemo.0/uevent')).toBe('DRIVER=pdemo\nMODALIAS=platform:pdemo\n');
     expect(t.k.readFile('/sys/devices/platform/pdemo-lite/modalias')).toBe('platform:pdemo-lite\n');
     expect(t.k.readFile('/sys/devices/platform/pdemo.0/driver_override')).toBe('(null)\n');
+    // The register windows are in the resource tree, named as the board named them (else after the device).
+    expect(t.k.readFile('/proc/iomem')).toBe('10000000-100000ff : regs\n10001000-1000103f : pdemo-lite\n');
     // The links are Linux's, relative to their directory, and lead where Linux's do.
     expect((await t.run('readlink /sys/devices/platform/pdemo.0/driver /sys/devices/platform/pdemo.0/subsystem')).stdout)
       .toBe('../../../bus/platform/drivers/pdemo\n../../../bus/platform\n');

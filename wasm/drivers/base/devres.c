@@ -203,6 +203,36 @@ void devm_kfree(struct device *dev, const void *p)
 }
 EXPORT_SYMBOL_GPL(devm_kfree);
 
+char *__lkm_devm_kvasprintf(struct device *dev, gfp_t gfp, struct module *owner, const char *fmt, va_list ap)
+{
+	unsigned int len;
+	char *p;
+	va_list aq;
+
+	va_copy(aq, ap);
+	len = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+
+	p = __lkm_devm_kmalloc(dev, len + 1, gfp, owner);
+	if (!p)
+		return NULL;
+	vsnprintf(p, len + 1, fmt, ap);
+	return p;
+}
+EXPORT_SYMBOL(__lkm_devm_kvasprintf);
+
+char *__lkm_devm_kasprintf(struct device *dev, gfp_t gfp, struct module *owner, const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = __lkm_devm_kvasprintf(dev, gfp, owner, fmt, ap);
+	va_end(ap);
+	return p;
+}
+EXPORT_SYMBOL_GPL(__lkm_devm_kasprintf);
+
 /* ---- managed actions --------------------------------------------------------------------------------- */
 
 struct action_devres {

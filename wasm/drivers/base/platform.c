@@ -228,12 +228,27 @@ int __lkm_platform_device_add(struct platform_device *pdev, struct module *owner
 		break;
 	}
 
-	/* Resources are named after the device; no resource tree is kept to claim them from. */
+	/* Each memory or I/O resource goes into its tree (/proc/iomem, /proc/ioports), named after the device. */
 	for (i = 0; i < pdev->num_resources; i++) {
-		struct resource *r = &pdev->resource[i];
+		struct resource *p, *r = &pdev->resource[i];
 
 		if (r->name == NULL)
 			r->name = dev_name(dev);
+
+		p = r->parent;
+		if (!p) {
+			if (resource_type(r) == IORESOURCE_MEM)
+				p = &iomem_resource;
+			else if (resource_type(r) == IORESOURCE_IO)
+				p = &ioport_resource;
+		}
+		if (p) {
+			ret = insert_resource(p, r);
+			if (ret) {
+				dev_err(&pdev->dev, "failed to claim resource %d: %pR\n", i, r);
+				goto failed;
+			}
+		}
 	}
 
 	pr_debug("Registering platform device '%s'. Parent at %s\n", dev_name(dev), dev_name(dev->parent));
@@ -248,18 +263,32 @@ failed:
 		ida_free(&platform_devid_ida, pdev->id);
 		pdev->id = PLATFORM_DEVID_AUTO;
 	}
+	while (i--) {
+		struct resource *r = &pdev->resource[i];
+
+		if (r->parent)
+			release_resource(r);
+	}
 	return ret;
 }
 EXPORT_SYMBOL_GPL(__lkm_platform_device_add);
 
 void platform_device_del(struct platform_device *pdev)
 {
+	u32 i;
+
 	if (IS_ERR_OR_NULL(pdev))
 		return;
 	device_del(&pdev->dev);
 	if (pdev->id_auto) {
 		ida_free(&platform_devid_ida, pdev->id);
 		pdev->id = PLATFORM_DEVID_AUTO;
+	}
+	for (i = 0; i < pdev->num_resources; i++) {
+		struct resource *r = &pdev->resource[i];
+
+		if (r->parent)
+			release_resource(r);
 	}
 }
 EXPORT_SYMBOL_GPL(platform_device_del);

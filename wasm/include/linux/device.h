@@ -240,6 +240,12 @@ static inline void *devm_kcalloc(struct device *dev, size_t n, size_t size, gfp_
 	return devm_kmalloc_array(dev, n, size, flags | __GFP_ZERO);
 }
 void devm_kfree(struct device *dev, const void *p);
+__printf(4, 0) char *__lkm_devm_kvasprintf(struct device *dev, gfp_t gfp, struct module *owner, const char *fmt,
+					   va_list ap) __malloc;
+#define devm_kvasprintf(dev, gfp, fmt, ap) __lkm_devm_kvasprintf(dev, gfp, THIS_MODULE, fmt, ap)
+__printf(4, 5) char *__lkm_devm_kasprintf(struct device *dev, gfp_t gfp, struct module *owner, const char *fmt,
+					  ...) __malloc;
+#define devm_kasprintf(dev, gfp, fmt, ...) __lkm_devm_kasprintf(dev, gfp, THIS_MODULE, fmt, ##__VA_ARGS__)
 static inline __malloc char *devm_kstrdup(struct device *dev, const char *s, gfp_t gfp)
 {
 	size_t size;

@@ -103,4 +103,43 @@ static inline bool resource_overlaps(const struct resource *r1, const struct res
 	return r1->start <= r2->end && r1->end >= r2->start;
 }
 
+/* The roots of the resource trees (kernel/resource.c): /proc/ioports and /proc/iomem. */
+#define IO_SPACE_LIMIT 0xffff
+extern struct resource ioport_resource;
+extern struct resource iomem_resource;
+
+extern struct resource *request_resource_conflict(struct resource *root, struct resource *new);
+extern int request_resource(struct resource *root, struct resource *new);
+extern int release_resource(struct resource *new);
+extern struct resource *insert_resource_conflict(struct resource *parent, struct resource *new);
+extern int insert_resource(struct resource *parent, struct resource *new);
+extern struct resource *lookup_resource(struct resource *root, resource_size_t start);
+
+/* Busy regions: what a driver claims inside a resource (request_mem_region). */
+#define request_region(start,n,name)		__request_region(&ioport_resource, (start), (n), (name), 0)
+#define request_muxed_region(start,n,name)	__request_region(&ioport_resource, (start), (n), (name), IORESOURCE_MUXED)
+#define request_mem_region(start,n,name) __request_region(&iomem_resource, (start), (n), (name), 0)
+#define request_mem_region_exclusive(start,n,name) \
+	__request_region(&iomem_resource, (start), (n), (name), IORESOURCE_EXCLUSIVE)
+#define release_region(start,n)	__release_region(&ioport_resource, (start), (n))
+#define release_mem_region(start,n)	__release_region(&iomem_resource, (start), (n))
+
+extern struct resource *__request_region(struct resource *, resource_size_t start, resource_size_t n,
+					 const char *name, int flags);
+extern void __release_region(struct resource *, resource_size_t, resource_size_t);
+
+struct device;
+extern struct resource *__devm_request_region(struct device *dev, struct resource *parent,
+					      resource_size_t start, resource_size_t n, const char *name);
+#define devm_request_region(dev,start,n,name) \
+	__devm_request_region(dev, &ioport_resource, (start), (n), (name))
+#define devm_request_mem_region(dev,start,n,name) \
+	__devm_request_region(dev, &iomem_resource, (start), (n), (name))
+extern void __devm_release_region(struct device *dev, struct resource *parent, resource_size_t start,
+				  resource_size_t n);
+#define devm_release_region(dev, start, n) \
+	__devm_release_region(dev, &ioport_resource, (start), (n))
+#define devm_release_mem_region(dev, start, n) \
+	__devm_release_region(dev, &iomem_resource, (start), (n))
+
 #endif

@@ -47,6 +47,9 @@ extern const struct bus_type platform_bus_type;
 extern struct resource *platform_get_resource(struct platform_device *, unsigned int, unsigned int);
 extern struct resource *platform_get_resource_byname(struct platform_device *, unsigned int, const char *);
 extern struct device *platform_find_device_by_driver(struct device *start, const struct device_driver *drv);
+extern void __iomem *devm_platform_get_and_ioremap_resource(struct platform_device *pdev, unsigned int index,
+							    struct resource **res);
+extern void __iomem *devm_platform_ioremap_resource(struct platform_device *pdev, unsigned int index);
 extern int platform_get_irq(struct platform_device *, unsigned int);
 extern int platform_get_irq_optional(struct platform_device *, unsigned int);
 extern int platform_irq_count(struct platform_device *);
