@@ -246,19 +246,6 @@ __printf(4, 0) char *__lkm_devm_kvasprintf(struct device *dev, gfp_t gfp, struct
 __printf(4, 5) char *__lkm_devm_kasprintf(struct device *dev, gfp_t gfp, struct module *owner, const char *fmt,
 					  ...) __malloc;
 #define devm_kasprintf(dev, gfp, fmt, ...) __lkm_devm_kasprintf(dev, gfp, THIS_MODULE, fmt, ##__VA_ARGS__)
-static inline __malloc char *devm_kstrdup(struct device *dev, const char *s, gfp_t gfp)
-{
-	size_t size;
-	char *buf;
-
-	if (!s)
-		return NULL;
-	size = __builtin_strlen(s) + 1;
-	buf = devm_kmalloc(dev, size, gfp);
-	if (buf)
-		__builtin_memcpy(buf, s, size);
-	return buf;
-}
 static inline void *devm_kmemdup(struct device *dev, const void *src, size_t len, gfp_t gfp)
 {
 	void *p = devm_kmalloc(dev, len, gfp);
@@ -266,6 +253,10 @@ static inline void *devm_kmemdup(struct device *dev, const void *src, size_t len
 	if (p)
 		__builtin_memcpy(p, src, len);
 	return p;
+}
+static inline __malloc char *devm_kstrdup(struct device *dev, const char *s, gfp_t gfp)
+{
+	return s ? devm_kmemdup(dev, s, __builtin_strlen(s) + 1, gfp) : NULL;
 }
 
 int __lkm_devm_add_action(struct device *dev, void (*action)(void *), void *data, const char *name,
