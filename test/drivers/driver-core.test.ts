@@ -59,7 +59,7 @@ describe('driver core (dm-* fixtures)', () => {
       'dmc dmc: error -EIO: failing on purpose', 'dmc dmc: probe with driver dmc failed with error -5',
       'dmc: release second', 'dmc: release first',
     ]);
-    expect((await t.run('ls /sys/devices/platform/dmc')).stdout).toBe('driver_override  modalias  subsystem  uevent\n');
+    expect((await t.run('ls /sys/devices/platform/dmc')).stdout).toBe('driver_override  modalias  power  subsystem  uevent\n');
     expect(t.k.readFile('/sys/kernel/debug/devices_deferred')).toBe('');
     expect((await t.run('rmmod dm_consumer dm_provider')).status).toBe(0);
     // The devm memory was charged to the consumer and given back at each release.
@@ -83,7 +83,7 @@ describe('driver core (dm-* fixtures)', () => {
     expect((await t.run(`insmod ${provider}`)).status).toBe(0);
     expect(t.k.readFile('/sys/devices/platform/dmc/uevent')).toBe('DRIVER=dmc\nMODALIAS=platform:dmc\n');
     expect((await t.run('rmmod dm_provider dm_consumer')).status).toBe(0);
-    expect((await t.run('ls /sys/devices/platform')).stdout).toBe('uevent\n');
+    expect((await t.run('ls /sys/devices/platform')).stdout).toBe('power  uevent\n');
   });
 
   it('a failed init leaves nothing registered; a bus left behind goes with its devices and drivers', async () => {

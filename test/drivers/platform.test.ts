@@ -46,11 +46,20 @@ describe('platform-demo (platform_driver, platform_device_register_resndata, dev
     expect(await ls(t, '/sys/bus/platform/devices')).toBe('pdemo-lite  pdemo.0\n');
     expect(await ls(t, '/sys/bus/platform/drivers')).toBe('pdemo\n');
     expect(await ls(t, '/sys/bus/platform/drivers/pdemo')).toBe('bind  module  pdemo-lite  pdemo.0  uevent  unbind\n');
-    expect(await ls(t, '/sys/devices/platform')).toBe('pdemo-lite  pdemo.0  uevent\n');
-    expect(await ls(t, '/sys/devices/platform/pdemo.0')).toBe('driver  driver_override  gain  modalias  subsystem  uevent\n');
+    expect(await ls(t, '/sys/devices/platform')).toBe('pdemo-lite  pdemo.0  power  uevent\n');
+    expect(await ls(t, '/sys/devices/platform/pdemo.0')).toBe('driver  driver_override  gain  modalias  power  subsystem  uevent\n');
     expect(t.k.readFile('/sys/devices/platform/pdemo.0/uevent')).toBe('DRIVER=pdemo\nMODALIAS=platform:pdemo\n');
     expect(t.k.readFile('/sys/devices/platform/pdemo-lite/modalias')).toBe('platform:pdemo-lite\n');
     expect(t.k.readFile('/sys/devices/platform/pdemo.0/driver_override')).toBe('(null)\n');
+    // power/: runtime PM is never enabled here, as for a device whose driver does not use it.
+    expect(await ls(t, '/sys/devices/platform/pdemo.0/power')).toBe('autosuspend_delay_ms  control  runtime_active_time  runtime_status  runtime_suspended_time\n');
+    expect(t.k.readFile('/sys/devices/platform/pdemo.0/power/runtime_status')).toBe('unsupported\n');
+    expect(t.k.readFile('/sys/devices/platform/pdemo.0/power/control')).toBe('auto\n');
+    expect((await t.run('echo on > /sys/devices/platform/pdemo.0/power/control')).status).toBe(0);
+    expect(t.k.readFile('/sys/devices/platform/pdemo.0/power/control')).toBe('on\n');
+    expect((await t.run('echo off > /sys/devices/platform/pdemo.0/power/control')).stderr).toBe('lkm: echo: write error: Invalid argument\n');
+    expect((await t.run('cat /sys/devices/platform/pdemo.0/power/autosuspend_delay_ms')).stderr)
+      .toBe('cat: /sys/devices/platform/pdemo.0/power/autosuspend_delay_ms: Input/output error\n');
     // The register windows are in the resource tree, named as the board named them (else after the device).
     expect(t.k.readFile('/proc/iomem')).toBe('10000000-100000ff : regs\n10001000-1000103f : pdemo-lite\n');
     // The links are Linux's, relative to their directory, and lead where Linux's do.
@@ -71,11 +80,11 @@ describe('platform-demo (platform_driver, platform_device_register_resndata, dev
     expect(t.k.readFile('/sys/devices/platform/pdemo.0/gain')).toBe('9\n');
     expect((await t.run('echo 4 > /sys/devices/platform/pdemo-lite/gain')).stderr).toBe('lkm: echo: write error: Numerical result out of range\n');
     await t.run('rmmod pdemo');
-    expect(await ls(t, '/sys/devices/platform/pdemo.0')).toBe('driver_override  modalias  subsystem  uevent\n');
+    expect(await ls(t, '/sys/devices/platform/pdemo.0')).toBe('driver_override  modalias  power  subsystem  uevent\n');
     expect(t.k.readFile('/sys/devices/platform/pdemo.0/uevent')).toBe('MODALIAS=platform:pdemo\n');
     expect(await ls(t, '/sys/module')).not.toContain('pdemo\n');
     await t.run('rmmod pdemo_board');
-    expect(await ls(t, '/sys/devices/platform')).toBe('uevent\n');
+    expect(await ls(t, '/sys/devices/platform')).toBe('power  uevent\n');
   });
 
   it('binds and unbinds from the shell; driver_override picks the driver', async () => {

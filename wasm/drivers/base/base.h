@@ -41,7 +41,7 @@ struct device_private {
 	struct device *device;
 	struct module *owner;		/* the module that added it (leftover check at unload) */
 	bool dead;
-	bool in_bus;
+	bool pm_runtime_on;		/* power/control is "on" (else "auto") */
 };
 
 extern spinlock_t drivers_lock;
@@ -70,6 +70,8 @@ void device_driver_detach(struct device *dev);
 void driver_deferred_probe_del(struct device *dev);
 void device_set_deferred_probe_reason(const struct device *dev, struct va_format *vaf);
 void devres_release_all(struct device *dev);
+int dpm_sysfs_add(struct device *dev);
+void dpm_sysfs_remove(struct device *dev);
 
 int module_add_driver(struct module *mod, const struct device_driver *drv);
 void module_remove_driver(const struct device_driver *drv);

@@ -234,11 +234,16 @@ int __lkm_device_add(struct device *dev, struct module *owner)
 	error = bus_add_device(dev);
 	if (error)
 		goto bus_error;
+	error = dpm_sysfs_add(dev);
+	if (error)
+		goto dpm_error;
 
 	kobject_uevent(&dev->kobj, KOBJ_ADD);
 	bus_probe_device(dev);
 	goto done;
 
+dpm_error:
+	bus_remove_device(dev);
 bus_error:
 	device_remove_attrs(dev);
 attrs_error:
@@ -265,6 +270,7 @@ void device_del(struct device *dev)
 		return;
 	}
 	dev->p->dead = true;
+	dpm_sysfs_remove(dev);
 	bus_remove_device(dev);
 	driver_deferred_probe_del(dev);
 	device_remove_attrs(dev);
