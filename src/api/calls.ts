@@ -28,6 +28,8 @@ export interface KernelCalls {
   /** writeFile with bytes as they are (dd of=/dev/x). */
   writeBytes(path: string, data: Uint8Array): Promise<void>;
   readdir(path: string): string[];
+  /** readlink(2) of a link the kernel serves (a sysfs link): its target text. */
+  readlink(path: string): string;
   symbols(): SymbolInfo[];
   /** /proc/sys/kernel/tainted as a number. */
   tainted(): number;
@@ -64,6 +66,7 @@ export const KERNEL_CALLS: { [M in CallName]: CallRunner<M> } = {
   writeFile: (k, [path, data], signal) => k.writeFileAsync(path, data, { signal }),
   writeBytes: (k, [path, data], signal) => k.writeFileAsync(path, data, { signal }),
   readdir: (k, [path]) => k.readdir(path),
+  readlink: (k, [path]) => k.readlink(path),
   symbols: (k) => k.symbols(),
   tainted: (k) => k.taintMask,
   mknod: (k, args) => k.mknod(...args),

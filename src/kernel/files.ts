@@ -449,6 +449,21 @@ export function writeKernelFile(k: Kernel, path: string, data: string): void {
   e.write(data);
 }
 
+/** readlink(2) of a link kernel code made (sysfs, /proc, debugfs): its target text; EINVAL for anything else. */
+export function readKernelLink(k: Kernel, path: string): string {
+  const norm = normalize(path);
+  const at = k.mounts.locate(norm);
+  if (at && !('rel' in at)) {
+    // The directories on the way are followed; the last component is the link itself.
+    const slash = at.view.lastIndexOf('/');
+    const dir = k.kernfs.resolve(at.view.slice(0, slash) || '/');
+    const e = k.kernfs.nodes.get(`${dir === '/' ? '' : dir}/${at.view.slice(slash + 1)}`);
+    if (e?.kind === 'link') return e.target!;
+  }
+  if (!lookup(k, path)) throw new KernelError(ENOENT);
+  throw new KernelError(EINVAL);
+}
+
 export function listKernelDir(k: Kernel, path: string): string[] {
   const e = lookup(k, path);
   if (!e) throw new KernelError(ENOENT);

@@ -4,7 +4,7 @@
 
 import { KernelError, EEXIST, ENOENT, EPERM } from './errno.js';
 import type { Kernel } from './kernel.js';
-import { readKernelFile, writeKernelFile, listKernelDir, readOpenedAsync, readOpenedBytesAsync, writeOpenedAsync, statKernelPath, opensKernelFile } from './files.js';
+import { readKernelFile, writeKernelFile, listKernelDir, readKernelLink, readOpenedAsync, readOpenedBytesAsync, writeOpenedAsync, statKernelPath, opensKernelFile } from './files.js';
 import { openPath, O_RDONLY, O_WRONLY, type KernelFile, type SleepOptions } from './file.js';
 import { withAutoload } from './kmod.js';
 import type { DeviceStat } from './devices.js';
@@ -23,6 +23,10 @@ export class FsCalls {
 
   readdir(path: string): string[] {
     return listKernelDir(this.k, path);
+  }
+
+  readlink(path: string): string {
+    return readKernelLink(this.k, path);
   }
 
   open(path: string, flags = O_RDONLY): KernelFile {

@@ -302,6 +302,9 @@ export class Kernel {
 
   readdir(path: string): string[] { return this.fs.readdir(path); }
 
+  /** readlink(2) of a link in /sys, /proc or /sys/kernel/debug (EINVAL: not a link). */
+  readlink(path: string): string { return this.fs.readlink(path); }
+
   /**
    * open(2) of a device node (/dev/NAME), of an entry drivers made in /proc, /sys or /sys/kernel/debug,
    * or of a file of a mounted file system: a handle whose calls run the driver's file operations.

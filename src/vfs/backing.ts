@@ -47,6 +47,8 @@ export interface Backing {
   lstat?(path: string): Promise<Stat | undefined>;
   lstatSync?(path: string): Stat | undefined;
   readlink?(path: string): Promise<string>;
+  /** readlink(2) of a store that resolves its own links (a kernel's view: no lstat, links followed inside). */
+  kernelReadlink?(path: string): Promise<string>;
   readlinkSync?(path: string): string;
   /** symlink(2): a new link at `path` whose text is `target` (EEXIST when `path` exists). */
   symlink?(target: string, path: string): Promise<void>;

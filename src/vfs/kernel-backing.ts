@@ -45,6 +45,10 @@ export class KernelBacking implements Backing {
     return this.call(path, (k, p) => k.readdir(p));
   }
 
+  async kernelReadlink(path: string): Promise<string> {
+    return this.call(path, (k, p) => k.readlink(p));
+  }
+
   /** The kernel's stat: device nodes with their numbers, files of mounted file systems with their modes. */
   async stat(path: string): Promise<Stat | undefined> {
     return this.call(path, (k, p) => k.stat(p));

@@ -30,6 +30,8 @@ export interface KernelView {
   readFile(path: string): string;
   writeFile(path: string, data: string): void;
   readdir(path: string): string[];
+  /** readlink(2) of a link in a kernel view (a sysfs link); EINVAL when the path is no link. */
+  readlink?(path: string): string;
   /** readFile/writeFile as system calls that can wait (opening a device node may load its driver first). */
   readFileAsync?(path: string, opts?: { signal?: AbortSignal }): Promise<string>;
   /** Up to `count` bytes after `offset` by read(2)s, as they are (a device that streams gives only those). */
@@ -381,6 +383,16 @@ export class Vfs {
   async readlink(path: string): Promise<string> {
     const given = normalizePath(path);
     const p = await this.realpath(path, false);
+    // A kernel view's links are the kernel's to read (it also follows them when resolving paths).
+    if (this.isKernelPath(p) && this.kernel?.readlink) return this.kernelCall(given, (k) => k.readlink!(p));
+    const { backing, rel } = this.locate(p);
+    if (backing.kernelReadlink) {
+      try {
+        return await backing.kernelReadlink(rel);
+      } catch (e) {
+        throw relocate(e, given);
+      }
+    }
     const t = this.noLinks(p) ? undefined : await this.linkAt(p).catch(() => undefined);
     if (t !== undefined) return t;
     throw fsError((await this.statAt(p)) ? 'EINVAL' : 'ENOENT', given);

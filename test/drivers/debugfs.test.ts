@@ -12,9 +12,9 @@ describe('debugfs-demo (debugfs_create_dir/u32/bool/x32/file)', () => {
   it('formats and parses as Linux', async () => {
     const t = await bootTestKernel();
     // The kernel's own: the fault-injection capabilities (lib/fault-inject.c).
-    expect((await t.run('ls /sys/kernel/debug')).stdout).toBe('fail_page_alloc  failslab\n');
+    expect((await t.run('ls /sys/kernel/debug')).stdout).toBe('devices_deferred  fail_page_alloc  failslab\n');
     expect((await t.run(`insmod ${example('debugfs-demo')}`)).status).toBe(0);
-    expect((await t.run('ls /sys/kernel/debug')).stdout).toBe('debugfs_demo  fail_page_alloc  failslab\n');
+    expect((await t.run('ls /sys/kernel/debug')).stdout).toBe('debugfs_demo  devices_deferred  fail_page_alloc  failslab\n');
     expect((await t.run(`ls ${D}`)).stdout).toBe('counter  enabled  flags  summary\n');
     expect((await t.run(`cat ${D}/counter`)).stdout).toBe('42\n');
     await t.run(`echo 7 > ${D}/counter`);
@@ -62,7 +62,7 @@ describe('debugfs-demo (debugfs_create_dir/u32/bool/x32/file)', () => {
     expect((await t.run('rmmod debugfs_demo')).status).toBe(0);
     expect(() => counter.read(10)).toThrow(expect.objectContaining({ code: 'EIO' }));
     counter.close();
-    expect(t.k.readdir('/sys/kernel/debug')).toEqual(['failslab', 'fail_page_alloc']);
+    expect(t.k.readdir('/sys/kernel/debug')).toEqual(['failslab', 'fail_page_alloc', 'devices_deferred']);
     const mark = t.mark();
     expect((await t.run(`insmod ${example('debugfs-demo')}`)).status).toBe(0);
     expect(mark().filter(Boolean)).toEqual([]);

@@ -12,7 +12,7 @@ describe('procfs-rw (proc_create, proc_read/proc_write, proc_set_size)', () => {
     const t = await bootTestKernel();
     expect((await t.run(`insmod ${example('procfs-rw')}`)).status).toBe(0);
     expect(t.log()).toContain('procfs_rw: /proc/procfs_rw created');
-    expect((await t.run('ls /proc')).stdout).toBe('cmdline  cpuinfo  devices  filesystems  kallsyms  modules  mounts  procfs_rw  self  sys  version\n');
+    expect((await t.run('ls /proc')).stdout).toBe('cmdline  cpuinfo  devices  filesystems  iomem  ioports  kallsyms  modules  mounts  procfs_rw  self  sys  version\n');
     expect((await t.run('cat /proc/procfs_rw')).stdout).toBe('Hello from /proc/procfs_rw\n');
     expect((await t.run('echo hi there > /proc/procfs_rw')).status).toBe(0);
     expect(t.k.readFile('/proc/procfs_rw')).toBe('hi there\n');
@@ -49,7 +49,7 @@ describe('procfs-rw (proc_create, proc_read/proc_write, proc_set_size)', () => {
     wo.close();
 
     expect((await t.run('rmmod procfs_rw')).status).toBe(0);
-    expect((await t.run('ls /proc')).stdout).toBe('cmdline  cpuinfo  devices  filesystems  kallsyms  modules  mounts  self  sys  version\n');
+    expect((await t.run('ls /proc')).stdout).toBe('cmdline  cpuinfo  devices  filesystems  iomem  ioports  kallsyms  modules  mounts  self  sys  version\n');
     expect(() => t.k.open('/proc/procfs_rw')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
     // Loading again finds nothing left.
     const mark = t.mark();
@@ -130,7 +130,7 @@ describe('misuse of procfs (pseudofs fixture)', () => {
     // The kobject and the debugfs directory use no module code: they stay, empty, as Linux leaves them.
     expect((await t.run('ls /sys/kernel')).stdout).toBe('debug  oops_count  pfs  warn_count\n');
     expect(t.k.readdir('/sys/kernel/pfs')).toEqual([]);
-    expect(t.k.readdir('/sys/kernel/debug')).toEqual(['failslab', 'fail_page_alloc', 'pfs']);
+    expect(t.k.readdir('/sys/kernel/debug')).toEqual(['failslab', 'fail_page_alloc', 'devices_deferred', 'pfs']);
     // A debugfs symlink names no module code either: it stays, as the proc symlink does.
     expect(t.k.readdir('/sys/kernel/debug/pfs')).toEqual(['link']);
     expect(t.k.readdir('/proc')).toContain('pfs_link');

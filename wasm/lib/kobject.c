@@ -460,21 +460,6 @@ const struct sysfs_ops kobj_sysfs_ops = {
 };
 EXPORT_SYMBOL_GPL(kobj_sysfs_ops);
 
-int kobject_uevent(struct kobject *kobj, enum kobject_action action)
-{
-	/* No user-space helper listens: uevents are not sent. */
-	(void)kobj; (void)action;
-	return 0;
-}
-EXPORT_SYMBOL_GPL(kobject_uevent);
-
-int kobject_uevent_env(struct kobject *kobj, enum kobject_action action, char *envp[])
-{
-	(void)kobj; (void)action; (void)envp;
-	return 0;
-}
-EXPORT_SYMBOL_GPL(kobject_uevent_env);
-
 /* ---- ksets ------------------------------------------------------------------------------------------ */
 
 void kset_init(struct kset *k)

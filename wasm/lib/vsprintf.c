@@ -35,6 +35,7 @@
 #include <linux/socket.h>
 #include <linux/in.h>
 #include <linux/in6.h>
+#include <linux/ioport.h>
 #include <linux/dcache.h>
 #include <linux/fs.h>
 #include <linux/rtc.h>
@@ -1591,6 +1592,81 @@ struct lkm_va_format {
  * Show a '%p' thing: the letters after %p choose the format (see the top of the file). Unknown ones
  * print the hashed pointer; vsnprintf() then skips every alphanumeric character after the 'p'.
  */
+/* %pR (decoded: type, range, flags) and %pr (raw flags) of a struct resource, as lib/vsprintf.c does. */
+static noinline_for_stack
+char *resource_string(char *buf, char *end, const struct resource *res, struct printf_spec spec, const char *fmt)
+{
+	static const struct printf_spec io_spec = {
+		.base = 16, .field_width = 6, .precision = -1, .flags = SPECIAL | SMALL | ZEROPAD,
+	};
+	static const struct printf_spec mem_spec = {
+		.base = 16, .field_width = 10, .precision = -1, .flags = SPECIAL | SMALL | ZEROPAD,
+	};
+	static const struct printf_spec bus_spec = {
+		.base = 16, .field_width = 2, .precision = -1, .flags = SMALL | ZEROPAD,
+	};
+	static const struct printf_spec str_spec = {
+		.field_width = -1, .precision = 10, .flags = LEFT,
+	};
+	/* "[mem 0x00000000-0xffffffff 64bit pref window disabled]" and more fit */
+	char sym[64];
+	char *p = sym, *pend = sym + sizeof(sym);
+	const struct printf_spec *specp;
+	int decode = (fmt[0] == 'R') ? 1 : 0;
+
+	if (check_pointer(&buf, end, (void *)res, spec))
+		return buf;
+
+	*p++ = '[';
+	if (res->flags & IORESOURCE_IO) {
+		p = string_nocheck(p, pend, "io  ", str_spec);
+		specp = &io_spec;
+	} else if (res->flags & IORESOURCE_MEM) {
+		p = string_nocheck(p, pend, "mem ", str_spec);
+		specp = &mem_spec;
+	} else if (res->flags & IORESOURCE_IRQ) {
+		p = string_nocheck(p, pend, "irq ", str_spec);
+		specp = &default_dec_spec;
+	} else if (res->flags & IORESOURCE_DMA) {
+		p = string_nocheck(p, pend, "dma ", str_spec);
+		specp = &default_dec_spec;
+	} else if (res->flags & IORESOURCE_BUS) {
+		p = string_nocheck(p, pend, "bus ", str_spec);
+		specp = &bus_spec;
+	} else {
+		p = string_nocheck(p, pend, "??? ", str_spec);
+		specp = &mem_spec;
+		decode = 0;
+	}
+	if (decode && res->flags & IORESOURCE_UNSET) {
+		p = string_nocheck(p, pend, "size ", str_spec);
+		p = number(p, pend, resource_size(res), *specp);
+	} else {
+		p = number(p, pend, res->start, *specp);
+		if (res->start != res->end) {
+			*p++ = '-';
+			p = number(p, pend, res->end, *specp);
+		}
+	}
+	if (decode) {
+		if (res->flags & IORESOURCE_MEM_64)
+			p = string_nocheck(p, pend, " 64bit", str_spec);
+		if (res->flags & IORESOURCE_PREFETCH)
+			p = string_nocheck(p, pend, " pref", str_spec);
+		if (res->flags & IORESOURCE_WINDOW)
+			p = string_nocheck(p, pend, " window", str_spec);
+		if (res->flags & IORESOURCE_DISABLED)
+			p = string_nocheck(p, pend, " disabled", str_spec);
+	} else {
+		p = string_nocheck(p, pend, " flags ", str_spec);
+		p = number(p, pend, res->flags, default_flag_spec);
+	}
+	*p++ = ']';
+	*p = '\0';
+
+	return string_nocheck(buf, end, sym, spec);
+}
+
 static noinline_for_stack
 char *pointer(const char *fmt, char *buf, char *end, void *ptr, struct printf_spec spec)
 {
@@ -1623,6 +1699,9 @@ char *pointer(const char *fmt, char *buf, char *end, void *ptr, struct printf_sp
 		return flags_string(buf, end, ptr, spec, fmt);
 	case 'U':
 		return uuid_string(buf, end, ptr, spec, fmt);
+	case 'R':
+	case 'r':
+		return resource_string(buf, end, ptr, spec, fmt);
 	case 'V':
 		{
 			va_list va;

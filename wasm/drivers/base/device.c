@@ -12,6 +12,7 @@
 #include <linux/spinlock.h>
 #include "host.h"
 #include "kernfs-internal.h"
+#include "base.h"
 
 /*
  * op: 0 add class, 1 remove class, 2 add device (with its /dev node when devt != 0), 3 remove device,
@@ -108,11 +109,9 @@ EXPORT_SYMBOL_GPL(class_destroy);
 
 const char *dev_driver_string(const struct device *dev)
 {
-	if (dev->driver && dev->driver->name)
-		return dev->driver->name;
-	if (dev->class)
-		return dev->class->name;
-	return "";
+	struct device_driver *drv = READ_ONCE(dev->driver);
+
+	return drv ? drv->name : dev_bus_name(dev);
 }
 EXPORT_SYMBOL(dev_driver_string);
 
@@ -401,7 +400,7 @@ static ssize_t dev_attr_store(struct kobject *kobj, struct attribute *attr, cons
 	return ret;
 }
 
-static const struct sysfs_ops dev_sysfs_ops = {
+const struct sysfs_ops dev_sysfs_ops = {
 	.show	= dev_attr_show,
 	.store	= dev_attr_store,
 };

@@ -85,6 +85,8 @@ void kernfs_remove(struct kernfs_node *kn);
 int kernfs_remove_by_name(struct kernfs_node *parent, const char *name);
 void kernfs_get(struct kernfs_node *kn);
 void kernfs_put(struct kernfs_node *kn);
+/* The target of a link in @dir to @target, relative as sysfs makes it, into @buf. */
+int kernfs_link_target(struct kernfs_node *dir, struct kernfs_node *target, char *buf, size_t size);
 /* "/kernel/foo" for sysfs messages (the path inside the file system), into @buf. */
 int kernfs_path(struct kernfs_node *kn, char *buf, size_t size);
 

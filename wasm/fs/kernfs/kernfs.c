@@ -76,6 +76,33 @@ int kernfs_path(struct kernfs_node *kn, char *buf, size_t size)
 	return at;
 }
 
+static bool kernfs_is_ancestor(const struct kernfs_node *a, const struct kernfs_node *kn)
+{
+	for (; kn; kn = kn->parent)
+		if (kn == a)
+			return true;
+	return false;
+}
+
+/* A link's target as sysfs writes it: relative to the link's directory @dir ("../../bus/platform"). */
+int kernfs_link_target(struct kernfs_node *dir, struct kernfs_node *target, char *buf, size_t size)
+{
+	const struct kernfs_node *chain[32];
+	struct kernfs_node *base = dir, *kn;
+	int at = 0, n = 0;
+
+	buf[0] = '\0';
+	while (base->parent && !kernfs_is_ancestor(base, target)) {
+		at += scnprintf(buf + at, size - at, "../");
+		base = base->parent;
+	}
+	for (kn = target; kn && kn != base && n < ARRAY_SIZE(chain); kn = kn->parent)
+		chain[n++] = kn;
+	while (n-- > 0)
+		at += scnprintf(buf + at, size - at, "%s%s", chain[n]->name, n ? "/" : "");
+	return at;
+}
+
 /* The host's path: the root's prefix, then the path inside the file system. */
 static void host_path(struct kernfs_node *kn, char *buf, size_t size)
 {

@@ -188,17 +188,13 @@ EXPORT_SYMBOL_GPL(sysfs_remove_bin_file);
 
 int sysfs_create_link(struct kobject *kobj, struct kobject *target, const char *name)
 {
-	struct kernfs_node *parent, *kn, *root;
+	struct kernfs_node *parent, *kn;
 	char path[KF_PATH_MAX];
-	int at;
 
 	parent = kobj ? kobj->sd : sysfs_root_kn;
 	if (!parent || !target || !target->sd)
 		return -ENOENT;
-	for (root = target->sd; root->parent; root = root->parent)
-		;
-	at = scnprintf(path, sizeof(path), "%s", root->prefix);
-	kernfs_path(target->sd, path + at, sizeof(path) - at);
+	kernfs_link_target(parent, target->sd, path, sizeof(path));
 	kn = kernfs_create_link(parent, name, path);
 	if (IS_ERR(kn)) {
 		if (PTR_ERR(kn) == -EEXIST)
