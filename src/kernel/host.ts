@@ -108,6 +108,11 @@ export function hostImports(k: Kernel): Record<string, Function> {
     },
     idle(ns: bigint): void {
       k.clock.idle(Number(ns));
+      // A delay lets pending softirq work in, as the interrupts during it would.
+      k.softirqs.runNested();
+    },
+    softirq(): void {
+      k.softirqs.raise();
     },
     /** A timer_list is armed to fire in `delta` jiffies, or disarmed (-1). */
     timer(timer: number, delta: number): void {

@@ -27,6 +27,7 @@ import { KernFs } from './kernfs.js';
 import { Mounts, type KernelStat, type MountOptions, type TargetType } from './mounts.js';
 import { WaitQueues } from './wait.js';
 import { Threads, type SpawnCpu } from './threads.js';
+import { Softirqs } from './softirq.js';
 import { UTS_RELEASE, UTS_VERSION } from './release.js';
 
 // The library API's other names, from the files that define them.
@@ -84,6 +85,8 @@ export class Kernel {
   readonly tasks = new Tasks(this);
   /** Kernel threads on CPU workers (threads.ts). */
   readonly threads: Threads;
+  /** Tasklets and the other softirq work (softirq.ts). */
+  readonly softirqs = new Softirqs(this);
   /** CONFIG_NR_CPUS: the CPUs the kernel reports (/proc/cpuinfo, nr_cpu_ids); kernel threads run in parallel regardless. */
   readonly nrCpus = 1;
   readonly moduleList = new ModuleList();

@@ -103,7 +103,7 @@ export class Threads {
       const i32 = this.i32;
       const seen = d ? Atomics.load(i32, d) : 0;
       this.service();
-      if (timeoutNs !== 0) this.k.runTimers();
+      if (timeoutNs !== 0) { this.k.runTimers(); this.k.softirqs.runNested(); }
       if (Atomics.load(this.i32, word >> 2) !== expected) return;
       const left = end - performance.now();
       if (left <= 0) return;

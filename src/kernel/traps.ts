@@ -58,6 +58,8 @@ export class Traps {
       if (outer) {
         const f = this.guards.check();
         if (f) throw this.oops(f, what, []);
+        // irq exit: softirq work raised during the call runs now, before the caller goes on.
+        if (k.softirqs.isPending) k.softirqs.runNested();
       }
       return r;
     } catch (e) {

@@ -6,6 +6,10 @@
  * item never runs concurrently with itself, as Linux guarantees), clears its pending bit and runs it.
  * Every queueing gets a number: flush_workqueue() waits until every item queued before it has run,
  * flush_work() until the queueing it saw has run.
+ *
+ * Where no kernel thread can start (no CPU workers: kthread_create() fails with -EAGAIN), a queue's items
+ * run on the host thread instead: soon after they are queued (host.softirq(); lkm_run_orphan_work() runs
+ * them in process context once the softirqs are done), and at once in a flush or cancel that would wait.
  */
 #include <linux/workqueue.h>
 #include <linux/kthread.h>
@@ -18,6 +22,7 @@
 #include <linux/bug.h>
 #include <linux/printk.h>
 #include <linux/smp.h>
+#include "host.h"
 
 #define WQ_NAME_LEN	32
 #define PF_WQ_WORKER	0x00000020
@@ -43,7 +48,14 @@ struct workqueue_struct {
 	unsigned long seq;
 	int nr_workers, nr_idle;
 	struct worker workers[WQ_MAX_WORKERS];
+	/* Runs the items on the host thread when no kworker could start (see the top of this file). */
+	struct worker host;
+	struct list_head orphans;		/* on orphan_wqs while it has such items */
 };
+
+static LIST_HEAD(orphan_wqs);
+static DEFINE_SPINLOCK(orphan_lock);
+__host_import(softirq) void host_softirq(void);
 
 #define SYSTEM_WQ(var, wqname, wqflags, workers) \
 	static struct workqueue_struct var##_s = {					\
@@ -52,6 +64,8 @@ struct workqueue_struct {
 		.works = LIST_HEAD_INIT(var##_s.works),					\
 		.more_work = __WAIT_QUEUE_HEAD_INITIALIZER(var##_s.more_work),		\
 		.done = __WAIT_QUEUE_HEAD_INITIALIZER(var##_s.done),			\
+		.orphans = LIST_HEAD_INIT(var##_s.orphans),				\
+		.host = { .wq = &var##_s },						\
 	};										\
 	struct workqueue_struct *var = &var##_s;					\
 	EXPORT_SYMBOL(var)
@@ -69,6 +83,8 @@ static atomic_t bound_ids = ATOMIC_INIT(0), highpri_ids = ATOMIC_INIT(0), unboun
 /* Some kworker of @wq runs @work now. Under wq->lock. */
 static bool running_elsewhere(struct workqueue_struct *wq, struct work_struct *work)
 {
+	if (wq->host.current_work == work)
+		return true;
 	for (int i = 0; i < wq->nr_workers; i++)
 		if (wq->workers[i].current_work == work)
 			return true;
@@ -89,7 +105,8 @@ static struct work_struct *grab(struct worker *w)
 		list_del_init(&work->entry);
 		w->current_work = work;
 		w->current_seq = work->lkm_seq;
-		wq->nr_idle--;
+		if (w != &wq->host)
+			wq->nr_idle--;
 		clear_bit(WORK_STRUCT_PENDING_BIT, work_data_bits(work));
 		found = work;
 		break;
@@ -152,7 +169,9 @@ static void maybe_start_worker(struct workqueue_struct *wq)
 		t = lkm_kthread_create_atomic(worker_thread, w, 0, "kworker/%u:%d", 0, id);
 	}
 	if (IS_ERR(t)) {
-		pr_err("workqueue: Failed to create a worker thread: %pe\n", t);
+		/* -EAGAIN: no CPU workers here (kthread_create() said so); the items run on the host thread. */
+		if (PTR_ERR(t) != -EAGAIN)
+			pr_err("workqueue: Failed to create a worker thread: %pe\n", t);
 		spin_lock_irqsave(&wq->lock, flags);
 		wq->nr_workers--;
 		wq->nr_idle--;
@@ -178,7 +197,50 @@ static void __queue_work(struct workqueue_struct *wq, struct work_struct *work)
 	list_add_tail(&work->entry, &wq->works);
 	spin_unlock_irqrestore(&wq->lock, flags);
 	maybe_start_worker(wq);
+	if (!READ_ONCE(wq->nr_workers)) {
+		spin_lock_irqsave(&orphan_lock, flags);
+		if (list_empty(&wq->orphans))
+			list_add_tail(&wq->orphans, &orphan_wqs);
+		spin_unlock_irqrestore(&orphan_lock, flags);
+		host_softirq();
+		return;
+	}
 	wake_up(&wq->more_work);
+}
+
+/* Runs @wq's queued items on the host thread (no kworker could start). */
+static void run_on_host(struct workqueue_struct *wq)
+{
+	struct work_struct *work;
+	unsigned long flags;
+
+	if (wq->nr_workers || current_thread_info() != &lkm_host_thread_info)
+		return;
+	while ((work = grab(&wq->host))) {
+		work->func(work);
+		spin_lock_irqsave(&wq->lock, flags);
+		wq->host.current_work = NULL;
+		spin_unlock_irqrestore(&wq->lock, flags);
+		wake_up_all(&wq->done);
+	}
+}
+
+/* The host runs the items of queues without kworkers, after the softirqs (process context). */
+void __lkm_entry lkm_run_orphan_work(void)
+{
+	struct workqueue_struct *wq;
+	unsigned long flags;
+
+	for (;;) {
+		spin_lock_irqsave(&orphan_lock, flags);
+		wq = list_first_entry_or_null(&orphan_wqs, struct workqueue_struct, orphans);
+		if (wq)
+			list_del_init(&wq->orphans);
+		spin_unlock_irqrestore(&orphan_lock, flags);
+		if (!wq)
+			return;
+		run_on_host(wq);
+	}
 }
 
 bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *work)
@@ -273,6 +335,8 @@ static unsigned long oldest_outstanding(struct workqueue_struct *wq)
 	for (int i = 0; i < wq->nr_workers; i++)
 		if (wq->workers[i].current_work && wq->workers[i].current_seq < oldest)
 			oldest = wq->workers[i].current_seq;
+	if (wq->host.current_work && wq->host.current_seq < oldest)
+		oldest = wq->host.current_seq;
 	spin_unlock_irqrestore(&wq->lock, flags);
 	return oldest;
 }
@@ -285,6 +349,7 @@ void flush_workqueue(struct workqueue_struct *wq)
 	spin_lock_irqsave(&wq->lock, flags);
 	target = wq->seq;
 	spin_unlock_irqrestore(&wq->lock, flags);
+	run_on_host(wq);
 	wait_event(wq->done, oldest_outstanding(wq) > target);
 }
 EXPORT_SYMBOL(flush_workqueue);
@@ -310,6 +375,8 @@ static bool outstanding(struct workqueue_struct *wq, struct work_struct *work, u
 	for (int i = 0; i < wq->nr_workers && !ret; i++)
 		if (wq->workers[i].current_work == work && wq->workers[i].current_seq == seq)
 			ret = true;
+	if (wq->host.current_work == work && wq->host.current_seq == seq)
+		ret = true;
 	spin_unlock_irqrestore(&wq->lock, flags);
 	return ret;
 }
@@ -333,6 +400,7 @@ bool flush_work(struct work_struct *work)
 	might_sleep();
 	if (!wq || !outstanding(wq, work, seq))
 		return false;
+	run_on_host(wq);
 	wait_event(wq->done, !outstanding(wq, work, seq));
 	return true;
 }
@@ -431,6 +499,8 @@ struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags, in
 	INIT_LIST_HEAD(&wq->works);
 	init_waitqueue_head(&wq->more_work);
 	init_waitqueue_head(&wq->done);
+	INIT_LIST_HEAD(&wq->orphans);
+	wq->host.wq = wq;
 	return wq;
 }
 EXPORT_SYMBOL_GPL(alloc_workqueue);
@@ -439,6 +509,10 @@ void destroy_workqueue(struct workqueue_struct *wq)
 {
 	drain_workqueue(wq);
 	wq->flags |= __WQ_DESTROYING;
+	spin_lock(&orphan_lock);
+	if (!list_empty(&wq->orphans))
+		list_del_init(&wq->orphans);
+	spin_unlock(&orphan_lock);
 	for (int i = 0; i < wq->nr_workers; i++)
 		if (wq->workers[i].task)
 			kthread_stop(wq->workers[i].task);
