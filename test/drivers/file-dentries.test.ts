@@ -25,10 +25,10 @@ describe('f_path.dentry of pseudo files', () => {
       expect((await t.run(`cat ${p}`)).status).toBe(0);
     }
     expect(log().filter((l) => l.startsWith('read:'))).toEqual([
-      'read: fdent < /, own inode, parent a directory, fdent',
-      'read: leaf < fdent < /, own inode, parent a directory, leaf',
-      'read: leaf < fdent < kernel < /, own inode, parent a directory, leaf',
-      'read: leaf < fdent < /, own inode, parent a directory, leaf',
+      'read: fdent < /, own inode, parent a directory, fdent, fsync -22',
+      'read: leaf < fdent < /, own inode, parent a directory, leaf, fsync -22',
+      'read: leaf < fdent < kernel < /, own inode, parent a directory, leaf, fsync -22',
+      'read: leaf < fdent < /, own inode, parent a directory, leaf, fsync -22',
     ]);
     // Each close freed its chain.
     expect(t.k.usage().objects).toBe(before.objects);

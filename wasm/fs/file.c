@@ -297,6 +297,21 @@ int __lkm_entry lkm_file_release(struct file *file)
 
 /* ---- helpers for drivers ---------------------------------------------------------------------- */
 
+/* fs/sync.c: the file's ->fsync over [start, end]; a file without one cannot be synced (-EINVAL). */
+int vfs_fsync_range(struct file *file, loff_t start, loff_t end, int datasync)
+{
+	if (!file->f_op->fsync)
+		return -EINVAL;
+	return file->f_op->fsync(file, start, end, datasync);
+}
+EXPORT_SYMBOL(vfs_fsync_range);
+
+int vfs_fsync(struct file *file, int datasync)
+{
+	return vfs_fsync_range(file, 0, LLONG_MAX, datasync);
+}
+EXPORT_SYMBOL(vfs_fsync);
+
 loff_t no_llseek(struct file *file, loff_t offset, int whence)
 {
 	(void)file; (void)offset; (void)whence;

@@ -4,5 +4,19 @@
 
 /* Memory-mapped I/O (asm/io.h). */
 #include <asm/io.h>
+#include <linux/types.h>
+#include <linux/err.h>
+
+/* memremap() flags (kernel/iomem.c): the mapping types the caller accepts. */
+enum {
+	MEMREMAP_WB = 1 << 0,
+	MEMREMAP_WT = 1 << 1,
+	MEMREMAP_WC = 1 << 2,
+	MEMREMAP_ENC = 1 << 3,
+	MEMREMAP_DEC = 1 << 4,
+};
+
+void *memremap(resource_size_t offset, size_t size, unsigned long flags);
+void memunmap(void *addr);
 
 #endif /* _LINUX_IO_H */
