@@ -1,0 +1,110 @@
+// linux/mm.h's VMA helpers, linux/time.h and time64.h as Linux 6.12 declares them (normalization, overflow-safe addition, 32-bit
+// comparisons, validity, user copies; timespec64_add_safe() is vmlinux's own, unexported as on Linux), and linux/utsname.h's init_utsname()/utsname() from release.ts.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bootVmlinux, loadTestModule, type TestModule, type Vmlinux } from '../helpers/vmlinux-harness.ts';
+import { UTS_MACHINE, UTS_NODENAME, UTS_RELEASE, UTS_VERSION } from '../../src/kernel/release.js';
+
+const SRC = `
+#include <linux/module.h>
+#include <linux/time.h>
+#include <linux/utsname.h>
+#include <linux/slab.h>
+#include <linux/mm.h>
+
+/* What a driver's ->mmap does with the VMA it gets: flags, pages, its own operations. */
+static vm_fault_t t_fault(struct vm_fault *vmf) { return VM_FAULT_SIGBUS; }
+static const struct vm_operations_struct t_vm_ops = { .fault = t_fault };
+
+int t_vma(void)
+{
+	struct vm_area_struct vma = { .vm_start = 0x10000, .vm_end = 0x13000, .vm_pgoff = 2 };
+
+	vm_flags_init(&vma, VM_READ | VM_SHARED);
+	vm_flags_set(&vma, VM_IO | VM_DONTEXPAND | VM_DONTDUMP);
+	vm_flags_clear(&vma, VM_SHARED);
+	vm_flags_mod(&vma, VM_WRITE, VM_DONTEXPAND);
+	vma.vm_ops = &t_vm_ops;
+	vma.vm_page_prot = pgprot_noncached(__pgprot(3));
+	return vma.vm_flags == (VM_READ | VM_WRITE | VM_IO | VM_DONTDUMP) && vma_pages(&vma) == 3 &&
+	       vma.vm_ops->fault(&(struct vm_fault){ .vma = &vma }) == VM_FAULT_SIGBUS &&
+	       (VM_FAULT_SIGBUS & VM_FAULT_ERROR) != 0 && pgprot_val(vma.vm_page_prot) == 3 &&
+	       offset_in_page(0x12345) == 0x345;
+}
+
+static char out[512];
+
+static int show(int at, struct timespec64 ts)
+{
+	return at + scnprintf(out + at, sizeof(out) - at, "%lld.%09ld ", ts.tv_sec, ts.tv_nsec);
+}
+
+const char *t_time(void)
+{
+	struct timespec64 a, b = { .tv_sec = 1, .tv_nsec = 999999999 };
+	struct timespec64 big = { .tv_sec = TIME64_MAX - 1, .tv_nsec = 0 };
+	int at = 0;
+
+	set_normalized_timespec64(&a, 5, -1);
+	at = show(at, a);
+	set_normalized_timespec64(&a, 1, 2500000000LL);
+	at = show(at, a);
+	at = show(at, timespec64_add(a, b));
+	at = show(at, timespec64_sub(b, a));
+	timespec64_add_ns(&b, 2);
+	at = show(at, b);
+	scnprintf(out + at, sizeof(out) - at, "%d%d%d %d%d%d", time_after32(1, 0xffffffffu), time_before32(0xffffffffu, 1),
+		  time_between32(5, 0xfffffff0u, 10), timespec64_valid(&a),
+		  itimerspec64_valid(&(struct itimerspec64){ .it_value = { 0, NSEC_PER_SEC } }),
+		  timespec64_valid_strict(&big));
+	return out;
+}
+
+/* Kernel memory is not user memory: the copies fail with -EFAULT. */
+int t_copies(void)
+{
+	struct timespec64 ts = { 1, 2 };
+	struct __kernel_timespec *k = kzalloc(sizeof(*k), GFP_KERNEL);
+	int a = get_timespec64(&ts, (const struct __kernel_timespec __user *)k);
+	int b = put_timespec64(&ts, (struct __kernel_timespec __user *)k);
+
+	kfree(k);
+	return a == -EFAULT && b == -EFAULT && sys_tz.tz_minuteswest == 0 && sizeof(struct __kernel_timespec) == 16;
+}
+
+const char *t_uts(void)
+{
+	struct new_utsname *u = utsname();
+
+	scnprintf(out, sizeof(out), "%s|%s|%s|%s|%s|%s|%d", u->sysname, u->nodename, u->release, u->version,
+		  init_utsname()->machine, init_utsname()->domainname, u == init_utsname());
+	return out;
+}
+MODULE_LICENSE("GPL");
+`;
+
+let k: Vmlinux;
+let m: TestModule;
+
+beforeAll(async () => {
+  k = await bootVmlinux();
+  m = await loadTestModule(k, 'timeuts', SRC, ['t_time', 't_copies', 't_uts', 't_vma']);
+}, 300_000);
+
+describe('linux/mm.h, linux/time.h, linux/utsname.h', () => {
+  it('a VMA: vm_flags_init/set/clear/mod, vma_pages, vm_operations_struct, pgprot_t', () => {
+    expect(m.call('t_vma')).toBe(1);
+  });
+
+  it('normalizes, adds without overflow, compares 32-bit times, checks validity', () => {
+    expect(k.cstr(m.call('t_time'))).toBe(
+      '4.999999999 3.500000000 5.499999999 -2.499999999 2.000000001 111 100');
+  });
+
+  it('get/put_timespec64 fail with -EFAULT on kernel memory; sys_tz is UTC', () => {
+    expect(m.call('t_copies')).toBe(1);
+  });
+
+  it("utsname() is init_utsname(): uname's values from src/kernel/release.ts", () => {
+    expect(k.cstr(m.call('t_uts'))).toBe(`Linux|${UTS_NODENAME}|${UTS_RELEASE}|${UTS_VERSION}|${UTS_MACHINE}|(none)|1`);
+  });
+});
