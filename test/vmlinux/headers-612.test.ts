@@ -1,4 +1,4 @@
-// linux/mm.h's VMA helpers, linux/time.h and time64.h as Linux 6.12 declares them (normalization, overflow-safe addition, 32-bit
+// linux/mm.h's VMA helpers, linux/fcntl.h's commands, linux/time.h and time64.h as Linux 6.12 declares them (normalization, overflow-safe addition, 32-bit
 // comparisons, validity, user copies; timespec64_add_safe() is vmlinux's own, unexported as on Linux), and linux/utsname.h's init_utsname()/utsname() from release.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bootVmlinux, loadTestModule, type TestModule, type Vmlinux } from '../helpers/vmlinux-harness.ts';
@@ -10,6 +10,16 @@ const SRC = `
 #include <linux/utsname.h>
 #include <linux/slab.h>
 #include <linux/mm.h>
+#include <linux/fcntl.h>
+
+/* fcntl.h's commands and flags as userspace passes them to drivers (fasync, check_flags, locks). */
+int t_fcntl(void)
+{
+	return F_SETLEASE == 1024 && F_DUPFD_CLOEXEC == 1030 && F_GET_SEALS == 1034 && F_SET_FILE_RW_HINT == 1038 &&
+	       F_OFD_SETLKW == 38 && F_GETLK64 == 12 && LOCK_NB == 4 && F_UNLCK == 2 && AT_RECURSIVE == 0x8000 &&
+	       (VALID_OPEN_FLAGS & (O_PATH | FASYNC | O_CLOEXEC)) == (O_PATH | FASYNC | O_CLOEXEC) &&
+	       !(VALID_OPEN_FLAGS & ~037777777);
+}
 
 /* What a driver's ->mmap does with the VMA it gets: flags, pages, its own operations. */
 static vm_fault_t t_fault(struct vm_fault *vmf) { return VM_FAULT_SIGBUS; }
@@ -87,10 +97,14 @@ let m: TestModule;
 
 beforeAll(async () => {
   k = await bootVmlinux();
-  m = await loadTestModule(k, 'timeuts', SRC, ['t_time', 't_copies', 't_uts', 't_vma']);
+  m = await loadTestModule(k, 'timeuts', SRC, ['t_time', 't_copies', 't_uts', 't_vma', 't_fcntl']);
 }, 300_000);
 
-describe('linux/mm.h, linux/time.h, linux/utsname.h', () => {
+describe('linux/mm.h, linux/fcntl.h, linux/time.h, linux/utsname.h', () => {
+  it("fcntl.h: Linux 6.12's fcntl commands, lock types and open flags", () => {
+    expect(m.call('t_fcntl')).toBe(1);
+  });
+
   it('a VMA: vm_flags_init/set/clear/mod, vma_pages, vm_operations_struct, pgprot_t', () => {
     expect(m.call('t_vma')).toBe(1);
   });
