@@ -1,4 +1,4 @@
-// linux/mm.h's VMA helpers, linux/fcntl.h's commands, linux/time.h and time64.h as Linux 6.12 declares them (normalization, overflow-safe addition, 32-bit
+// linux/mm.h's VMA helpers, unaligned.h, sizes.h, pfn.h, circ_buf.h, numa.h, linux/fcntl.h's commands, linux/time.h and time64.h as Linux 6.12 declares them (normalization, overflow-safe addition, 32-bit
 // comparisons, validity, user copies; timespec64_add_safe() is vmlinux's own, unexported as on Linux), and linux/utsname.h's init_utsname()/utsname() from release.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bootVmlinux, loadTestModule, type TestModule, type Vmlinux } from '../helpers/vmlinux-harness.ts';
@@ -9,8 +9,35 @@ const SRC = `
 #include <linux/time.h>
 #include <linux/utsname.h>
 #include <linux/slab.h>
+
+static char out[512];
 #include <linux/mm.h>
 #include <linux/fcntl.h>
+#include <linux/unaligned.h>
+#include <linux/sizes.h>
+#include <linux/circ_buf.h>
+#include <linux/numa.h>
+
+/* Fields of a byte stream at odd offsets, in both byte orders; sizes, PFNs, ring indices. */
+const char *t_small(void)
+{
+	u8 b[16] = { 0 };
+	u64 v64 = 0x1122334455667788ULL;
+	const u64 *odd = (const u64 *)(b + 1);
+
+	put_unaligned_be32(0xa1b2c3d4, b + 1);
+	put_unaligned_le16(0xbeef, b + 5);
+	put_unaligned_be24(0x010203, b + 7);
+	put_unaligned_be48(0x0a0b0c0d0e0fULL, b + 10);
+	scnprintf(out, sizeof(out), "%*ph %x %x %x %x %llx | ", 16, b, get_unaligned_le32(b + 1), get_unaligned_be16(b + 5),
+		  get_unaligned_le24(b + 7), get_unaligned_be24(b + 7), get_unaligned_be48(b + 10));
+	put_unaligned(v64, (u64 *)(b + 3));
+	scnprintf(out + strlen(out), sizeof(out) - strlen(out), "%llx %llx %d %d %d %d %d %d %d %d %d",
+		  get_unaligned((const u64 *)(b + 3)), get_unaligned(odd) >> 16, SZ_4K, SZ_1G == 1 << 30,
+		  SZ_4G == 1ULL << 32, (int)PFN_UP(4097), CIRC_CNT(5, 2, 8), CIRC_SPACE(5, 2, 8),
+		  CIRC_CNT_TO_END(1, 6, 8), CIRC_SPACE_TO_END(6, 1, 8), numa_valid_node(0) && !numa_valid_node(1) && NUMA_NO_NODE == -1);
+	return out;
+}
 
 /* fcntl.h's commands and flags as userspace passes them to drivers (fasync, check_flags, locks). */
 int t_fcntl(void)
@@ -40,8 +67,6 @@ int t_vma(void)
 	       (VM_FAULT_SIGBUS & VM_FAULT_ERROR) != 0 && pgprot_val(vma.vm_page_prot) == 3 &&
 	       offset_in_page(0x12345) == 0x345;
 }
-
-static char out[512];
 
 static int show(int at, struct timespec64 ts)
 {
@@ -97,10 +122,16 @@ let m: TestModule;
 
 beforeAll(async () => {
   k = await bootVmlinux();
-  m = await loadTestModule(k, 'timeuts', SRC, ['t_time', 't_copies', 't_uts', 't_vma', 't_fcntl']);
+  m = await loadTestModule(k, 'timeuts', SRC, ['t_time', 't_copies', 't_uts', 't_vma', 't_fcntl', 't_small']);
 }, 300_000);
 
 describe('linux/mm.h, linux/fcntl.h, linux/time.h, linux/utsname.h', () => {
+  it('unaligned.h, sizes.h, pfn.h, circ_buf.h, numa.h', () => {
+    expect(k.cstr(m.call('t_small'))).toBe(
+      '00 a1 b2 c3 d4 ef be 01 02 03 0a 0b 0c 0d 0e 0f d4c3b2a1 efbe 30201 10203 a0b0c0d0e0f | ' +
+      '1122334455667788 334455667788 4096 1 1 2 3 4 2 2 1');
+  });
+
   it("fcntl.h: Linux 6.12's fcntl commands, lock types and open flags", () => {
     expect(m.call('t_fcntl')).toBe(1);
   });

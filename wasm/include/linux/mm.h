@@ -12,6 +12,8 @@
 #include <linux/err.h>
 #include <linux/list.h>
 #include <linux/atomic.h>
+#include <linux/pfn.h>
+#include <linux/sizes.h>
 #include <asm/page.h>
 
 /* to align the pointer to the (next) page boundary */
@@ -20,11 +22,6 @@
 /* test whether an address (unsigned long or pointer) is aligned to PAGE_SIZE */
 #define PAGE_ALIGNED(addr)	IS_ALIGNED((unsigned long)(addr), PAGE_SIZE)
 
-#define PFN_ALIGN(x)	(((unsigned long)(x) + (PAGE_SIZE - 1)) & PAGE_MASK)
-#define PFN_UP(x)	(((x) + PAGE_SIZE-1) >> PAGE_SHIFT)
-#define PFN_DOWN(x)	((x) >> PAGE_SHIFT)
-#define PFN_PHYS(x)	((phys_addr_t)(x) << PAGE_SHIFT)
-#define PHYS_PFN(x)	((unsigned long)((x) >> PAGE_SHIFT))
 
 /* Identity-mapped: kernel virtual addresses are offsets into the one memory. */
 #define __pa(x)		((phys_addr_t)(unsigned long)(x))
