@@ -50,6 +50,8 @@ function main(argv: string[]): number {
     process.stderr.write(`headers: unknown argument '${unknown}' (usage: headers [--missing] [--quiet])\n`);
     return 2;
   }
+  // `npm run headers | head`: a closed pipe ends the listing quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); throw e; });
   const root = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../..' : '..', import.meta.url));
   const c = headerCoverage(root);
   if (!argv.includes('--quiet')) for (const n of argv.includes('--missing') ? c.missing : c.present) process.stdout.write(`linux/${n}\n`);

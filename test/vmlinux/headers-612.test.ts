@@ -1,4 +1,4 @@
-// linux/mm.h's VMA helpers, unaligned.h, sizes.h, pfn.h, circ_buf.h, numa.h, linux/fcntl.h's commands, linux/time.h and time64.h as Linux 6.12 declares them (normalization, overflow-safe addition, 32-bit
+// linux/mm.h's VMA helpers, unaligned.h, sizes.h, pfn.h, circ_buf.h, numa.h, util_macros.h, nospec.h, linux/fcntl.h's commands, linux/time.h and time64.h as Linux 6.12 declares them (normalization, overflow-safe addition, 32-bit
 // comparisons, validity, user copies; timespec64_add_safe() is vmlinux's own, unexported as on Linux), and linux/utsname.h's init_utsname()/utsname() from release.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bootVmlinux, loadTestModule, type TestModule, type Vmlinux } from '../helpers/vmlinux-harness.ts';
@@ -17,6 +17,25 @@ static char out[512];
 #include <linux/sizes.h>
 #include <linux/circ_buf.h>
 #include <linux/numa.h>
+#include <linux/nospec.h>
+#include <linux/util_macros.h>
+
+/* find_closest() in both orders (ties to the lower element), array_index_nospec(), is_insidevar(). */
+const char *t_pick(void)
+{
+	static const int asc[] = { 10, 50, 100 };
+	static const unsigned int desc[] = { 100, 50, 10 };
+	int buf[4];
+
+	scnprintf(out, sizeof(out), "%d %d %d %d %d | %d %d %d | %lu %lu %d %d",
+		  (int)find_closest(60, asc, ARRAY_SIZE(asc)), (int)find_closest(80, asc, ARRAY_SIZE(asc)),
+		  (int)find_closest(30, asc, ARRAY_SIZE(asc)), (int)find_closest(-5, asc, ARRAY_SIZE(asc)),
+		  (int)find_closest(1000, asc, ARRAY_SIZE(asc)),
+		  (int)find_closest_descending(60u, desc, ARRAY_SIZE(desc)), (int)find_closest_descending(5u, desc, ARRAY_SIZE(desc)),
+		  (int)find_closest_descending(99u, desc, ARRAY_SIZE(desc)),
+		  array_index_nospec(3UL, 4UL), array_index_nospec(5UL, 4UL), is_insidevar(&buf[3], buf), is_insidevar(&buf[4], buf));
+	return out;
+}
 
 /* Fields of a byte stream at odd offsets, in both byte orders; sizes, PFNs, ring indices. */
 const char *t_small(void)
@@ -122,10 +141,14 @@ let m: TestModule;
 
 beforeAll(async () => {
   k = await bootVmlinux();
-  m = await loadTestModule(k, 'timeuts', SRC, ['t_time', 't_copies', 't_uts', 't_vma', 't_fcntl', 't_small']);
+  m = await loadTestModule(k, 'timeuts', SRC, ['t_time', 't_copies', 't_uts', 't_vma', 't_fcntl', 't_small', 't_pick']);
 }, 300_000);
 
 describe('linux/mm.h, linux/fcntl.h, linux/time.h, linux/utsname.h', () => {
+  it('util_macros.h and nospec.h', () => {
+    expect(k.cstr(m.call('t_pick'))).toBe('1 2 0 0 2 | 1 2 0 | 3 0 1 0');
+  });
+
   it('unaligned.h, sizes.h, pfn.h, circ_buf.h, numa.h', () => {
     expect(k.cstr(m.call('t_small'))).toBe(
       '00 a1 b2 c3 d4 ef be 01 02 03 0a 0b 0c 0d 0e 0f d4c3b2a1 efbe 30201 10203 a0b0c0d0e0f | ' +
