@@ -16,7 +16,7 @@ describe('ioport.h, io.h, utsname.h', () => {
       `ioregion: uts Linux ${UTS_NODENAME} ${UTS_RELEASE} ${UTS_VERSION} ${UTS_MACHINE}`,
       'ioregion: second port request refused',
       'ioregion: overlapping memory request refused',
-      'ioregion: ioremap of the NULL page refused, past the memory refused',
+      'ioregion: ioremap of the NULL page refused, past the memory refused, of nothing refused',
       'ioregion: readl 12345678, memory 78 56 34 12 ab',
     ]);
     expect((await t.run('cat /proc/ioports')).stdout).toBe(

@@ -23,13 +23,16 @@ struct io_mapping {
 static LIST_HEAD(mappings);
 static DEFINE_SPINLOCK(mappings_lock);
 
-/* [phys, phys + size) is kernel memory: not empty, no wrap, past the NULL page, inside the memory. */
+/*
+ * [phys, phys + size) is kernel memory: not empty, no wrap, past the NULL page (the first 64 KiB, kept
+ * unallocated and poisoned: src/kernel/memory.ts), inside the memory.
+ */
 static bool is_kernel_memory(phys_addr_t phys, size_t size)
 {
 	unsigned long mem_end = __builtin_wasm_memory_size(0) * WASM_PAGE;
 	phys_addr_t last = phys + size - 1;
 
-	return size && last >= phys && phys >= PAGE_SIZE && last < mem_end;
+	return size && last >= phys && phys >= WASM_PAGE && last < mem_end;
 }
 
 static void *map(phys_addr_t phys, size_t size)
