@@ -3,7 +3,7 @@
 // Backends: @yowasp/clang (clang + wasm-ld compiled to WebAssembly, from npm) or emcc (LKM_CC=emcc).
 
 import type { Tree } from '@yowasp/clang';
-import { UTS_RELEASE, VERMAGIC } from '../kernel/release.js';
+import { UTS_MACHINE, UTS_NODENAME, UTS_RELEASE, UTS_VERSION, VERMAGIC } from '../kernel/release.js';
 
 /** Release string of the emulated kernel: `uname -r`, vermagic, /lib/modules/<release>. */
 export const KERNEL_RELEASE = UTS_RELEASE;
@@ -43,8 +43,11 @@ export const COMMON_CFLAGS = [
   '-std=gnu11',
   '-D__KERNEL__',
   '-D__wasm_lkm__',
-  // linux/utsrelease.h and linux/vermagic.h take these from the one release module.
+  // linux/utsrelease.h, linux/vermagic.h and init_uts_ns take these from the one release module.
   `-DUTS_RELEASE="${UTS_RELEASE}"`,
+  `-DUTS_VERSION="${UTS_VERSION}"`,
+  `-DUTS_MACHINE="${UTS_MACHINE}"`,
+  `-DUTS_NODENAME="${UTS_NODENAME}"`,
   `-DVERMAGIC_STRING="${VERMAGIC}"`,
   // Code generation that changes meaning, as Linux's top Makefile sets it: a NULL store stays in the code (and
   // faults as on Linux), signed overflow wraps, char is unsigned (Linux 6.2+ on every architecture).

@@ -2,7 +2,7 @@
 // Each call runs the driver's C code through vmlinux's fs/ entry points (wasm/fs/file.c); user
 // buffers are user memory (a separate address range), so a bad pointer gives EFAULT.
 
-import { KernelError, EFAULT, EINTR, ENOENT, EBADF } from './errno.js';
+import { KernelError, EFAULT, EINTR, ENOENT, EBADF, ENOMEM } from './errno.js';
 import { isRestartCode } from './wait.js';
 import type { Kernel } from './kernel.js';
 import { USER_BASE, type UserMemory } from './devices.js';
@@ -214,7 +214,17 @@ export function openDevice(k: Kernel, path: string, flags: number, onClose?: () 
   const name = path.replace(/^\/dev\//, '');
   const node = k.devices.nodes.get(name);
   if (!node || !path.startsWith('/dev/')) throw new KernelError(ENOENT);
-  const p = k.run(`${path}: open`, () => k.vm.lkm_file_open(node.rdev, flags, node.mode)) >>> 0;
+  const bytes = new TextEncoder().encode(name);
+  const str = k.vm.lkm_region_alloc(bytes.length + 1, 1);
+  if (!str) throw new KernelError(ENOMEM);
+  let p: number;
+  try {
+    k.mem.u8.set(bytes, str);
+    k.mem.u8[str + bytes.length] = 0;
+    p = k.run(`${path}: open`, () => k.vm.lkm_file_open(node.rdev, flags, node.mode, str)) >>> 0;
+  } finally {
+    k.vm.lkm_region_free(str);
+  }
   if (isErrPtr(p)) throw new KernelError(userErrno(-(p | 0)));
   if (p === 0) throw new KernelError(EFAULT);
   return new KernelFile(k, path, p, onClose);

@@ -31,7 +31,7 @@ import { Softirqs } from './softirq.js';
 import { UTS_RELEASE, UTS_VERSION } from './release.js';
 
 // The library API's other names, from the files that define them.
-export { UTS_RELEASE, UTS_VERSION, UTS_MACHINE } from './release.js';
+export { UTS_RELEASE, UTS_VERSION, UTS_MACHINE, UTS_NODENAME } from './release.js';
 export { KernelOops } from './traps.js';
 export type { ModuleInfo, ModuleLeak } from './module-list.js';
 export { moduleFlags } from './module.js';

@@ -13,6 +13,8 @@ export const EXTRAVERSION = '-lkm-wasm';
 export const UTS_RELEASE = `${VERSION}.${PATCHLEVEL}.${SUBLEVEL}${EXTRAVERSION}`;
 export const UTS_VERSION = '#1 SMP PREEMPT_DYNAMIC';
 export const UTS_MACHINE = 'wasm32';
+/** `uname -n`: the host name the session's user space sets (init_uts_ns starts with it). */
+export const UTS_NODENAME = 'lkm-wasm';
 
 /** vermagic as Linux's linux/vermagic.h makes it: release, the config words, the arch, a trailing space. */
 export const VERMAGIC = `${UTS_RELEASE} SMP mod_unload ${UTS_MACHINE} `;

@@ -4,7 +4,7 @@
 import type { Kernel } from '../kernel/kernel.js';
 import type { KernelApi } from '../api/api.js';
 import { kernelApi } from '../api/local.js';
-import { UTS_MACHINE, UTS_RELEASE, UTS_VERSION } from '../kernel/kernel.js';
+import { UTS_MACHINE, UTS_NODENAME, UTS_RELEASE, UTS_VERSION } from '../kernel/kernel.js';
 import { dmesg } from '../tools/dmesg.js';
 import { insmod } from '../tools/insmod.js';
 import { lsmod } from '../tools/lsmod.js';
@@ -260,7 +260,7 @@ export const BUILTINS: Record<string, Command> = {
   async uname(argv, io) {
     const opt = argv[1] ?? '-s';
     const map: Record<string, string> = {
-      '-s': 'Linux', '-r': UTS_RELEASE, '-m': UTS_MACHINE, '-n': 'lkm-wasm', '-v': UTS_VERSION,
+      '-s': 'Linux', '-r': UTS_RELEASE, '-m': UTS_MACHINE, '-n': UTS_NODENAME, '-v': UTS_VERSION,
       '-a': `Linux lkm-wasm ${UTS_RELEASE} ${UTS_VERSION} ${UTS_MACHINE} GNU/Linux`,
     };
     if (!map[opt]) { io.stderr(`uname: invalid option -- '${opt.replace(/^-+/, '')}'\n`); return 1; }

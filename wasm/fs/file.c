@@ -14,6 +14,7 @@
 #include <linux/kernel.h>
 #include "host.h"
 #include "internal.h"
+#include "kernfs-internal.h"
 
 #define ENOIOCTLCMD 515
 #define DEFAULT_POLLMASK (EPOLLIN | EPOLLOUT | EPOLLRDNORM | EPOLLWRNORM)
@@ -58,54 +59,34 @@ static struct cdev *lookup_or_request(dev_t dev)
 	return p;
 }
 
-/* open(2) of a character device node: chrdev_open() and then the driver's open. */
-struct file *__lkm_entry lkm_file_open(dev_t dev, unsigned int flags, umode_t mode)
+/*
+ * open(2) of a character device node: chrdev_open() and then the driver's open. @name is the node's
+ * path under /dev ("input/event0"), the file's dentry as devtmpfs would have it.
+ */
+struct file *__lkm_entry lkm_file_open(dev_t dev, unsigned int flags, umode_t mode, const char *name)
 {
 	struct inode *inode;
 	struct file *file;
 	struct cdev *p;
-	int ret;
 
 	inode = kzalloc(sizeof(*inode), GFP_KERNEL);
-	file = kzalloc(sizeof(*file), GFP_KERNEL);
-	if (!inode || !file) {
-		kfree(inode);
-		kfree(file);
+	if (!inode)
 		return ERR_PTR(-ENOMEM);
-	}
 	inode->i_rdev = dev;
 	inode->i_mode = S_IFCHR | (mode & 07777);
-	file->f_inode = inode;
-	file->f_flags = flags;
-	file->f_mode = FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
-	if ((flags & O_ACCMODE) != O_WRONLY)
-		file->f_mode |= FMODE_READ;
-	if ((flags & O_ACCMODE) != O_RDONLY)
-		file->f_mode |= FMODE_WRITE;
-	atomic_long_set(&file->f_count, 1);
-	mutex_init(&file->f_pos_lock);
-
-	ret = -ENXIO;
 	p = lookup_or_request(dev);
-	if (!p || !fops_get(p->ops))
-		goto fail;
-	inode->i_cdev = p;
-	file->f_op = p->ops;
-	if (file->f_op->open) {
-		ret = file->f_op->open(inode, file);
-		if (ret) {
-			fops_put(file->f_op);
-			goto fail;
-		}
+	/* chrdev_open(): no driver, or one whose module is going, is no device. */
+	if (!p || !fops_get(p->ops)) {
+		kfree(inode);
+		return ERR_PTR(-ENXIO);
 	}
-	/* A driver without llseek cannot seek (6.12: a NULL ->llseek means no seeking). */
-	if (!file->f_op->llseek)
-		file->f_mode &= ~FMODE_LSEEK;
+	inode->i_cdev = p;
+	file = lkm_open_inode(inode, p->ops, flags, name ?: "", 0755, NULL);
+	/* The file took its own reference on the driver (or failed): drop the one taken to check it. */
+	fops_put(p->ops);
+	if (IS_ERR(file))
+		kfree(inode);
 	return file;
-fail:
-	kfree(file);
-	kfree(inode);
-	return ERR_PTR(ret);
 }
 
 /*
@@ -152,12 +133,23 @@ static struct file *open_inode(struct inode *inode, const struct file_operations
 }
 
 /*
- * open(2) on an inode made by a pseudo file system (procfs, sysfs, debugfs: wasm/fs/kernfs/kernfs-internal.h): the
- * rest of do_dentry_open(). On failure the inode is the caller's to free.
+ * open(2) on an inode made by a pseudo file system (procfs, sysfs, debugfs: wasm/fs/kernfs/kernfs-internal.h)
+ * or of a device node: the rest of do_dentry_open(), with a dentry chain for @path (inside the file
+ * system; directories of @dir_mode). On failure the inode is the caller's to free.
  */
-struct file *lkm_open_inode(struct inode *inode, const struct file_operations *fops, unsigned int flags)
+struct file *lkm_open_inode(struct inode *inode, const struct file_operations *fops, unsigned int flags,
+			    const char *path, umode_t dir_mode, void *fsdata)
 {
-	return open_inode(inode, fops, flags, NULL);
+	struct path fpath = { .dentry = lkm_pseudo_dentry(path, inode, dir_mode) };
+	struct file *file;
+
+	if (!fpath.dentry)
+		return ERR_PTR(-ENOMEM);
+	fpath.dentry->d_fsdata = fsdata;
+	file = open_inode(inode, fops, flags, &fpath);
+	if (IS_ERR(file))
+		lkm_pseudo_dentry_free(fpath.dentry);
+	return file;
 }
 
 /* open(2) of a dentry of a mounted file system: the file holds the mount and the dentry until release. */
@@ -279,7 +271,8 @@ unsigned int __lkm_entry lkm_file_poll(struct file *file, unsigned int events, i
 
 /*
  * close(2): flush, then the last reference: release and the module reference. A device or kernfs file
- * had an inode of its own; a file of a mounted file system gives back its dentry and mount instead.
+ * had an inode and a dentry chain of its own; a file of a mounted file system gives back its dentry and
+ * mount instead.
  */
 int __lkm_entry lkm_file_release(struct file *file)
 {
@@ -293,14 +286,31 @@ int __lkm_entry lkm_file_release(struct file *file)
 		file->f_op->release(inode, file);
 	fops_put(file->f_op);
 	kfree(file);
-	if (path.dentry)
+	if (path.mnt) {
 		path_put(&path);
-	else
+	} else {
+		lkm_pseudo_dentry_free(path.dentry);
 		kfree(inode);
+	}
 	return ret;
 }
 
 /* ---- helpers for drivers ---------------------------------------------------------------------- */
+
+/* fs/sync.c: the file's ->fsync over [start, end]; a file without one cannot be synced (-EINVAL). */
+int vfs_fsync_range(struct file *file, loff_t start, loff_t end, int datasync)
+{
+	if (!file->f_op->fsync)
+		return -EINVAL;
+	return file->f_op->fsync(file, start, end, datasync);
+}
+EXPORT_SYMBOL(vfs_fsync_range);
+
+int vfs_fsync(struct file *file, int datasync)
+{
+	return vfs_fsync_range(file, 0, LLONG_MAX, datasync);
+}
+EXPORT_SYMBOL(vfs_fsync);
 
 loff_t no_llseek(struct file *file, loff_t offset, int whence)
 {

@@ -21,6 +21,13 @@ struct dentry *lkm_d_lookup(struct dentry *dir, const char *name, unsigned int l
 struct file *lkm_open_path(const struct path *path, unsigned int flags);
 int lkm_file_release(struct file *file);
 
+/*
+ * pseudo_dentry.c: the dentry chain of a file that is not on a mount (device node, /proc, /sys, debugfs)
+ * up to a root "/"; @path is inside its file system, the last name is @inode's.
+ */
+struct dentry *lkm_pseudo_dentry(const char *path, struct inode *inode, umode_t dir_mode);
+void lkm_pseudo_dentry_free(struct dentry *leaf);
+
 struct kiocb;
 struct iov_iter;
 /* read(2)/write(2) through a read_iter/write_iter method (fs/file.c). */

@@ -93,3 +93,55 @@ void __iomem *devm_platform_ioremap_resource(struct platform_device *pdev, unsig
 	return devm_platform_get_and_ioremap_resource(pdev, index, NULL);
 }
 EXPORT_SYMBOL_GPL(devm_platform_ioremap_resource);
+
+/* A region claimed for a device: released with its other managed resources. */
+struct region_devres {
+	struct resource *parent;
+	resource_size_t start;
+	resource_size_t n;
+};
+
+static void devm_region_release(struct device *dev, void *res)
+{
+	struct region_devres *r = res;
+
+	(void)dev;
+	__release_region(r->parent, r->start, r->n);
+}
+
+static int devm_region_match(struct device *dev, void *res, void *match_data)
+{
+	struct region_devres *r = res, *want = match_data;
+
+	(void)dev;
+	return r->parent == want->parent && r->start == want->start && r->n == want->n;
+}
+
+struct resource *__devm_request_region(struct device *dev, struct resource *parent, resource_size_t start,
+				       resource_size_t n, const char *name)
+{
+	struct region_devres *dr = devres_alloc(devm_region_release, sizeof(*dr), GFP_KERNEL);
+	struct resource *res;
+
+	if (!dr)
+		return NULL;
+	res = __request_region(parent, start, n, name, 0);
+	if (!res) {
+		devres_free(dr);
+		return NULL;
+	}
+	dr->parent = parent;
+	dr->start = start;
+	dr->n = n;
+	devres_add(dev, dr);
+	return res;
+}
+EXPORT_SYMBOL(__devm_request_region);
+
+void __devm_release_region(struct device *dev, struct resource *parent, resource_size_t start, resource_size_t n)
+{
+	struct region_devres want = { .parent = parent, .start = start, .n = n };
+
+	WARN_ON(devres_release(dev, devm_region_release, devm_region_match, &want));
+}
+EXPORT_SYMBOL(__devm_release_region);

@@ -37,9 +37,10 @@ static inline struct debugfs_inode *DI(const struct file *file)
 
 #define F_DENTRY(filp) ((struct dentry *)DI(filp)->kn)
 
+/* debugfs's handles are kernfs nodes; an open file's f_path.dentry is a dentry that holds its node. */
 static inline struct kernfs_node *KN(struct dentry *dentry)
 {
-	return (struct kernfs_node *)dentry;
+	return dentry->lkm_magic == DENTRY_MAGIC ? dentry->d_fsdata : (struct kernfs_node *)dentry;
 }
 
 const struct file_operations *debugfs_real_fops(const struct file *filp)
@@ -202,6 +203,7 @@ static const struct file_operations debugfs_full_proxy_file_operations = {
 struct file *debugfs_open_node(struct kernfs_node *kn, unsigned int flags)
 {
 	struct debugfs_inode *di = kzalloc(sizeof(*di), GFP_KERNEL);
+	char path[KF_PATH_MAX];
 	struct file *file;
 
 	if (!di)
@@ -211,7 +213,9 @@ struct file *debugfs_open_node(struct kernfs_node *kn, unsigned int flags)
 	di->vfs_inode.i_size = kn->size;
 	di->vfs_inode.i_private = kn->priv;
 	kernfs_get(kn);
-	file = lkm_open_inode(&di->vfs_inode, &debugfs_full_proxy_file_operations, flags);
+	kernfs_path(kn, path, sizeof(path));
+	/* d_fsdata: what debugfs_file_get(file->f_path.dentry) finds, the node (Linux: its fsdata). */
+	file = lkm_open_inode(&di->vfs_inode, &debugfs_full_proxy_file_operations, flags, path, S_IRWXU, kn);
 	if (IS_ERR(file)) {
 		kernfs_put(kn);
 		kfree(di);

@@ -24,8 +24,13 @@ __host_import(kernfs) int host_kernfs(int op, const char *path, void *node, unsi
 
 #define KF_PATH_MAX 512
 
-/* The rest of open(2) on an inode the caller filled in: struct file, fops->owner reference, ->open. */
-struct file *lkm_open_inode(struct inode *inode, const struct file_operations *fops, unsigned int flags);
+/*
+ * The rest of open(2) on an inode the caller filled in: struct file, fops->owner reference, ->open, and
+ * f_path.dentry for @path (inside the file system: "driver/rtc"; its directories have @dir_mode) with
+ * @fsdata as its d_fsdata.
+ */
+struct file *lkm_open_inode(struct inode *inode, const struct file_operations *fops, unsigned int flags,
+			    const char *path, umode_t dir_mode, void *fsdata);
 
 /* ---- kernfs: the tree behind /sys (sysfs) and /sys/kernel/debug (debugfs) ---------------------------- */
 

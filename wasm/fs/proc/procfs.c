@@ -810,6 +810,7 @@ void __lkm_entry lkm_proc_chmod(struct proc_dir_entry *pde, umode_t mode)
 /* open(2) of a /proc entry the host found by its path. Directories and links are not opened here. */
 struct file *__lkm_entry lkm_proc_open(struct proc_dir_entry *pde, unsigned int flags)
 {
+	char path[KF_PATH_MAX];
 	struct proc_inode *pi;
 	struct file *file;
 
@@ -826,7 +827,9 @@ struct file *__lkm_entry lkm_proc_open(struct proc_dir_entry *pde, unsigned int 
 	pi->vfs_inode.i_uid = __kuid_val(pde->uid);
 	pi->vfs_inode.i_gid = __kgid_val(pde->gid);
 	pde_get(pde);
-	file = lkm_open_inode(&pi->vfs_inode, &proc_reg_file_ops, flags);
+	pde_path(pde, path, sizeof(path));
+	/* The dentry's names are inside procfs: "/proc/driver/rtc" is "rtc" in "driver" in "/". */
+	file = lkm_open_inode(&pi->vfs_inode, &proc_reg_file_ops, flags, path + strlen("/proc"), S_IRUGO | S_IXUGO, NULL);
 	if (IS_ERR(file)) {
 		pde_put(pde);
 		kfree(pi);

@@ -771,6 +771,7 @@ static const struct file_operations kernfs_file_fops = {
 struct file *sysfs_open_node(struct kernfs_node *kn, unsigned int flags)
 {
 	struct inode *inode = kzalloc(sizeof(*inode), GFP_KERNEL);
+	char path[KF_PATH_MAX];
 	struct file *file;
 
 	if (!inode)
@@ -779,7 +780,8 @@ struct file *sysfs_open_node(struct kernfs_node *kn, unsigned int flags)
 	inode->i_size = kn->size;
 	inode->i_private = kn;
 	kernfs_get(kn);
-	file = lkm_open_inode(inode, &kernfs_file_fops, flags);
+	kernfs_path(kn, path, sizeof(path));
+	file = lkm_open_inode(inode, &kernfs_file_fops, flags, path, S_IRWXU | S_IRUGO | S_IXUGO, NULL);
 	if (IS_ERR(file)) {
 		kernfs_put(kn);
 		kfree(inode);

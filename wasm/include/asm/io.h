@@ -80,15 +80,14 @@ static inline void memset_io(volatile void __iomem *a, int c, size_t n)
 		*d++ = (u8)c;
 }
 
-/* Kernel addresses are physical addresses: a region maps to itself; unmapping has nothing to undo. */
-static inline void __iomem *ioremap(phys_addr_t offset, size_t size)
-{
-	(void)size;
-	return (void __iomem *)(uintptr_t)offset;
-}
-#define ioremap_wc(o, s)	ioremap((o), (s))
-#define ioremap_uc(o, s)	ioremap((o), (s))
-#define ioremap_cache(o, s)	ioremap((o), (s))
-static inline void iounmap(volatile void __iomem *addr) { (void)addr; }
+/*
+ * Kernel addresses are physical addresses: a mapping of kernel memory is the region itself. Anything
+ * else (the NULL page, past the memory's end, size 0) has nothing behind it: NULL (wasm/kernel/iomem.c).
+ */
+extern void __iomem *ioremap(phys_addr_t offset, size_t size);
+extern void __iomem *ioremap_wc(phys_addr_t offset, size_t size);
+extern void __iomem *ioremap_uc(phys_addr_t offset, size_t size);
+extern void __iomem *ioremap_cache(phys_addr_t offset, size_t size);
+extern void iounmap(volatile void __iomem *addr);
 
 #endif /* _ASM_IO_H */

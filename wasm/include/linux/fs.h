@@ -161,6 +161,20 @@ static inline void init_sync_kiocb(struct kiocb *kiocb, struct file *filp)
 	*kiocb = (struct kiocb){ .ki_filp = filp, .ki_flags = iocb_flags(filp) };
 }
 
+struct file_lock;
+struct file_lease;
+struct pipe_inode_info;
+struct io_comp_batch;
+struct io_uring_cmd;
+struct seq_file;
+
+/*
+ * Every member Linux 6.12 has, in its order, so that real drivers' designated initialisers compile.
+ * The VFS here calls open, read, write, read_iter, write_iter, llseek, unlocked_ioctl, poll, flush,
+ * release (system calls, wasm/fs/file.c), iterate_shared (readdir of mounted file systems) and fsync
+ * (vfs_fsync(): -EINVAL without it, as Linux). The other members' system calls (mmap, fcntl, flock,
+ * splice, io_uring, ...) do not reach files here.
+ */
 struct file_operations {
 	struct module *owner;
 	fop_flags_t fop_flags;
@@ -169,6 +183,7 @@ struct file_operations {
 	ssize_t (*write) (struct file *, const char __user *, size_t, loff_t *);
 	ssize_t (*read_iter) (struct kiocb *, struct iov_iter *);
 	ssize_t (*write_iter) (struct kiocb *, struct iov_iter *);
+	int (*iopoll)(struct kiocb *kiocb, struct io_comp_batch *, unsigned int flags);
 	int (*iterate_shared) (struct file *, struct dir_context *);
 	__poll_t (*poll) (struct file *, struct poll_table_struct *);
 	long (*unlocked_ioctl) (struct file *, unsigned int, unsigned long);
@@ -179,7 +194,42 @@ struct file_operations {
 	int (*release) (struct inode *, struct file *);
 	int (*fsync) (struct file *, loff_t, loff_t, int datasync);
 	int (*fasync) (int, struct file *, int);
+	int (*lock) (struct file *, int, struct file_lock *);
+	unsigned long (*get_unmapped_area)(struct file *, unsigned long, unsigned long, unsigned long,
+					   unsigned long);
+	int (*check_flags)(int);
+	int (*flock) (struct file *, int, struct file_lock *);
+	ssize_t (*splice_write)(struct pipe_inode_info *, struct file *, loff_t *, size_t, unsigned int);
+	ssize_t (*splice_read)(struct file *, loff_t *, struct pipe_inode_info *, size_t, unsigned int);
+	void (*splice_eof)(struct file *file);
+	int (*setlease)(struct file *, int, struct file_lease **, void **);
+	long (*fallocate)(struct file *file, int mode, loff_t offset, loff_t len);
+	void (*show_fdinfo)(struct seq_file *m, struct file *f);
+	ssize_t (*copy_file_range)(struct file *, loff_t, struct file *, loff_t, size_t, unsigned int);
+	loff_t (*remap_file_range)(struct file *file_in, loff_t pos_in, struct file *file_out,
+				   loff_t pos_out, loff_t len, unsigned int remap_flags);
+	int (*fadvise)(struct file *, loff_t, loff_t, int);
+	int (*uring_cmd)(struct io_uring_cmd *ioucmd, unsigned int issue_flags);
+	int (*uring_cmd_iopoll)(struct io_uring_cmd *, struct io_comp_batch *, unsigned int poll_flags);
 };
+
+/* fop_flags */
+/* Supports async buffered reads */
+#define FOP_BUFFER_RASYNC	((__force fop_flags_t)(1 << 0))
+/* Supports async buffered writes */
+#define FOP_BUFFER_WASYNC	((__force fop_flags_t)(1 << 1))
+/* Supports synchronous page faults for mappings */
+#define FOP_MMAP_SYNC		((__force fop_flags_t)(1 << 2))
+/* Supports non-exclusive O_DIRECT writes from multiple threads */
+#define FOP_DIO_PARALLEL_WRITE	((__force fop_flags_t)(1 << 3))
+/* Contains huge pages */
+#define FOP_HUGE_PAGES		((__force fop_flags_t)(1 << 4))
+/* Treat loff_t as unsigned (e.g., /dev/mem) */
+#define FOP_UNSIGNED_OFFSET	((__force fop_flags_t)(1 << 5))
+
+/* fsync(2)/fdatasync(2) of @file (fs/sync.c): -EINVAL when its operations have no ->fsync. */
+extern int vfs_fsync_range(struct file *file, loff_t start, loff_t end, int datasync);
+extern int vfs_fsync(struct file *file, int datasync);
 
 static inline struct inode *file_inode(const struct file *f) { return f->f_inode; }
 static inline struct dentry *file_dentry(const struct file *f) { return f->f_path.dentry; }

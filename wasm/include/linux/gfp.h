@@ -6,6 +6,7 @@
 #include <linux/types.h>
 #include <linux/init.h>
 #include <linux/alloc_tag.h>
+#include <linux/numa.h>	/* NUMA_NO_NODE (Linux: through linux/topology.h) */
 #include <asm/page.h>
 
 struct module;
@@ -13,7 +14,6 @@ struct module;
 /* Orders above this fail (with a warning unless __GFP_NOWARN), as Linux's MAX_PAGE_ORDER. */
 #define MAX_PAGE_ORDER	10
 #define MAX_ORDER	MAX_PAGE_ORDER
-#define NUMA_NO_NODE	(-1)
 
 static inline bool gfpflags_allow_blocking(const gfp_t gfp_flags)
 {

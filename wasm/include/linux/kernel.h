@@ -48,8 +48,7 @@
 
 #define FIELD_SIZEOF(t, f)	(sizeof(((t*)0)->f))
 
-#define _RET_IP_		0UL
-#define _THIS_IP_		0UL
+#include <linux/instruction_pointer.h>	/* _RET_IP_, _THIS_IP_ */
 
 /*
  * might_sleep(): a function that can sleep says so, and calling it with a spinlock held or preemption

@@ -5,13 +5,10 @@
 #include <linux/types.h>
 #include <linux/jiffies.h>
 #include <linux/math64.h>
+#include <linux/time64.h>	/* KTIME_MAX, KTIME_SEC_MAX */
 
 /* Nanosecond scalar representation for kernel time values */
 typedef s64	ktime_t;
-
-#define KTIME_MAX			((s64)~((u64)1 << 63))
-#define KTIME_MIN			(-KTIME_MAX - 1)
-#define KTIME_SEC_MAX			(KTIME_MAX / NSEC_PER_SEC)
 
 static inline ktime_t ktime_set(const s64 secs, const unsigned long nsecs)
 {

@@ -12,6 +12,8 @@
 #include <linux/err.h>
 #include <linux/list.h>
 #include <linux/atomic.h>
+#include <linux/pfn.h>
+#include <linux/sizes.h>
 #include <asm/page.h>
 
 /* to align the pointer to the (next) page boundary */
@@ -20,11 +22,6 @@
 /* test whether an address (unsigned long or pointer) is aligned to PAGE_SIZE */
 #define PAGE_ALIGNED(addr)	IS_ALIGNED((unsigned long)(addr), PAGE_SIZE)
 
-#define PFN_ALIGN(x)	(((unsigned long)(x) + (PAGE_SIZE - 1)) & PAGE_MASK)
-#define PFN_UP(x)	(((x) + PAGE_SIZE-1) >> PAGE_SHIFT)
-#define PFN_DOWN(x)	((x) >> PAGE_SHIFT)
-#define PFN_PHYS(x)	((phys_addr_t)(x) << PAGE_SHIFT)
-#define PHYS_PFN(x)	((unsigned long)((x) >> PAGE_SHIFT))
 
 /* Identity-mapped: kernel virtual addresses are offsets into the one memory. */
 #define __pa(x)		((phys_addr_t)(unsigned long)(x))
@@ -94,5 +91,116 @@ extern unsigned long totalram_pages(void);
 
 /* Special vmas that are non-mergable, non-mlock()able. */
 #define VM_SPECIAL (VM_IO | VM_DONTEXPAND | VM_PFNMAP | VM_MIXEDMAP)
+
+/* ---- Mappings as drivers see them (mm_types.h): the VMA an ->mmap gets, fault handling --------------- */
+
+typedef unsigned long vm_flags_t;
+
+/* Page protection bits (asm/pgtable_types.h): one word, opaque to drivers. */
+typedef struct { unsigned long pgprot; } pgprot_t;
+#define pgprot_val(x)		((x).pgprot)
+#define __pgprot(x)		((pgprot_t) { (x) })
+/* No caches to bypass: an uncached or write-combined mapping is the plain one. */
+#define pgprot_noncached(prot)		(prot)
+#define pgprot_writecombine(prot)	(prot)
+
+struct mm_struct;
+struct file;
+struct vm_fault;
+
+/* Why a fault handler returns (enum vm_fault_reason). */
+typedef unsigned int __bitwise vm_fault_t;
+enum vm_fault_reason {
+	VM_FAULT_OOM		= (__force vm_fault_t)0x000001,
+	VM_FAULT_SIGBUS		= (__force vm_fault_t)0x000002,
+	VM_FAULT_MAJOR		= (__force vm_fault_t)0x000004,
+	VM_FAULT_HWPOISON	= (__force vm_fault_t)0x000010,
+	VM_FAULT_HWPOISON_LARGE	= (__force vm_fault_t)0x000020,
+	VM_FAULT_SIGSEGV	= (__force vm_fault_t)0x000040,
+	VM_FAULT_NOPAGE		= (__force vm_fault_t)0x000100,
+	VM_FAULT_LOCKED		= (__force vm_fault_t)0x000200,
+	VM_FAULT_RETRY		= (__force vm_fault_t)0x000400,
+	VM_FAULT_FALLBACK	= (__force vm_fault_t)0x000800,
+	VM_FAULT_DONE_COW	= (__force vm_fault_t)0x001000,
+	VM_FAULT_NEEDDSYNC	= (__force vm_fault_t)0x002000,
+	VM_FAULT_COMPLETED	= (__force vm_fault_t)0x004000,
+	VM_FAULT_HINDEX_MASK	= (__force vm_fault_t)0x0f0000,
+};
+
+#define VM_FAULT_ERROR (VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV | VM_FAULT_HWPOISON | \
+			VM_FAULT_HWPOISON_LARGE | VM_FAULT_FALLBACK)
+
+struct vm_area_struct {
+	unsigned long vm_start;		/* first address within vm_mm */
+	unsigned long vm_end;		/* first byte after our end address within vm_mm */
+	struct mm_struct *vm_mm;	/* the address space we belong to */
+	pgprot_t vm_page_prot;		/* access permissions of this VMA */
+	/* Flags (VM_READ, ...): read vm_flags, change them with vm_flags_{init,set,clear,mod}(). */
+	union {
+		const vm_flags_t vm_flags;
+		vm_flags_t __vm_flags;
+	};
+	const struct vm_operations_struct *vm_ops;
+	unsigned long vm_pgoff;		/* offset (within vm_file) in PAGE_SIZE units */
+	struct file *vm_file;		/* file we map to (can be NULL) */
+	void *vm_private_data;		/* was vm_pte (shared mem) */
+};
+
+struct vm_operations_struct {
+	void (*open)(struct vm_area_struct *area);
+	void (*close)(struct vm_area_struct *area);
+	int (*may_split)(struct vm_area_struct *area, unsigned long addr);
+	int (*mremap)(struct vm_area_struct *area);
+	int (*mprotect)(struct vm_area_struct *vma, unsigned long start, unsigned long end,
+			unsigned long newflags);
+	vm_fault_t (*fault)(struct vm_fault *vmf);
+	vm_fault_t (*huge_fault)(struct vm_fault *vmf, unsigned int order);
+	vm_fault_t (*map_pages)(struct vm_fault *vmf, pgoff_t start_pgoff, pgoff_t end_pgoff);
+	unsigned long (*pagesize)(struct vm_area_struct *area);
+	vm_fault_t (*page_mkwrite)(struct vm_fault *vmf);
+	vm_fault_t (*pfn_mkwrite)(struct vm_fault *vmf);
+	int (*access)(struct vm_area_struct *vma, unsigned long addr, void *buf, int len, int write);
+	const char *(*name)(struct vm_area_struct *vma);
+};
+
+/* What a ->fault handler is told (the fields drivers read). */
+struct vm_fault {
+	struct vm_area_struct *vma;	/* Target VMA */
+	gfp_t gfp_mask;			/* gfp mask to be used for allocations */
+	pgoff_t pgoff;			/* Logical page offset based on vma */
+	unsigned long address;		/* Faulting virtual address - masked */
+	unsigned int flags;		/* FAULT_FLAG_xxx flags */
+};
+
+static inline void vm_flags_init(struct vm_area_struct *vma, vm_flags_t flags)
+{
+	vma->__vm_flags = flags;
+}
+
+static inline void vm_flags_reset(struct vm_area_struct *vma, vm_flags_t flags)
+{
+	vm_flags_init(vma, flags);
+}
+
+static inline void vm_flags_set(struct vm_area_struct *vma, vm_flags_t flags)
+{
+	vma->__vm_flags |= flags;
+}
+
+static inline void vm_flags_clear(struct vm_area_struct *vma, vm_flags_t flags)
+{
+	vma->__vm_flags &= ~flags;
+}
+
+static inline void vm_flags_mod(struct vm_area_struct *vma, vm_flags_t set, vm_flags_t clear)
+{
+	vma->__vm_flags = (vma->__vm_flags | set) & ~clear;
+}
+
+/* Pages in the VMA. */
+static inline unsigned long vma_pages(const struct vm_area_struct *vma)
+{
+	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+}
 
 #endif /* _LINUX_MM_H */

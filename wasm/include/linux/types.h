@@ -39,6 +39,8 @@ typedef __PTRDIFF_TYPE__	__kernel_ssize_t;
 typedef __PTRDIFF_TYPE__	__kernel_ptrdiff_t;
 typedef long			__kernel_long_t;
 typedef unsigned long		__kernel_ulong_t;
+typedef __kernel_long_t		__kernel_old_time_t;
+typedef long long		__kernel_time64_t;
 
 #ifndef _SIZE_T
 #define _SIZE_T
@@ -102,6 +104,8 @@ typedef __kernel_clockid_t	clockid_t;
 typedef unsigned int		fmode_t;
 typedef u64			sector_t;
 typedef u64			blkcnt_t;
+/* The type of an index into the pagecache. */
+typedef unsigned long		pgoff_t;
 
 typedef unsigned int __bitwise	gfp_t;
 typedef unsigned int __bitwise	__poll_t;

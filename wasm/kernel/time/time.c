@@ -1,11 +1,82 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kernel/time/time.c: time conversions. Here only mktime64(); the jiffies conversions are inline in
- * <linux/jiffies.h>.
+ * kernel/time/time.c: time conversions: mktime64(), timespec64 normalization and its copies from and to
+ * user memory, sys_tz. The jiffies conversions are inline in <linux/jiffies.h>.
  */
 #include <linux/types.h>
 #include <linux/export.h>
 #include <linux/time.h>
+#include <linux/uaccess.h>
+
+/* settimeofday(2) does not reach this kernel: the zone stays UTC, no DST. */
+struct timezone sys_tz;
+EXPORT_SYMBOL(sys_tz);
+
+void set_normalized_timespec64(struct timespec64 *ts, time64_t sec, s64 nsec)
+{
+	/* A division would be shorter, but the values are nearly always within a second of normal. */
+	while (nsec >= NSEC_PER_SEC) {
+		nsec -= NSEC_PER_SEC;
+		++sec;
+	}
+	while (nsec < 0) {
+		nsec += NSEC_PER_SEC;
+		--sec;
+	}
+	ts->tv_sec = sec;
+	ts->tv_nsec = nsec;
+}
+EXPORT_SYMBOL(set_normalized_timespec64);
+
+/* Not exported (Linux's select/poll timeouts use it). */
+struct timespec64 timespec64_add_safe(const struct timespec64 lhs, const struct timespec64 rhs)
+{
+	struct timespec64 res;
+
+	set_normalized_timespec64(&res, (timeu64_t)lhs.tv_sec + rhs.tv_sec, lhs.tv_nsec + rhs.tv_nsec);
+	if (unlikely(res.tv_sec < lhs.tv_sec || res.tv_sec < rhs.tv_sec)) {
+		res.tv_sec = TIME64_MAX;
+		res.tv_nsec = 0;
+	}
+	return res;
+}
+
+/* The user's tv_nsec is 64 bits; a 32-bit kernel keeps the low word (the padding of 32-bit ABIs). */
+int get_timespec64(struct timespec64 *ts, const struct __kernel_timespec __user *uts)
+{
+	struct __kernel_timespec kts;
+
+	if (copy_from_user(&kts, uts, sizeof(kts)))
+		return -EFAULT;
+	ts->tv_sec = kts.tv_sec;
+	ts->tv_nsec = (long)kts.tv_nsec;
+	return 0;
+}
+EXPORT_SYMBOL_GPL(get_timespec64);
+
+int put_timespec64(const struct timespec64 *ts, struct __kernel_timespec __user *uts)
+{
+	struct __kernel_timespec kts = { .tv_sec = ts->tv_sec, .tv_nsec = ts->tv_nsec };
+
+	return copy_to_user(uts, &kts, sizeof(kts)) ? -EFAULT : 0;
+}
+EXPORT_SYMBOL_GPL(put_timespec64);
+
+int get_itimerspec64(struct itimerspec64 *it, const struct __kernel_itimerspec __user *uit)
+{
+	int ret = get_timespec64(&it->it_interval, &uit->it_interval);
+
+	return ret ?: get_timespec64(&it->it_value, &uit->it_value);
+}
+EXPORT_SYMBOL_GPL(get_itimerspec64);
+
+int put_itimerspec64(const struct itimerspec64 *it, struct __kernel_itimerspec __user *uit)
+{
+	int ret = put_timespec64(&it->it_interval, &uit->it_interval);
+
+	return ret ?: put_timespec64(&it->it_value, &uit->it_value);
+}
+EXPORT_SYMBOL_GPL(put_itimerspec64);
 
 /*
  * mktime64 - Converts date to seconds.
