@@ -38,6 +38,8 @@ export class WaitQueues {
   private readonly byEntry = new Map<number, Attempt>();
   /** Calls parked now (for tests and `sleeping`). */
   private parkedCount = 0;
+  /** Entries woken before their system call registered its sleep (see wake()). */
+  private readonly earlyWakes = new Set<number>();
 
   constructor(private readonly k: Kernel) {}
 
@@ -60,18 +62,24 @@ export class WaitQueues {
     if (entry) {
       a.entries.add(entry);
       this.byEntry.set(entry, a);
+      // A kernel thread woke it before we knew of it: the wake-up counts now.
+      if (this.earlyWakes.delete(entry)) a.woken = true;
     }
     if (timeout >= 0 && a.deadline === undefined) a.deadline = this.k.clock.nowMs() + timeout * MS_PER_JIFFY;
     a.sleeping = true;
     return 1;
   }
 
-  /** host.wake(entry): the entry's sleeper was woken (C unlinks and frees it). */
+  /**
+   * host.wake(entry): the entry's sleeper was woken (C unlinked it; it is freed when the attempt is done,
+   * by cancel()). A kernel thread can wake an entry its system call has queued but not registered yet.
+   */
   wake(entry: number): void {
     const a = this.byEntry.get(entry);
-    if (!a) return;
-    this.byEntry.delete(entry);
-    a.entries.delete(entry);
+    if (!a) {
+      if (this.k.threads.byTask.size) this.earlyWakes.add(entry);
+      return;
+    }
     a.woken = true;
     a.onWake?.();
   }

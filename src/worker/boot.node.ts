@@ -1,8 +1,6 @@
 // Node: bootKernel({ isolate }) with the kernel in a worker_threads Worker (default) or on this thread.
 
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { KernelApi, KernelBootOptions } from '../api/api.js';
@@ -14,19 +12,11 @@ import type { Vfs } from '../vfs/index.js';
 import { KernelBacking, mirrorKernelMounts } from '../vfs/kernel-backing.js';
 import { spawnNodeProgramWorker } from '../user/spawn.node.js';
 import { spawnNodeCpu } from './cpu.node.js';
+import { compiledScript } from './script.node.js';
 
-/**
- * The worker script. From dist/ it sits next to this file; when this file runs from TypeScript sources
- * (vitest), a compiled copy is used: build/worker-dist (the test setup emits it there), else dist/.
- */
+/** The kernel worker's script (dist/, or a compiled copy when running from sources). */
 export function nodeWorkerScript(): URL {
-  const here = import.meta.url;
-  if (here.endsWith('.js')) return new URL('./node-worker.js', here);
-  for (const dir of ['/build/worker-dist', '/dist']) {
-    const url = new URL(here.replace(/\/src\/worker\/boot\.node\.ts$/, `${dir}/src/worker/node-worker.js`));
-    if (existsSync(fileURLToPath(url))) return url;
-  }
-  throw new Error('kernel worker: no compiled node-worker.js: run `npx tsc -p .`');
+  return compiledScript(import.meta.url, 'node-worker.js');
 }
 
 /** Linux's names for the kernel's JavaScript functions that show up in a stuck worker's stack. */

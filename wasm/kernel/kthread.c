@@ -123,36 +123,31 @@ struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *da
 }
 EXPORT_SYMBOL(kthread_create_on_node);
 
-/* A kworker started by queue_work(), which may run in atomic context (kernel/workqueue.c). */
-struct task_struct *lkm_kthread_create_atomic(int (*threadfn)(void *data), void *data, unsigned int cpu,
-					      const char *namefmt, ...)
+/* A thread on @cpu; @gfp GFP_ATOMIC for a kworker that queue_work() starts in atomic context. */
+static struct task_struct *create_on(int (*threadfn)(void *data), void *data, unsigned int cpu, gfp_t gfp,
+				     const char *namefmt, ...)
 {
 	struct task_struct *t;
 	va_list args;
 
 	va_start(args, namefmt);
-	t = kthread_create_vargs(threadfn, data, cpu, GFP_ATOMIC, namefmt, args);
+	t = kthread_create_vargs(threadfn, data, cpu, gfp, namefmt, args);
 	va_end(args);
 	return t;
 }
 
-static struct task_struct *create_on_cpu(int (*threadfn)(void *data), void *data, unsigned int cpu,
-					 const char *namefmt, ...)
+/* kernel/workqueue.c's kworkers: "kworker/%u:%d" and the like, formatted by the caller. */
+struct task_struct *lkm_kthread_create_atomic(int (*threadfn)(void *data), void *data, unsigned int cpu,
+					      const char *name)
 {
-	struct task_struct *t;
-	va_list args;
-
-	va_start(args, namefmt);
-	t = kthread_create_vargs(threadfn, data, cpu, GFP_KERNEL, namefmt, args);
-	va_end(args);
-	return t;
+	return create_on(threadfn, data, cpu, GFP_ATOMIC, "%s", name);
 }
 
 /* The name format gets the CPU number ("ksoftirqd/%u"). */
 struct task_struct *kthread_create_on_cpu(int (*threadfn)(void *data), void *data, unsigned int cpu,
 					  const char *namefmt)
 {
-	struct task_struct *t = create_on_cpu(threadfn, data, cpu, namefmt, cpu);
+	struct task_struct *t = create_on(threadfn, data, cpu, GFP_KERNEL, namefmt, cpu);
 
 	if (!IS_ERR(t))
 		set_bit(KTHREAD_IS_PER_CPU, &to_kthread(t)->flags);

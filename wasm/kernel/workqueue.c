@@ -28,7 +28,7 @@
 #define PF_WQ_WORKER	0x00000020
 
 struct task_struct *lkm_kthread_create_atomic(int (*threadfn)(void *data), void *data, unsigned int cpu,
-					      const char *namefmt, ...);
+					      const char *name);
 
 struct worker {
 	struct task_struct *task;
@@ -146,6 +146,7 @@ static void maybe_start_worker(struct workqueue_struct *wq)
 	struct task_struct *t;
 	struct worker *w;
 	unsigned long flags;
+	char name[TASK_COMM_LEN];
 	int id;
 
 	spin_lock_irqsave(&wq->lock, flags);
@@ -160,14 +161,15 @@ static void maybe_start_worker(struct workqueue_struct *wq)
 
 	if (wq->flags & WQ_UNBOUND) {
 		id = atomic_inc_return(&unbound_ids) - 1;
-		t = lkm_kthread_create_atomic(worker_thread, w, 0, "kworker/u%u:%d", nr_cpu_ids * 2, id);
+		snprintf(name, sizeof(name), "kworker/u%u:%d", nr_cpu_ids * 2, id);
 	} else if (wq->flags & WQ_HIGHPRI) {
 		id = atomic_inc_return(&highpri_ids) - 1;
-		t = lkm_kthread_create_atomic(worker_thread, w, 0, "kworker/%u:%dH", 0, id);
+		snprintf(name, sizeof(name), "kworker/%u:%dH", 0, id);
 	} else {
 		id = atomic_inc_return(&bound_ids) - 1;
-		t = lkm_kthread_create_atomic(worker_thread, w, 0, "kworker/%u:%d", 0, id);
+		snprintf(name, sizeof(name), "kworker/%u:%d", 0, id);
 	}
+	t = lkm_kthread_create_atomic(worker_thread, w, 0, name);
 	if (IS_ERR(t)) {
 		/* -EAGAIN: no CPU workers here (kthread_create() said so); the items run on the host thread. */
 		if (PTR_ERR(t) != -EAGAIN)

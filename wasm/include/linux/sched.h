@@ -55,6 +55,7 @@ struct task_struct {
 	void			*worker_private;	/* struct kthread (kernel/kthread.c) */
 	int			exit_code;
 	int			usage;		/* get_task_struct() references (kernel threads) */
+	unsigned int		lkm_wake_seen;	/* lkm-wasm: wake-ups when the system call began (wait.c) */
 };
 
 #define PF_EXITING		0x00000004

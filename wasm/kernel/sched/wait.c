@@ -62,6 +62,11 @@ __host_import(can_restart) int host_can_restart(void);
 
 /* Kernel threads alive (kernel/kthread.c): only they can wake a host thread that blocks. */
 int lkm_nr_kthreads;
+/*
+ * wake_up*() calls kernel threads made so far: a system call during which one came must not sleep on its
+ * possibly stale test (sleep_on()). The host thread's own wake-ups come in program order and do not count.
+ */
+static unsigned int wake_seq;
 /* What a blocked host thread waits on: bumped (and notified) by every wake-up of the host task. */
 int lkm_host_doorbell;
 
@@ -176,6 +181,7 @@ void __lkm_entry lkm_syscall_begin(void)
 	lkm_host_task.__state = TASK_RUNNING;
 	lkm_host_task.lkm_sleeping = 0;
 	lkm_host_task.lkm_wait_queue = NULL;
+	lkm_host_task.lkm_wake_seen = __atomic_load_n(&wake_seq, __ATOMIC_SEQ_CST);
 	/* Nor an allocation in progress (one that Oopsed inside alloc_hooks() left its tag current). */
 	lkm_alloc_tag = NULL;
 }
@@ -243,6 +249,8 @@ void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclus
 
 	if (!wq_head)
 		return;
+	if (current->lkm_blocks)
+		__atomic_fetch_add(&wake_seq, 1, __ATOMIC_SEQ_CST);
 	spin_lock(&wq_head->lock);
 	list_for_each_entry_safe(curr, next, &wq_head->head, entry) {
 		unsigned int flags = curr->flags;
@@ -337,20 +345,25 @@ static int sleeper_wake(struct wait_queue_entry *wq_entry, unsigned mode, int fl
 	(void)flags; (void)key;
 	if (!(s->state & mode))
 		return 0;
-	list_del(&s->wq.entry);
+	list_del_init(&s->wq.entry);
 	host_wake(s);
-	kfree(s);
 	return 1;
 }
 
-/* The host gives a sleep up (interrupted, timed out, or woken through another queue). */
+/*
+ * The host is done with a sleep (woken, interrupted or timed out): the entry leaves its queue if still
+ * on it, and is freed. Only the host frees entries: a kernel thread may wake one before the host has
+ * even registered it (the host then takes the wake-up as soon as it does).
+ */
 void __lkm_entry lkm_wait_cancel(struct sleeper *s)
 {
 	spin_lock(&s->head->lock);
-	list_del(&s->wq.entry);
+	if (!list_empty(&s->wq.entry))
+		list_del_init(&s->wq.entry);
 	spin_unlock(&s->head->lock);
 	kfree(s);
 }
+
 
 static long sleep_on(struct wait_queue_head *wq_head, unsigned int state, int exclusive, long timeout)
 {
@@ -374,6 +387,13 @@ static long sleep_on(struct wait_queue_head *wq_head, unsigned int state, int ex
 	r = host_sleep(s, t);
 	if (r != 1 && s)
 		lkm_wait_cancel(s);
+	/*
+	 * A kernel thread may have made the condition true and woken the queue between the caller's test and
+	 * the queueing above: then the call is woken at once (it is restarted and tests again) instead of
+	 * sleeping through the wake-up it missed.
+	 */
+	if (r == 1 && s && __atomic_load_n(&wake_seq, __ATOMIC_SEQ_CST) != lkm_host_task.lkm_wake_seen)
+		host_wake(s);
 	if (r == 0)
 		return 0;
 	lkm_host_task.lkm_sleeping = 1;
