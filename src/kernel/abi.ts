@@ -8,6 +8,7 @@ export const OFFSETS = {
   module: { kp: 68, kp_end: 72, kmem_bytes: 84, kmem_count: 88, kunit_suites: 104 },
   kernel_param: { name: 0, perm: 12 },
   timer_list: { function: 12 },
+  hrtimer: { function: 8 },
   task_struct: { __state: 0, pid: 4, comm: 12, flags: 48 },
   thread_info: { task: 0, preempt_count: 4, cpu: 8 },
 } as const;
@@ -28,5 +29,7 @@ export const THREAD_INFO = OFFSETS.thread_info;
 /** THREAD_SIZE (asm/thread_info.h): a kernel thread's stack, aligned to its size. */
 export const THREAD_SIZE = 64 * 1024;
 
+/** struct hrtimer: the callback (the owner of an hrtimer pending at unload). */
+export const HRTIMER = OFFSETS.hrtimer;
 /** struct timer_list: the callback (the owner of a timer pending at unload). */
 export const TIMER_LIST = OFFSETS.timer_list;

@@ -118,6 +118,10 @@ export function hostImports(k: Kernel): Record<string, Function> {
     timer(timer: number, delta: number): void {
       k.timerLists.arm(timer >>> 0, delta);
     },
+    /** An hrtimer is armed at `atNs` of the kernel clock, or disarmed (-1). */
+    hrtimer(timer: number, atNs: bigint): void {
+      k.timerLists.armHr(timer >>> 0, Number(atNs));
+    },
     ...kunitImports(k),
   };
 }

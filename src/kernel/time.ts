@@ -3,7 +3,7 @@
 
 import type { Kernel } from './kernel.js';
 import type { Module } from './module.js';
-import { TIMER_LIST } from './abi.js';
+import { HRTIMER, TIMER_LIST } from './abi.js';
 import { KernelOops } from './traps.js';
 import { ownerOfSlot } from './host.js';
 
@@ -106,6 +106,8 @@ export class KernelClock {
 export class TimerLists {
   /** Address → disarm. */
   private readonly pending = new Map<number, () => void>();
+  /** The same for struct hrtimers. */
+  private readonly pendingHr = new Map<number, () => void>();
 
   constructor(private readonly k: Kernel, private readonly clock: KernelClock) {}
 
@@ -124,20 +126,39 @@ export class TimerLists {
     }));
   }
 
-  /** At unload: pending timers whose function is the module's are removed, with a warning. */
+  /** host.hrtimer: arms a struct hrtimer at `atNs` of the kernel clock (or disarms it: -1). */
+  armHr(timer: number, atNs: number): void {
+    this.disarm(timer, this.pendingHr);
+    if (atNs < 0) return;
+    this.pendingHr.set(timer, this.clock.timers.add(atNs / 1e6, () => {
+      this.pendingHr.delete(timer);
+      try {
+        this.k.run('hrtimer', () => this.k.vm.lkm_hrtimer_fire(timer));
+      } catch (e) {
+        if (!(e instanceof KernelOops)) throw e;
+      }
+    }));
+  }
+
+  /** At unload: pending timers and hrtimers whose function is the module's are removed, with a warning. */
   moduleGone(m: Module): void {
+    this.removeOwned(m, this.pending, TIMER_LIST.function, 'timer');
+    this.removeOwned(m, this.pendingHr, HRTIMER.function, 'hrtimer');
+  }
+
+  private removeOwned(m: Module, pending: Map<number, () => void>, fnOffset: number, kind: string): void {
     const k = this.k;
-    for (const timer of [...this.pending.keys()]) {
-      const fn = k.mem.u32(timer + TIMER_LIST.function);
+    for (const timer of [...pending.keys()]) {
+      const fn = k.mem.u32(timer + fnOffset);
       if (ownerOfSlot(k, fn) !== m) continue;
-      const name = k.names.name(m, Number((k.mem.table.get(fn) as Function & { name: string }).name)) ?? 'timer function';
-      k.printk(`\x014${m.name}: timer ${name} still pending at unload: removed\n`);
-      this.disarm(timer);
+      const name = k.names.name(m, Number((k.mem.table.get(fn) as Function & { name: string }).name)) ?? `${kind} function`;
+      k.printk(`\x014${m.name}: ${kind} ${name} still pending at unload: removed\n`);
+      this.disarm(timer, pending);
     }
   }
 
-  private disarm(timer: number): void {
-    this.pending.get(timer)?.();
-    this.pending.delete(timer);
+  private disarm(timer: number, pending = this.pending): void {
+    pending.get(timer)?.();
+    pending.delete(timer);
   }
 }

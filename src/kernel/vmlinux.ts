@@ -35,6 +35,7 @@ export interface VmlinuxExports {
   lkm_make_task_dead(): void;
   lkm_wait_cancel(entry: number): void;
   lkm_timer_fire(timer: number): void;
+  lkm_hrtimer_fire(timer: number): void;
   /** `name`: the node's path under /dev, a C string (the file's dentry names). */
   lkm_file_open(devt: number, flags: number, mode: number, name: number): number;
   lkm_file_read(file: number, ubuf: number, count: number): number;

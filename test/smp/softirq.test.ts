@@ -1,7 +1,7 @@
 // Tasklets (kernel/softirq.c) and the LKMPG-style completions example; workqueues without CPU workers.
 import { describe, expect, it } from 'vitest';
 import { bootTestKernel } from '../helpers/kernel.js';
-import { example } from '../helpers/paths.js';
+import { example, fixture } from '../helpers/paths.js';
 import { Kernel } from '../../src/kernel/kernel.js';
 import { readVmlinux } from '../../src/session/paths.node.js';
 import { readFileSync } from 'node:fs';
@@ -43,5 +43,30 @@ describe('softirq work and examples', () => {
     expect(lines).toContain('workqueue_demo: hello from a stranger');
     expect(lines).toContain('workqueue_demo: ordered step 3');
     expect(lines).toContain('workqueue_demo: 3 ticks');
+  });
+});
+
+describe('hrtimers', () => {
+  it('an hrtimer restarts itself with hrtimer_forward_now() until it returns HRTIMER_NORESTART, in hardirq context', async () => {
+    const t = await bootTestKernel();
+    const last = new Promise<void>((resolve) => {
+      const un = t.k.log.subscribe((r) => { if (r.text.includes('hrtimer_tick: 5 ')) { un(); resolve(); } });
+    });
+    expect(await t.run(`insmod ${fixture('hrtimer-tick')}`)).toMatchObject({ status: 0, stderr: '' });
+    await last;
+    expect(await t.run('rmmod hrtimer_tick')).toMatchObject({ status: 0, stderr: '' });
+    expect(t.log().filter((l) => /^hrtimer_tick: [^lm]/.test(l))).toEqual([
+      ...[1, 2, 3, 4, 5].map((n) => `hrtimer_tick: ${n} in_hardirq 1, late no`),
+      'hrtimer_tick: cancel 0, fired 5',
+    ]);
+  });
+
+  it('hrtimer_cancel() of a pending timer in exit returns 1 and leaves nothing armed', async () => {
+    const t = await bootTestKernel();
+    expect((await t.run(`insmod ${fixture('hrtimer-tick')} times=1000`)).status).toBe(0);
+    t.k.rmmod('hrtimer_tick');
+    expect(t.log().find((l) => l.startsWith('hrtimer_tick: cancel'))).toMatch(/^hrtimer_tick: cancel 1, fired \d+$/);
+    expect(t.log().some((l) => l.includes('still pending at unload'))).toBe(false);
+    expect(t.k.timers.size).toBe(0);
   });
 });

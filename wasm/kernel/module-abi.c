@@ -8,6 +8,7 @@
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/timer.h>
+#include <linux/hrtimer.h>
 #include <linux/sched.h>
 
 #define HOST_ABI(type, field, off) \
@@ -26,6 +27,7 @@ HOST_ABI(kernel_param, perm, 12);
 HOST_ABI_SIZE(kernel_param, 20);
 
 HOST_ABI(timer_list, function, 12);
+HOST_ABI(hrtimer, function, 8);
 
 HOST_ABI(task_struct, __state, 0);
 HOST_ABI(task_struct, pid, 4);
