@@ -45,14 +45,15 @@ async function atomicsPingPong(): Promise<number> {
     const t0 = performance.now();
     for (let i = 0; i < ${ROUNDS}; i++) {
       if (me === 0) { Atomics.store(i32, 1, 1); Atomics.notify(i32, 1); while (Atomics.load(i32, 1) !== 2) Atomics.wait(i32, 1, 1); }
-      else { while (Atomics.load(i32, 1) !== 1) Atomics.wait(i32, 1, Atomics.load(i32, 1)); Atomics.store(i32, 1, 2); Atomics.notify(i32, 1);
+      else { for (let v; (v = Atomics.load(i32, 1)) !== 1;) Atomics.wait(i32, 1, v); Atomics.store(i32, 1, 2); Atomics.notify(i32, 1);
              while (Atomics.load(i32, 1) === 2) Atomics.wait(i32, 1, 2); }
     }
     parentPort.postMessage(performance.now() - t0);`;
-  // Side 1 waits for 1, answers 2 and waits until side 0 has moved on (stores 1 again or finishes).
+  // Side 1 waits for 1, answers 2 and waits until side 0 has moved on (3, then 1 again). Each wait names the
+  // value it read, so a change between the read and the wait is not slept through.
   const src0 = src.replace("Atomics.store(i32, 1, 1); Atomics.notify(i32, 1); while (Atomics.load(i32, 1) !== 2) Atomics.wait(i32, 1, 1);",
     "Atomics.store(i32, 1, 1); Atomics.notify(i32, 1); while (Atomics.load(i32, 1) !== 2) Atomics.wait(i32, 1, 1); Atomics.store(i32, 1, 3); Atomics.notify(i32, 1);");
-  const ws = [0, 1].map((side) => new Worker(side === 0 ? src0 : src.replace('while (Atomics.load(i32, 1) === 2) Atomics.wait(i32, 1, 2);', 'while (Atomics.load(i32, 1) === 2) Atomics.wait(i32, 1, 2);'), { eval: true, workerData: { sab, side } }));
+  const ws = [0, 1].map((side) => new Worker(side === 0 ? src0 : src, { eval: true, workerData: { sab, side } }));
   await Promise.all(ws.map((w) => new Promise((r) => w.once('message', r))));
   const done = ws.map((w) => new Promise<number>((r) => w.once('message', r)));
   const i32 = new Int32Array(sab);
