@@ -139,11 +139,16 @@ export class LocalKernel implements KernelApi {
 
   async reboot(): Promise<void> {
     if (!this.opts) throw new Error('the in-thread kernel cannot be rebooted');
+    // The old kernel's threads go with it (their workers would run on in its memory).
+    this.kernel.threads.shutdown();
     this.kernel = await LocalKernel.bootKernel(this.opts);
     this.attach(this.kernel);
   }
 
-  async close(): Promise<void> {}
+  /** A kernel it booted itself goes with it: its threads' workers are stopped (one it was given is the giver's). */
+  async close(): Promise<void> {
+    if (this.opts) this.kernel.threads.shutdown();
+  }
 }
 
 forwardCalls(LocalKernel);
