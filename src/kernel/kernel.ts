@@ -28,6 +28,7 @@ import { Mounts, type KernelStat, type MountOptions, type TargetType } from './m
 import { WaitQueues } from './wait.js';
 import { Threads, type SpawnCpu } from './threads.js';
 import { Softirqs } from './softirq.js';
+import { hostImports } from './host.js';
 import { UTS_RELEASE, UTS_VERSION } from './release.js';
 
 // The library API's other names, from the files that define them.
@@ -85,6 +86,8 @@ export class Kernel {
   readonly tasks = new Tasks(this);
   /** Kernel threads on CPU workers (threads.ts). */
   readonly threads: Threads;
+  /** vmlinux's host.* imports (host.ts): the same functions serve CPU workers' calls (threads.ts). */
+  readonly hostFns: Record<string, Function> = hostImports(this);
   /** Tasklets and the other softirq work (softirq.ts). */
   readonly softirqs = new Softirqs(this);
   /** CONFIG_NR_CPUS: the CPUs the kernel reports (/proc/cpuinfo, nr_cpu_ids); kernel threads run in parallel regardless. */

@@ -22,6 +22,7 @@ export class AddressSpace {
   readonly table: WebAssembly.Table;
   private u8cache: Uint8Array;
   private dvcache: DataView;
+  private i32cache: Int32Array;
   /** Free table ranges [start, length] left by unloaded modules. */
   private freeSlots: [number, number][] = [];
   /** Function object → table index, so a function has one address (pointer equality holds). */
@@ -36,6 +37,7 @@ export class AddressSpace {
     this.table = new WebAssembly.Table({ initial: 1, element: 'anyfunc' });
     this.u8cache = new Uint8Array(this.memory.buffer);
     this.dvcache = new DataView(this.memory.buffer);
+    this.i32cache = new Int32Array(this.memory.buffer);
   }
 
   /** Byte view of the whole memory, refreshed after the C allocator grew it. */
@@ -49,10 +51,17 @@ export class AddressSpace {
     return this.dvcache;
   }
 
+  /** Word view for Atomics on the shared memory (CPU workers' doorbell and channels). */
+  get words(): Int32Array {
+    if (this.i32cache.byteLength !== this.memory.buffer.byteLength) this.refresh();
+    return this.i32cache;
+  }
+
   private refresh(): void {
     const buf = this.memory.buffer;
     this.u8cache = new Uint8Array(buf);
     this.dvcache = new DataView(buf);
+    this.i32cache = new Int32Array(buf);
   }
 
   u32(addr: number): number { return this.dv.getUint32(addr, true); }

@@ -8,7 +8,6 @@
 
 import type { Kernel } from './kernel.js';
 import type { Module } from './module.js';
-import { hostImports } from './host.js';
 import { classifyTrap, wasmFrames, type Frame } from './oops.js';
 import { EAGAIN } from './errno.js';
 import { TASK_STRUCT, THREAD_INFO, THREAD_SIZE } from './abi.js';
@@ -67,7 +66,7 @@ export class Threads {
   /** Kernel threads alive, oldest first. */
   list(): KThread[] { return [...this.byTask.values()]; }
 
-  private get i32(): Int32Array { return new Int32Array(this.k.mem.memory.buffer); }
+  private get i32(): Int32Array { return this.k.mem.words; }
 
   // ---- host imports ------------------------------------------------------------------------------
 
@@ -181,7 +180,7 @@ export class Threads {
       publish();
       k.clock.onIdle = publish;
     }
-    this.host = hostImports(k);
+    this.host = k.hostFns;
     this.opNames = [...k.vmlinuxMetadata.imports.filter((i) => i.module === 'host').map((i) => i.name), ...CPU_CALLS];
     this.noteOwner('vmlinux', k.vm as unknown as Record<string, unknown>);
     for (const m of k.modules) if (m.instance) this.noteOwner(m.name, m.instance);

@@ -5,7 +5,6 @@ import { readModuleMetadata, type ModuleMetadata } from '../wasm/metadata.js';
 import { readFunctionNames, readModuleName as wasmModuleName } from '../wasm/names.js';
 import type { Kernel } from './kernel.js';
 import { kernelStack } from './memory.js';
-import { hostImports } from './host.js';
 
 /** vmlinux's exports the host calls. */
 export interface VmlinuxExports {
@@ -122,7 +121,7 @@ export async function loadVmlinux(k: Kernel, bytes: Uint8Array): Promise<Vmlinux
     __table_base: new WebAssembly.Global({ value: 'i32', mutable: false }, tableBase),
   };
   const instance = new WebAssembly.Instance(compiled, {
-    env, 'GOT.mem': gotProxy, 'GOT.func': gotProxy, host: hostImports(k),
+    env, 'GOT.mem': gotProxy, 'GOT.func': gotProxy, host: k.hostFns,
   });
   const exp = instance.exports as Record<string, unknown>;
   // vmlinux's own preemptible symbols (if any) point back into itself.
