@@ -1,7 +1,7 @@
-// The SMP examples (modules-src/kthread-pool, modules-src/workqueue-demo) from the shell, as a user runs them.
+// The SMP examples (modules-src/kthread-pool, workqueue-demo, prodcons, rcu-list) from the shell, as a user runs them.
 import { describe, expect, it } from 'vitest';
 import { bootTestKernel } from '../helpers/kernel.js';
-import { example } from '../helpers/paths.js';
+import { BUILD, example } from '../helpers/paths.js';
 
 /** Resolves when the kernel logs a record matching `re` (subscribe before causing it). */
 function logged(k: { log: { subscribe(l: (r: { text: string }) => void): () => void } }, re: RegExp): Promise<string> {
@@ -52,5 +52,36 @@ describe('SMP examples', () => {
     expect((await t.run('cat /proc/kthread_pool')).stdout).toBe('threads 2\niterations 50000\ncounter 100000\n');
     expect((await t.run('ps -e')).stdout).toMatch(/ \? +00:00:00 kpool\/1\n/);
     expect(await t.run('rmmod kthread_pool')).toMatchObject({ status: 0, stderr: '' });
+  });
+
+  it('prodcons: a C program reads what a producer kthread makes, sleeping in read() until it comes; EOF at the end', async () => {
+    const t = await bootTestKernel({ isolate: 'worker' });
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `item ${i}\n`).join('');
+    expect(await t.run(`insmod ${example('prodcons')} items=30 interval_ms=3`)).toMatchObject({ status: 0, stderr: '' });
+    const r = await t.run(`${BUILD}/bin/prodcons-read`);
+    expect(r).toEqual({ status: 0, stdout: lines(30), stderr: `prodcons-read: ${lines(30).length} bytes\n` });
+    expect(await t.run('rmmod prodcons')).toMatchObject({ status: 0, stderr: '' });
+    // O_NONBLOCK: the first item comes 200 ms after the open, so the first read finds nothing (EAGAIN)
+    // and poll() waits for it; the items are the same.
+    expect(await t.run(`insmod ${example('prodcons')} items=3 interval_ms=200`)).toMatchObject({ status: 0 });
+    const nb = await t.run(`${BUILD}/bin/prodcons-read -n`);
+    expect(nb).toEqual({ status: 0, stdout: lines(3), stderr: 'prodcons-read: 21 bytes, some reads found nothing yet (EAGAIN)\n' });
+    expect(await t.run('rmmod prodcons')).toMatchObject({ status: 0, stderr: '' });
+    expect((await t.run('dmesg | grep -c "prodcons: produced"')).stdout).toBe('2\n');
+    expect((await t.run('ls /dev/prodcons')).status).not.toBe(0);
+  });
+
+  it('rcu-list: readers walk an RCU list while it is replaced entry by entry; no reader sees a retired entry', async () => {
+    const t = await bootTestKernel();
+    expect(await t.run(`insmod ${example('rcu-list')} readers=2 updates=1500`)).toMatchObject({ status: 0, stderr: '' });
+    expect(await t.run('cat /proc/rcu_list')).toEqual({
+      status: 0, stderr: '', stdout: [
+        'entries 8', 'readers 2', 'updates 1500', 'retired by kfree_rcu 500, call_rcu 500, synchronize_rcu 500',
+        'poisoned and freed 1000', 'torn reads 0', 'readers walked the list: yes', '',
+      ].join('\n'),
+    });
+    expect(await t.run('rmmod rcu_list')).toMatchObject({ status: 0, stderr: '' });
+    expect(t.log().some((l) => /not freed at unload/.test(l))).toBe(false);
+    expect(t.k.threads.list()).toEqual([]);
   });
 });

@@ -30,6 +30,21 @@ void lkm_tick_entry(void);
 /* schedule()'s check of the calling context (kernel/sched/core.c): "scheduling while atomic". */
 void lkm_schedule_debug(void);
 
+/*
+ * host.block(word, expected, timeout_ns): the thread waits while *@word == @expected, at most
+ * @timeout_ns (negative: no limit); spurious returns are allowed (the caller loops). On a CPU worker an
+ * atomic wait; on the host thread a wait that keeps serving the CPU workers' host calls and the timers.
+ */
+__host_import(block) void host_block(void *word, unsigned int expected, long long timeout_ns);
+/* Wakes whoever waits on @word: kernel threads in host_block() on it, and the host thread (its doorbell). */
+void lkm_notify_word(int *word);
+
+/* RCU's threads (kernel/rcu/update.c): kernel threads join and leave; the host thread's sections end. */
+struct thread_info;
+void lkm_rcu_thread_add(struct thread_info *ti);
+void lkm_rcu_thread_del(struct thread_info *ti);
+void lkm_rcu_host_reset(void);
+
 /* PID printed in WARNING lines (the host sets it with lkm_set_current_pid()). */
 extern int warn_pid;
 

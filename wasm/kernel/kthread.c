@@ -81,6 +81,7 @@ static struct task_struct *kthread_create_vargs(int (*threadfn)(void *data), voi
 		return ERR_PTR(-ENOMEM);
 	}
 	ti = stack;
+	memset(ti, 0, sizeof(*ti));
 	ti->task = &kt->task;
 	ti->cpu = cpu;
 	kt->threadfn = threadfn;
@@ -97,8 +98,10 @@ static struct task_struct *kthread_create_vargs(int (*threadfn)(void *data), voi
 	kt->task.worker_private = kt;
 	kt->task.usage = 1;	/* the running thread's, dropped when the host reaps it */
 	__atomic_fetch_add(&lkm_nr_kthreads, 1, __ATOMIC_SEQ_CST);
+	lkm_rcu_thread_add(ti);
 	pid = host_thread_create(&kt->task, (char *)stack + THREAD_SIZE);
 	if (pid < 0) {
+		lkm_rcu_thread_del(ti);
 		__atomic_fetch_sub(&lkm_nr_kthreads, 1, __ATOMIC_SEQ_CST);
 		lkm_region_free(stack);
 		kfree(kt);
@@ -338,6 +341,7 @@ void __lkm_entry lkm_kthread_reap(struct task_struct *t)
 {
 	/* Counted until now: a host thread waiting for the reaping must block (and serve) meanwhile. */
 	__atomic_fetch_sub(&lkm_nr_kthreads, 1, __ATOMIC_SEQ_CST);
+	lkm_rcu_thread_del(task_thread_info(t));
 	complete_all(&to_kthread(t)->reaped);
 	put_task_struct(t);
 }

@@ -442,7 +442,8 @@ static void track_attach(struct kmem_track *t, struct module *owner, size_t size
 	}
 }
 
-static void track_detach(struct kmem_track *t)
+/* The object stays allocated but no module owns it any more (its accounting drops it). */
+static void track_disown(struct kmem_track *t)
 {
 	struct module *owner = t->owner;
 
@@ -453,6 +454,11 @@ static void track_detach(struct kmem_track *t)
 	}
 	t->node.next = t->node.prev = NULL;
 	t->owner = NULL;
+}
+
+static void track_detach(struct kmem_track *t)
+{
+	track_disown(t);
 	t->state = TRACK_FREE;
 }
 
@@ -1397,6 +1403,21 @@ void __lkm_entry lkm_kmem_orphan(struct module *mod)
 	mod->kmem_allocs.next = mod->kmem_allocs.prev = NULL;
 	mod->kmem_bytes = 0;
 	mod->kmem_count = 0;
+	kmem_unlock();
+}
+
+/*
+ * kfree_rcu(): the free was asked for and happens after a grace period; the module that allocated the
+ * object owns it no longer, so an unload meanwhile does not report it as leaked.
+ */
+void lkm_kmem_disown(const void *p)
+{
+	struct obj_ref r;
+
+	kmem_lock();
+	r = find_object(p);
+	if (r.kind == OBJ_SLAB || r.kind == OBJ_PAGES)
+		track_disown(r.track);
 	kmem_unlock();
 }
 

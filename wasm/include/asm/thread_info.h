@@ -23,6 +23,10 @@ struct thread_info {
 	int			preempt_count;	/* Linux keeps it here on arm64, riscv, … */
 	unsigned int		cpu;
 	unsigned int		relax;		/* cpu_relax() calls, for its tick (kernel/time/timekeeping.c) */
+	/* RCU (kernel/rcu/update.c): read-side depth; the counter is odd inside the outermost section. */
+	int			rcu_nesting;
+	unsigned int		rcu_ctr;
+	struct thread_info	*rcu_next;	/* every thread's, for grace periods */
 };
 
 extern struct thread_info lkm_host_thread_info;

@@ -9,6 +9,7 @@
  * (docs/driver-api.md, "Sleeping"). msleep_interruptible() is the same (no signal can arrive).
  */
 #include <linux/types.h>
+#include <linux/jiffies.h>
 
 void msleep(unsigned int msecs);
 unsigned long msleep_interruptible(unsigned int msecs);

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Statically sized hash tables: an array of hlist heads, 2^bits buckets, keys hashed with hash_32() or
- * hash_long() (<linux/hash.h>), as Linux's <linux/hashtable.h>. RCU readers need no more than the plain
- * forms here (no reader outlives the writer), so the _rcu variants are the plain ones.
+ * hash_long() (<linux/hash.h>), as Linux's <linux/hashtable.h>. The _rcu forms are <linux/rculist.h>'s.
  */
 #ifndef _LINUX_HASHTABLE_H
 #define _LINUX_HASHTABLE_H
 
 #include <linux/list.h>
+#include <linux/rculist.h>
 #include <linux/types.h>
 #include <linux/kernel.h>
 #include <linux/hash.h>
@@ -43,7 +43,8 @@ static inline void __hash_init(struct hlist_head *ht, unsigned int sz)
 
 #define hash_add(hashtable, node, key)						\
 	hlist_add_head(node, &hashtable[hash_min(key, HASH_BITS(hashtable))])
-#define hash_add_rcu(hashtable, node, key)	hash_add(hashtable, node, key)
+#define hash_add_rcu(hashtable, node, key)					\
+	hlist_add_head_rcu(node, &hashtable[hash_min(key, HASH_BITS(hashtable))])
 
 /* Is the node in a table? */
 static inline bool hash_hashed(struct hlist_node *node)
@@ -69,7 +70,10 @@ static inline void hash_del(struct hlist_node *node)
 {
 	hlist_del_init(node);
 }
-#define hash_del_rcu(node)	hash_del(node)
+static inline void hash_del_rcu(struct hlist_node *node)
+{
+	hlist_del_init_rcu(node);
+}
 
 /*
  * Every object of the table: @bkt (int) is the bucket, @obj the entry. The outer loop stops once the
@@ -80,7 +84,10 @@ static inline void hash_del(struct hlist_node *node)
 			(bkt)++)						\
 		hlist_for_each_entry(obj, &name[bkt], member)
 
-#define hash_for_each_rcu(name, bkt, obj, member)	hash_for_each(name, bkt, obj, member)
+#define hash_for_each_rcu(name, bkt, obj, member)				\
+	for ((bkt) = 0, obj = NULL; obj == NULL && (bkt) < HASH_SIZE(name);	\
+			(bkt)++)						\
+		hlist_for_each_entry_rcu(obj, &name[bkt], member)
 
 /* The same, safe against removal of @obj: @tmp is a struct hlist_node * cursor. */
 #define hash_for_each_safe(name, bkt, tmp, obj, member)			\
@@ -93,9 +100,9 @@ static inline void hash_del(struct hlist_node *node)
 	hlist_for_each_entry(obj, &name[hash_min(key, HASH_BITS(name))], member)
 
 #define hash_for_each_possible_rcu(name, obj, member, key, cond...)		\
-	hash_for_each_possible(name, obj, member, key)
+	hlist_for_each_entry_rcu(obj, &name[hash_min(key, HASH_BITS(name))], member)
 #define hash_for_each_possible_rcu_notrace(name, obj, member, key)		\
-	hash_for_each_possible(name, obj, member, key)
+	hlist_for_each_entry_rcu_notrace(obj, &name[hash_min(key, HASH_BITS(name))], member)
 
 #define hash_for_each_possible_safe(name, obj, tmp, member, key)		\
 	hlist_for_each_entry_safe(obj, tmp,					\

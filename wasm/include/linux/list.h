@@ -346,7 +346,6 @@ static inline void list_splice_tail_init(struct list_head *list,
 #define list_for_each(pos, head) \
 	for (pos = (head)->next; !list_is_head(pos, (head)); pos = pos->next)
 
-#define list_for_each_rcu(pos, head) list_for_each(pos, head)
 
 #define list_for_each_continue(pos, head) \
 	for (pos = pos->next; !list_is_head(pos, (head)); pos = pos->next)

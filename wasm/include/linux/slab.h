@@ -214,11 +214,8 @@ static inline void *kvrealloc(const void *p, size_t size, gfp_t flags)
 extern void kvfree(const void *addr);
 extern void kvfree_sensitive(const void *addr, size_t len);
 
-/* kfree_rcu(): no RCU readers outlive the caller here, so the object is freed at once. */
-#define kfree_rcu(ptr, rhf...)		kfree(ptr)
-#define kvfree_rcu(ptr, rhf...)		kvfree(ptr)
-#define kfree_rcu_mightsleep(ptr)	kfree(ptr)
-#define kvfree_rcu_mightsleep(ptr)	kvfree(ptr)
+/* kfree_rcu() and friends: <linux/rcupdate.h>, which slab users get as on Linux. */
+#include <linux/rcupdate.h>
 
 DEFINE_FREE(kfree, void *, if (!IS_ERR_OR_NULL(_T)) kfree(_T))
 DEFINE_FREE(kvfree, void *, if (!IS_ERR_OR_NULL(_T)) kvfree(_T))

@@ -10,8 +10,6 @@
 #include <linux/sched.h>
 #include "host.h"
 
-__host_import(block) void host_block(void *word, unsigned int expected, long long timeout_ns);
-
 #define SPINS_BEFORE_SLEEP	128
 
 void __lkm_spin_lock_slowpath(raw_spinlock_t *l)

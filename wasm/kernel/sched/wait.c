@@ -51,12 +51,6 @@ struct task_struct *lkm_get_current(void)
 }
 EXPORT_SYMBOL(lkm_get_current);
 
-/*
- * host.block(word, expected, timeout_ns): the thread waits while *@word == @expected, at most
- * @timeout_ns (negative: no limit); spurious returns are allowed (the caller loops). On a CPU worker an
- * atomic wait; on the host thread a wait that keeps serving the CPU workers' host calls and the timers.
- */
-__host_import(block) void host_block(void *word, unsigned int expected, long long timeout_ns);
 /* host.can_restart(): the host thread runs a system call that can sleep by restart. */
 __host_import(can_restart) int host_can_restart(void);
 
@@ -69,6 +63,14 @@ int lkm_nr_kthreads;
 static unsigned int wake_seq;
 /* What a blocked host thread waits on: bumped (and notified) by every wake-up of the host task. */
 int lkm_host_doorbell;
+
+void lkm_notify_word(int *word)
+{
+	__builtin_wasm_memory_atomic_notify(word, 1);
+	/* The host thread waits on its doorbell, whatever word it waits for. */
+	__atomic_fetch_add(&lkm_host_doorbell, 1, __ATOMIC_SEQ_CST);
+	__builtin_wasm_memory_atomic_notify(&lkm_host_doorbell, 1);
+}
 
 unsigned int __lkm_entry lkm_host_doorbell_addr(void)
 {
@@ -178,6 +180,7 @@ void __lkm_entry lkm_syscall_begin(void)
 	lkm_tick_entry();
 	/* The task holds no lock when its call begins (one that Oopsed with a lock held died with it). */
 	lkm_host_thread_info.preempt_count = 0;
+	lkm_rcu_host_reset();
 	lkm_host_task.__state = TASK_RUNNING;
 	lkm_host_task.lkm_sleeping = 0;
 	lkm_host_task.lkm_wait_queue = NULL;
@@ -540,7 +543,8 @@ void lkm_poll_queue(struct file *filp, struct wait_queue_head *wq_head, poll_tab
 void msleep(unsigned int msecs)
 {
 	lkm_schedule_debug(); /* msleep() schedules: in atomic context that is a bug */
-	if (current->lkm_blocks) {
+	/* A task that blocks (a kernel thread; the host thread while they run) sleeps in real time. */
+	if (lkm_task_blocks()) {
 		schedule_timeout_uninterruptible(msecs_to_jiffies(msecs) + 1);
 		return;
 	}
@@ -551,7 +555,7 @@ EXPORT_SYMBOL(msleep);
 
 unsigned long msleep_interruptible(unsigned int msecs)
 {
-	if (current->lkm_blocks) {
+	if (lkm_task_blocks()) {
 		long left = schedule_timeout_interruptible(msecs_to_jiffies(msecs) + 1);
 
 		return left ? jiffies_to_msecs(left) : 0;
@@ -565,7 +569,7 @@ void usleep_range_state(unsigned long min, unsigned long max, unsigned int state
 {
 	(void)max;
 	lkm_schedule_debug();
-	if (current->lkm_blocks) {
+	if (lkm_task_blocks()) {
 		block_ns((u64)min * 1000, state);
 		return;
 	}
@@ -576,11 +580,12 @@ EXPORT_SYMBOL(usleep_range_state);
 /* A kernel thread's delay spins on the clock, as Linux's does; a system call moves the clock on. */
 static void delay_ns(unsigned long long ns)
 {
-	if (current->lkm_blocks) {
+	/* A busy wait in real time where other threads run (the host thread serves them meanwhile). */
+	if (lkm_task_blocks()) {
 		u64 end = ktime_get_ns() + ns;
 
 		while (ktime_get_ns() < end)
-			;
+			cpu_relax();
 		return;
 	}
 	idle(ns);
