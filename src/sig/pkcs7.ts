@@ -1,0 +1,61 @@
+// PKCS#7 SignedData as scripts/sign-file writes it for a module: detached content, no certificates,
+// no authenticated attributes, one SignerInfo naming the key by issuer and serial number.
+
+import {
+  DerError, TAG, explicit, expectTag, fields, nul, octets, oid, oidText, parseDer, seq, set, uint, unsignedInt,
+  type Der,
+} from './der.js';
+import { HASHES, OID, hashByOid } from './oids.js';
+
+export interface SignerInfo {
+  /** sign-file's hash name (sha256, …), or the digest algorithm's OID when it is not one WebCrypto has. */
+  hash: string;
+  /** The issuer Name's encoding. */
+  issuer: Uint8Array;
+  /** The serial number's magnitude. */
+  serial: Uint8Array;
+  /** The signature algorithm's OID (rsaEncryption). */
+  sigAlgo: string;
+  signature: Uint8Array;
+}
+
+export function buildSignedData(s: Omit<SignerInfo, 'sigAlgo'>): Uint8Array {
+  const h = HASHES[s.hash];
+  if (!h) throw new Error(`unsupported hash algorithm ${s.hash}`);
+  const digestAlg = seq(oid(h.oid));
+  const signer = seq(
+    uint(1),
+    seq(s.issuer, uint(s.serial)),
+    digestAlg,
+    seq(oid(OID.rsaEncryption), nul()),
+    octets(s.signature),
+  );
+  return seq(
+    oid(OID.pkcs7SignedData),
+    explicit(0, seq(uint(1), set(digestAlg), seq(oid(OID.pkcs7Data)), set(signer))),
+  );
+}
+
+/** The one SignerInfo of a SignedData message; DerError when the message is malformed. */
+export function parseSignedData(der: Uint8Array): SignerInfo {
+  const [type, content] = fields(parseDer(der), TAG.SEQUENCE, 'ContentInfo', 2);
+  if (oidText(type!) !== OID.pkcs7SignedData) throw new DerError('not a PKCS#7 SignedData message');
+  const [sd] = fields(content, 0xa0, '[0] content', 1);
+  const body = fields(sd, TAG.SEQUENCE, 'SignedData', 4);
+  // version, digestAlgorithms, contentInfo, [0] certificates?, [1] crls?, signerInfos
+  const infos = fields(body[body.length - 1], TAG.SET, 'signerInfos');
+  if (infos.length !== 1) throw new DerError(`${infos.length} SignerInfos, expected 1`);
+  const si = fields(infos[0], TAG.SEQUENCE, 'SignerInfo', 5);
+  const [, sid, digestAlg] = si as [Der, Der, Der];
+  const [issuer, serial] = fields(sid, TAG.SEQUENCE, 'issuerAndSerialNumber', 2);
+  // Authenticated attributes ([0]) would sit before the signature algorithm; sign-file writes none.
+  if (si[3]!.tag === 0xa0) throw new DerError('authenticated attributes are not supported');
+  const digestOid = oidText(fields(digestAlg, TAG.SEQUENCE, 'digestAlgorithm', 1)[0]!);
+  return {
+    hash: hashByOid(digestOid) ?? digestOid,
+    issuer: expectTag(issuer, TAG.SEQUENCE, 'issuer Name').raw,
+    serial: unsignedInt(serial!),
+    sigAlgo: oidText(fields(si[3], TAG.SEQUENCE, 'digestEncryptionAlgorithm', 1)[0]!),
+    signature: expectTag(si[4], TAG.OCTET_STRING, 'encryptedDigest').body,
+  };
+}
