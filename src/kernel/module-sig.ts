@@ -89,6 +89,10 @@ async function verifyPkcs7(k: Kernel, data: Uint8Array, msg: Uint8Array): Promis
   } catch {
     return ENOPKG; // a key WebCrypto cannot use for this (not RSA): the kernel has no such crypto either
   }
-  const ok = await crypto.subtle.verify(alg, pub, si.signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>);
-  return ok ? 0 : EKEYREJECTED;
+  try {
+    const ok = await crypto.subtle.verify(alg, pub, si.signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>);
+    return ok ? 0 : EKEYREJECTED;
+  } catch {
+    return EKEYREJECTED; // a signature WebCrypto cannot even check (the spec says false; be sure)
+  }
 }
