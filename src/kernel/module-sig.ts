@@ -78,6 +78,11 @@ async function verifyPkcs7(k: Kernel, data: Uint8Array, msg: Uint8Array): Promis
     if (e instanceof DerError) return EBADMSG;
     throw e;
   }
+  // pkcs7_verify() for VERIFYING_MODULE_SIGNATURE.
+  if (si.dataType !== OID.pkcs7Data || si.authAttrs) {
+    k.printk(`\x014PKCS7: Invalid module sig (${si.authAttrs && si.dataType === OID.pkcs7Data ? 'has authattrs' : 'not pkcs7-data'})\n`);
+    return EKEYREJECTED;
+  }
   const hash = HASHES[si.hash];
   if (!hash || si.sigAlgo !== OID.rsaEncryption) return ENOPKG;
   const key = k.keys.find(si.issuer, si.serial);

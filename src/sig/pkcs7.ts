@@ -8,6 +8,10 @@ import {
 import { HASHES, OID, hashByOid } from './oids.js';
 
 export interface SignerInfo {
+  /** The type of the (detached) content: pkcs7-data for a module. */
+  dataType: string;
+  /** Authenticated attributes present (a module signature must have none). */
+  authAttrs: boolean;
   /** sign-file's hash name (sha256, …), or the digest algorithm's OID when it is not one WebCrypto has. */
   hash: string;
   /** The issuer Name's encoding. */
@@ -19,7 +23,7 @@ export interface SignerInfo {
   signature: Uint8Array;
 }
 
-export function buildSignedData(s: Omit<SignerInfo, 'sigAlgo'>): Uint8Array {
+export function buildSignedData(s: Omit<SignerInfo, 'sigAlgo' | 'dataType' | 'authAttrs'>): Uint8Array {
   const h = HASHES[s.hash];
   if (!h) throw new Error(`unsupported hash algorithm ${s.hash}`);
   const digestAlg = seq(oid(h.oid));
@@ -42,20 +46,33 @@ export function parseSignedData(der: Uint8Array): SignerInfo {
   if (oidText(type!) !== OID.pkcs7SignedData) throw new DerError('not a PKCS#7 SignedData message');
   const [sd] = fields(content, 0xa0, '[0] content', 1);
   const body = fields(sd, TAG.SEQUENCE, 'SignedData', 4);
+  // PKCS#7 (1) or CMS (3), as pkcs7_note_signeddata_version() allows; the SignerInfo names its key by
+  // issuer and serial, which is version 1.
+  if (!version(body[0], [1, 3])) throw new DerError('unsupported SignedData version');
+  const [dataType] = fields(body[2], TAG.SEQUENCE, 'contentInfo', 1);
   // version, digestAlgorithms, contentInfo, [0] certificates?, [1] crls?, signerInfos
   const infos = fields(body[body.length - 1], TAG.SET, 'signerInfos');
   if (infos.length !== 1) throw new DerError(`${infos.length} SignerInfos, expected 1`);
   const si = fields(infos[0], TAG.SEQUENCE, 'SignerInfo', 5);
-  const [, sid, digestAlg] = si as [Der, Der, Der];
+  const [v, sid, digestAlg] = si as [Der, Der, Der];
+  if (!version(v, [1])) throw new DerError('unsupported SignerInfo version');
   const [issuer, serial] = fields(sid, TAG.SEQUENCE, 'issuerAndSerialNumber', 2);
-  // Authenticated attributes ([0]) would sit before the signature algorithm; sign-file writes none.
-  if (si[3]!.tag === 0xa0) throw new DerError('authenticated attributes are not supported');
+  // Authenticated attributes ([0]) sit before the signature algorithm; sign-file writes none.
+  const authAttrs = si[3]!.tag === 0xa0;
+  const [sigAlg, sig] = authAttrs ? [si[4], si[5]] : [si[3], si[4]];
   const digestOid = oidText(fields(digestAlg, TAG.SEQUENCE, 'digestAlgorithm', 1)[0]!);
   return {
+    dataType: oidText(dataType!),
     hash: hashByOid(digestOid) ?? digestOid,
     issuer: expectTag(issuer, TAG.SEQUENCE, 'issuer Name').raw,
     serial: unsignedInt(serial!),
-    sigAlgo: oidText(fields(si[3], TAG.SEQUENCE, 'digestEncryptionAlgorithm', 1)[0]!),
-    signature: expectTag(si[4], TAG.OCTET_STRING, 'encryptedDigest').body,
+    authAttrs,
+    sigAlgo: oidText(fields(sigAlg, TAG.SEQUENCE, 'digestEncryptionAlgorithm', 1)[0]!),
+    signature: expectTag(sig, TAG.OCTET_STRING, 'encryptedDigest').body,
   };
+}
+
+function version(d: Der | undefined, allowed: number[]): boolean {
+  const b = unsignedInt(expectTag(d, TAG.INTEGER, 'version'));
+  return b.length === 1 && allowed.includes(b[0]!);
 }

@@ -4,7 +4,9 @@ import { createPrivateKey, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { KernelError } from '../../src/kernel/errno.js';
 import { signModule } from '../../src/sig/sign-file.js';
 import { generateSigningKey } from '../../src/sig/signing-key.node.js';
 import { kmodHex } from '../../src/sig/modinfo.js';
@@ -137,6 +139,17 @@ describe('module signatures', () => {
     expect((await t.run('cat /proc/modules')).stdout).toBe('');
   });
 
+  it('a PKCS#7 message whose content is not pkcs7-data is rejected as Linux\'s pkcs7_verify() does', async () => {
+    const bytes = signed(hello());
+    const data = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01];
+    const at = Buffer.from(bytes).indexOf(Buffer.from(data), hello().length);
+    expect(at).toBeGreaterThan(0);
+    bytes[at + data.length - 1] = 0x03; // pkcs7-envelopedData
+    const t = await bootTestKernel();
+    expect((await t.run(`insmod ${file('hello-notdata.ko', bytes)}`)).stderr).toContain(': Key was rejected by service\n');
+    expect(t.log()).toEqual(['PKCS7: Invalid module sig (not pkcs7-data)']);
+  });
+
   it('a signature that is not PKCS#7 is unsupported crypto: loads tainted when not enforced, rejected when enforced', async () => {
     const bytes = signed(hello());
     bytes[bytes.length - 28 - 12 + 2] = 1; // id_type = PKEY_ID_X509
@@ -196,5 +209,26 @@ describe('module signatures', () => {
     expect((await none.run('cat /proc/keys')).stdout).toMatch(/ keyring   \.builtin_trusted_keys: empty\n$/);
     const bad = await bootTestKernel({ trustedKeys: [CERT.subarray(0, 100)] });
     expect((await bad.run('dmesg')).stdout).toContain('Problem loading in-kernel X.509 certificate (-74)\n');
+  });
+
+  it('any damage to the signature trailer is a clean errno, and the kernel keeps nothing of the failed load', async () => {
+    const t = await bootTestKernel({ cmdline: 'module.sig_enforce=1', isolate: 'none' });
+    const good = signed(hello());
+    const trailer = good.length - hello().length;
+    await fc.assert(fc.asyncProperty(fc.nat(trailer - 1), fc.integer({ min: 1, max: 255 }), async (back, x) => {
+      const b = good.slice();
+      b[b.length - 1 - back] ^= x;
+      try {
+        await t.k.insmod(b);
+        await t.k.rmmod('hello');
+      } catch (e) {
+        expect(e).toBeInstanceOf(KernelError);
+      }
+      expect(t.k.modules).toHaveLength(0);
+    }), { seed: 7, numRuns: 150 });
+    // A damaged marker is simply an unsigned module: refused under enforcement, never mistaken for signed.
+    const noMarker = good.slice();
+    noMarker[noMarker.length - 2] ^= 1;
+    await expect(t.k.insmod(noMarker)).rejects.toMatchObject({ errno: 129 });
   });
 });
