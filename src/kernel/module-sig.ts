@@ -31,7 +31,6 @@ const REASONS: Record<number, string> = {
  */
 export async function moduleSigCheck(k: Kernel, bytes: Uint8Array, mangled: boolean): Promise<SigCheck> {
   let err = ENODATA;
-  let content = bytes;
   if (!mangled && hasSignatureMarker(bytes)) {
     const r = await modVerifySig(k, bytes);
     if (typeof r !== 'number') return { content: r, sigOk: true };
@@ -44,8 +43,8 @@ export async function moduleSigCheck(k: Kernel, bytes: Uint8Array, mangled: bool
     k.printk(`\x015Loading of ${reason} is rejected\n`);
     throw new KernelError(EKEYREJECTED);
   }
-  if (hasSignatureMarker(content)) content = stripModuleSignature(content);
-  return { content, sigOk: false };
+  // Not verified (unsigned, forced, unknown key or crypto): what the loader reads is still the bare module.
+  return { content: hasSignatureMarker(bytes) ? stripModuleSignature(bytes) : bytes, sigOk: false };
 }
 
 /** The module without the signature when it verifies, else the positive errno. */
