@@ -39,7 +39,6 @@ export class Keyrings {
   boot(certs: Uint8Array[], printk: (s: string) => void): void {
     printk('\x015Initialise system trusted keyrings\n');
     this.keyringSerial = this.serial();
-    if (certs.length === 0) return;
     printk('\x015Loading compiled-in X.509 certificates\n');
     for (const der of certs) {
       let cert: CertificateInfo;
