@@ -15,7 +15,7 @@ const USAGE = `Usage: lkm <command> [args]
   shell [--root DIR] [-c "cmds"]  interactive shell over an emulated 6.12 kernel
   insmod|rmmod|lsmod|dmesg …      one-shot kmod tools on a freshly booted kernel
   modprobe|depmod|modinfo …       (also --root DIR, --modules DIR)
-  sign-file [-dp] HASH KEY X509 MODULE [DEST]
+  sign-file [-dpk] HASH KEY X509 MODULE [DEST]
                                   append a module signature, as Linux's scripts/sign-file
 `;
 

@@ -1,6 +1,7 @@
 // `lkm sign-file [-dp] HASH KEY X509 MODULE [DEST]`: Linux's scripts/sign-file. Without DEST the
 // module is signed in place (written to MODULE.~signed~, then renamed over it, as sign-file does).
-// -p also writes the PKCS#7 message to DEST.p7s, -d writes only that.
+// -p also writes the PKCS#7 message to DEST.p7s, -d writes only that; -k names the signer by the
+// certificate's subjectKeyIdentifier.
 
 import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { DerError } from '../sig/der.js';
 import { isSupportedHash, moduleSignature } from '../sig/sign-file.js';
 import { appendModuleSignature } from '../wasm/module-signature.js';
 
-const USAGE = 'Usage: lkm sign-file [-dp] <hash algo> <key> <x509> <module> [<dest>]\n';
+const USAGE = 'Usage: lkm sign-file [-dpk] <hash algo> <key> <x509> <module> [<dest>]\n';
 
 class SignError extends Error {}
 
@@ -42,13 +43,14 @@ function readKey(path: string): KeyObject {
 }
 
 export function main(argv: string[]): number {
-  let saveSig = false, signOnly = false;
+  let saveSig = false, signOnly = false, useKeyId = false;
   let i = 0;
   for (; i < argv.length && argv[i]!.startsWith('-') && argv[i] !== '-'; i++) {
     if (argv[i] === '--') { i++; break; }
     for (const c of argv[i]!.slice(1)) {
       if (c === 'p') saveSig = true;
       else if (c === 'd') { signOnly = true; saveSig = true; }
+      else if (c === 'k') useKeyId = true;
       else { process.stderr.write(`lkm sign-file: invalid option -- '${c}'\n${USAGE}`); return 2; }
     }
   }
@@ -62,9 +64,10 @@ export function main(argv: string[]): number {
     const module = new Uint8Array(read(modPath));
     let p7: Uint8Array;
     try {
-      p7 = moduleSignature(hash, cert, module, (h, data) => new Uint8Array(sign(h, data, key)));
+      p7 = moduleSignature(hash, cert, module, (h, data) => new Uint8Array(sign(h, data, key)), useKeyId);
     } catch (e) {
       if (e instanceof DerError) throw new SignError(`${certPath}: malformed certificate (${e.message})`);
+      if (useKeyId) throw new SignError(`${certPath}: ${(e as Error).message}`);
       throw e;
     }
     const dest = destArg ?? modPath;

@@ -55,10 +55,12 @@ export class Keyrings {
     }
   }
 
-  /** find_asymmetric_key() by PKCS#7's issuerAndSerialNumber. */
-  find(issuer: Uint8Array, serial: Uint8Array): TrustedKey | undefined {
-    const same = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
-    return this.builtin.find((k) => same(k.cert.issuer, issuer) && same(k.cert.serial, serial));
+  /** find_asymmetric_key() by PKCS#7's issuerAndSerialNumber, or by subjectKeyIdentifier. */
+  find(id: { issuer: Uint8Array; serial: Uint8Array; skid?: Uint8Array }): TrustedKey | undefined {
+    const same = (a: Uint8Array | undefined, b: Uint8Array) => !!a && a.length === b.length && a.every((x, i) => x === b[i]);
+    const skid = id.skid;
+    if (skid) return this.builtin.find((k) => same(k.cert.skid, skid));
+    return this.builtin.find((k) => same(k.cert.issuer, id.issuer) && same(k.cert.serial, id.serial));
   }
 
   /** /proc/keys: the built-in keyring and its keys, as root sees them. */

@@ -84,7 +84,7 @@ async function verifyPkcs7(k: Kernel, data: Uint8Array, msg: Uint8Array): Promis
   }
   const hash = HASHES[si.hash];
   if (!hash || si.sigAlgo !== OID.rsaEncryption) return ENOPKG;
-  const key = k.keys.find(si.issuer, si.serial);
+  const key = k.keys.find(si);
   if (!key) return ENOKEY;
   const alg = { name: 'RSASSA-PKCS1-v1_5', hash: hash.webcrypto };
   let pub: CryptoKey;

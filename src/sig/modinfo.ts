@@ -37,6 +37,8 @@ export function signatureModinfo(bytes: Uint8Array): ModinfoEntry[] {
   if (ms.idType === PKEY_ID_PKCS7) {
     try {
       const si = parseSignedData(sig);
+      // OpenSSL's PKCS7 reader (kmod's) knows only issuerAndSerialNumber signers: nothing to show.
+      if (si.skid) return [];
       signer = commonNameOf(si.issuer) ?? '';
       keyId = si.serial;
       hashAlgo = si.hash;

@@ -1,8 +1,9 @@
 // PKCS#7 SignedData as scripts/sign-file writes it for a module: detached content, no certificates,
-// no authenticated attributes, one SignerInfo naming the key by issuer and serial number.
+// no authenticated attributes, one SignerInfo naming the key by issuer and serial number (or, with
+// sign-file -k, by its subjectKeyIdentifier: CMS, version 3).
 
 import {
-  DerError, TAG, explicit, expectTag, fields, nul, octets, oid, oidText, parseDer, seq, set, uint, unsignedInt,
+  DerError, TAG, explicit, expectTag, fields, nul, octets, oid, oidText, parseDer, seq, set, tlv, uint, unsignedInt,
   type Der,
 } from './der.js';
 import { HASHES, OID, hashByOid } from './oids.js';
@@ -14,10 +15,12 @@ export interface SignerInfo {
   authAttrs: boolean;
   /** sign-file's hash name (sha256, …), or the digest algorithm's OID when it is not one WebCrypto has. */
   hash: string;
-  /** The issuer Name's encoding. */
+  /** The issuer Name's encoding (empty when the signer is named by `skid`). */
   issuer: Uint8Array;
-  /** The serial number's magnitude. */
+  /** The serial number's magnitude (empty when the signer is named by `skid`). */
   serial: Uint8Array;
+  /** The signer's subjectKeyIdentifier, when the SignerInfo names it so. */
+  skid?: Uint8Array;
   /** The signature algorithm's OID (rsaEncryption). */
   sigAlgo: string;
   signature: Uint8Array;
@@ -27,16 +30,17 @@ export function buildSignedData(s: Omit<SignerInfo, 'sigAlgo' | 'dataType' | 'au
   const h = HASHES[s.hash];
   if (!h) throw new Error(`unsupported hash algorithm ${s.hash}`);
   const digestAlg = seq(oid(h.oid));
+  const v = s.skid ? 3 : 1;
   const signer = seq(
-    uint(1),
-    seq(s.issuer, uint(s.serial)),
+    uint(v),
+    s.skid ? tlv(0x80, s.skid) : seq(s.issuer, uint(s.serial)),
     digestAlg,
     seq(oid(OID.rsaEncryption), nul()),
     octets(s.signature),
   );
   return seq(
     oid(OID.pkcs7SignedData),
-    explicit(0, seq(uint(1), set(digestAlg), seq(oid(OID.pkcs7Data)), set(signer))),
+    explicit(0, seq(uint(v), set(digestAlg), seq(oid(OID.pkcs7Data)), set(signer))),
   );
 }
 
@@ -46,8 +50,7 @@ export function parseSignedData(der: Uint8Array): SignerInfo {
   if (oidText(type!) !== OID.pkcs7SignedData) throw new DerError('not a PKCS#7 SignedData message');
   const [sd] = fields(content, 0xa0, '[0] content', 1);
   const body = fields(sd, TAG.SEQUENCE, 'SignedData', 4);
-  // PKCS#7 (1) or CMS (3), as pkcs7_note_signeddata_version() allows; the SignerInfo names its key by
-  // issuer and serial, which is version 1.
+  // PKCS#7 (1) or CMS (3), as pkcs7_note_signeddata_version() allows.
   if (!version(body[0], [1, 3])) throw new DerError('unsupported SignedData version');
   const [dataType] = fields(body[2], TAG.SEQUENCE, 'contentInfo', 1);
   // version, digestAlgorithms, contentInfo, [0] certificates?, [1] crls?, signerInfos
@@ -55,8 +58,10 @@ export function parseSignedData(der: Uint8Array): SignerInfo {
   if (infos.length !== 1) throw new DerError(`${infos.length} SignerInfos, expected 1`);
   const si = fields(infos[0], TAG.SEQUENCE, 'SignerInfo', 5);
   const [v, sid, digestAlg] = si as [Der, Der, Der];
-  if (!version(v, [1])) throw new DerError('unsupported SignerInfo version');
-  const [issuer, serial] = fields(sid, TAG.SEQUENCE, 'issuerAndSerialNumber', 2);
+  // Version 1 names the key by issuer and serial, version 3 by [0] subjectKeyIdentifier.
+  const bySkid = sid!.tag === 0x80;
+  if (!version(v, [bySkid ? 3 : 1])) throw new DerError('unsupported SignerInfo version');
+  const [issuer, serial] = bySkid ? [] : fields(sid, TAG.SEQUENCE, 'issuerAndSerialNumber', 2);
   // Authenticated attributes ([0]) sit before the signature algorithm; sign-file writes none.
   const authAttrs = si[3]!.tag === 0xa0;
   const [sigAlg, sig] = authAttrs ? [si[4], si[5]] : [si[3], si[4]];
@@ -64,8 +69,9 @@ export function parseSignedData(der: Uint8Array): SignerInfo {
   return {
     dataType: oidText(dataType!),
     hash: hashByOid(digestOid) ?? digestOid,
-    issuer: expectTag(issuer, TAG.SEQUENCE, 'issuer Name').raw,
-    serial: unsignedInt(serial!),
+    issuer: bySkid ? new Uint8Array() : expectTag(issuer, TAG.SEQUENCE, 'issuer Name').raw,
+    serial: bySkid ? new Uint8Array() : unsignedInt(serial!),
+    ...(bySkid ? { skid: sid!.body } : {}),
     authAttrs,
     sigAlgo: oidText(fields(sigAlg, TAG.SEQUENCE, 'digestEncryptionAlgorithm', 1)[0]!),
     signature: expectTag(sig, TAG.OCTET_STRING, 'encryptedDigest').body,

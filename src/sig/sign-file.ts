@@ -14,12 +14,18 @@ export function isSupportedHash(hash: string): boolean {
   return hash in HASHES;
 }
 
-/** The PKCS#7 message sign-file writes (also its -d / -p .p7s file). */
-export function moduleSignature(hash: string, certDer: Uint8Array, module: Uint8Array, rsaSign: RsaSign): Uint8Array {
+/**
+ * The PKCS#7 message sign-file writes (also its -d / -p .p7s file); `useKeyId` (sign-file -k) names the
+ * signer by the certificate's subjectKeyIdentifier instead of its issuer and serial.
+ */
+export function moduleSignature(hash: string, certDer: Uint8Array, module: Uint8Array, rsaSign: RsaSign, useKeyId = false): Uint8Array {
   const cert = parseCertificate(certDer);
-  return buildSignedData({ hash, issuer: cert.issuer, serial: cert.serial, signature: rsaSign(hash, module) });
+  if (useKeyId && !cert.skid) throw new Error('the certificate has no subjectKeyIdentifier (needed by -k)');
+  return buildSignedData({
+    hash, issuer: cert.issuer, serial: cert.serial, ...(useKeyId ? { skid: cert.skid } : {}), signature: rsaSign(hash, module),
+  });
 }
 
-export function signModule(hash: string, certDer: Uint8Array, module: Uint8Array, rsaSign: RsaSign): Uint8Array {
-  return appendModuleSignature(module, moduleSignature(hash, certDer, module, rsaSign));
+export function signModule(hash: string, certDer: Uint8Array, module: Uint8Array, rsaSign: RsaSign, useKeyId = false): Uint8Array {
+  return appendModuleSignature(module, moduleSignature(hash, certDer, module, rsaSign, useKeyId));
 }

@@ -54,7 +54,7 @@ describe('lkm sign-file', () => {
   });
 
   it('usage errors exit 2; a missing file or an unknown hash exits 1 with sign-file\'s message', () => {
-    expect(run('sha256', KEY, CERT)).toEqual({ status: 2, stderr: 'Usage: lkm sign-file [-dp] <hash algo> <key> <x509> <module> [<dest>]\n' });
+    expect(run('sha256', KEY, CERT)).toEqual({ status: 2, stderr: 'Usage: lkm sign-file [-dpk] <hash algo> <key> <x509> <module> [<dest>]\n' });
     expect(run('-x', 'sha256', KEY, CERT, 'a.ko').status).toBe(2);
     const missing = join(tmp, 'missing.ko');
     expect(run('sha256', KEY, CERT, missing)).toEqual({ status: 1, stderr: `sign-file: ${missing}: No such file or directory\n` });

@@ -19,8 +19,8 @@ const CERT = new Uint8Array(readFileSync(join(BUILD, 'certs/signing_key.x509')))
 const KEY = createPrivateKey(readFileSync(join(BUILD, 'certs/signing_key.pem')));
 const hello = () => new Uint8Array(readFileSync(example('hello')));
 
-function signed(module: Uint8Array, cert = CERT, key = KEY): Uint8Array {
-  return signModule('sha256', cert, module, (h, data) => new Uint8Array(sign(h, data, key)));
+function signed(module: Uint8Array, cert = CERT, key = KEY, useKeyId = false): Uint8Array {
+  return signModule('sha256', cert, module, (h, data) => new Uint8Array(sign(h, data, key)), useKeyId);
 }
 
 function file(name: string, bytes: Uint8Array): string {
@@ -42,6 +42,18 @@ describe('module signatures', () => {
     expect((await t.run('cat /proc/modules')).stdout).toMatch(/^hello .* \(O\)\n$/);
     expect((await t.run('cat /sys/module/hello/taint')).stdout).toBe('O\n');
     expect((await t.run('rmmod hello')).status).toBe(0);
+  });
+
+  it('sign-file -k: a signer named by subjectKeyIdentifier is found by it (and kmod shows no signature fields)', async () => {
+    const t = await bootTestKernel(ENFORCE);
+    const ko = file('hello-skid.ko', signed(hello(), CERT, KEY, true));
+    expect((await t.run(`insmod ${ko}`)).status).toBe(0);
+    expect((await t.run('cat /sys/module/hello/taint')).stdout).toBe('O\n');
+    expect((await t.run(`modinfo -F sig_id ${ko}`)).stdout).toBe('');
+    const other = generateSigningKey(1024);
+    const foreign = file('hello-skid-other.ko', signed(hello(), other.certDer, createPrivateKey(other.keyPem), true));
+    expect((await t.run(`insmod ${foreign}`)).stderr).toContain(': Key was rejected by service\n');
+    expect(t.log().at(-1)).toBe('Loading of module with unavailable key is rejected');
   });
 
   it('an unsigned module is rejected under enforcement with Linux\'s notice and EKEYREJECTED', async () => {
