@@ -93,6 +93,10 @@ export interface KernelBootOptions {
   isolate?: Isolate;
   vmlinux: Uint8Array;
   cmdline?: string;
+  /** DER X.509 certificates of the built-in trusted keys (module signatures); Node's boot adds the build's. */
+  trustedKeys?: Uint8Array[];
+  /** Boot as a CONFIG_MODULE_SIG_FORCE=y kernel: module.sig_enforce is on from the start. */
+  moduleSigForce?: boolean;
   /** Reads a file for insmod(path), on the caller's side. */
   readFile?: (path: string) => Promise<Uint8Array>;
   /** Receives each completed record at or below the console loglevel (on the caller's side). */

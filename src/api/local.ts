@@ -77,7 +77,10 @@ export class LocalKernel implements KernelApi {
   }
 
   private static bootKernel(opts: KernelBootOptions): Promise<Kernel> {
-    return Kernel.boot({ vmlinux: opts.vmlinux, cmdline: opts.cmdline, readFile: opts.readFile, console: opts.console, spawnCpu: opts.spawnCpu });
+    return Kernel.boot({
+      vmlinux: opts.vmlinux, cmdline: opts.cmdline, trustedKeys: opts.trustedKeys, moduleSigForce: opts.moduleSigForce,
+      readFile: opts.readFile, console: opts.console, spawnCpu: opts.spawnCpu,
+    });
   }
 
   get rebootable(): boolean { return this.opts !== undefined; }

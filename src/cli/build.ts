@@ -19,6 +19,8 @@ With FILE.c arguments, builds one module per file, named after it.
   -o, --output OUTDIR   where to write NAME.ko and Module.symvers
   -j, --jobs N          parallel compiler workers (default: number of cores)
   -v, --verbose         print the compiler and linker command lines (also V=1)
+      --sign            sign the modules with build/certs/signing_key.pem (made on first use), as
+                        CONFIG_MODULE_SIG_ALL=y does (also as VAR=value, in the environment or Kbuild)
   VAR=value             make variables, e.g. M=DIR, KBUILD_EXTRA_SYMBOLS=../a/Module.symvers
   -h, --help            this text
 
@@ -47,6 +49,7 @@ function parse(argv: string[]): Parsed | 'help' {
     if (a === '-h' || a === '--help') return 'help';
     else if (a === '-v' || a === '--verbose') opts.verbose = true;
     else if (a === '-u' || a === '--user') opts.user = true;
+    else if (a === '--sign') opts.sign = true;
     else if (a === '-o' || a.startsWith('-o') || a === '--output' || a.startsWith('--output=')) opts.outDir = value(a.startsWith('--') ? '--output' : '-o');
     else if (a === '-j' || a.startsWith('-j') || a === '--jobs' || a.startsWith('--jobs=')) {
       const n = Number(value(a.startsWith('--') ? '--jobs' : '-j'));

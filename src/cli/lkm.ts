@@ -15,6 +15,8 @@ const USAGE = `Usage: lkm <command> [args]
   shell [--root DIR] [-c "cmds"]  interactive shell over an emulated 6.12 kernel
   insmod|rmmod|lsmod|dmesg …      one-shot kmod tools on a freshly booted kernel
   modprobe|depmod|modinfo …       (also --root DIR, --modules DIR)
+  sign-file [-dpk] HASH KEY X509 MODULE [DEST]
+                                  append a module signature, as Linux's scripts/sign-file
 `;
 
 /** `lkm --version`: the package, the kernel release it emulates, the kmod whose tools it follows. */
@@ -31,6 +33,7 @@ export async function lkm(argv: string[]): Promise<number> {
     case 'exec': return (await import('./exec.js')).main(rest);
     case 'test': return (await import('./test.js')).main(rest);
     case 'shell': return (await import('./shell.js')).main(rest);
+    case 'sign-file': return (await import('./sign-file.js')).main(rest);
     case 'insmod': case 'rmmod': case 'lsmod': case 'dmesg': case 'modprobe': case 'depmod': case 'modinfo':
       return (await import('./tools.js')).runOneShot(argv);
     case '-V': case '--version':

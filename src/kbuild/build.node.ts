@@ -13,6 +13,7 @@ import { BUILTIN_MODINFO, builtinModinfo, MODULES_BUILTIN, modulesBuiltin } from
 import type { SymversEntry } from './modpost.js';
 import { findEmcc, NativeRunner, type EmccToolchain } from './emcc.node.js';
 import { nodeHost, repoRoot, yowaspInfo } from './host.node.js';
+import { genKey, keyBuildDir, signModules, wantsSignAll } from './sign.node.js';
 import { NodeWorkerPool } from './pool.node.js';
 import { dirname, join } from './paths.js';
 import { KERNEL_RELEASE } from './toolchain.js';
@@ -45,6 +46,8 @@ export interface BuildOptions {
   includeDir?: string;
   /** The compiler: undefined/'' = @yowasp/clang, 'emcc' = emscripten's LLVM. Default: $LKM_CC. */
   cc?: string;
+  /** Sign the built modules with build/certs/signing_key.pem (also CONFIG_MODULE_SIG_ALL=y). */
+  sign?: boolean;
 }
 
 export interface KernelOptions extends BuildOptions {
@@ -203,7 +206,21 @@ async function runUnit(plan: Plan, unit: Omit<UnitSpec, 'modules'>, opts: BuildO
 function makeVarsEnvironment(): Record<string, string> {
   const env: Record<string, string> = {};
   if (process.env.KBUILD_EXTRA_SYMBOLS) env.KBUILD_EXTRA_SYMBOLS = process.env.KBUILD_EXTRA_SYMBOLS;
+  if (process.env.CONFIG_MODULE_SIG_ALL) env.CONFIG_MODULE_SIG_ALL = process.env.CONFIG_MODULE_SIG_ALL;
   return env;
+}
+
+/** modules_sign: signs what a successful build made, when asked to; a signing failure fails the build. */
+function signBuilt(r: BuildResult, sign: boolean, opts: BuildOptions): BuildResult {
+  if (!r.ok || !sign) return r;
+  try {
+    signModules(r.modules.map((m) => m.path), keyBuildDir(), opts.log);
+  } catch (e) {
+    const msg = `lkm build: error: signing the modules failed: ${(e as Error).message}`;
+    opts.log?.(`${msg}\n`, 'err');
+    return { ...r, ok: false, errors: [...r.errors, msg] };
+  }
+  return r;
 }
 
 /** `lkm build DIR`: the modules of DIR's Kbuild/Makefile, into OUTDIR (default DIR). */
@@ -211,12 +228,13 @@ export async function buildDir(dir: string, opts: BuildOptions = {}): Promise<Bu
   const d = abs(dir);
   const outDir = abs(opts.outDir ?? d);
   const plan = await planDir(nodeHost, d, { vars: opts.vars, environment: makeVarsEnvironment() });
-  return runPlanned(plan, {
+  const r = await runPlanned(plan, {
     kind: 'modules', outDir, cacheDir: abs(opts.cacheDir ?? join(outDir, '.lkm-cache')),
     symvers: join(outDir, 'Module.symvers'),
     extraSymbols: [...plan.extraSymbols, ...(opts.extraSymbols ?? []).map(abs)],
     vmlinux: defaultVmlinux(opts),
   }, opts);
+  return signBuilt(r, !!opts.sign || !!plan.signAll, opts);
 }
 
 /**
@@ -231,12 +249,13 @@ export async function buildFiles(files: string[], opts: BuildOptions & { user?: 
   }
   const outDir = abs(opts.outDir ?? dirs[0] ?? process.cwd());
   const plan = await planFiles(nodeHost, srcs, { user: opts.user });
-  return runPlanned(plan, {
+  const r = await runPlanned(plan, {
     kind: 'modules', outDir, cacheDir: abs(opts.cacheDir ?? join(outDir, '.lkm-cache')),
     symvers: join(outDir, 'Module.symvers'),
     extraSymbols: [...(process.env.KBUILD_EXTRA_SYMBOLS ?? '').split(/\s+/).filter(Boolean), ...(opts.extraSymbols ?? [])].map(abs),
     vmlinux: defaultVmlinux(opts),
   }, opts);
+  return signBuilt(r, !opts.user && (!!opts.sign || wantsSignAll(opts.vars) || process.env.CONFIG_MODULE_SIG_ALL === 'y'), opts);
 }
 
 /**
@@ -287,6 +306,8 @@ export async function buildTree(opts: TreeOptions = {}): Promise<TreeResult> {
   const kernelDir = join(root, 'wasm');
   const vmlinuxKo = join(buildDirPath, 'vmlinux.ko');
 
+  // certs/signing_key.pem: made with the kernel, once (the kernel trusts its certificate at boot).
+  genKey(buildDirPath, opts.log);
   let kernelP: Promise<BuildResult> | undefined;
   if (await hasKbuild(kernelDir)) {
     kernelP = buildKernel({ ...opts, kernelDir, outDir: buildDirPath, cacheDir: join(buildDirPath, '.cache/vmlinux') });
@@ -347,5 +368,6 @@ export async function buildTree(opts: TreeOptions = {}): Promise<TreeResult> {
       if (!e.dir && e.name.endsWith('.ko') && !keep.has(e.name)) await nodeHost.remove(join(extraDir, e.name));
     }
   }
+  modules = signBuilt(modules, !!opts.sign || process.env.CONFIG_MODULE_SIG_ALL === 'y', opts);
   return { ok: modules.ok && (kernel?.ok ?? true), kernel, modules, extraDir, modulesOrder, ms: Date.now() - t0 };
 }

@@ -2,6 +2,7 @@
 // driver; skipped while the link record's key (compiler, argv, input hashes) and the output's hash still match.
 
 import { sections } from '../wasm/reader.js';
+import { stripModuleSignature } from '../wasm/module-signature.js';
 import { BuildError, type ModuleSpec } from './build-types.js';
 import { CACHE_FORMAT, type Compiled, type UnitContext } from './context.js';
 import { readJson } from './host.js';
@@ -40,7 +41,8 @@ async function linkOnce(ctx: UnitContext, mod: ModuleSpec, objs: Compiled[], exp
   const rec = await readJson<LinkRecord>(ctx.env.host, recPath);
   if (rec?.format === CACHE_FORMAT && rec.key === key) {
     const ko = await ctx.env.host.readFile(koPath);
-    if (ko && (await sha256hex(ko)) === rec.hash) {
+    // A module signed after its link (--sign, CONFIG_MODULE_SIG_ALL) is still the linker's output.
+    if (ko && (await sha256hex(stripModuleSignature(ko))) === rec.hash) {
       ctx.result.stats.linkSkipped++;
       return { ok: true, linked: false, size: ko.length };
     }

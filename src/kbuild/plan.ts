@@ -22,6 +22,8 @@ export interface Plan {
   errors: string[];
   /** The Kbuild/Makefile files read. */
   files: string[];
+  /** CONFIG_MODULE_SIG_ALL=y in the top Kbuild's variables (set there, on the command line or in the environment). */
+  signAll?: boolean;
 }
 
 const KBUILD_FILES = ['Kbuild', 'Makefile', 'makefile', 'GNUmakefile'];
@@ -82,6 +84,7 @@ async function planInto(plan: Plan, host: BuildHost, dir: string, opts: PlanOpti
     if (included.get(p) === null) plan.warnings.push(`${file}: included file ${p} does not exist (ignored)`);
   }
   plan.warnings.push(...kb.warnings);
+  if (top && kb.vars.get('CONFIG_MODULE_SIG_ALL') === 'y') plan.signAll = true;
   for (const x of kb.extraSymbols) if (!plan.extraSymbols.includes(x)) plan.extraSymbols.push(x);
   if (kb.builtin.length && kb.modules.length === 0) {
     plan.warnings.push(`${file}: obj-y objects (${kb.builtin.join(' ')}) are built-in code; lkm build only builds modules (obj-m)`);

@@ -45,6 +45,7 @@ const TABLE: [number, string, string][] = [
   [43, 'EIDRM', 'Identifier removed'],
   [61, 'ENODATA', 'No data available'],
   [62, 'ETIME', 'Timer expired'],
+  [65, 'ENOPKG', 'Package not installed'],
   [71, 'EPROTO', 'Protocol error'],
   [74, 'EBADMSG', 'Bad message'],
   [75, 'EOVERFLOW', 'Value too large for defined data type'],
@@ -70,7 +71,8 @@ const BY_NAME = new Map(TABLE.map(([n, name]) => [name, n]));
 export const EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, ENXIO = 6, ENOEXEC = 8, EBADF = 9, EAGAIN = 11, EWOULDBLOCK = 11, ENOMEM = 12, EACCES = 13, EFAULT = 14,
   ENOTBLK = 15, ENOTDIR = 20, EISDIR = 21, EROFS = 30,
   EBUSY = 16, EEXIST = 17, ENODEV = 19, EINVAL = 22, ENOSPC = 28, ERANGE = 34, ENAMETOOLONG = 36,
-  ENOSYS = 38, EOPNOTSUPP = 95, EKEYREJECTED = 129;
+  ENOSYS = 38, EOPNOTSUPP = 95, EKEYREJECTED = 129,
+  ENODATA = 61, ENOPKG = 65, EBADMSG = 74, ENOKEY = 126;
 
 /** strerror(3) text, e.g. 17 → "File exists". */
 export function strerror(errno: number): string {

@@ -107,7 +107,7 @@ function builtinLookup(k: Kernel, path: string): Entry | undefined {
   const p = '/' + parts.join('/');
   if (parts[0] === 'proc' && /^\d+$/.test(parts[1] ?? '') && parts.length <= 3) return procPidEntry(k, parts[1]!, parts[2]);
   switch (p) {
-    case '/proc': return { dir: () => [...pidDirs(k), 'cmdline', 'cpuinfo', 'devices', 'filesystems', 'kallsyms', 'modules', 'mounts', 'self', 'sys', 'version'] };
+    case '/proc': return { dir: () => [...pidDirs(k), 'cmdline', 'cpuinfo', 'devices', 'filesystems', 'kallsyms', 'keys', 'modules', 'mounts', 'self', 'sys', 'version'] };
     case '/proc/filesystems': return { read: () => k.mounts.procFilesystems() };
     // /proc/mounts is a symlink to self/mounts on Linux; both read the mount table.
     case '/proc/mounts': case '/proc/self/mounts': return { read: () => k.mounts.procMounts() };
@@ -116,6 +116,7 @@ function builtinLookup(k: Kernel, path: string): Entry | undefined {
     case '/proc/modules': return { read: () => k.modules.filter((m) => m.state !== ModuleState.UNFORMED).map(procModulesLine).join('') };
     case '/proc/kallsyms': return { read: () => kallsyms(k) };
     case '/proc/cmdline': return { read: () => `${k.cmdline}\n` };
+    case '/proc/keys': return { read: () => k.keys.procKeys() };
     case '/proc/cpuinfo': return { read: () => cpuinfo(k) };
     case '/proc/version': return { read: () => `Linux version ${UTS_RELEASE} (lkm-wasm) (clang, wasm-ld) ${UTS_VERSION}\n` };
     case '/proc/sys': return { dir: () => ['kernel'] };

@@ -29,6 +29,7 @@ import { WaitQueues } from './wait.js';
 import { Threads, type SpawnCpu } from './threads.js';
 import { Softirqs } from './softirq.js';
 import { hostImports } from './host.js';
+import { Keyrings } from './keys.js';
 import { UTS_RELEASE, UTS_VERSION } from './release.js';
 
 // The library API's other names, from the files that define them.
@@ -57,6 +58,10 @@ export interface BootOptions {
    * workers can share memory. Without it kthread_create() fails with -EAGAIN.
    */
   spawnCpu?: SpawnCpu;
+  /** DER X.509 certificates for .builtin_trusted_keys: the keys module signatures verify against. */
+  trustedKeys?: Uint8Array[];
+  /** A kernel built with CONFIG_MODULE_SIG_FORCE=y: module.sig_enforce is on from boot. */
+  moduleSigForce?: boolean;
 }
 
 export class Kernel {
@@ -120,6 +125,8 @@ export class Kernel {
   vmlinuxTableBase = 0;
   vmlinuxGot: [string, number][] = [];
   readonly random: (buf: Uint8Array) => void;
+  /** The built-in trusted keys (keys.ts). */
+  readonly keys: Keyrings;
   readonly readFileHook?: (path: string) => Promise<Uint8Array>;
   private scratch = 0;
 
@@ -129,6 +136,7 @@ export class Kernel {
     this.timerLists = new TimerLists(this, this.clock);
     this.random = opts.random ?? ((b) => { crypto.getRandomValues(b as Uint8Array<ArrayBuffer>); });
     this.readFileHook = opts.readFile;
+    this.keys = new Keyrings(this.random);
     this.cmdline = opts.cmdline ?? '';
     this.blacklist = cmdlineBlacklist(this.cmdline);
     this.log = new PrintkRing(() => this.nowNs());
@@ -154,6 +162,8 @@ export class Kernel {
     k.printk(`\x015Linux version ${UTS_RELEASE} (lkm-wasm) (clang, wasm-ld) ${UTS_VERSION}\n`);
     k.printk(`\x016Command line: ${k.cmdline}\n`);
     applyFaultBootOptions(k);
+    if (opts.moduleSigForce) k.vm.set_module_sig_enforced();
+    k.keys.boot(opts.trustedKeys ?? [], (s) => k.printk(s));
     k.mounts.boot();
     return k;
   }

@@ -17,6 +17,7 @@ import { kunitModuleLive } from './kunit.js';
 import { builtinParams, paramTable } from './params.js';
 import { VERMAGIC } from './release.js';
 import { KERNEL_PARAM, MODULE } from './abi.js';
+import { moduleSigCheck } from './module-sig.js';
 
 export interface LoadOptions {
   /** MODULE_INIT_IGNORE_VERMAGIC (insmod -f / --force-vermagic). */
@@ -43,7 +44,9 @@ const GPL_COMPATIBLE = new Set([
 const warn = (k: Kernel, s: string) => k.printk(`\x014${s}\n`);
 const err = (k: Kernel, s: string) => k.printk(`\x013${s}\n`);
 
-export async function loadModule(k: Kernel, bytes: Uint8Array, args: string, opts: LoadOptions): Promise<Module> {
+export async function loadModule(k: Kernel, file: Uint8Array, args: string, opts: LoadOptions): Promise<Module> {
+  // module_sig_check() comes first: insmod -f's flags make the module "mangled" (never verified).
+  const { content: bytes, sigOk } = await moduleSigCheck(k, file, !!(opts.ignoreVermagic || opts.ignoreModversions));
   const meta = parseModule(k, bytes);
   let compiled: WebAssembly.Module;
   try {
@@ -56,6 +59,7 @@ export async function loadModule(k: Kernel, bytes: Uint8Array, args: string, opt
   const name = modinfoValue(meta, 'name')!;
   const forced = earlyModCheck(k, meta, name, opts);
   const mod = new Module(name, meta, bytes, compiled);
+  mod.sigOk = sigOk;
   allocateAndLink(k, mod);
   try {
     if (forced) mod.taints |= 1 << TAINT.FORCED_MODULE;
@@ -182,7 +186,8 @@ function augmentKernelTaints(k: Kernel, mod: Module): void {
     if (!k.taints.test(TAINT.TEST)) warn(k, `${mod.name}: loading test module taints kernel.`);
     addTaintModule(k, mod, TAINT.TEST);
   }
-  // Modules are never signed here; CONFIG_MODULE_SIG is on and not enforced, as on distributions.
+  // CONFIG_MODULE_SIG: a module without a valid signature by a trusted key (module-sig.ts) taints E.
+  if (mod.sigOk) return;
   if (!k.taints.signatureNoticePrinted) {
     k.taints.signatureNoticePrinted = true;
     k.printk(`\x015${mod.name}: module verification failed: signature and/or required key missing - tainting kernel\n`);

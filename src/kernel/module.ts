@@ -22,6 +22,8 @@ export class Module {
   refcnt = MODULE_REF_BASE;
   /** Per-module taint bits (TAINT_*). */
   taints = 0;
+  /** mod->sig_ok: signed by a trusted key (no taint E). */
+  sigOk = false;
   /** Modules using this one (source_list), most recent first. */
   readonly users: Module[] = [];
   /** Modules this one uses (target_list). */

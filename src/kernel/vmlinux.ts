@@ -65,6 +65,9 @@ export interface VmlinuxExports {
   lkm_kunit_module_init(mod: number): void;
   lkm_kunit_module_exit(mod: number): void;
   lkm_parse_cmdline(args: number): number;
+  /** module.sig_enforce (kernel/module/signing.c). */
+  is_module_sig_enforced(): number;
+  set_module_sig_enforced(): void;
   lkm_builtin_params(num: number): number;
   lkm_host_doorbell_addr(): number;
   lkm_kthread_died(task: number): void;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { MemoryBacking, Vfs } from '../vfs/index.js';
 import { configDirs } from '../kmod/config.js';
 import { HostBacking } from '../vfs/host.node.js';
-import { moduleTreeDir, readVmlinux, RELEASE } from './paths.node.js';
+import { buildTrustedKeys, envModuleSigForce, moduleTreeDir, readVmlinux, RELEASE } from './paths.node.js';
 import { spawnNodeCpu } from '../worker/cpu.node.js';
 
 export interface NodeBootOptions extends Partial<BootOptions> {
@@ -42,6 +42,8 @@ export async function bootNodeKernel(opts: NodeBootOptions = {}): Promise<{ kern
   const fs = nodeVfs(opts);
   const kernel = await Kernel.boot({
     spawnCpu: spawnNodeCpu,
+    trustedKeys: buildTrustedKeys(),
+    moduleSigForce: envModuleSigForce(),
     ...opts,
     vmlinux,
     readFile: (p) => fs.readFile(p),

@@ -33,6 +33,24 @@ export const vmlinuxPath = () => join(buildDir(), 'vmlinux.ko');
 /** The build's module tree, mounted at /lib/modules/<release> in the emulated file system. */
 export const moduleTreeDir = () => join(buildDir(), 'lib', 'modules', RELEASE);
 
+/** The build's signing certificate (certs/signing_key.x509, made by `npm run build`). */
+export const signingCertPath = () => join(buildDir(), 'certs', 'signing_key.x509');
+
+/**
+ * The built-in trusted keys of a kernel booted from this build: its signing certificate when there is
+ * one (Linux compiles certs/signing_key.x509 into vmlinux), else none.
+ */
+export function buildTrustedKeys(): Uint8Array[] {
+  try {
+    return [new Uint8Array(readFileSync(signingCertPath()))];
+  } catch {
+    return [];
+  }
+}
+
+/** CONFIG_MODULE_SIG_FORCE=y in the environment: boot with module.sig_enforce on. */
+export const envModuleSigForce = () => process.env.CONFIG_MODULE_SIG_FORCE === 'y';
+
 /** The build's vmlinux.ko, with a clear error when the tree is not built yet. */
 export async function readVmlinux(): Promise<Uint8Array> {
   try {

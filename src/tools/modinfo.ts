@@ -4,6 +4,7 @@
 
 import { strerror, ENOENT } from '../kernel/errno.js';
 import { readModuleMetadata } from '../wasm/metadata.js';
+import { signatureModinfo } from '../sig/modinfo.js';
 import { KmodContext, type KModule } from '../kmod/context.js';
 import { FatalExit, Logger, Prio } from '../kmod/log.js';
 import { hasKmodExtension } from '../kmod/name.js';
@@ -115,9 +116,11 @@ export async function modinfo(argv: string[], ctx: KmodToolContext): Promise<num
     try {
       if (filename === undefined) info = await mod.info();
       else {
-        const meta = readModuleMetadata(await vfs.readFile(filename));
+        const bytes = await vfs.readFile(filename);
+        const meta = readModuleMetadata(bytes);
         if (!meta.customSections.has('.modinfo')) throw Object.assign(new Error(), { errno: ENOENT });
-        info = meta.modinfo;
+        // kmod_module_get_info(): the .modinfo strings, then the signature's fields.
+        info = [...meta.modinfo, ...signatureModinfo(bytes)];
       }
     } catch (e) {
       ctx.stdout(out);

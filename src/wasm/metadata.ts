@@ -2,6 +2,7 @@
 // (docs/module-format.md §2): dylink.0, .modinfo, __ksymtab[_gpl], imports, exports.
 
 import { readExports, readImports, type WasmExport, type WasmImport } from './imports-exports.js';
+import { stripModuleSignature } from './module-signature.js';
 import { Cursor, SECTION, WasmFormatError, nulStrings, sections, type Section } from './reader.js';
 
 export interface DylinkInfo {
@@ -93,7 +94,9 @@ export function splitModinfo(s: string): ModInfoEntry {
 }
 
 /** Reads a module's metadata from its bytes. Throws WasmFormatError for anything that is not a side module. */
-export function readModuleMetadata(bytes: Uint8Array): ModuleMetadata {
+export function readModuleMetadata(file: Uint8Array): ModuleMetadata {
+  // A signed .ko carries its signature after the last section (module-signature.ts).
+  const bytes = stripModuleSignature(file);
   const secs = sections(bytes);
   const first = secs[0];
   if (!first || first.id !== SECTION.custom || first.name !== 'dylink.0') {

@@ -6,7 +6,7 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import type { KernelApi, KernelBootOptions } from '../api/api.js';
 import { WorkerKernel, type WorkerPort } from './client.js';
 import { LocalKernel } from '../api/local.js';
-import { readVmlinux } from '../session/paths.node.js';
+import { buildTrustedKeys, envModuleSigForce, readVmlinux } from '../session/paths.node.js';
 import { nodeVfs, type NodeBootOptions } from '../session/boot.node.js';
 import type { Vfs } from '../vfs/index.js';
 import { KernelBacking, mirrorKernelMounts } from '../vfs/kernel-backing.js';
@@ -123,7 +123,10 @@ export function spawnNodeWorker(): WorkerPort {
  */
 export async function bootKernel(opts: Omit<KernelBootOptions, 'vmlinux'> & { vmlinux?: Uint8Array } = {}): Promise<KernelApi> {
   const vmlinux = opts.vmlinux ?? (await readVmlinux());
-  const o = { readFile: readHostFile, spawnCpu: spawnNodeCpu, ...opts, vmlinux };
+  const o = {
+    readFile: readHostFile, spawnCpu: spawnNodeCpu, trustedKeys: buildTrustedKeys(), moduleSigForce: envModuleSigForce(),
+    ...opts, vmlinux,
+  };
   return opts.isolate === 'none' ? LocalKernel.boot(o) : bootWorker(o);
 }
 
@@ -156,6 +159,7 @@ export async function bootNodeWorkerKernel(opts: NodeBootOptions & Pick<KernelBo
   fs.mount('/dev', new KernelBacking(current, '/dev'));
   kernel = await bootWorker({
     vmlinux: opts.vmlinux ?? (await readVmlinux()), cmdline: opts.cmdline, console: opts.console,
+    trustedKeys: opts.trustedKeys ?? buildTrustedKeys(), moduleSigForce: opts.moduleSigForce ?? envModuleSigForce(),
     watchdogMs: opts.watchdogMs ?? (Number(process.env.LKM_WATCHDOG_MS) || undefined),
     readFile: (p) => fs.readFile(p),
     pathType: async (p) => (await fs.stat(p))?.type ?? null,

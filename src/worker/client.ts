@@ -229,7 +229,10 @@ export class WorkerKernel implements KernelApi {
     registerErrorTransfer();
     this.service = Comlink.wrap<KernelService>(port.endpoint);
     this.watch = new WatchState(new SharedArrayBuffer(WATCH_BYTES));
-    await this.track(this.service.boot({ vmlinux: this.opts.vmlinux, cmdline: this.opts.cmdline, watch: this.watch.sab }));
+    await this.track(this.service.boot({
+      vmlinux: this.opts.vmlinux, cmdline: this.opts.cmdline, trustedKeys: this.opts.trustedKeys,
+      moduleSigForce: this.opts.moduleSigForce, watch: this.watch.sab,
+    }));
     this.state = 'running';
   }
 

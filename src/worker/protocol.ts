@@ -14,6 +14,8 @@ import type { BatchReply } from './errors.js';
 export interface WorkerBootOptions {
   vmlinux: Uint8Array;
   cmdline?: string;
+  trustedKeys?: Uint8Array[];
+  moduleSigForce?: boolean;
   /** The watchdog's shared state (watch.ts). */
   watch: SharedArrayBuffer;
 }

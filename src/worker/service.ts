@@ -78,7 +78,9 @@ export function kernelService(post: (m: WorkerEvent) => void, spawnCpu?: SpawnCp
   return {
     async boot(opts: WorkerBootOptions) {
       k?.threads.shutdown(); // a reboot: the old kernel's threads go with it
-      k = await Kernel.boot({ vmlinux: opts.vmlinux, cmdline: opts.cmdline, spawnCpu });
+      k = await Kernel.boot({
+        vmlinux: opts.vmlinux, cmdline: opts.cmdline, trustedKeys: opts.trustedKeys, moduleSigForce: opts.moduleSigForce, spawnCpu,
+      });
       const kk = k;
       syscalls = new KernelSyscalls(kk);
       programs.clear();

@@ -25,10 +25,21 @@ export interface TestKernel {
  */
 export const TEST_ISOLATE = process.env.LKM_ISOLATE === 'worker' ? 'worker' : 'none';
 
-export async function bootTestKernel(opts: { cmdline?: string; isolate?: 'worker' | 'none' } = {}): Promise<TestKernel> {
+export interface TestBootOptions {
+  cmdline?: string;
+  isolate?: 'worker' | 'none';
+  /** Built-in trusted keys (default: the build's certs/signing_key.x509). */
+  trustedKeys?: Uint8Array[];
+  /** Boot as CONFIG_MODULE_SIG_FORCE=y. */
+  moduleSigForce?: boolean;
+}
+
+export async function bootTestKernel(opts: TestBootOptions = {}): Promise<TestKernel> {
+  const boot = { cmdline: opts.cmdline ?? '', trustedKeys: opts.trustedKeys, moduleSigForce: opts.moduleSigForce };
+  for (const key of ['trustedKeys', 'moduleSigForce'] as const) if (boot[key] === undefined) delete boot[key];
   const { kernel: k, fs } = (opts.isolate ?? TEST_ISOLATE) === 'worker'
-    ? await bootNodeWorkerKernel({ cmdline: opts.cmdline ?? '' }) as unknown as Awaited<ReturnType<typeof bootNodeKernel>>
-    : await bootNodeKernel({ cmdline: opts.cmdline ?? '' });
+    ? await bootNodeWorkerKernel(boot) as unknown as Awaited<ReturnType<typeof bootNodeKernel>>
+    : await bootNodeKernel(boot);
   let out = '';
   let err = '';
   const sh = new Shell(k, fs, { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } });

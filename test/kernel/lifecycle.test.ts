@@ -31,7 +31,7 @@ describe('hello', () => {
     expect(await t.run('rmmod hello')).toEqual({ status: 0, stdout: '', stderr: '' });
     expect(m()).toEqual(['hello: Goodbye, world']);
     expect((await t.run('cat /proc/modules')).stdout).toBe('');
-    expect((await t.run('ls /sys/module')).stdout).toBe('kunit\n'); // only the built-in with parameters
+    expect((await t.run('ls /sys/module')).stdout).toBe('kunit  module\n'); // only the built-ins with parameters
     expect((await t.k.symbols()).filter((s) => s.owner !== 'vmlinux')).toEqual([]);
   });
 
@@ -85,7 +85,7 @@ describe('init return values', () => {
     expect(r.stderr).toBe(`insmod: ERROR: could not insert module ${example('init-fails')}: No such device\n`);
     expect(t.log()).toEqual([OOT('init_fails'), UNSIGNED('init_fails'), 'init_fails: no device found']);
     expect((await t.run('cat /proc/modules')).stdout).toBe('');
-    expect((await t.run('ls /sys/module')).stdout).toBe('kunit\n'); // only the built-in with parameters
+    expect((await t.run('ls /sys/module')).stdout).toBe('kunit  module\n'); // only the built-ins with parameters
     expect((await t.k.symbols()).length).toBe(symbols);
     expect((await t.run('cat /proc/sys/kernel/tainted')).stdout).toBe(`${(1 << 12) | (1 << 13)}\n`);
     // The same module can be tried again: its name and memory were released.

@@ -19,7 +19,7 @@ for (const isolate of ISOLATES) {
       expect(linesSince(k, seq)).toEqual([OOT('hello'), UNSIGNED('hello'), 'hello: Hello, world']);
       expect(await k.readFile('/proc/modules')).toMatch(/^hello \d+ 0 - Live 0x[0-9a-f]{8} \(OE\)\n$/);
       expect(await k.readFile('/sys/module/hello/initstate')).toBe('live\n');
-      expect(await k.readdir('/sys/module')).toEqual(['hello', 'kunit']);
+      expect(await k.readdir('/sys/module')).toEqual(['hello', 'kunit', 'module']);
       expect(await k.tainted()).toBe((1 << 12) | (1 << 13));
       const s2 = k.log.seq;
       await k.rmmod('hello');

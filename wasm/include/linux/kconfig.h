@@ -18,6 +18,10 @@
 #define CONFIG_MODPROBE_PATH "/sbin/modprobe"
 #define CONFIG_CONSOLE_LOGLEVEL_DEFAULT 7
 #define CONFIG_MESSAGE_LOGLEVEL_DEFAULT 4
+/* Module signing: checked, not enforced unless module.sig_enforce=1 (as distributions ship it). */
+#define CONFIG_MODULE_SIG 1
+#define CONFIG_MODULE_SIG_SHA256 1
+#define CONFIG_MODULE_SIG_HASH "sha256"
 
 #define __ARG_PLACEHOLDER_1 0,
 #define __take_second_arg(__ignored, val, ...) val

@@ -169,6 +169,8 @@ extern __printf(2, 3) int __request_module(bool wait, const char *name, ...);
 #define request_module(mod...) __request_module(true, mod)
 #define request_module_nowait(mod...) __request_module(false, mod)
 
-static inline bool is_module_sig_enforced(void) { return false; }
+/* kernel/module/signing.c: module.sig_enforce (CONFIG_MODULE_SIG). */
+bool is_module_sig_enforced(void);
+void set_module_sig_enforced(void);
 
 #endif /* _LINUX_MODULE_H */
