@@ -10,7 +10,7 @@ export const OFFSETS = {
   timer_list: { function: 12 },
   hrtimer: { function: 8 },
   task_struct: { __state: 0, pid: 4, comm: 12, flags: 48 },
-  thread_info: { task: 0, preempt_count: 4, cpu: 8 },
+  thread_info: { task: 0, preempt_count: 4, cpu: 8, nvcsw: 28, switch_ns: 32 },
 } as const;
 
 /** sizeof of structures the host walks as arrays. */

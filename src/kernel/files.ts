@@ -80,6 +80,18 @@ function sysctlInt(data: string): number {
   return Number(t);
 }
 
+/** An integer sysctl in [min, max] (EINVAL outside, as proc_dointvec_minmax). */
+function sysctlNumber(get: () => number, set: (v: number) => void, min: number, max: number): Entry {
+  return {
+    read: () => `${get()}\n`,
+    write: (d) => {
+      const v = sysctlInt(d);
+      if (v < min || v > max) throw new KernelError(EINVAL);
+      set(v);
+    },
+  };
+}
+
 /**
  * Resolves a path to its entry; undefined when it does not exist. The mount it lies in decides: a
  * mounted file system's tree (C), or a view, where entries kernel code made (kernfs.ts: module /proc
@@ -120,7 +132,13 @@ function builtinLookup(k: Kernel, path: string): Entry | undefined {
     case '/proc/cpuinfo': return { read: () => cpuinfo(k) };
     case '/proc/version': return { read: () => `Linux version ${UTS_RELEASE} (lkm-wasm) (clang, wasm-ld) ${UTS_VERSION}\n` };
     case '/proc/sys': return { dir: () => ['kernel'] };
-    case '/proc/sys/kernel': return { dir: () => ['modprobe', 'modules_disabled', 'osrelease', 'printk', 'tainted'] };
+    case '/proc/sys/kernel': return {
+      dir: () => ['hung_task_timeout_secs', 'hung_task_warnings', 'modprobe', 'modules_disabled', 'osrelease', 'printk', 'tainted', 'watchdog_thresh'],
+    };
+    // The kernel-thread watchdogs (watchdog.ts): proc_dointvec_minmax's ranges.
+    case '/proc/sys/kernel/watchdog_thresh': return sysctlNumber(() => k.watchdog.thresh, (v) => { k.watchdog.thresh = v; }, 0, 60);
+    case '/proc/sys/kernel/hung_task_timeout_secs': return sysctlNumber(() => k.watchdog.hungTimeoutSecs, (v) => { k.watchdog.hungTimeoutSecs = v; }, 0, 2 ** 31 - 1);
+    case '/proc/sys/kernel/hung_task_warnings': return sysctlNumber(() => k.watchdog.hungWarnings, (v) => { k.watchdog.hungWarnings = v; }, -1, 2 ** 31 - 1);
     case '/proc/sys/kernel/osrelease': return { read: () => `${UTS_RELEASE}\n` };
     case '/proc/sys/kernel/tainted': return {
       read: () => `${k.taints.mask}\n`,

@@ -28,6 +28,7 @@ import { Mounts, type KernelStat, type MountOptions, type TargetType } from './m
 import { WaitQueues } from './wait.js';
 import { Threads, type SpawnCpu } from './threads.js';
 import { Softirqs } from './softirq.js';
+import { KthreadWatchdog } from './watchdog.js';
 import { hostImports } from './host.js';
 import { Keyrings } from './keys.js';
 import { UTS_RELEASE, UTS_VERSION } from './release.js';
@@ -95,6 +96,8 @@ export class Kernel {
   readonly hostFns: Record<string, Function> = hostImports(this);
   /** Tasklets and the other softirq work (softirq.ts). */
   readonly softirqs = new Softirqs(this);
+  /** Soft lockups and hung tasks of kernel threads (watchdog.ts). */
+  readonly watchdog = new KthreadWatchdog(this);
   /** CONFIG_NR_CPUS: the CPUs the kernel reports (/proc/cpuinfo, nr_cpu_ids); kernel threads run in parallel regardless. */
   readonly nrCpus = 1;
   readonly moduleList = new ModuleList();

@@ -87,6 +87,7 @@ export class Threads {
     this.byTask.set(task, t);
     worker.port.post({ type: 'run', task, stackTop, stackBottom });
     this.listen();
+    k.watchdog.arm();
     return pid;
   }
 

@@ -70,3 +70,49 @@ describe('kernel threads', () => {
     expect(await t.run(`cat /proc/${pid}/comm`)).toMatchObject({ status: 1 });
   });
 });
+
+describe('watchdogs over kernel threads', () => {
+  const waitFor = async (t: Awaited<ReturnType<typeof bootTestKernel>>, re: RegExp) => {
+    for (let i = 0; i < 100 && !t.log().some((l) => re.test(l)); i++) await new Promise((r) => setTimeout(r, 100));
+    return t.log();
+  };
+
+  it('a kernel thread that never schedules is a soft lockup: Linux\'s report, taint L, reported again while stuck', async () => {
+    const t = await bootTestKernel();
+    expect(await t.run('cat /proc/sys/kernel/watchdog_thresh')).toMatchObject({ stdout: '10\n' });
+    expect(await t.run('echo 1 > /proc/sys/kernel/watchdog_thresh')).toMatchObject({ status: 0 });
+    expect((await t.run('echo 61 > /proc/sys/kernel/watchdog_thresh')).stderr).toMatch(/Invalid argument/);
+    expect((await t.run(`insmod ${fixture('lockup')} how=1`)).status).toBe(0);
+    const pid = t.k.threads.list()[0]!.pid;
+    const lines = await waitFor(t, /soft lockup/);
+    const at = lines.findIndex((l) => /soft lockup/.test(l));
+    expect(lines[at]).toMatch(new RegExp(`^watchdog: BUG: soft lockup - CPU#0 stuck for [23]s! \\[spinner:${pid}\\]$`));
+    expect(lines[at + 1]).toBe('Modules linked in: lockup(OE)');
+    expect(lines[at + 2]).toMatch(new RegExp(`^CPU: 0 UID: 0 PID: ${pid} Comm: spinner Tainted: `));
+    expect((await t.run('cat /proc/sys/kernel/tainted')).stdout).toSatisfy((s: string) => (Number(s) & (1 << 14)) !== 0);
+    // Still stuck two seconds later: reported again, with the time since it last scheduled.
+    for (let i = 0; i < 100 && t.log().filter((l) => /soft lockup/.test(l)).length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(t.log().filter((l) => /soft lockup/.test(l))[1]).toMatch(/ stuck for [456]s! \[spinner:/);
+    expect(await t.run('rmmod lockup')).toMatchObject({ status: 0, stderr: '' });
+  });
+
+  it('a kernel thread asleep uninterruptibly past hung_task_timeout_secs is reported as Linux\'s hung-task detector does', async () => {
+    const t = await bootTestKernel();
+    expect(await t.run('echo 1 > /proc/sys/kernel/hung_task_timeout_secs')).toMatchObject({ status: 0 });
+    expect((await t.run(`insmod ${fixture('lockup')} how=2`)).status).toBe(0);
+    const pid = t.k.threads.list()[0]!.pid;
+    const lines = await waitFor(t, /^INFO: task sleeper/);
+    const at = lines.findIndex((l) => /^INFO: task/.test(l));
+    expect(lines.slice(at, at + 4)).toEqual([
+      `INFO: task sleeper:${pid} blocked for more than 1 seconds.`,
+      expect.stringMatching(/^ {6}Tainted: .* 6\.12\.0-lkm-wasm #1$/),
+      '"echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.',
+      `task:sleeper         state:D stack:0     pid:${String(pid).padEnd(5)} tgid:${String(pid).padEnd(5)} ppid:2      flags:0x00000000`,
+    ]);
+    expect((await t.run(`grep State /proc/${pid}/status`)).stdout).toBe('State:\tD (disk sleep)\n');
+    // Once per sleep: still the same sleep a second later, no second report.
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(t.log().filter((l) => /^INFO: task/.test(l))).toHaveLength(1);
+    expect(await t.run('rmmod lockup')).toMatchObject({ status: 0, stderr: '' });
+  });
+});

@@ -39,6 +39,9 @@ __host_import(block) void host_block(void *word, unsigned int expected, long lon
 /* Wakes whoever waits on @word: kernel threads in host_block() on it, and the host thread (its doorbell). */
 void lkm_notify_word(int *word);
 
+/* The running thread was switched in (it woke, or started): counted and stamped for the watchdogs. */
+void lkm_switched(void);
+
 /* RCU's threads (kernel/rcu/update.c): kernel threads join and leave; the host thread's sections end. */
 struct thread_info;
 void lkm_rcu_thread_add(struct thread_info *ti);

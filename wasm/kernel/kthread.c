@@ -318,6 +318,7 @@ int __lkm_entry lkm_kthread_entry(struct task_struct *t)
 
 	lkm_tick_entry();
 	schedule(); /* stopped until the first wake-up */
+	lkm_switched(); /* it runs now (if the wake-up came first, schedule() did not switch) */
 	if (!test_bit(KTHREAD_SHOULD_STOP, &kt->flags)) {
 		if (test_bit(KTHREAD_SHOULD_PARK, &kt->flags))
 			kthread_parkme();

@@ -37,4 +37,6 @@ HOST_ABI(task_struct, flags, 48);
 HOST_ABI(thread_info, task, 0);
 HOST_ABI(thread_info, preempt_count, 4);
 HOST_ABI(thread_info, cpu, 8);
+HOST_ABI(thread_info, nvcsw, 28);
+HOST_ABI(thread_info, switch_ns, 32);
 _Static_assert(THREAD_SIZE == 64 * 1024, "THREAD_SIZE changed: update src/kernel/abi.ts");

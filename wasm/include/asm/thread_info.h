@@ -27,6 +27,9 @@ struct thread_info {
 	int			rcu_nesting;
 	unsigned int		rcu_ctr;
 	struct thread_info	*rcu_next;	/* every thread's, for grace periods */
+	/* Context switches and when the last began or ended (ns): the watchdogs read them (src/kernel/watchdog.ts). */
+	unsigned int		nvcsw;
+	unsigned long long	switch_ns;
 };
 
 extern struct thread_info lkm_host_thread_info;

@@ -104,6 +104,14 @@ static int lkm_wake_task(struct task_struct *p, unsigned int mode)
 	return 1;
 }
 
+void lkm_switched(void)
+{
+	struct thread_info *ti = current_thread_info();
+
+	WRITE_ONCE(ti->switch_ns, ktime_get_ns());
+	__atomic_fetch_add(&ti->nvcsw, 1, __ATOMIC_RELAXED);
+}
+
 /*
  * Blocks the current task until a wake-up makes it TASK_RUNNING or the clock reaches @deadline (ns;
  * 0: no limit). Returns the nanoseconds left (0: timed out).
@@ -111,8 +119,12 @@ static int lkm_wake_task(struct task_struct *p, unsigned int mode)
 static u64 block_until(u64 deadline)
 {
 	struct task_struct *p = current;
+	struct thread_info *ti = current_thread_info();
 	unsigned int state;
 	u64 now = 0;
+
+	/* A context switch for the watchdogs: when the task went to sleep, and (below) when it woke. */
+	WRITE_ONCE(ti->switch_ns, ktime_get_ns());
 
 	while ((state = __atomic_load_n(&p->__state, __ATOMIC_ACQUIRE)) != TASK_RUNNING) {
 		long long left = -1;
@@ -127,6 +139,7 @@ static u64 block_until(u64 deadline)
 	}
 	__atomic_store_n(&p->__state, TASK_RUNNING, __ATOMIC_RELEASE);
 	lkm_tick_entry();
+	lkm_switched();
 	if (!deadline)
 		return 1;
 	now = ktime_get_ns();
@@ -523,8 +536,10 @@ EXPORT_SYMBOL(__get_task_comm);
 /* A kernel thread lets the others run a moment (the OS schedules its worker); the host thread runs on. */
 void lkm_cond_resched(void)
 {
-	if (current->lkm_blocks)
+	if (current->lkm_blocks) {
 		host_block(&lkm_host_doorbell, 0x7fffffff, 0);
+		lkm_switched();
+	}
 }
 EXPORT_SYMBOL(lkm_cond_resched);
 
