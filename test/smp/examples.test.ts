@@ -84,4 +84,24 @@ describe('SMP examples', () => {
     expect(t.log().some((l) => /not freed at unload/.test(l))).toBe(false);
     expect(t.k.threads.list()).toEqual([]);
   });
+
+  it('LKMPG sleep: a second open of /proc/sleep sleeps until the first closes; cat_nonblock is told it would block', async () => {
+    const t = await bootTestKernel({ isolate: 'worker' });
+    const used = async () => (await t.run('cat /proc/modules')).stdout.match(/^sleep \d+ (\d+) /m)?.[1];
+    expect(await t.run(`insmod ${example('sleep')}`)).toMatchObject({ status: 0, stderr: '' });
+    expect(await t.run('echo hello > /proc/sleep')).toMatchObject({ status: 0 });
+    expect(await t.run(`${BUILD}/bin/holdopen /proc/sleep 2 &`)).toMatchObject({ status: 0 });
+    for (let i = 0; i < 100 && (await used()) !== '1'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await used()).toBe('1'); // the holder's open holds the module
+    expect(await t.run(`${BUILD}/bin/cat_nonblock /proc/sleep`)).toEqual({ status: 1, stdout: 'Open would block\n', stderr: '' });
+    // The blocking open sleeps in sleep_open() (by restart: the book's signal check sees SIGSTOP pending) until
+    // the holder's close wakes it, then reads.
+    const second = await t.run(`${BUILD}/bin/holdopen /proc/sleep 0`);
+    expect(second).toMatchObject({ status: 0, stdout: 'Last input: hello\n' });
+    expect(second.stderr).toMatch(/^(\[1\]\+ +Done +\S+holdopen \/proc\/sleep 2\n)?$/); // the holder's job notice
+    expect(await t.run('wait')).toMatchObject({ status: 0 });
+    expect(await used()).toBe('0'); // every open's reference was put back
+    expect(await t.run(`${BUILD}/bin/cat_nonblock /proc/sleep`)).toEqual({ status: 0, stdout: 'Last input: hello\n', stderr: '' });
+    expect(await t.run('rmmod sleep')).toMatchObject({ status: 0, stderr: '' });
+  });
 });

@@ -19,6 +19,7 @@
 #include <linux/preempt.h>
 #include <asm/thread_info.h>
 #include <linux/string.h>
+#include <linux/signal_types.h>
 
 #define TASK_RUNNING		0x00000000
 #define TASK_INTERRUPTIBLE	0x00000001
@@ -56,6 +57,12 @@ struct task_struct {
 	int			exit_code;
 	int			usage;		/* get_task_struct() references (kernel threads) */
 	unsigned int		lkm_wake_seen;	/* lkm-wasm: wake-ups when the system call began (wait.c) */
+	/*
+	 * Pending and blocked signals. A system call that registered a sleep by restart shows SIGSTOP
+	 * pending: as a stopped and continued task's, its call is restarted, with nothing the program sees.
+	 */
+	struct sigpending	pending;
+	sigset_t		blocked;
 };
 
 #define PF_EXITING		0x00000004

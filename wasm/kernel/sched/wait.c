@@ -187,6 +187,16 @@ unsigned int __lkm_entry lkm_fail_nth(int set, unsigned int n)
 	return lkm_host_task.fail_nth;
 }
 
+/* The current system call is to be restarted when woken: signal_pending() says so, as current->pending. */
+static void restart_pending(bool on)
+{
+	lkm_host_task.lkm_sleeping = on;
+	if (on)
+		lkm_host_task.pending.signal.sig[0] |= sigmask(SIGSTOP);
+	else
+		lkm_host_task.pending.signal.sig[0] &= ~sigmask(SIGSTOP);
+}
+
 /* A system call (or a restart of one) begins: the task runs and has no sleep registered. */
 void __lkm_entry lkm_syscall_begin(void)
 {
@@ -195,7 +205,7 @@ void __lkm_entry lkm_syscall_begin(void)
 	lkm_host_thread_info.preempt_count = 0;
 	lkm_rcu_host_reset();
 	lkm_host_task.__state = TASK_RUNNING;
-	lkm_host_task.lkm_sleeping = 0;
+	restart_pending(false);
 	lkm_host_task.lkm_wait_queue = NULL;
 	lkm_host_task.lkm_wake_seen = __atomic_load_n(&wake_seq, __ATOMIC_SEQ_CST);
 	/* Nor an allocation in progress (one that Oopsed inside alloc_hooks() left its tag current). */
@@ -412,7 +422,7 @@ static long sleep_on(struct wait_queue_head *wq_head, unsigned int state, int ex
 		host_wake(s);
 	if (r == 0)
 		return 0;
-	lkm_host_task.lkm_sleeping = 1;
+	restart_pending(true);
 	return -ERESTARTSYS;
 }
 
@@ -550,7 +560,7 @@ void lkm_poll_queue(struct file *filp, struct wait_queue_head *wq_head, poll_tab
 {
 	(void)filp; (void)p;
 	sleep_on(wq_head, TASK_INTERRUPTIBLE, 0, MAX_SCHEDULE_TIMEOUT);
-	lkm_host_task.lkm_sleeping = 0;
+	restart_pending(false);
 }
 
 /* ---- delays ------------------------------------------------------------------------------------- */
