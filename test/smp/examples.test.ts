@@ -104,4 +104,14 @@ describe('SMP examples', () => {
     expect(await t.run(`${BUILD}/bin/cat_nonblock /proc/sleep`)).toEqual({ status: 0, stdout: 'Last input: hello\n', stderr: '' });
     expect(await t.run('rmmod sleep')).toMatchObject({ status: 0, stderr: '' });
   });
+
+  it('LKMPG sched: work queued on an unbound workqueue of the module\'s own runs in a kworker; rmmod destroys the queue', async () => {
+    const t = await bootTestKernel();
+    const ran = logged(t.k, /work handler function/);
+    expect(await t.run(`insmod ${example('sched')}`)).toMatchObject({ status: 0, stderr: '' });
+    await ran;
+    expect(t.k.threads.list().map((x) => x.comm)).toEqual([expect.stringMatching(/^kworker\/u\d+:0$/)]);
+    expect(await t.run('rmmod sched')).toMatchObject({ status: 0, stderr: '' });
+    expect(t.k.threads.list()).toEqual([]); // the queue's kworker went with destroy_workqueue()
+  });
 });
