@@ -3,7 +3,9 @@
 //     Atomics.wait/notify ping-pong between two workers, and a pthread condvar ping-pong built with the
 //     system's gcc when there is one;
 //  2. a spinlock-protected counter, 4 threads × 10^6 increments (modules-src/kthread-pool), against the
-//     same 4 × 10^6 increments in one thread, wall time from insmod to the total in /proc.
+//     same 4 × 10^6 increments in one thread, wall time from insmod to the total in /proc;
+//  3. RCU (bench/modules/bench-rcu.c): a read-side pair against a spinlock pair, synchronize_rcu() idle
+//     and under two reading threads, and two reader threads × 10^6 sections against an rwlock's.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -110,3 +112,25 @@ console.log(native === undefined ? '  pthread condvar ping-pong: skipped (no gcc
 const four: number[] = [], one: number[] = [];
 for (let i = 0; i < 3; i++) { four.push(await counter(4, 1_000_000)); one.push(await counter(1, 4_000_000)); }
 console.log(`spinlock counter, 4 threads × 10^6: ${fmt(median(four), 0)} ms; 1 thread × 4·10^6: ${fmt(median(one), 0)} ms (${fmt(median(four) / median(one), 2)}x)`);
+
+/** The numbers bench-rcu logs, in ns (synchronize_rcu in µs). */
+interface RcuRun { rcu: number; spin: number; idle: number; busy: number; rRcu: number; rRw: number }
+
+async function rcu(): Promise<RcuRun> {
+  const { kernel: k } = await bootNodeKernel();
+  await k.insmod(new Uint8Array(readFileSync(join(out, 'bench-rcu.ko'))), 'reads=1000000');
+  const log = k.dmesg().join('\n');
+  const num = (re: RegExp) => Number(re.exec(log)![1]);
+  k.rmmod('bench_rcu');
+  return {
+    rcu: num(/pairs \d+: rcu (\d+) ns/), spin: num(/spinlock (\d+) ns/), idle: num(/idle (\d+) ns/), busy: num(/2 readers (\d+) ns/),
+    rRcu: num(/two readers: rcu (\d+) ns/), rRw: num(/rwlock (\d+) ns/),
+  };
+}
+
+const runs: RcuRun[] = [];
+for (let i = 0; i < 3; i++) runs.push(await rcu());
+const m = (f: (r: RcuRun) => number) => median(runs.map(f));
+console.log(`rcu_read_lock/unlock pair: ${fmt(m((r) => r.rcu) / 1e6)} ns; spin_lock/unlock pair: ${fmt(m((r) => r.spin) / 1e6)} ns (${fmt(m((r) => r.rcu) / m((r) => r.spin), 2)}x)`);
+console.log(`synchronize_rcu(): ${fmt(m((r) => r.idle) / 1000)} µs with no reader, ${fmt(m((r) => r.busy) / 1000)} µs while two threads read`);
+console.log(`two reader threads × 10^6 sections: rcu ${fmt(m((r) => r.rRcu) / 1e6, 1)} ms, rwlock ${fmt(m((r) => r.rRw) / 1e6, 1)} ms (rcu ${fmt(m((r) => r.rRcu) / m((r) => r.rRw), 2)}x)`);
