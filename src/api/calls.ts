@@ -44,6 +44,8 @@ export interface KernelCalls {
   /** mount(2) that can wait for modprobe "fs-TYPE"; `opts.targetType` is what the caller found at the mount point. */
   mount(source: string | null, target: string, fstype: string, flags?: number, data?: string, opts?: MountOptions): Promise<void>;
   umount(target: string, flags?: number): void;
+  /** kill(2) of a kernel thread's PID with signal number `sig` (ESRCH: no such thread). */
+  kill(pid: number, sig: number): void;
 }
 
 export type CallName = keyof KernelCalls;
@@ -75,6 +77,7 @@ export const KERNEL_CALLS: { [M in CallName]: CallRunner<M> } = {
   chmod: (k, [path, mode]) => k.chmod(path, mode),
   mount: (k, args) => k.mountAsync(...args),
   umount: (k, args) => k.umount(...args),
+  kill: (k, [pid, sig]) => k.kill(pid, sig),
 };
 
 /** Every call's name (the keys of KERNEL_CALLS). */

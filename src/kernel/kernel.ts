@@ -3,7 +3,7 @@
 // here delegate to them. Plain TypeScript with no Node or DOM imports.
 
 import type { ModuleMetadata } from '../wasm/metadata.js';
-import { KernelError, ENOENT, EPERM } from './errno.js';
+import { KernelError, ENOENT, EPERM, ESRCH } from './errno.js';
 import { AddressSpace, kernelStack } from './memory.js';
 import { normalizeModuleName, type Module } from './module.js';
 import { ModuleList, cmdlineBlacklist, type ModuleInfo, type ModuleLeak } from './module-list.js';
@@ -320,6 +320,11 @@ export class Kernel {
   writeFile(path: string, data: string): void { this.fs.writeFile(path, data); }
 
   readdir(path: string): string[] { return this.fs.readdir(path); }
+
+  /** kill(2) of a kernel thread by PID (ESRCH: none; processes are the shell's, not the kernel's). */
+  kill(pid: number, sig: number): void {
+    if (!this.threads.kill(pid, sig)) throw new KernelError(ESRCH);
+  }
 
   /** readlink(2) of a link in /sys, /proc or /sys/kernel/debug (EINVAL: not a link). */
   readlink(path: string): string { return this.fs.readlink(path); }

@@ -66,6 +66,14 @@ export class Threads {
   /** Kernel threads alive, oldest first. */
   list(): KThread[] { return [...this.byTask.values()]; }
 
+  /** kill(2) of a kernel thread: send_sig() (the thread ignores what it did not allow); false: no such thread. */
+  kill(pid: number, sig: number): boolean {
+    const t = this.list().find((x) => x.pid === pid);
+    if (!t) return false;
+    this.k.run('kill', () => this.k.vm.lkm_kthread_kill(t.task, sig));
+    return true;
+  }
+
   private get i32(): Int32Array { return this.k.mem.words; }
 
   // ---- host imports ------------------------------------------------------------------------------

@@ -72,6 +72,7 @@ export interface VmlinuxExports {
   lkm_host_doorbell_addr(): number;
   lkm_kthread_died(task: number): void;
   lkm_kthread_reap(task: number): void;
+  lkm_kthread_kill(task: number, sig: number): number;
   lkm_do_softirq(): void;
   lkm_run_orphan_work(): void;
   kfree(p: number): void;

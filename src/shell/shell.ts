@@ -28,7 +28,7 @@ import { lnCommand, readlinkCommand, rmCommand } from './links.js';
 import { mkdirCommand, mountCommand, umountCommand } from './mount.js';
 import type { TtyInfo } from '../term/progress.js';
 import type { TerminalInput } from './tty.js';
-import { parseSignal, SIGNAL_TEXT, signalOf, signalStatus } from './signals.js';
+import { parseSignal, SIGNALS, SIGNAL_TEXT, signalOf, signalStatus } from './signals.js';
 import { faultStatus } from './faults.js';
 import { COMMANDS } from './commands/index.js';
 import { bytesToText, textToBytes } from '../vfs/text.js';
@@ -326,6 +326,7 @@ export const BUILTINS: Record<string, Command> = {
     let status = 0;
     for (const a of args) {
       const j = sh.findJob(a);
+      if ((!j || j.done) && /^\d+$/.test(a) && await killKernelThread(sh, Number(a), sig)) continue;
       if (!j || j.done) {
         io.stderr(a.startsWith('%') ? `lkm: kill: ${a}: no such job\n`
           : /^\d+$/.test(a) ? `lkm: kill: (${a}) - No such process\n`
@@ -359,6 +360,16 @@ export const BUILTINS: Record<string, Command> = {
     return 0;
   },
 };
+
+/** kill of a kernel thread's PID: the kernel sends the signal (the thread may ignore it). False: no such thread. */
+async function killKernelThread(sh: Shell, pid: number, sig: string): Promise<boolean> {
+  try {
+    await sh.kernel.kill(pid, SIGNALS[sig]!);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 async function headTail(argv: string[], io: ShellIo, sh: Shell, prog: 'head' | 'tail'): Promise<number> {
   let n = 10;

@@ -116,3 +116,33 @@ describe('watchdogs over kernel threads', () => {
     expect(await t.run('rmmod lockup')).toMatchObject({ status: 0, stderr: '' });
   });
 });
+
+describe('signals to kernel threads', () => {
+  it('kill of a kthread PID wakes an interruptible sleep with the signal pending only if the thread allowed it', async () => {
+    const t = await bootTestKernel();
+    const log = t.mark();
+    expect((await t.run(`insmod ${fixture('kthread-signal')}`)).status).toBe(0);
+    const pid = (comm: string) => t.k.threads.list().find((x) => x.comm === comm)!.pid;
+    const said = async (re: RegExp) => {
+      for (let i = 0; i < 100 && !log().some((l) => re.test(l)); i++) await new Promise((r) => setTimeout(r, 20));
+    };
+    // Both asleep first (so the signal finds them sleeping).
+    const states = `grep -h State /proc/${pid('ksigwait')}/status /proc/${pid('kdeaf')}/status`;
+    for (let i = 0; i < 100 && (await t.run(states)).stdout !== 'State:\tS (sleeping)\nState:\tS (sleeping)\n'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(await t.run(`kill -USR1 ${pid('ksigwait')}`)).toMatchObject({ status: 0, stderr: '' });
+    await said(/woken by signal 10/);
+    expect(await t.run(`kill -9 ${pid('ksigwait')}`)).toMatchObject({ status: 0 });
+    await said(/woken by signal 9/);
+    expect(await t.run(`kill -9 ${pid('kdeaf')}`)).toMatchObject({ status: 0 }); // ignored: it allowed nothing
+    expect(await t.run('kill -9 4242')).toMatchObject({ status: 1, stderr: 'lkm: kill: (4242) - No such process\n' });
+    expect(await t.run('rmmod kthread_signal')).toMatchObject({ status: 0, stderr: '' });
+    expect(log().filter((l) => l.startsWith('kthread_signal: ') && !l.includes('taint'))).toEqual([
+      'kthread_signal: ksigwait woken by signal 10 (fatal 0)',
+      'kthread_signal: ksigwait woken by signal 9 (fatal 1)',
+      'kthread_signal: ksigwait stops, signal pending 0',
+      'kthread_signal: kdeaf stops, signal pending 0',
+    ]);
+  });
+});

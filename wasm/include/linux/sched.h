@@ -19,7 +19,7 @@
 #include <linux/preempt.h>
 #include <asm/thread_info.h>
 #include <linux/string.h>
-#include <linux/signal_types.h>
+#include <linux/signal.h>
 
 #define TASK_RUNNING		0x00000000
 #define TASK_INTERRUPTIBLE	0x00000001
@@ -63,6 +63,8 @@ struct task_struct {
 	 */
 	struct sigpending	pending;
 	sigset_t		blocked;
+	/* Signals a kernel thread takes (allow_signal()); it ignores all others, as kthreadd's children do. */
+	sigset_t		lkm_allowed;
 };
 
 #define PF_EXITING		0x00000004
@@ -89,12 +91,35 @@ extern char *__get_task_comm(char *to, size_t len, struct task_struct *tsk);
 #define task_pid_nr(t)		((t)->pid)
 #define task_tgid_nr(t)		((t)->tgid)
 
-/* True once the current system call has registered a sleep: it must return -ERESTARTSYS. */
-static inline int signal_pending(struct task_struct *p) { return p->lkm_sleeping; }
-static inline int fatal_signal_pending(struct task_struct *p) { return p->lkm_sleeping; }
+/*
+ * A signal is pending that is not blocked: one sent to a kernel thread that allowed it (send_sig(),
+ * kill from the shell), or — in a system call that registered a sleep by restart — SIGSTOP (it must
+ * return -ERESTARTSYS). A pending SIGKILL is fatal; so is the restart, which a killable wait must end too.
+ */
+static inline int signal_pending(struct task_struct *p)
+{
+	int i;
+
+	for (i = 0; i < _NSIG_WORDS; i++)
+		if (READ_ONCE(p->pending.signal.sig[i]) & ~p->blocked.sig[i])
+			return 1;
+	return 0;
+}
+static inline int __fatal_signal_pending(struct task_struct *p)
+{
+	return (READ_ONCE(p->pending.signal.sig[0]) & sigmask(SIGKILL)) != 0;
+}
+static inline int fatal_signal_pending(struct task_struct *p)
+{
+	return p->lkm_sleeping || __fatal_signal_pending(p);
+}
 static inline int signal_pending_state(unsigned int state, struct task_struct *p)
 {
-	return (state & (TASK_INTERRUPTIBLE | TASK_WAKEKILL)) && p->lkm_sleeping;
+	if (!(state & (TASK_INTERRUPTIBLE | TASK_WAKEKILL)))
+		return 0;
+	if (!signal_pending(p))
+		return 0;
+	return (state & TASK_INTERRUPTIBLE) || fatal_signal_pending(p);
 }
 
 void schedule(void);

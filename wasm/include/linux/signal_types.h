@@ -14,8 +14,6 @@ typedef struct {
 	unsigned long sig[_NSIG_WORDS];
 } sigset_t;
 
-/* The bit of signal @sig in word 0 (signals 1..32). */
-#define sigmask(sig)	(1UL << ((sig) - 1))
 
 struct sigpending {
 	struct list_head list;
