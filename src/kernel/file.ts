@@ -5,7 +5,7 @@
 import { KernelError, EFAULT, EINTR, ENOENT, EBADF, ENOMEM } from './errno.js';
 import { isRestartCode } from './wait.js';
 import type { Kernel } from './kernel.js';
-import { USER_BASE, type UserMemory } from './devices.js';
+import { S_IFBLK, USER_BASE, type UserMemory } from './devices.js';
 
 export const O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_NONBLOCK = 0o4000;
 
@@ -221,7 +221,9 @@ export function openDevice(k: Kernel, path: string, flags: number, onClose?: () 
   try {
     k.mem.u8.set(bytes, str);
     k.mem.u8[str + bytes.length] = 0;
-    p = k.run(`${path}: open`, () => k.vm.lkm_file_open(node.rdev, flags, node.mode, str)) >>> 0;
+    // The node's type travels in the mode's S_IFMT bits: a block node opens the disk (S_IFBLK).
+    const mode = node.type === 'b' ? S_IFBLK | (node.mode & 0o7777) : node.mode;
+    p = k.run(`${path}: open`, () => k.vm.lkm_file_open(node.rdev, flags, mode, str)) >>> 0;
   } finally {
     k.vm.lkm_region_free(str);
   }
