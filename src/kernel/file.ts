@@ -4,12 +4,12 @@
 
 import { KernelError, EFAULT, EINTR, ENOENT, EBADF, ENOMEM } from './errno.js';
 import { isRestartCode } from './wait.js';
+import { ioctlTakesPointer } from './ioctl-cmd.js';
 import type { Kernel } from './kernel.js';
 import { S_IFBLK, USER_BASE, type UserMemory } from './devices.js';
 
 export const O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_NONBLOCK = 0o4000;
 
-const IOC_DIRSHIFT = 30;
 
 /** A pointer value returned by C: negative errnos come back as ERR_PTR (the top 4095 values). */
 export function isErrPtr(p: number): boolean {
@@ -28,11 +28,12 @@ const POLL_ALWAYS = 0x08 | 0x10;
 
 /**
  * An ioctl argument as the driver sees it: a buffer becomes a pointer to it; a number with user memory is a
- * pointer when the command's direction bits say so (_IOR/_IOW/_IOWR), a value otherwise (_IO).
+ * pointer when the command's direction bits say so (_IOR/_IOW/_IOWR) or it is a legacy pointer command
+ * (ioctl-cmd.ts), a value otherwise (_IO).
  */
 function ioctlArg(cmd: number, arg: number | Uint8Array, mem?: UserMemory): { mem?: UserMemory; value: number } {
   if (arg instanceof Uint8Array) return { mem: { view: () => arg }, value: USER_BASE };
-  return { mem, value: (mem && (cmd >>> IOC_DIRSHIFT) !== 0 ? USER_BASE + arg : arg) >>> 0 };
+  return { mem, value: (mem && ioctlTakesPointer(cmd) ? USER_BASE + arg : arg) >>> 0 };
 }
 
 /** A negative result as user space sees it: restart codes never leave the kernel (EINTR). */

@@ -11,7 +11,7 @@ describe('sysfs-attr (kobject_create_and_add, sysfs_create_group, __ATTR*)', () 
   it('shows and stores through the shell and k.open', async () => {
     const t = await bootTestKernel();
     expect((await t.run(`insmod ${example('sysfs-attr')}`)).status).toBe(0);
-    expect((await t.run('ls /sys')).stdout).toBe('bus  class  devices  kernel  module\n');
+    expect((await t.run('ls /sys')).stdout).toBe('block  bus  class  dev  devices  kernel  module\n');
     expect((await t.run('ls /sys/kernel')).stdout).toBe('debug  oops_count  sysfs_attr  warn_count\n');
     expect((await t.run('ls /sys/kernel/sysfs_attr')).stdout).toBe('reset  value  writes\n');
     expect((await t.run('cat /sys/kernel/sysfs_attr/value')).stdout).toBe('0\n');
