@@ -97,7 +97,8 @@ static void io_put(struct lkm_blk_io *io)
 
 /*
  * Moves @count bytes at *@ppos between the user and the disk, a page-aligned window at a time.
- * A write that covers only part of the window reads the window first.
+ * A write that covers only part of the window reads the window first. A window that fails to read
+ * is tried again as single pages, so the pages before a bad sector still read.
  */
 static ssize_t blkdev_rw(struct file *file, char __user *ubuf, size_t count, loff_t *ppos, bool write)
 {
@@ -127,6 +128,12 @@ static ssize_t blkdev_rw(struct file *file, char __user *ubuf, size_t count, lof
 
 		if (!write || off || n < len) {
 			ret = lkm_blk_rw(disk, REQ_OP_READ, sector, io, len);
+			/* As the page cache after a failed readahead: once more with just this page. */
+			if (ret && len > PAGE_SIZE && !io->abandoned) {
+				window = PAGE_SIZE;
+				ret = 0;
+				continue;
+			}
 			if (ret)
 				break;
 		}
