@@ -3,6 +3,9 @@
 // rmmod (or a failed load) leaving nothing behind.
 import { describe, expect, it } from 'vitest';
 import { bootTestKernel, type TestKernel } from '../helpers/kernel.js';
+import { bootNodeKernel } from '../../src/session/boot.node.js';
+import { failNthSweep } from '../../src/testing/fail-nth-sweep.js';
+import { formatSweep } from '../../src/testing/fail-nth-report.js';
 import { BUILD, example } from '../helpers/paths.js';
 
 const ko = example('blkram');
@@ -83,4 +86,11 @@ describe('blkram (register_blkdev, blk-mq, gendisk, the block device file)', () 
     expect(t.k.usage()).toEqual(usage);
     expect((await t.run('cat /dev/blkram')).stderr).toMatch(/No such file or directory/);
   });
+
+  it('cleans up after every allocation that can fail during its load (fail-nth sweep)', async () => {
+    const s = await failNthSweep(async () => (await bootNodeKernel()).kernel, ko);
+    const lines = formatSweep(s);
+    expect(s.count).toBeGreaterThan(10);
+    expect(lines.filter((l) => !/: init -12 ENOMEM, clean$/.test(l))).toEqual([]);
+  }, 300_000);
 });
