@@ -81,6 +81,18 @@ describe('block layer error paths', () => {
     await clean(t);
   });
 
+  it('removes a disk its module forgot to delete, and says so', async () => {
+    const t = await bootTestKernel();
+    await load(t, 'forget');
+    const m = t.mark();
+    expect((await t.run('rmmod blkfaults')).status).toBe(0);
+    expect(m()).toContain("blkfaults: disk 'blkf' not deleted at unload: removing it");
+    expect(t.k.readFile('/proc/partitions')).toBe('');
+    expect((await t.run('ls /sys/block /sys/dev/block /sys/devices/virtual/block')).stdout)
+      .toBe('/sys/block:\n/sys/dev/block:\n/sys/devices/virtual/block:\n');
+    expect(t.k.devices.nodes.has('blkf')).toBe(false);
+  });
+
   it('gives ENXIO for a block node whose disk is gone', async () => {
     const t = await bootTestKernel();
     await load(t, 'ro');

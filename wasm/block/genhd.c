@@ -365,6 +365,35 @@ void put_disk(struct gendisk *disk)
 }
 EXPORT_SYMBOL(put_disk);
 
+/*
+ * free_module(): disks a module left added would call its freed code (their fops, the queue's ops):
+ * reported and deleted, as the driver core does with devices. The disk itself stays allocated (the
+ * module never dropped its reference), with no operations left.
+ */
+void __lkm_entry lkm_block_module_gone(struct module *mod)
+{
+	static const struct block_device_operations gone_fops;
+	struct gendisk *disk;
+
+	for (;;) {
+		struct gendisk *found = NULL;
+
+		spin_lock(&disks_lock);
+		list_for_each_entry(disk, &disks, lkm_node) {
+			if (disk->fops && disk->fops->owner == mod) {
+				found = disk;
+				break;
+			}
+		}
+		spin_unlock(&disks_lock);
+		if (!found)
+			return;
+		pr_warn("%s: disk '%s' not deleted at unload: removing it\n", mod->name, found->disk_name);
+		del_gendisk(found);
+		found->fops = &gone_fops;
+	}
+}
+
 /* /proc/partitions: the header once there is a disk, then each disk with a capacity, in 1 KiB blocks. */
 static int show_partitions(struct seq_file *seqf, void *v)
 {
