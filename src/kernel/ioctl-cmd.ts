@@ -4,7 +4,7 @@
 
 const IOC_DIRSHIFT = 30;
 
-/** Legacy `_IO` commands whose argument is a pointer, with the size of what it points to (wasm32). */
+/** Legacy commands whose encoding does not say their pointer argument, with the size it points to (wasm32). */
 const LEGACY_POINTER: ReadonlyMap<number, number> = new Map([
   [0x125d, 4], // BLKROSET (int)
   [0x125e, 4], // BLKROGET (int)
@@ -15,6 +15,8 @@ const LEGACY_POINTER: ReadonlyMap<number, number> = new Map([
   [0x127a, 4], // BLKALIGNOFF (int)
   [0x127b, 4], // BLKPBSZGET (unsigned int)
   [0x0301, 8], // HDIO_GETGEO (struct hd_geometry)
+  // BLKGETSIZE64 is _IOR(0x12, 114, size_t) but writes a u64: 8 bytes where wasm32 encodes 4.
+  [0x80041272, 8],
 ]);
 
 /** Whether the argument of `cmd` is a user pointer (else a value). */

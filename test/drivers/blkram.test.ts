@@ -70,6 +70,21 @@ describe('blkram (register_blkdev, blk-mq, gendisk, the block device file)', () 
     expect((await t.run('rmmod blkram')).status).toBe(0);
   });
 
+  it('serves the C program with the kernel in a worker (ioctl arguments cross the program channel)', async () => {
+    const t = await bootTestKernel({ isolate: 'worker' });
+    try {
+      expect((await t.run(`insmod ${ko}`)).status).toBe(0);
+      const r = await t.run(`cd ${BUILD}/bin && ./blkram-user`);
+      expect(r.stdout).toContain('BLKSSZGET: 0\nsector=512\n');
+      expect(r.stdout).toContain('BLKGETSIZE64: 0\nsize=1048576\n');
+      expect(r.stdout).toContain('heads=64 sectors=32 cylinders=1\n');
+      expect(r.stdout).toContain('data=hello, block device\n');
+      expect((await t.run('rmmod blkram')).status).toBe(0);
+    } finally {
+      await (t.k as unknown as { close(): Promise<void> }).close();
+    }
+  }, 60_000);
+
   it('leaves nothing behind after rmmod, and a failed load registers nothing', async () => {
     const t = await bootTestKernel();
     const before = await traces(t);
