@@ -85,6 +85,20 @@ describe('blkram (register_blkdev, blk-mq, gendisk, the block device file)', () 
     }
   }, 60_000);
 
+  it('holds the module while the device is open; reads and seeks through a KernelFile', async () => {
+    const t = await bootTestKernel();
+    await t.run(`insmod ${ko}`);
+    await t.run('printf "0123456789" > /dev/blkram');
+    const f = t.k.open('/dev/blkram', 2);
+    expect((await t.run('rmmod blkram')).stderr).toBe('rmmod: ERROR: Module blkram is in use\n');
+    expect(f.lseek(-2, 2)).toBe(1048574);
+    expect(f.lseek(4, 0)).toBe(4);
+    expect(new TextDecoder().decode(f.read(3))).toBe('456');
+    expect(() => f.lseek(-1, 0)).toThrow();
+    f.close();
+    expect((await t.run('rmmod blkram')).status).toBe(0);
+  });
+
   it('leaves nothing behind after rmmod, and a failed load registers nothing', async () => {
     const t = await bootTestKernel();
     const before = await traces(t);
