@@ -15,6 +15,7 @@ extern struct kobject *lkm_sys_block, *lkm_sys_dev_block, *lkm_virtual_block;
 /* The added, live disk with number @devt with a reference (put with lkm_disk_put), or NULL. */
 struct gendisk *lkm_disk_get_by_devt(dev_t devt);
 void lkm_disk_get(struct gendisk *disk);
+dev_t lkm_disk_devt_by_name(const char *name);
 void lkm_disk_put(struct gendisk *disk);
 
 /* The disk's kobject type (blk-sysfs.c): its attributes, and the release that frees the disk. */
@@ -49,6 +50,12 @@ int lkm_blk_mq_rw(struct gendisk *disk, struct lkm_blk_io *io);
 struct lkm_blk_io *lkm_blk_io_alloc(void);
 int lkm_blk_rw(struct gendisk *disk, enum req_op op, sector_t sector, struct lkm_blk_io *io, unsigned int bytes);
 void lkm_blk_request_module(dev_t devt);
+
+/* Opening a disk as the device file and block device mounts do (block/fops.c). */
+struct gendisk *lkm_bdev_open(dev_t devt, blk_mode_t mode);
+void lkm_bdev_release(struct gendisk *disk);
+/* @len bytes at @pos within one page of the disk, to or from a kernel buffer (read-modify-write). */
+int lkm_bdev_rw_kernel(struct gendisk *disk, loff_t pos, void *buf, size_t len, bool write);
 void lkm_blk_account(struct gendisk *disk, enum req_op op, unsigned int bytes);
 void lkm_blk_print_req_error(struct gendisk *disk, sector_t sector, blk_opf_t opf, unsigned int segs,
 			     blk_status_t status);

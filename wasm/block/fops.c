@@ -28,44 +28,44 @@ static blk_mode_t file_to_blk_mode(struct file *file)
 	return mode;
 }
 
-/* A number with no live disk is no device (ENXIO), also after del_gendisk; the module is held while open. */
-static int blkdev_open(struct inode *inode, struct file *file)
+/*
+ * bdev_open(): the live disk with number @devt, opened through its fops (asking modprobe for
+ * "block-major-M-N" when nobody serves it, as Linux does), holding the driver's module. ENXIO when
+ * there is no disk, also after del_gendisk.
+ */
+struct gendisk *lkm_bdev_open(dev_t devt, blk_mode_t mode)
 {
-	struct gendisk *disk = lkm_disk_get_by_devt(inode->i_rdev);
+	struct gendisk *disk = lkm_disk_get_by_devt(devt);
 	int ret = 0;
 
 	if (!disk) {
-		lkm_blk_request_module(inode->i_rdev);
-		disk = lkm_disk_get_by_devt(inode->i_rdev);
+		lkm_blk_request_module(devt);
+		disk = lkm_disk_get_by_devt(devt);
 	}
 	if (!disk)
-		return -ENXIO;
+		return ERR_PTR(-ENXIO);
 	if (!try_module_get(disk->fops->owner)) {
 		lkm_disk_put(disk);
-		return -ENXIO;
+		return ERR_PTR(-ENXIO);
 	}
 	mutex_lock(&disk->open_mutex);
 	if (!disk_live(disk))
 		ret = -ENXIO;
 	else if (disk->fops->open)
-		ret = disk->fops->open(disk, file_to_blk_mode(file));
+		ret = disk->fops->open(disk, mode);
 	if (!ret)
 		atomic_inc(&disk->part0->bd_openers);
 	mutex_unlock(&disk->open_mutex);
 	if (ret) {
 		module_put(disk->fops->owner);
 		lkm_disk_put(disk);
-		return ret;
+		return ERR_PTR(ret);
 	}
-	inode->i_size = bdev_nr_bytes(disk->part0);
-	file->private_data = disk;
-	file->f_mode |= FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
-	return 0;
+	return disk;
 }
 
-static int blkdev_release(struct inode *inode, struct file *file)
+void lkm_bdev_release(struct gendisk *disk)
 {
-	struct gendisk *disk = file->private_data;
 	struct module *owner = disk->fops->owner;
 
 	mutex_lock(&disk->open_mutex);
@@ -75,6 +75,23 @@ static int blkdev_release(struct inode *inode, struct file *file)
 	mutex_unlock(&disk->open_mutex);
 	lkm_disk_put(disk);
 	module_put(owner);
+}
+
+static int blkdev_open(struct inode *inode, struct file *file)
+{
+	struct gendisk *disk = lkm_bdev_open(inode->i_rdev, file_to_blk_mode(file));
+
+	if (IS_ERR(disk))
+		return PTR_ERR(disk);
+	inode->i_size = bdev_nr_bytes(disk->part0);
+	file->private_data = disk;
+	file->f_mode |= FMODE_LSEEK | FMODE_PREAD | FMODE_PWRITE;
+	return 0;
+}
+
+static int blkdev_release(struct inode *inode, struct file *file)
+{
+	lkm_bdev_release(file->private_data);
 	return 0;
 }
 

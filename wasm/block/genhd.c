@@ -284,6 +284,23 @@ struct gendisk *lkm_disk_get_by_devt(dev_t devt)
 	return found;
 }
 
+/* The number of the added disk called @name (its devtmpfs node's name), or 0. */
+dev_t lkm_disk_devt_by_name(const char *name)
+{
+	struct gendisk *disk;
+	dev_t devt = 0;
+
+	spin_lock(&disks_lock);
+	list_for_each_entry(disk, &disks, lkm_node) {
+		if (!strcmp(disk->disk_name, name)) {
+			devt = disk_devt(disk);
+			break;
+		}
+	}
+	spin_unlock(&disks_lock);
+	return devt;
+}
+
 int device_add_disk(struct device *parent, struct gendisk *disk, const struct attribute_group **groups)
 {
 	struct block_device *bdev = disk->part0;
