@@ -273,6 +273,7 @@ struct gendisk *__blk_mq_alloc_disk(struct blk_mq_tag_set *set, struct queue_lim
 #define blk_mq_alloc_disk(set, lim, queuedata) __blk_mq_alloc_disk(set, lim, queuedata)
 struct request_queue *blk_mq_alloc_queue(struct blk_mq_tag_set *set, struct queue_limits *lim,
 					 void *queuedata);
+/* The older name (drivers written before blk_mq_alloc_queue) for a queue with default limits. */
 #define blk_mq_init_queue(set) blk_mq_alloc_queue(set, NULL, NULL)
 struct gendisk *blk_mq_alloc_disk_for_queue(struct request_queue *q);
 void blk_mq_destroy_queue(struct request_queue *q);
