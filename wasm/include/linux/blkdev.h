@@ -8,6 +8,7 @@
  * The block layer itself is wasm/block/.
  */
 #include <linux/types.h>
+#include <linux/stringify.h>
 #include <linux/blk_types.h>
 #include <linux/device.h>
 #include <linux/list.h>
@@ -263,6 +264,12 @@ void del_gendisk(struct gendisk *gp);
 void put_disk(struct gendisk *disk);
 struct gendisk *__blk_alloc_disk(struct queue_limits *lim, int node);
 #define blk_alloc_disk(lim, node_id) __blk_alloc_disk(lim, node_id)
+
+/* The aliases modprobe finds a driver by when its block numbers are opened (lkm_blk_request_module). */
+#define MODULE_ALIAS_BLOCKDEV(major,minor) \
+	MODULE_ALIAS("block-major-" __stringify(major) "-" __stringify(minor))
+#define MODULE_ALIAS_BLOCKDEV_MAJOR(major) \
+	MODULE_ALIAS("block-major-" __stringify(major) "-*")
 
 int __register_blkdev(unsigned int major, const char *name, void (*probe)(dev_t devt));
 #define register_blkdev(major, name) __register_blkdev(major, name, NULL)
