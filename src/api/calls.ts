@@ -33,8 +33,8 @@ export interface KernelCalls {
   symbols(): SymbolInfo[];
   /** /proc/sys/kernel/tainted as a number. */
   tainted(): number;
-  /** mknod(2) of a character device node under /dev. */
-  mknod(path: string, major: number, minor: number, mode?: number): void;
+  /** mknod(2) of a character (default) or block device node under /dev. */
+  mknod(path: string, major: number, minor: number, mode?: number, type?: 'c' | 'b'): void;
   /** stat(2) of a device node under /dev (undefined: none). */
   statDevice(path: string): DeviceStat | undefined;
   /** stat(2) of a path the kernel serves (undefined: none). */

@@ -21,6 +21,9 @@ export interface DevNode {
 /** stat(2) of a device node, as `ls -l` shows it. */
 export interface DeviceStat { type: 'c' | 'b'; major: number; minor: number; mode: number; mtimeMs: number; }
 
+/** S_IFBLK: a block node's type bits in the mode lkm_file_open gets. */
+export const S_IFBLK = 0o60000;
+
 export const MINORBITS = 20;
 export const MKDEV = (major: number, minor: number) => ((major << MINORBITS) | minor) >>> 0;
 export const MAJOR = (dev: number) => dev >>> MINORBITS;
@@ -65,6 +68,9 @@ export class Devices {
       case 3:
         this.classes.get(cls)?.delete(dev);
         if (this.nodes.get(dev)?.rdev === devt) this.nodes.delete(dev);
+        return 0;
+      case 5: // add_disk: a block node (no class view: /sys/class/block is the block layer's own in sysfs)
+        this.nodes.set(dev, { type: 'b', rdev: devt, mode: mode || 0o600, ctimeMs: Date.now() });
         return 0;
       case 4: {
         const n = this.nodes.get(dev);

@@ -4,12 +4,12 @@
 
 import { KernelError, EFAULT, EINTR, ENOENT, EBADF, ENOMEM } from './errno.js';
 import { isRestartCode } from './wait.js';
+import { ioctlTakesPointer } from './ioctl-cmd.js';
 import type { Kernel } from './kernel.js';
-import { USER_BASE, type UserMemory } from './devices.js';
+import { S_IFBLK, USER_BASE, type UserMemory } from './devices.js';
 
 export const O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_NONBLOCK = 0o4000;
 
-const IOC_DIRSHIFT = 30;
 
 /** A pointer value returned by C: negative errnos come back as ERR_PTR (the top 4095 values). */
 export function isErrPtr(p: number): boolean {
@@ -28,11 +28,12 @@ const POLL_ALWAYS = 0x08 | 0x10;
 
 /**
  * An ioctl argument as the driver sees it: a buffer becomes a pointer to it; a number with user memory is a
- * pointer when the command's direction bits say so (_IOR/_IOW/_IOWR), a value otherwise (_IO).
+ * pointer when the command's direction bits say so (_IOR/_IOW/_IOWR) or it is a legacy pointer command
+ * (ioctl-cmd.ts), a value otherwise (_IO).
  */
 function ioctlArg(cmd: number, arg: number | Uint8Array, mem?: UserMemory): { mem?: UserMemory; value: number } {
   if (arg instanceof Uint8Array) return { mem: { view: () => arg }, value: USER_BASE };
-  return { mem, value: (mem && (cmd >>> IOC_DIRSHIFT) !== 0 ? USER_BASE + arg : arg) >>> 0 };
+  return { mem, value: (mem && ioctlTakesPointer(cmd) ? USER_BASE + arg : arg) >>> 0 };
 }
 
 /** A negative result as user space sees it: restart codes never leave the kernel (EINTR). */
@@ -221,7 +222,9 @@ export function openDevice(k: Kernel, path: string, flags: number, onClose?: () 
   try {
     k.mem.u8.set(bytes, str);
     k.mem.u8[str + bytes.length] = 0;
-    p = k.run(`${path}: open`, () => k.vm.lkm_file_open(node.rdev, flags, node.mode, str)) >>> 0;
+    // The node's type travels in the mode's S_IFMT bits: a block node opens the disk (S_IFBLK).
+    const mode = node.type === 'b' ? S_IFBLK | (node.mode & 0o7777) : node.mode;
+    p = k.run(`${path}: open`, () => k.vm.lkm_file_open(node.rdev, flags, mode, str)) >>> 0;
   } finally {
     k.vm.lkm_region_free(str);
   }

@@ -64,13 +64,13 @@ export class FsCalls {
     return this.k.mounts.viewPath(path)?.startsWith('/dev/') === true || opensKernelFile(this.k, path);
   }
 
-  /** mknod(2) of a character device node under /dev (devtmpfs). */
-  mknod(path: string, major: number, minor: number, mode = 0o600): void {
+  /** mknod(2) of a character or block device node under /dev (devtmpfs). */
+  mknod(path: string, major: number, minor: number, mode = 0o600, type: 'c' | 'b' = 'c'): void {
     const dev = this.k.mounts.viewPath(path) ?? '';
     const name = dev.replace(/^\/dev\//, '');
     if (!dev.startsWith('/dev/') || !name) throw new KernelError(EPERM);
     if (this.k.devices.nodes.has(name)) throw new KernelError(EEXIST);
-    this.k.devices.nodes.set(name, { type: 'c', rdev: ((major << 20) | minor) >>> 0, mode, ctimeMs: Date.now() });
+    this.k.devices.nodes.set(name, { type, rdev: ((major << 20) | minor) >>> 0, mode, ctimeMs: Date.now() });
   }
 
   /**

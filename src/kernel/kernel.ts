@@ -365,8 +365,8 @@ export class Kernel {
     return this.fs.writeFileAsync(path, data, opts);
   }
 
-  /** mknod(2) of a character device node under /dev (devtmpfs). */
-  mknod(path: string, major: number, minor: number, mode = 0o600): void { this.fs.mknod(path, major, minor, mode); }
+  /** mknod(2) of a character or block device node under /dev (devtmpfs). */
+  mknod(path: string, major: number, minor: number, mode = 0o600, type: 'c' | 'b' = 'c'): void { this.fs.mknod(path, major, minor, mode, type); }
 
   /** stat(2) of a device node under /dev (undefined: no such node). */
   statDevice(path: string): DeviceStat | undefined { return this.fs.statDevice(path); }

@@ -8,7 +8,7 @@ import { modeText } from './commands/mode.js';
 
 /** What the commands need of the shell (Shell implements it). */
 export interface NodeShell {
-  kernel: { mknod(path: string, major: number, minor: number, mode?: number): unknown };
+  kernel: { mknod(path: string, major: number, minor: number, mode?: number, type?: 'c' | 'b'): unknown };
   fs: { stat(path: string): Promise<Stat | undefined>; readdir(path: string): Promise<string[]> };
   resolve(path: string): string;
 }
@@ -54,7 +54,7 @@ export function parseMode(spec: string, base = 0o666): number | undefined {
   return mode & 0o7777;
 }
 
-/** mknod [-m MODE] NAME TYPE [MAJOR MINOR] (coreutils 9): character nodes under /dev (devtmpfs). */
+/** mknod [-m MODE] NAME TYPE [MAJOR MINOR] (coreutils 9): character and block nodes under /dev (devtmpfs). */
 export async function mknodCommand(argv: string[], io: NodeIo, sh: NodeShell): Promise<number> {
   const prog = 'mknod';
   let modeSpec: string | undefined;
@@ -102,8 +102,8 @@ export async function mknodCommand(argv: string[], io: NodeIo, sh: NodeShell): P
   const [name, type, maj, min] = ops as [string, string, string?, string?];
   if (!['b', 'c', 'u', 'p'].includes(type)) { io.stderr(`${prog}: invalid device type ${quote(type)}\n${TRY(prog)}`); return 1; }
   const path = sh.resolve(name);
-  if (type === 'b' || type === 'p') {
-    // This kernel's devtmpfs holds character devices only.
+  if (type === 'p') {
+    // This kernel's devtmpfs holds device nodes only.
     io.stderr(`${prog}: ${name}: ${strerror(EOPNOTSUPP)}\n`);
     return 1;
   }
@@ -116,7 +116,7 @@ export async function mknodCommand(argv: string[], io: NodeIo, sh: NodeShell): P
       // Device nodes live in devtmpfs; elsewhere: an existing file is EEXIST, else the emulated file systems refuse.
       throw new KernelError((await sh.fs.stat(path)) ? 17 : 1);
     }
-    await sh.kernel.mknod(path, major, minor, mode);
+    await sh.kernel.mknod(path, major, minor, mode, type === 'b' ? 'b' : 'c');
   } catch (e) {
     if (!(e instanceof KernelError) && !(e instanceof FsError)) throw e;
     io.stderr(`${prog}: ${name}: ${strerror(e.errno)}\n`);

@@ -13,6 +13,7 @@
 // DATA_MAX bytes of data. state: 0 idle, 1 request posted, 2 response posted. jsonInData: 1 when a long
 // response without data (a directory listing) was written in the data area.
 
+import { ioctlArgBytes } from '../api/ioctl.js';
 import {
   errnoName, UserError, type DirEntry, type UserFile, type UserMemory, type UserStat, type UserSystem,
 } from './system.js';
@@ -80,10 +81,6 @@ const waitAsync = (Atomics as unknown as {
   waitAsync(a: Int32Array, i: number, v: number, t?: number): { async: boolean; value: Promise<string> | string };
 }).waitAsync;
 
-/** _IOC_DIR and _IOC_SIZE of an ioctl command (Linux's encoding). */
-const iocDir = (cmd: number) => cmd >>> 30;
-const iocSize = (cmd: number) => (cmd >>> 16) & 0x3fff;
-
 /** The program's side: a UserSystem that blocks on the channel (a worker thread, or Node's main thread). */
 export class ChannelSystem implements UserSystem {
   private readonly v: Views;
@@ -142,11 +139,11 @@ class ChannelFile implements UserFile {
   }
 
   ioctl(cmd: number, arg: number, mem: UserMemory): number {
-    const size = iocDir(cmd) !== 0 ? iocSize(cmd) : 0;
+    const { size, out } = ioctlArgBytes(cmd);
     const view = mem.view();
     if (size > 0 && (arg < 0 || arg + size > view.length)) throw new UserError('EFAULT');
     const r = this.ch.call<number>({ op: 'ioctl', fh: this.fh, cmd, arg, size }, size > 0 ? view.subarray(arg, arg + size) : undefined);
-    if (size > 0 && iocDir(cmd) & 2) mem.view().set(this.ch.data(size), arg);
+    if (size > 0 && out) mem.view().set(this.ch.data(size), arg);
     return r;
   }
 

@@ -10,6 +10,7 @@
 // an Oops comes back as KernelOops), and the caller's asynchronous VFS can be awaited (directories are
 // listed on demand). Plain TypeScript (browser and Node).
 
+import { ioctlArgBytes } from '../api/ioctl.js';
 import type { Vfs } from '../vfs/vfs.js';
 import type { SyscallRequest } from './channel.js';
 import { KernelSystem, type KernelLike } from './kernel-system.js';
@@ -40,8 +41,6 @@ export interface SyscallKernel {
 const within = (p: string, dir: string) => p === dir || p.startsWith(`${dir}/`);
 /** Paths the kernel serves (mounted from the worker kernel in worker mode). */
 export const isKernelPath = (p: string) => within(p, '/proc') || within(p, '/sys') || within(p, '/dev');
-
-const iocDir = (cmd: number) => cmd >>> 30;
 
 /**
  * The kernel worker's side: the programs' open files (handles unique across programs) over a KernelSystem
@@ -120,7 +119,7 @@ export class KernelSyscalls {
         const f = this.file(req.fh);
         const arg = req.size > 0 ? 0 : req.arg;
         const r = f.ioctlAsync ? await f.ioctlAsync(req.cmd, arg, mem(buf), opts) : f.ioctl(req.cmd, arg, mem(buf));
-        return { ok: r, data: req.size > 0 && iocDir(req.cmd) & 2 ? buf : undefined };
+        return { ok: r, data: req.size > 0 && ioctlArgBytes(req.cmd).out ? buf : undefined };
       }
       case 'lseek': return { ok: this.file(req.fh).lseek(req.offset, req.whence) };
       case 'fstat': return { ok: this.file(req.fh).stat?.() ?? { type: 'chardev', size: 0 } };

@@ -77,6 +77,23 @@ export class FileFd extends Fd {
 
   override fd_tell(): { ret: number; offset: bigint } { return this.fd_seek(0n, 1); }
 
+  /** pread(2)/pwrite(2): at `offset`, the file position left where it was (ESPIPE where there is none). */
+  private at<T extends { ret: number }>(offset: bigint, fn: () => T, failed: (errno: number) => T): T {
+    const saved = this.fd_seek(0n, 1);
+    if (saved.ret) return failed(saved.ret);
+    const moved = this.fd_seek(offset, 0);
+    if (moved.ret) return failed(moved.ret);
+    try { return fn(); } finally { this.fd_seek(saved.offset, 0); }
+  }
+
+  override fd_pread(size: number, offset: bigint): { ret: number; data: Uint8Array } {
+    return this.at(offset, () => this.fd_read(size), (ret) => ({ ret, data: new Uint8Array(0) }));
+  }
+
+  override fd_pwrite(data: Uint8Array, offset: bigint): { ret: number; nwritten: number } {
+    return this.at(offset, () => this.fd_write(data), (ret) => ({ ret, nwritten: 0 }));
+  }
+
   override fd_close(): number {
     const r = guard(() => this.file.close());
     return isErr(r) ? r.errno : 0;

@@ -39,7 +39,7 @@ describe('platform-demo (platform_driver, platform_device_register_resndata, dev
 
   it('lays out /sys/bus/platform and /sys/devices/platform', async () => {
     const t = await bootTestKernel();
-    expect(await ls(t, '/sys')).toBe('bus  class  devices  kernel  module\n');
+    expect(await ls(t, '/sys')).toBe('block  bus  class  dev  devices  kernel  module\n');
     expect(await ls(t, '/sys/bus/platform')).toBe('devices  drivers  drivers_autoprobe  drivers_probe  uevent\n');
     await t.run(`insmod ${drv}`);
     await t.run(`insmod ${board}`);

@@ -344,7 +344,9 @@ void __unregister_chrdev(unsigned int major, unsigned int baseminor, unsigned in
 }
 EXPORT_SYMBOL(__unregister_chrdev);
 
-/* /proc/devices: "Character devices:" then "%3d %s" per region, by major; then the (empty) block list. */
+int lkm_blkdev_show(char *buf, int size);	/* block/genhd.c */
+
+/* /proc/devices: "Character devices:" then "%3d %s" per region, by major; then the block majors. */
 int __lkm_entry lkm_proc_devices(char *buf, int size)
 {
 	struct char_device_struct *cd;
@@ -359,5 +361,5 @@ int __lkm_entry lkm_proc_devices(char *buf, int size)
 	}
 	spin_unlock(&chrdevs_lock);
 	len += scnprintf(buf + len, size - len, "\nBlock devices:\n");
-	return len;
+	return len + lkm_blkdev_show(buf + len, size - len);
 }

@@ -8,6 +8,7 @@
 #include <linux/fs.h>
 #include <linux/uio.h>
 #include <linux/cdev.h>
+#include <linux/blkdev.h>
 #include <linux/slab.h>
 #include <linux/module.h>
 #include <linux/poll.h>
@@ -73,6 +74,14 @@ struct file *__lkm_entry lkm_file_open(dev_t dev, unsigned int flags, umode_t mo
 	if (!inode)
 		return ERR_PTR(-ENOMEM);
 	inode->i_rdev = dev;
+	/* A block node (the host sets S_IFBLK): def_blk_fops, whose open finds the disk (block/fops.c). */
+	if (S_ISBLK(mode)) {
+		inode->i_mode = S_IFBLK | (mode & 07777);
+		file = lkm_open_inode(inode, &def_blk_fops, flags, name ?: "", 0755, NULL);
+		if (IS_ERR(file))
+			kfree(inode);
+		return file;
+	}
 	inode->i_mode = S_IFCHR | (mode & 07777);
 	p = lookup_or_request(dev);
 	/* chrdev_open(): no driver, or one whose module is going, is no device. */

@@ -16,7 +16,7 @@
 
 /*
  * op: 0 add class, 1 remove class, 2 add device (with its /dev node when devt != 0), 3 remove device,
- * 4 set the mode of the device's /dev node.
+ * 4 set the mode of the device's /dev node; 5 add a block /dev node (block/genhd.c's add_disk).
  */
 __host_import(class_dev) int host_class_dev(int op, const char *cls, const char *dev, dev_t devt, umode_t mode);
 

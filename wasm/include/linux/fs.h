@@ -362,6 +362,7 @@ struct super_block {
 	char			s_id[32];
 	const struct dentry_operations *s_d_op;
 	const char		*s_subtype;
+	struct block_device	*s_bdev;	/* the device of a FS_REQUIRES_DEV mount (get_tree_bdev) */
 };
 
 static inline bool sb_rdonly(const struct super_block *sb) { return sb->s_flags & SB_RDONLY; }

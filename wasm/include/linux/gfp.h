@@ -22,7 +22,7 @@ static inline bool gfpflags_allow_blocking(const gfp_t gfp_flags)
 
 /*
  * Whole pages (page-aligned, 2^order of them). As kmalloc(), a module's pages are charged to it.
- * There is no struct page: use the address-returning forms.
+ * struct page is the page's address (linux/mm.h), so alloc_pages() is __get_free_pages() by another name.
  */
 unsigned long __lkm_get_free_pages(gfp_t gfp_mask, unsigned int order, struct module *owner);
 extern void free_pages(unsigned long addr, unsigned int order);
@@ -56,6 +56,12 @@ static inline void free_pages_exact(void *virt, size_t size)
 	(void)size;
 	free_pages((unsigned long)virt, 0);
 }
+
+struct page;
+#define alloc_pages(gfp_mask, order)	((struct page *)__get_free_pages((gfp_mask), (order)))
+#define alloc_page(gfp_mask)		alloc_pages(gfp_mask, 0)
+#define __free_pages(page, order)	free_pages((unsigned long)(page), (order))
+#define __free_page(page)		__free_pages((page), 0)
 
 /* Each allocation records its call site (linux/alloc_tag.h); after every inline function above. */
 #define __get_free_pages(...)           alloc_hooks(__get_free_pages(__VA_ARGS__))

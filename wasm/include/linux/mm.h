@@ -203,4 +203,25 @@ static inline unsigned long vma_pages(const struct vm_area_struct *vma)
 	return (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 }
 
+/*
+ * struct page (the block layer's bio_vec needs one): memory is identity-mapped and there is no page
+ * array, so a page's struct page is the address of its first byte. The type stays incomplete, so
+ * arithmetic on it does not compile; nth_page() steps whole pages.
+ */
+struct page;
+
+static inline void *page_address(const struct page *page)
+{
+	return (void *)page;
+}
+
+static inline struct page *virt_to_page(const void *addr)
+{
+	return (struct page *)((unsigned long)addr & PAGE_MASK);
+}
+
+#define nth_page(pg, n)	((struct page *)((char *)(pg) + ((unsigned long)(n) << PAGE_SHIFT)))
+#define page_to_virt(page)	page_address(page)
+#define virt_addr_valid(addr)	((unsigned long)(addr) != 0)
+
 #endif /* _LINUX_MM_H */
