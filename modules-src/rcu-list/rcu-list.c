@@ -36,6 +36,8 @@ struct entry {
 static LIST_HEAD(list);
 static DEFINE_SPINLOCK(update_lock);		/* serialises the updaters (one here) */
 static atomic_t freed = ATOMIC_INIT(0), torn = ATOMIC_INIT(0), passes = ATOMIC_INIT(0);
+static atomic_t readers_in = ATOMIC_INIT(0);	/* readers that made their first pass */
+static DECLARE_WAIT_QUEUE_HEAD(readers_wq);
 static unsigned int retired_by[3];
 static bool updater_done;
 static DECLARE_WAIT_QUEUE_HEAD(done_wq);
@@ -71,6 +73,8 @@ static void entry_free_rcu(struct rcu_head *head)
 
 static int reader_fn(void *data)
 {
+	bool walked = false;
+
 	while (!kthread_should_stop()) {
 		struct entry *e;
 		unsigned int n = 0;
@@ -91,6 +95,11 @@ static int reader_fn(void *data)
 		if (n != ENTRIES)
 			atomic_inc(&torn);
 		atomic_inc(&passes);
+		if (!walked) {
+			walked = true;
+			atomic_inc(&readers_in);
+			wake_up(&readers_wq);
+		}
 		cond_resched();
 	}
 	return 0;
@@ -100,6 +109,8 @@ static int updater_fn(void *data)
 {
 	unsigned int i;
 
+	/* The updates begin once the readers are walking (their workers take a moment to start). */
+	wait_event_interruptible(readers_wq, atomic_read(&readers_in) >= readers || kthread_should_stop());
 	for (i = 0; i < updates && !kthread_should_stop(); i++) {
 		struct entry *old, *new;
 		unsigned int key = i % ENTRIES;
