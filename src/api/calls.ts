@@ -8,6 +8,7 @@ import type { Kernel, ModuleInfo, ModuleLeak } from '../kernel/kernel.js';
 import type { LoadOptions } from '../kernel/load.js';
 import type { DeviceStat } from '../kernel/devices.js';
 import type { KernelStat, MountOptions } from '../kernel/mounts.js';
+import { netLinks, netLinkSet, packetSend, type LinkChange, type LinkResult, type NetLink } from '../kernel/net.js';
 
 export interface SymbolInfo { name: string; owner: string; gplOnly: boolean; kind: 'function' | 'data' }
 
@@ -44,6 +45,12 @@ export interface KernelCalls {
   /** mount(2) that can wait for modprobe "fs-TYPE"; `opts.targetType` is what the caller found at the mount point. */
   mount(source: string | null, target: string, fstype: string, flags?: number, data?: string, opts?: MountOptions): Promise<void>;
   umount(target: string, flags?: number): void;
+  /** ip link's RTM_GETLINK dump: the network devices in ifindex order. */
+  netLinks(): NetLink[];
+  /** ip link set's RTM_NEWLINK: `error` 0 or -errno, with the extended ack's message. */
+  netLinkSet(name: string, change: LinkChange): LinkResult;
+  /** sendto(2) of a whole frame on an AF_PACKET raw socket bound to device `name`: its length or -errno. */
+  packetSend(name: string, frame: Uint8Array): number;
 }
 
 export type CallName = keyof KernelCalls;
@@ -75,6 +82,9 @@ export const KERNEL_CALLS: { [M in CallName]: CallRunner<M> } = {
   chmod: (k, [path, mode]) => k.chmod(path, mode),
   mount: (k, args) => k.mountAsync(...args),
   umount: (k, args) => k.umount(...args),
+  netLinks: (k) => netLinks(k),
+  netLinkSet: (k, [name, change]) => netLinkSet(k, name, change),
+  packetSend: (k, [name, frame]) => packetSend(k, name, frame),
 };
 
 /** Every call's name (the keys of KERNEL_CALLS). */
