@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nloop: an Ethernet loopback driver. Every frame given to ndo_start_xmit() is copied into a new
+ * receive buffer and handed back to the stack with netif_rx(), so it is counted twice: transmitted and
+ * received. A protocol handler for the local experimental EtherType 0x88b5 counts the looped frames the
+ * stack delivered (the "received" parameter); frames of other types find no handler and the core counts
+ * them as dropped, as Linux does for a protocol nobody registered.
+ */
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/netdevice.h>
+#include <linux/etherdevice.h>
+#include <linux/skbuff.h>
+
+static unsigned int received;
+module_param(received, uint, 0444);
+MODULE_PARM_DESC(received, "frames of EtherType 0x88b5 delivered to this module");
+
+static unsigned int max_mtu = 9000;
+module_param(max_mtu, uint, 0444);
+MODULE_PARM_DESC(max_mtu, "largest MTU the device accepts (jumbo frames)");
+
+struct nloop_priv {
+	u64 tx_packets, tx_bytes, tx_dropped;
+	u64 rx_packets, rx_bytes, rx_dropped;
+};
+
+static struct net_device *nloop_dev;
+
+static int nloop_open(struct net_device *dev)
+{
+	netif_carrier_on(dev);
+	netif_start_queue(dev);
+	netdev_info(dev, "link up\n");
+	return 0;
+}
+
+static int nloop_stop(struct net_device *dev)
+{
+	netif_stop_queue(dev);
+	netif_carrier_off(dev);
+	netdev_info(dev, "link down\n");
+	return 0;
+}
+
+/* The "wire": a copy of the frame arrives on the same device. */
+static void nloop_receive(struct net_device *dev, const struct sk_buff *tx)
+{
+	struct nloop_priv *p = netdev_priv(dev);
+	struct sk_buff *skb = netdev_alloc_skb(dev, tx->len + NET_IP_ALIGN);
+
+	if (!skb) {
+		p->rx_dropped++;
+		return;
+	}
+	skb_reserve(skb, NET_IP_ALIGN);
+	skb_put_data(skb, tx->data, tx->len);
+	skb->protocol = eth_type_trans(skb, dev);
+	p->rx_packets++;
+	p->rx_bytes += skb->len + ETH_HLEN;
+	netif_rx(skb);
+}
+
+static netdev_tx_t nloop_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+	struct nloop_priv *p = netdev_priv(dev);
+
+	if (skb->len < ETH_HLEN) {
+		p->tx_dropped++;
+		dev_kfree_skb(skb);
+		return NETDEV_TX_OK;
+	}
+	p->tx_packets++;
+	p->tx_bytes += skb->len;
+	nloop_receive(dev, skb);
+	dev_kfree_skb(skb);
+	return NETDEV_TX_OK;
+}
+
+static void nloop_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s)
+{
+	const struct nloop_priv *p = netdev_priv(dev);
+
+	s->tx_packets = p->tx_packets;
+	s->tx_bytes = p->tx_bytes;
+	s->tx_dropped = p->tx_dropped;
+	s->rx_packets = p->rx_packets;
+	s->rx_bytes = p->rx_bytes;
+	s->rx_dropped = p->rx_dropped;
+}
+
+static int nloop_change_mtu(struct net_device *dev, int new_mtu)
+{
+	netdev_info(dev, "mtu %u -> %d\n", dev->mtu, new_mtu);
+	WRITE_ONCE(dev->mtu, new_mtu);
+	return 0;
+}
+
+static const struct net_device_ops nloop_ops = {
+	.ndo_open		= nloop_open,
+	.ndo_stop		= nloop_stop,
+	.ndo_start_xmit		= nloop_xmit,
+	.ndo_get_stats64	= nloop_get_stats64,
+	.ndo_set_mac_address	= eth_mac_addr,
+	.ndo_validate_addr	= eth_validate_addr,
+	.ndo_change_mtu		= nloop_change_mtu,
+};
+
+static int nloop_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
+		     struct net_device *orig_dev)
+{
+	if (dev == nloop_dev)
+		received++;
+	consume_skb(skb);
+	return NET_RX_SUCCESS;
+}
+
+static struct packet_type nloop_packet_type = {
+	.type	= htons(ETH_P_802_EX1),
+	.func	= nloop_rcv,
+};
+
+static int __init nloop_init(void)
+{
+	struct net_device *dev;
+	int err;
+
+	dev = alloc_etherdev(sizeof(struct nloop_priv));
+	if (!dev)
+		return -ENOMEM;
+	strscpy(dev->name, "nloop%d", sizeof(dev->name));
+	dev->netdev_ops = &nloop_ops;
+	dev->max_mtu = max_mtu;
+	eth_hw_addr_random(dev);
+	/* No link until the device is opened. */
+	netif_carrier_off(dev);
+	err = register_netdev(dev);
+	if (err) {
+		pr_err("nloop: register_netdev: %d\n", err);
+		free_netdev(dev);
+		return err;
+	}
+	nloop_dev = dev;
+	dev_add_pack(&nloop_packet_type);
+	netdev_info(dev, "loopback Ethernet device, address %pM\n", dev->dev_addr);
+	return 0;
+}
+
+static void __exit nloop_exit(void)
+{
+	dev_remove_pack(&nloop_packet_type);
+	unregister_netdev(nloop_dev);
+	free_netdev(nloop_dev);
+}
+
+module_init(nloop_init);
+module_exit(nloop_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("An Ethernet device whose transmitted frames come back");
