@@ -52,6 +52,8 @@ function tryForceUnload(k: Kernel, force: boolean): boolean {
 export function releaseModuleMemory(k: Kernel, mod: Module): void {
   // Devices it added and drivers it registered, still on their buses (before their sysfs files go).
   if (mod.thisModule) k.run(`${mod.name}: driver core`, () => k.vm.lkm_driver_core_module_gone(mod.thisModule));
+  // Network devices and packet handlers it left registered.
+  if (mod.thisModule) k.run(`${mod.name}: unregister_netdev`, () => k.vm.lkm_netdev_module_gone(mod.thisModule));
   // /proc, sysfs and debugfs entries still using the module's code or data.
   k.kernfs.moduleGone(mod);
   // Timers still pending whose function is the module's (Linux would run freed code: an Oops later).

@@ -74,6 +74,7 @@ export interface VmlinuxExports {
   lkm_rtnl_getlink(buf: number, size: number): number;
   lkm_rtnl_setlink(name: number, op: number, val: number, len: number, msg: number, msglen: number): number;
   lkm_packet_send(name: number, data: number, len: number): number;
+  lkm_netdev_module_gone(mod: number): void;
   lkm_run_orphan_work(): void;
   kfree(p: number): void;
   __kmalloc?: (size: number, flags: number) => number;

@@ -466,9 +466,11 @@ struct packet_type {
 					struct net_device *orig_dev);
 	void			*af_packet_priv;
 	struct list_head	list;
+	struct module		*lkm_owner;	/* who added it (the unload check) */
 };
 
-void dev_add_pack(struct packet_type *pt);
+void __lkm_dev_add_pack(struct packet_type *pt, struct module *owner);
+#define dev_add_pack(pt) __lkm_dev_add_pack(pt, THIS_MODULE)
 void dev_remove_pack(struct packet_type *pt);
 void __dev_remove_pack(struct packet_type *pt);
 

@@ -14,6 +14,7 @@
 #include <linux/export.h>
 #include <linux/ctype.h>
 #include <linux/socket.h>
+#include <linux/module.h>
 #include "host.h"
 #include "netdev.h"
 
@@ -603,6 +604,29 @@ define_netdev_printk_level(netdev_err, KERN_ERR);
 define_netdev_printk_level(netdev_warn, KERN_WARNING);
 define_netdev_printk_level(netdev_notice, KERN_NOTICE);
 define_netdev_printk_level(netdev_info, KERN_INFO);
+
+/*
+ * At unload (after exit(), and after a failed init): a device the module left registered would call
+ * its freed operations. Reported, and unregistered without them; its memory is the module's leak.
+ */
+void __lkm_entry lkm_netdev_module_gone(struct module *mod)
+{
+	struct net_device *dev, *tmp;
+
+	netdev_remove_module_packs(mod);
+	rtnl_lock();
+	list_for_each_entry_safe(dev, tmp, &net_devices, dev_list) {
+		if (dev->lkm_owner != mod)
+			continue;
+		pr_warn("%s: net device '%s' not unregistered at unload: removing it\n", mod->name, dev->name);
+		dev->netdev_ops = NULL;
+		dev->header_ops = NULL;
+		dev->priv_destructor = NULL;
+		dev->needs_free_netdev = false;
+		unregister_netdevice(dev);
+	}
+	rtnl_unlock();
+}
 
 /* ---- boot: Linux's net_dev_init() and the loopback device's registration ---- */
 

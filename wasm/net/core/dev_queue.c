@@ -16,6 +16,7 @@
 #include <linux/interrupt.h>
 #include <linux/export.h>
 #include <linux/printk.h>
+#include <linux/module.h>
 #include "netdev.h"
 
 static int netdev_max_backlog = 1000;
@@ -216,13 +217,14 @@ void netdev_flush_queues(struct net_device *dev)
 
 /* ---- protocol handlers ---- */
 
-void dev_add_pack(struct packet_type *pt)
+void __lkm_dev_add_pack(struct packet_type *pt, struct module *owner)
 {
+	pt->lkm_owner = owner;
 	spin_lock_bh(&ptype_lock);
 	list_add(&pt->list, pt->type == htons(ETH_P_ALL) ? &ptype_all : &ptype_base);
 	spin_unlock_bh(&ptype_lock);
 }
-EXPORT_SYMBOL(dev_add_pack);
+EXPORT_SYMBOL(__lkm_dev_add_pack);
 
 void __dev_remove_pack(struct packet_type *pt)
 {
@@ -247,6 +249,25 @@ void dev_remove_pack(struct packet_type *pt)
 	__dev_remove_pack(pt);
 }
 EXPORT_SYMBOL(dev_remove_pack);
+
+/* At unload: a handler the module left added would be called in freed code. */
+void netdev_remove_module_packs(struct module *mod)
+{
+	struct list_head *heads[] = { &ptype_all, &ptype_base };
+	struct packet_type *pt, *tmp;
+	size_t i;
+
+	spin_lock_bh(&ptype_lock);
+	for (i = 0; i < ARRAY_SIZE(heads); i++) {
+		list_for_each_entry_safe(pt, tmp, heads[i], list) {
+			if (pt->lkm_owner != mod)
+				continue;
+			pr_warn("%s: packet type 0x%04x not removed at unload: removing it\n", mod->name, ntohs(pt->type));
+			list_del(&pt->list);
+		}
+	}
+	spin_unlock_bh(&ptype_lock);
+}
 
 void netdev_queues_init(void)
 {

@@ -17,6 +17,7 @@ void netdev_freemem(struct net_device *dev);
 void netdev_flush_queues(struct net_device *dev);
 void netdev_deactivate(struct net_device *dev);
 void netdev_queues_init(void);
+void netdev_remove_module_packs(struct module *mod);
 
 /* link_watch.c */
 void netdev_operstate_update(struct net_device *dev);
