@@ -23,24 +23,24 @@ describe('the loopback device and the files of net devices', () => {
       stdout: '1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT group default qlen 1000\n' +
         '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n',
     });
-    expect(t.k.readFile('/proc/net/dev')).toBe(`${HEADER}    lo:       0       0    0    0    0     0          0         0        0       0    0    0    0     0       0          0\n`);
+    expect((await t.k.readFile('/proc/net/dev'))).toBe(`${HEADER}    lo:       0       0    0    0    0     0          0         0        0       0    0    0    0     0       0          0\n`);
     expect((await t.run('ls /sys/class/net/lo')).stdout).toBe(
       'addr_assign_type  addr_len  address  broadcast  carrier  carrier_changes  carrier_down_count  carrier_up_count  dev_id  dev_port  dormant  duplex  flags  ifalias  ifindex  iflink  link_mode  mtu  name_assign_type  netdev_group  operstate  proto_down  speed  statistics  testing  tx_queue_len  type  uevent\n');
-    const read = (f: string) => t.k.readFile(`/sys/class/net/lo/${f}`);
-    expect(['ifindex', 'iflink', 'type', 'flags', 'mtu', 'operstate', 'address', 'addr_len', 'tx_queue_len', 'name_assign_type', 'dev_id', 'uevent'].map(read))
+    const read = async (f: string) => t.k.readFile(`/sys/class/net/lo/${f}`);
+    expect(await Promise.all(['ifindex', 'iflink', 'type', 'flags', 'mtu', 'operstate', 'address', 'addr_len', 'tx_queue_len', 'name_assign_type', 'dev_id', 'uevent'].map(read)))
       .toEqual(['1\n', '1\n', '772\n', '0x8\n', '65536\n', 'down\n', '00:00:00:00:00:00\n', '6\n', '1000\n', '2\n', '0x0\n', 'INTERFACE=lo\nIFINDEX=1\n']);
-    expect(read('ifalias')).toBe('');
+    expect(await read('ifalias')).toBe('');
     for (const f of ['carrier', 'dormant', 'speed', 'duplex'])
       expect((await t.run(`cat /sys/class/net/lo/${f}`)).stderr).toBe(`cat: /sys/class/net/lo/${f}: Invalid argument\n`);
-    expect(read('statistics/rx_packets')).toBe('0\n');
+    expect(await read('statistics/rx_packets')).toBe('0\n');
   });
 
   it('up, lo has no queue and an unknown state; what it sends it receives, unhandled protocols dropped', async () => {
     const t = await bootTestKernel();
     expect((await t.run('ip link set lo up')).status).toBe(0);
-    expect(t.k.readFile('/sys/class/net/lo/operstate')).toBe('unknown\n');
-    expect(t.k.readFile('/sys/class/net/lo/carrier')).toBe('1\n');
-    expect(t.k.readFile('/sys/class/net/lo/flags')).toBe('0x9\n');
+    expect((await t.k.readFile('/sys/class/net/lo/operstate'))).toBe('unknown\n');
+    expect((await t.k.readFile('/sys/class/net/lo/carrier'))).toBe('1\n');
+    expect((await t.k.readFile('/sys/class/net/lo/flags'))).toBe('0x9\n');
     expect(await t.sh.kernel.packetSend('lo', frame(0x0800, 84))).toBe(84);
     expect(await t.sh.kernel.packetSend('lo', frame(0x86dd, 104))).toBe(104);
     // lo counts what it received after the Ethernet header, both directions at once.
@@ -51,7 +51,7 @@ describe('the loopback device and the files of net devices', () => {
       '           160       2      0       2       0       0 \n' +
       '    TX:  bytes packets errors dropped carrier collsns           \n' +
       '           160       2      0       0       0       0 \n');
-    expect(t.k.readFile('/proc/net/dev')).toBe(`${HEADER}    lo:     160       2    0    2    0     0          0         0      160       2    0    0    0     0       0          0\n`);
+    expect((await t.k.readFile('/proc/net/dev'))).toBe(`${HEADER}    lo:     160       2    0    2    0     0          0         0      160       2    0    0    0     0       0          0\n`);
     expect((await t.run('ip link set lo down')).status).toBe(0);
     expect((await t.run('ip link show lo')).stdout).toMatch(/^1: lo: <LOOPBACK> mtu 65536 qdisc noqueue state DOWN /);
   });
@@ -100,10 +100,10 @@ describe('the unload check', () => {
     expect(lines).toContain("netdev_leftover: net device 'left0' not unregistered at unload: removing it");
     expect(lines.some((l) => /^netdev_leftover: \d+ allocations? \(\d+ bytes\) not freed at unload: leaked$/.test(l))).toBe(true);
     expect((await t.run('ls /sys/class/net')).stdout).toBe('lo\n');
-    expect(t.k.readFile('/proc/net/dev').split('\n').filter(Boolean)).toHaveLength(3);
+    expect((await t.k.readFile('/proc/net/dev')).split('\n').filter(Boolean)).toHaveLength(3);
     // The kernel goes on: lo still sends and receives.
     expect((await t.run('ip link set lo up')).status).toBe(0);
     expect(await t.sh.kernel.packetSend('lo', frame(0x88b5, 60))).toBe(60);
-    expect(t.k.readFile('/sys/class/net/lo/statistics/rx_packets')).toBe('1\n');
+    expect((await t.k.readFile('/sys/class/net/lo/statistics/rx_packets'))).toBe('1\n');
   });
 });
