@@ -262,6 +262,7 @@ struct net_device {
 	const char		*lkm_qdisc;	/* the queueing discipline's name, as ip link shows it */
 	struct sk_buff_head	lkm_qdisc_q;	/* what pfifo_fast holds while the queue is stopped */
 	struct list_head	lkm_tx_node;	/* on the list of devices whose queue was woken */
+	struct list_head	napi_list;
 	unsigned char		lkm_addr[MAX_ADDR_LEN];	/* the storage dev_addr points to */
 	/* The private area (netdev_priv) follows, aligned to NETDEV_ALIGN. */
 };
@@ -450,6 +451,62 @@ static inline bool netif_dormant(const struct net_device *dev)
 
 void netif_dormant_on(struct net_device *dev);
 void netif_dormant_off(struct net_device *dev);
+
+/* ---- NAPI: a driver's poll function, run from the NET_RX softirq (net/core/napi.c) ---- */
+
+#define NAPI_POLL_WEIGHT 64
+
+enum {
+	NAPI_STATE_SCHED,	/* poll is scheduled (also: disabled, while enable has not run) */
+	NAPI_STATE_MISSED,
+	NAPI_STATE_DISABLE,
+	NAPI_STATE_NPSVC,
+	NAPI_STATE_LISTED,
+};
+
+struct napi_struct {
+	struct list_head	poll_list;
+	unsigned long		state;
+	int			weight;
+	int			(*poll)(struct napi_struct *napi, int budget);
+	struct net_device	*dev;
+	struct list_head	dev_list;
+};
+
+void netif_napi_add_weight(struct net_device *dev, struct napi_struct *napi,
+			   int (*poll)(struct napi_struct *, int), int weight);
+static inline void netif_napi_add(struct net_device *dev, struct napi_struct *napi,
+				  int (*poll)(struct napi_struct *, int))
+{
+	netif_napi_add_weight(dev, napi, poll, NAPI_POLL_WEIGHT);
+}
+void netif_napi_del(struct napi_struct *napi);
+void napi_enable(struct napi_struct *n);
+void napi_disable(struct napi_struct *n);
+bool napi_schedule_prep(struct napi_struct *n);
+void __napi_schedule(struct napi_struct *n);
+bool napi_complete_done(struct napi_struct *n, int work_done);
+
+static inline bool napi_schedule(struct napi_struct *n)
+{
+	if (napi_schedule_prep(n)) {
+		__napi_schedule(n);
+		return true;
+	}
+	return false;
+}
+
+static inline void napi_schedule_irqoff(struct napi_struct *n)
+{
+	napi_schedule(n);
+}
+
+static inline bool napi_complete(struct napi_struct *n)
+{
+	return napi_complete_done(n, 0);
+}
+
+int napi_gro_receive(struct napi_struct *napi, struct sk_buff *skb);
 
 /* ---- receiving (net/core/dev.c) ---- */
 

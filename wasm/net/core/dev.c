@@ -86,6 +86,7 @@ struct net_device *__lkm_alloc_netdev_mqs(int sizeof_priv, const char *name, uns
 	dev->reg_state = NETREG_UNINITIALIZED;
 	INIT_LIST_HEAD(&dev->dev_list);
 	INIT_LIST_HEAD(&dev->lkm_tx_node);
+	INIT_LIST_HEAD(&dev->napi_list);
 	skb_queue_head_init(&dev->lkm_qdisc_q);
 	netdev_sysfs_init(dev);
 	set_bit(__LINK_STATE_PRESENT, &dev->state);

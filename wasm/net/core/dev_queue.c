@@ -196,6 +196,14 @@ static void net_softirq(struct tasklet_struct *t)
 	}
 	while ((skb = skb_dequeue(&backlog)))
 		netif_receive_skb(skb);
+	/* A poll that used its whole budget runs again in the next softirq, after other work. */
+	if (napi_poll_all())
+		tasklet_schedule(&net_tasklet);
+}
+
+void net_rx_raise(void)
+{
+	tasklet_schedule(&net_tasklet);
 }
 
 /* unregister: flush_backlog() drops the device's packets still waiting to be received. */
@@ -205,6 +213,7 @@ void netdev_flush_queues(struct net_device *dev)
 	unsigned long flags;
 
 	netdev_deactivate(dev);
+	napi_dev_flush(dev);
 	spin_lock_irqsave(&backlog.lock, flags);
 	skb_queue_walk_safe(&backlog, skb, tmp) {
 		if (skb->dev == dev) {

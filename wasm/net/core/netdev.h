@@ -17,6 +17,11 @@ void netdev_freemem(struct net_device *dev);
 void netdev_flush_queues(struct net_device *dev);
 void netdev_deactivate(struct net_device *dev);
 void netdev_queues_init(void);
+void net_rx_raise(void);
+
+/* napi.c */
+bool napi_poll_all(void);
+void napi_dev_flush(struct net_device *dev);
 void netdev_remove_module_packs(struct module *mod);
 
 /* link_watch.c */
