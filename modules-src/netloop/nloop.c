@@ -11,6 +11,7 @@
 #include <linux/netdevice.h>
 #include <linux/etherdevice.h>
 #include <linux/skbuff.h>
+#include <linux/ethtool.h>
 
 static unsigned int received;
 module_param(received, uint, 0444);
@@ -96,6 +97,26 @@ static int nloop_change_mtu(struct net_device *dev, int new_mtu)
 	return 0;
 }
 
+/* A wire of its own: 10 Gb/s, full duplex (/sys/class/net/nloop0/speed and duplex while up). */
+static int nloop_get_link_ksettings(struct net_device *dev, struct ethtool_link_ksettings *cmd)
+{
+	cmd->base.speed = SPEED_10000;
+	cmd->base.duplex = DUPLEX_FULL;
+	cmd->base.autoneg = AUTONEG_DISABLE;
+	return 0;
+}
+
+static void nloop_get_drvinfo(struct net_device *dev, struct ethtool_drvinfo *info)
+{
+	strscpy(info->driver, KBUILD_MODNAME, sizeof(info->driver));
+}
+
+static const struct ethtool_ops nloop_ethtool_ops = {
+	.get_drvinfo		= nloop_get_drvinfo,
+	.get_link		= ethtool_op_get_link,
+	.get_link_ksettings	= nloop_get_link_ksettings,
+};
+
 static const struct net_device_ops nloop_ops = {
 	.ndo_open		= nloop_open,
 	.ndo_stop		= nloop_stop,
@@ -130,6 +151,7 @@ static int __init nloop_init(void)
 		return -ENOMEM;
 	strscpy(dev->name, "nloop%d", sizeof(dev->name));
 	dev->netdev_ops = &nloop_ops;
+	dev->ethtool_ops = &nloop_ethtool_ops;
 	dev->max_mtu = max_mtu;
 	eth_hw_addr_random(dev);
 	/* No link until the device is opened. */

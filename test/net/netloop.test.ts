@@ -45,6 +45,7 @@ describe('netloop (alloc_etherdev, register_netdev, ndo_open/stop/start_xmit, ne
       '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n' + DOWN);
     expect((await t.k.readFile('/sys/class/net/nloop0/operstate'))).toBe('down\n');
     expect((await t.run('cat /sys/class/net/nloop0/carrier')).stderr).toBe('cat: /sys/class/net/nloop0/carrier: Invalid argument\n');
+    expect((await t.run('cat /sys/class/net/nloop0/speed')).stderr).toBe('cat: /sys/class/net/nloop0/speed: Invalid argument\n');
 
     const up = t.mark();
     expect(await t.run('ip link set nloop0 up')).toEqual({ status: 0, stdout: '', stderr: '' });
@@ -56,6 +57,9 @@ describe('netloop (alloc_etherdev, register_netdev, ndo_open/stop/start_xmit, ne
     expect((await t.k.readFile('/sys/class/net/nloop0/carrier'))).toBe('1\n');
     expect((await t.k.readFile('/sys/class/net/nloop0/flags'))).toBe('0x1003\n');
     expect((await t.k.readFile('/sys/class/net/nloop0/carrier_changes'))).toBe('1\n');
+    // ethtool's get_link_ksettings answers speed and duplex while the device runs.
+    expect((await t.k.readFile('/sys/class/net/nloop0/speed'))).toBe('10000\n');
+    expect((await t.k.readFile('/sys/class/net/nloop0/duplex'))).toBe('full\n');
     // Up again is nothing; down calls ndo_stop, and the qdisc stays attached.
     expect((await t.run('ip link set nloop0 up')).status).toBe(0);
     const down = t.mark();

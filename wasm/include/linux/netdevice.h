@@ -23,6 +23,7 @@
 #include <linux/if_link.h>
 #include <linux/jiffies.h>
 #include <linux/netlink.h>
+#include <linux/ethtool.h>
 #include <uapi/linux/if.h>
 #include <net/net_namespace.h>
 

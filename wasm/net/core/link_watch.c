@@ -67,6 +67,12 @@ void netif_dormant_off(struct net_device *dev)
 }
 EXPORT_SYMBOL(netif_dormant_off);
 
+u32 ethtool_op_get_link(struct net_device *dev)
+{
+	return netif_carrier_ok(dev) ? 1 : 0;
+}
+EXPORT_SYMBOL(ethtool_op_get_link);
+
 /* Power management's detach: the queue stops and the device is no longer present. */
 void netif_device_detach(struct net_device *dev)
 {

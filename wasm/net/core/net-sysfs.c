@@ -129,16 +129,52 @@ static ssize_t dormant_show(struct device *dev, struct device_attribute *attr, c
 }
 static DEVICE_ATTR_RO(dormant);
 
-/* Without ethtool operations the speed and duplex are unknown: EINVAL. */
+/* The driver's get_link_ksettings, while the device runs; without one the read is EINVAL. */
+static int link_ksettings(struct net_device *netdev, struct ethtool_link_ksettings *cmd)
+{
+	const struct ethtool_ops *ops = netdev->ethtool_ops;
+
+	if (!netif_running(netdev) || !ops || !ops->get_link_ksettings)
+		return -EINVAL;
+	memset(cmd, 0, sizeof(*cmd));
+	return ops->get_link_ksettings(netdev, cmd);
+}
+
 static ssize_t speed_show(struct device *dev, struct device_attribute *attr, char *buf)
 {
-	return -EINVAL;
+	struct ethtool_link_ksettings cmd;
+	int ret;
+
+	rtnl_lock();
+	ret = link_ksettings(to_net_dev(dev), &cmd);
+	rtnl_unlock();
+	return ret ? ret : sysfs_emit(buf, fmt_dec, (int)cmd.base.speed);
 }
 static DEVICE_ATTR_RO(speed);
 
 static ssize_t duplex_show(struct device *dev, struct device_attribute *attr, char *buf)
 {
-	return -EINVAL;
+	struct ethtool_link_ksettings cmd;
+	const char *duplex;
+	int ret;
+
+	rtnl_lock();
+	ret = link_ksettings(to_net_dev(dev), &cmd);
+	rtnl_unlock();
+	if (ret)
+		return ret;
+	switch (cmd.base.duplex) {
+	case DUPLEX_HALF:
+		duplex = "half";
+		break;
+	case DUPLEX_FULL:
+		duplex = "full";
+		break;
+	default:
+		duplex = "unknown";
+		break;
+	}
+	return sysfs_emit(buf, "%s\n", duplex);
 }
 static DEVICE_ATTR_RO(duplex);
 
