@@ -302,7 +302,6 @@ static inline void unregister_netdevice(struct net_device *dev)
 	unregister_netdevice_queue(dev, NULL);
 }
 int dev_alloc_name(struct net_device *dev, const char *name);
-int dev_change_name(struct net_device *dev, const char *newname);
 
 /* rtnl_lock: the one lock of configuration changes (a mutex in net/core/dev.c). */
 void rtnl_lock(void);
