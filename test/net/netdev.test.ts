@@ -25,7 +25,7 @@ describe('the loopback device and the files of net devices', () => {
     });
     expect((await t.k.readFile('/proc/net/dev'))).toBe(`${HEADER}    lo:       0       0    0    0    0     0          0         0        0       0    0    0    0     0       0          0\n`);
     expect((await t.run('ls /sys/class/net/lo')).stdout).toBe(
-      'addr_assign_type  addr_len  address  broadcast  carrier  carrier_changes  carrier_down_count  carrier_up_count  dev_id  dev_port  dormant  duplex  flags  ifalias  ifindex  iflink  link_mode  mtu  name_assign_type  netdev_group  operstate  proto_down  speed  statistics  testing  tx_queue_len  type  uevent\n');
+      'addr_assign_type  addr_len  address  broadcast  carrier  carrier_changes  carrier_down_count  carrier_up_count  dev_id  dev_port  dormant  duplex  flags  ifalias  ifindex  iflink  link_mode  mtu  name_assign_type  netdev_group  operstate  proto_down  speed  statistics  subsystem  testing  tx_queue_len  type  uevent\n');
     const read = async (f: string) => t.k.readFile(`/sys/class/net/lo/${f}`);
     expect(await Promise.all(['ifindex', 'iflink', 'type', 'flags', 'mtu', 'operstate', 'address', 'addr_len', 'tx_queue_len', 'name_assign_type', 'dev_id', 'uevent'].map(read)))
       .toEqual(['1\n', '1\n', '772\n', '0x8\n', '65536\n', 'down\n', '00:00:00:00:00:00\n', '6\n', '1000\n', '2\n', '0x0\n', 'INTERFACE=lo\nIFINDEX=1\n']);
@@ -85,6 +85,28 @@ describe('ip link: arguments and errors', () => {
     expect((await t.run('ip l sh lo')).stdout).toMatch(/^1: lo: /);
     expect((await t.run('ip -stat l')).stdout).toMatch(/RX: {2}bytes/);
     expect((await t.run('ip link show up')).stdout).toBe('');
+  });
+});
+
+describe('a device under a parent (SET_NETDEV_DEV)', () => {
+  it("prints with the parent's driver and name, and links the parent", async () => {
+    const t = await bootTestKernel();
+    const mark = t.mark();
+    expect((await t.run(`insmod ${fixture('netdev-parent')}`)).status).toBe(0);
+    // Before registration the name is still the eth%d template.
+    expect(mark().filter((l) => l.startsWith('platform npdev'))).toEqual([
+      'platform npdev (unnamed net_device) (uninitialized): not registered yet',
+      'platform npdev eth0: registered',
+    ]);
+    expect((await t.run('readlink /sys/class/net/eth0/device /sys/class/net/eth0/subsystem')).stdout)
+      .toBe('../../../devices/platform/npdev\n../\n');
+    expect((await t.run('ls /sys/class/net/eth0/device')).stdout).toMatch(/\buevent\b/);
+    const gone = t.mark();
+    expect((await t.run('rmmod netdev_parent')).status).toBe(0);
+    expect(gone()).toContain('platform npdev eth0 (unregistered): gone');
+    expect((await t.run('ls /sys/class/net')).stdout).toBe('lo\n');
+    expect((await t.run('ls /sys/devices/platform')).stdout).not.toMatch(/npdev/);
+    expect(await t.k.leaks()).toEqual([]);
   });
 });
 

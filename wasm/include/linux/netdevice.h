@@ -264,6 +264,7 @@ struct net_device {
 	struct sk_buff_head	lkm_qdisc_q;	/* what pfifo_fast holds while the queue is stopped */
 	struct list_head	lkm_tx_node;	/* on the list of devices whose queue was woken */
 	struct list_head	napi_list;
+	struct device		*lkm_linked_parent;	/* the parent /sys/class/net/NAME/device leads to */
 	unsigned char		lkm_addr[MAX_ADDR_LEN];	/* the storage dev_addr points to */
 	/* The private area (netdev_priv) follows, aligned to NETDEV_ALIGN. */
 };

@@ -564,7 +564,8 @@ EXPORT_SYMBOL(netdev_reg_state);
 static void __netdev_printk(const char *level, const struct net_device *dev, struct va_format *vaf)
 {
 	if (dev && dev->dev.parent)
-		_dev_printk(level, dev->dev.parent, "%s%s: %pV", netdev_name(dev), netdev_reg_state(dev), vaf);
+		printk("%s%s %s %s%s: %pV", level, dev_driver_string(dev->dev.parent), dev_name(dev->dev.parent),
+		       netdev_name(dev), netdev_reg_state(dev), vaf);
 	else if (dev)
 		printk("%s%s%s: %pV", level, netdev_name(dev), netdev_reg_state(dev), vaf);
 	else

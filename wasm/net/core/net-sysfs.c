@@ -455,7 +455,17 @@ int netdev_register_kobject(struct net_device *ndev)
 	if (err)
 		return err;
 	err = sysfs_create_groups(kobj, ndev->sysfs_groups);
+	if (!err)
+		err = sysfs_create_link(kobj, net_class.kobj, "subsystem");
+	/* device: the parent a driver gave with SET_NETDEV_DEV(), kept while the device is registered. */
+	if (!err && ndev->dev.parent && ndev->dev.parent->kobj.sd) {
+		err = sysfs_create_link(kobj, &ndev->dev.parent->kobj, "device");
+		if (!err)
+			ndev->lkm_linked_parent = get_device(ndev->dev.parent);
+	}
 	if (err) {
+		sysfs_remove_link(kobj, "subsystem");
+		sysfs_remove_groups(kobj, ndev->sysfs_groups);
 		kobject_del(kobj);
 		return err;
 	}
@@ -466,6 +476,12 @@ void netdev_unregister_kobject(struct net_device *ndev)
 {
 	struct kobject *kobj = &ndev->dev.kobj;
 
+	if (ndev->lkm_linked_parent) {
+		sysfs_remove_link(kobj, "device");
+		put_device(ndev->lkm_linked_parent);
+		ndev->lkm_linked_parent = NULL;
+	}
+	sysfs_remove_link(kobj, "subsystem");
 	sysfs_remove_groups(kobj, ndev->sysfs_groups);
 	kobject_del(kobj);
 }
