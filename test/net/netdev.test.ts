@@ -81,9 +81,22 @@ describe('ip link: arguments and errors', () => {
     expect(await t.run('ip route')).toEqual({ status: 255, stdout: '', stderr: 'Object "route" is unknown, try "ip help".\n' });
     expect(await t.run('ip -x link')).toEqual({ status: 255, stdout: '', stderr: 'Option "-x" is unknown, try "ip -help".\n' });
     expect(await t.run('ip link set lo address zz')).toEqual({ status: 1, stdout: '', stderr: '"zz" is invalid lladdr.\n' });
+    // Several changes in one command, applied in do_setlink()'s order (mtu before up).
+    expect(await t.run('ip link set dev lo up mtu 1500 txqueuelen 10')).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect((await t.run('ip link show lo')).stdout.split('\n')[0])
+      .toBe('1: lo: <LOOPBACK,UP,LOWER_UP> mtu 1500 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 10');
+    expect(await t.run('ip link set lo txqueuelen -1')).toEqual({ status: 2, stdout: '', stderr: 'RTNETLINK answers: Invalid argument\n' });
+    // sysfs's flags file: the same dev_change_flags().
+    expect((await t.run('echo 0x8 > /sys/class/net/lo/flags')).status).toBe(0);
+    expect((await t.k.readFile('/sys/class/net/lo/operstate'))).toBe('down\n');
+    expect((await t.run('echo 0x9 > /sys/class/net/lo/flags')).status).toBe(0);
+    expect((await t.k.readFile('/sys/class/net/lo/operstate'))).toBe('unknown\n');
+    expect((await t.run('echo up > /sys/class/net/lo/flags')).stderr).toBe('lkm: echo: write error: Invalid argument\n');
     // Abbreviations, as iproute2 matches them.
     expect((await t.run('ip l sh lo')).stdout).toMatch(/^1: lo: /);
     expect((await t.run('ip -stat l')).stdout).toMatch(/RX: {2}bytes/);
+    expect((await t.run('ip link show up')).stdout).toMatch(/^1: lo: <LOOPBACK,UP,LOWER_UP> /);
+    expect((await t.run('ip link set lo down')).status).toBe(0);
     expect((await t.run('ip link show up')).stdout).toBe('');
   });
 });
