@@ -92,6 +92,8 @@ describe('ip link: arguments and errors', () => {
     expect((await t.run('echo 0x9 > /sys/class/net/lo/flags')).status).toBe(0);
     expect((await t.k.readFile('/sys/class/net/lo/operstate'))).toBe('unknown\n');
     expect((await t.run('echo up > /sys/class/net/lo/flags')).stderr).toBe('lkm: echo: write error: Invalid argument\n');
+    // -brief: iproute2's columns.
+    expect((await t.run('ip -br link')).stdout).toBe('lo               UNKNOWN        00:00:00:00:00:00 <LOOPBACK,UP,LOWER_UP> \n');
     // Abbreviations, as iproute2 matches them.
     expect((await t.run('ip l sh lo')).stdout).toMatch(/^1: lo: /);
     expect((await t.run('ip -stat l')).stdout).toMatch(/RX: {2}bytes/);

@@ -1,4 +1,4 @@
-// ip (iproute2) for network devices: `ip [-s] link [show [dev] NAME] [up]` and `ip link set [dev] NAME
+// ip (iproute2) for network devices: `ip [-s] [-br] link [show [dev] NAME] [up]` and `ip link set [dev] NAME
 // {up|down|mtu N|address LLADDR|txqueuelen N}...`, with iproute2's texts, exit statuses (1: no such
 // device, 2: the kernel refused, 255: a command line error) and column sizing of the statistics.
 // The kernel calls play the rtnetlink socket (src/kernel/net.ts).
@@ -76,7 +76,15 @@ function linkInfo(l: NetLink, stats: boolean): string {
   return `${out}\n`;
 }
 
-async function linkShow(args: string[], stats: boolean, io: Io, sh: Sh): Promise<number> {
+/** print_linkinfo_brief(): name, state and address in columns, then the flags. */
+function linkBrief(l: NetLink): string {
+  const state = OPER_STATES[l.operstate] ?? `0x${l.operstate.toString(16)}`;
+  return `${l.name.padEnd(16)} ${state.padEnd(14)} ${l.address ? `${lladdr(l.address)} ` : ''}${linkFlags(l.flags)}\n`;
+}
+
+interface Options { stats: boolean; brief: boolean }
+
+async function linkShow(args: string[], opts: Options, io: Io, sh: Sh): Promise<number> {
   let dev: string | undefined, up = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -92,7 +100,7 @@ async function linkShow(args: string[], stats: boolean, io: Io, sh: Sh): Promise
     links = links.filter((l) => l.name === dev);
     if (!links.length) { io.stderr(`Device "${dev}" does not exist.\n`); return 1; }
   }
-  for (const l of links) if (!up || l.flags & IFF_UP) io.stdout(linkInfo(l, stats));
+  for (const l of links) if (!up || l.flags & IFF_UP) io.stdout(opts.brief ? linkBrief(l) : linkInfo(l, opts.stats));
   return 0;
 }
 
@@ -168,15 +176,17 @@ async function linkSet(args: string[], io: Io, sh: Sh): Promise<number> {
 }
 
 export const ipCommand: Command = async (argv, io, sh) => {
-  let stats = false, i = 1;
+  const opts: Options = { stats: false, brief: false };
+  let i = 1;
   for (; i < argv.length && argv[i]!.startsWith('-') && argv[i] !== '-'; i++) {
     const opt = argv[i]!.replace(/^--?/, '-');
-    if (opt.length > 1 && ['-stats', '-statistics'].some((o) => o.startsWith(opt))) stats = true;
+    if (opt.length > 1 && ['-stats', '-statistics'].some((o) => o.startsWith(opt))) opts.stats = true;
+    else if (opt.length > 2 && '-brief'.startsWith(opt)) opts.brief = true;
     else { io.stderr(`Option "${argv[i]}" is unknown, try "ip -help".\n`); return 255; }
   }
   const object = argv[i];
   if (object === undefined) {
-    io.stderr('Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\nwhere  OBJECT := { link }\n       OPTIONS := { -s[tatistics] }\n');
+    io.stderr('Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\nwhere  OBJECT := { link }\n       OPTIONS := { -s[tatistics] | -br[ief] }\n');
     return 255;
   }
   if (!matches(object, 'link')) {
@@ -184,8 +194,8 @@ export const ipCommand: Command = async (argv, io, sh) => {
     return 255;
   }
   const cmd = argv[i + 1], rest = argv.slice(i + 2);
-  if (cmd === undefined) return linkShow([], stats, io, sh);
-  if (matches(cmd, 'show') || matches(cmd, 'list') || matches(cmd, 'lst')) return linkShow(rest, stats, io, sh);
+  if (cmd === undefined) return linkShow([], opts, io, sh);
+  if (matches(cmd, 'show') || matches(cmd, 'list') || matches(cmd, 'lst')) return linkShow(rest, opts, io, sh);
   if (matches(cmd, 'set')) return linkSet(rest, io, sh);
   io.stderr(`Command "${cmd}" is unknown, try "ip link help".\n`);
   return 255;
