@@ -4,7 +4,8 @@
  * receive buffer and handed back to the stack with netif_rx(), so it is counted twice: transmitted and
  * received. A protocol handler for the local experimental EtherType 0x88b5 counts the looped frames the
  * stack delivered (the "received" parameter); frames of other types find no handler and the core counts
- * them as dropped, as Linux does for a protocol nobody registered.
+ * them as dropped, as Linux does for a protocol nobody registered. Writing N to
+ * /sys/kernel/debug/nloop/xmit sends N frames from the module, as a protocol would.
  */
 #include <linux/module.h>
 #include <linux/moduleparam.h>
@@ -12,6 +13,9 @@
 #include <linux/etherdevice.h>
 #include <linux/skbuff.h>
 #include <linux/ethtool.h>
+#include <linux/debugfs.h>
+#include <linux/fs.h>
+#include <linux/kstrtox.h>
 
 static unsigned int received;
 module_param(received, uint, 0444);
@@ -27,6 +31,7 @@ struct nloop_priv {
 };
 
 static struct net_device *nloop_dev;
+static struct dentry *nloop_debugfs;
 
 static int nloop_open(struct net_device *dev)
 {
@@ -141,6 +146,57 @@ static struct packet_type nloop_packet_type = {
 	.func	= nloop_rcv,
 };
 
+/*
+ * What a protocol does to send: room for the link-layer header, the payload, the header built by the
+ * device's header_ops (eth_header), then dev_queue_xmit(). The payload carries its sequence number.
+ */
+static int nloop_send_one(struct net_device *dev, u32 seq)
+{
+	struct sk_buff *skb;
+	__be32 *payload;
+	int err;
+
+	if (!netif_running(dev))
+		return -ENETDOWN;
+	skb = alloc_skb(LL_RESERVED_SPACE(dev) + ETH_ZLEN, GFP_KERNEL);
+	if (!skb)
+		return -ENOMEM;
+	skb_reserve(skb, LL_RESERVED_SPACE(dev));
+	payload = skb_put_zero(skb, ETH_ZLEN - ETH_HLEN);
+	*payload = htonl(seq);
+	skb->dev = dev;
+	skb->protocol = htons(ETH_P_802_EX1);
+	if (dev_hard_header(skb, dev, ETH_P_802_EX1, dev->broadcast, NULL, skb->len) < 0) {
+		kfree_skb(skb);
+		return -EINVAL;
+	}
+	err = dev_queue_xmit(skb);
+	return err > 0 ? net_xmit_errno(err) : err;
+}
+
+/* echo N > /sys/kernel/debug/nloop/xmit: sends N frames of EtherType 0x88b5 (at most 1000). */
+static ssize_t xmit_write(struct file *file, const char __user *ubuf, size_t len, loff_t *ppos)
+{
+	unsigned int n, i;
+	int err = kstrtouint_from_user(ubuf, len, 0, &n);
+
+	if (err)
+		return err;
+	if (n > 1000)
+		return -EINVAL;
+	for (i = 0; i < n; i++) {
+		err = nloop_send_one(nloop_dev, i);
+		if (err)
+			return err;
+	}
+	return len;
+}
+
+static const struct file_operations xmit_fops = {
+	.owner	= THIS_MODULE,
+	.write	= xmit_write,
+};
+
 static int __init nloop_init(void)
 {
 	struct net_device *dev;
@@ -164,12 +220,15 @@ static int __init nloop_init(void)
 	}
 	nloop_dev = dev;
 	dev_add_pack(&nloop_packet_type);
+	nloop_debugfs = debugfs_create_dir("nloop", NULL);
+	debugfs_create_file("xmit", 0200, nloop_debugfs, NULL, &xmit_fops);
 	netdev_info(dev, "loopback Ethernet device, address %pM\n", dev->dev_addr);
 	return 0;
 }
 
 static void __exit nloop_exit(void)
 {
+	debugfs_remove_recursive(nloop_debugfs);
 	dev_remove_pack(&nloop_packet_type);
 	unregister_netdev(nloop_dev);
 	free_netdev(nloop_dev);

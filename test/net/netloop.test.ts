@@ -99,6 +99,22 @@ describe('netloop (alloc_etherdev, register_netdev, ndo_open/stop/start_xmit, ne
     expect((await t.run('rmmod nloop')).status).toBe(0);
   });
 
+  it('sends from the module through dev_hard_header and dev_queue_xmit (debugfs xmit)', async () => {
+    const t = await loaded();
+    expect((await t.run('echo 5 > /sys/kernel/debug/nloop/xmit')).stderr).toBe('lkm: echo: write error: Network is down\n');
+    expect((await t.run('ip link set nloop0 up')).status).toBe(0);
+    expect(await t.run('echo 5 > /sys/kernel/debug/nloop/xmit')).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect((await t.run('echo 1001 > /sys/kernel/debug/nloop/xmit')).stderr).toBe('lkm: echo: write error: Invalid argument\n');
+    expect((await t.k.readFile('/sys/module/nloop/parameters/received'))).toBe('5\n');
+    expect((await t.run('ip -s link show nloop0')).stdout.split('\n').slice(3, 6)).toEqual([
+      '           300       5      0       0       0       0 ',
+      '    TX:  bytes packets errors dropped carrier collsns           ',
+      '           300       5      0       0       0       0 ',
+    ]);
+    expect((await t.run('rmmod nloop')).status).toBe(0);
+    expect((await t.run('ls /sys/kernel/debug')).stdout).not.toMatch(/nloop/);
+  });
+
   it('changes the MTU through ndo_change_mtu within the device limits', async () => {
     const t = await loaded();
     const mark = t.mark();

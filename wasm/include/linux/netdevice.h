@@ -271,6 +271,11 @@ struct net_device {
 
 #define NETDEV_ALIGN		32
 
+/* Headroom for the link-layer header, rounded as Linux's hard header cache keeps it. */
+#define HH_DATA_MOD	16
+#define LL_RESERVED_SPACE(dev) \
+	((((dev)->hard_header_len + READ_ONCE((dev)->needed_headroom)) & ~(HH_DATA_MOD - 1)) + HH_DATA_MOD)
+
 #define to_net_dev(d) container_of(d, struct net_device, dev)
 
 static inline void *netdev_priv(const struct net_device *dev)
@@ -427,6 +432,9 @@ static inline void netif_trans_update(struct net_device *dev)
 }
 
 int dev_queue_xmit(struct sk_buff *skb);
+
+/* What a sender reports of dev_queue_xmit()'s NET_XMIT_* result: congestion is not an error. */
+#define net_xmit_errno(e)	((e) != NET_XMIT_CN ? -ENOBUFS : 0)
 
 /* ---- carrier and operational state (net/core/link_watch.c) ---- */
 

@@ -131,7 +131,7 @@ int __lkm_entry lkm_packet_send(const char *name, const u8 *data, int len)
 		skb->protocol = skb_eth_hdr(skb)->h_proto;
 	err = dev_queue_xmit(skb);
 	if (err > 0)
-		err = err != NET_XMIT_CN ? -ENOBUFS : 0;
+		err = net_xmit_errno(err);
 	if (!err)
 		err = len;
 out:
