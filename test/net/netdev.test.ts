@@ -125,6 +125,19 @@ describe('a device under a parent (SET_NETDEV_DEV)', () => {
   });
 });
 
+describe('sk_buff misuse', () => {
+  it("skb_put() past the end prints skb_over_panic's line and BUG()s: the loading process dies", async () => {
+    const t = await bootTestKernel();
+    const mark = t.mark();
+    expect(await t.run(`insmod ${fixture('skb-overflow')}`)).toEqual({ status: 139, stdout: '', stderr: 'Segmentation fault\n' });
+    const lines = mark();
+    expect(lines).toContainEqual(expect.stringMatching(/^skb_over_panic: text:[0-9a-f]{8} len:100 put:100 head:[0-9a-f]{8} data:[0-9a-f]{8} tail:0x74 end:0x40 dev:<NULL>$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^kernel BUG at net\/core\/skbuff\.c:\d+!$/));
+    // The kernel goes on.
+    expect((await t.run('ip link show lo')).status).toBe(0);
+  });
+});
+
 describe('the unload check', () => {
   it('removes the device and packet handler a module left registered, and reports the leak', async () => {
     const t = await bootTestKernel();
