@@ -8,6 +8,7 @@ import type { Kernel, ModuleInfo, ModuleLeak } from '../kernel/kernel.js';
 import type { LoadOptions } from '../kernel/load.js';
 import type { DeviceStat } from '../kernel/devices.js';
 import type { KernelStat, MountOptions } from '../kernel/mounts.js';
+import { netLinks, netLinkSet, packetSend, type LinkChange, type LinkResult, type NetLink } from '../kernel/net.js';
 
 export interface SymbolInfo { name: string; owner: string; gplOnly: boolean; kind: 'function' | 'data' }
 
@@ -46,6 +47,12 @@ export interface KernelCalls {
   umount(target: string, flags?: number): void;
   /** kill(2) of a kernel thread's PID with signal number `sig` (ESRCH: no such thread). */
   kill(pid: number, sig: number): void;
+  /** ip link's RTM_GETLINK dump: the network devices in ifindex order. */
+  netLinks(): NetLink[];
+  /** ip link set's RTM_NEWLINK: `error` 0 or -errno, with the extended ack's message. */
+  netLinkSet(name: string, change: LinkChange): LinkResult;
+  /** sendto(2) of a whole frame on an AF_PACKET raw socket bound to device `name`: its length or -errno. */
+  packetSend(name: string, frame: Uint8Array): number;
 }
 
 export type CallName = keyof KernelCalls;
@@ -78,6 +85,9 @@ export const KERNEL_CALLS: { [M in CallName]: CallRunner<M> } = {
   mount: (k, args) => k.mountAsync(...args),
   umount: (k, args) => k.umount(...args),
   kill: (k, [pid, sig]) => k.kill(pid, sig),
+  netLinks: (k) => netLinks(k),
+  netLinkSet: (k, [name, change]) => netLinkSet(k, name, change),
+  packetSend: (k, [name, frame]) => packetSend(k, name, frame),
 };
 
 /** Every call's name (the keys of KERNEL_CALLS). */

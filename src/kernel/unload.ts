@@ -54,6 +54,8 @@ export function releaseModuleMemory(k: Kernel, mod: Module): void {
   if (mod.thisModule) k.run(`${mod.name}: driver core`, () => k.vm.lkm_driver_core_module_gone(mod.thisModule));
   // Disks it left added (their /dev nodes, sysfs and /proc/partitions rows).
   if (mod.thisModule) k.run(`${mod.name}: block`, () => k.vm.lkm_block_module_gone(mod.thisModule));
+  // Network devices and packet handlers it left registered.
+  if (mod.thisModule) k.run(`${mod.name}: unregister_netdev`, () => k.vm.lkm_netdev_module_gone(mod.thisModule));
   // /proc, sysfs and debugfs entries still using the module's code or data.
   k.kernfs.moduleGone(mod);
   // Timers still pending whose function is the module's (Linux would run freed code: an Oops later).

@@ -75,6 +75,11 @@ export interface VmlinuxExports {
   lkm_kthread_reap(task: number): void;
   lkm_kthread_kill(task: number, sig: number): number;
   lkm_do_softirq(): void;
+  /** wasm/net/core/rtnetlink.c: ip(8)'s requests (src/kernel/net.ts). */
+  lkm_rtnl_getlink(buf: number, size: number): number;
+  lkm_rtnl_setlink(name: number, op: number, val: number, len: number, msg: number, msglen: number): number;
+  lkm_packet_send(name: number, data: number, len: number): number;
+  lkm_netdev_module_gone(mod: number): void;
   lkm_run_orphan_work(): void;
   kfree(p: number): void;
   __kmalloc?: (size: number, flags: number) => number;

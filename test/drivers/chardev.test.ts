@@ -27,7 +27,7 @@ describe('chardev (register_chrdev, class_create, device_create)', () => {
     expect(t.log()).toContain('Sorry, this operation is not supported.');
     expect((await t.run('rmmod chardev')).status).toBe(0);
     expect(t.k.readdir('/dev')).toEqual(['full', 'null', 'random', 'urandom', 'zero']);
-    expect((await t.run('ls /sys/class')).stdout).toBe('block  mem  misc\n');
+    expect((await t.run('ls /sys/class')).stdout).toBe('block  mem  misc  net\n');
     // Loading again finds no leftovers: same major, same names.
     expect((await t.run(`insmod ${example('chardev')}`)).status).toBe(0);
     expect(t.log().filter((l) => l === 'I was assigned major number 254.')).toHaveLength(2);

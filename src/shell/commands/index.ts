@@ -4,6 +4,7 @@ import type { Command } from '../shell.js';
 import { chmodCommand } from './chmod.js';
 import { ddCommand } from './dd.js';
 import { hexdumpCommand } from './hexdump.js';
+import { ipCommand } from './ip.js';
 import { odCommand } from './od.js';
 import { printfCommand } from './printf.js';
 import { psCommand } from './ps.js';
@@ -20,4 +21,5 @@ export const COMMANDS: Record<string, Command> = {
   od: odCommand,
   hexdump: hexdumpCommand,
   ps: psCommand,
+  ip: ipCommand,
 };
