@@ -221,7 +221,9 @@ int __lkm_device_add(struct device *dev, struct module *owner)
 	pr_debug("device: '%s': %s\n", dev_name(dev), __func__);
 
 	kobj = dev->parent ? &get_device(dev->parent)->kobj : NULL;
-	error = kobject_add(&dev->kobj, kobj, NULL);
+	if (dev->class)
+		kobj = lkm_class_dev_parent(dev);
+	error = IS_ERR(kobj) ? PTR_ERR(kobj) : kobject_add(&dev->kobj, kobj, NULL);
 	if (error)
 		goto parent_error;
 
@@ -231,6 +233,9 @@ int __lkm_device_add(struct device *dev, struct module *owner)
 	error = device_add_attrs(dev);
 	if (error)
 		goto attrs_error;
+	error = dev->class ? lkm_class_dev_add(dev) : 0;
+	if (error)
+		goto class_error;
 	error = bus_add_device(dev);
 	if (error)
 		goto bus_error;
@@ -245,6 +250,9 @@ int __lkm_device_add(struct device *dev, struct module *owner)
 dpm_error:
 	bus_remove_device(dev);
 bus_error:
+	if (dev->class)
+		lkm_class_dev_del(dev);
+class_error:
 	device_remove_attrs(dev);
 attrs_error:
 	device_remove_file(dev, &dev_attr_uevent);
@@ -273,6 +281,8 @@ void device_del(struct device *dev)
 	dpm_sysfs_remove(dev);
 	bus_remove_device(dev);
 	driver_deferred_probe_del(dev);
+	if (dev->class)
+		lkm_class_dev_del(dev);
 	device_remove_attrs(dev);
 	device_remove_file(dev, &dev_attr_uevent);
 	/* Managed resources of a device without a driver go now (a leaked reference would keep them). */

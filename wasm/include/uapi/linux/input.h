@@ -17,9 +17,9 @@
 #ifndef __user
 #define __user
 #endif
-#ifndef __BITS_PER_LONG
-#define __BITS_PER_LONG 32
 #endif
+#ifndef __BITS_PER_LONG
+#define __BITS_PER_LONG 32	/* wasm32 (asm-generic/bitsperlong.h) */
 #endif
 #include <linux/types.h>
 #include <linux/ioctl.h>
