@@ -108,7 +108,8 @@ void lkm_class_dev_del(struct device *dev)
 	struct kobject *ckobj = dev->class->kobj;
 
 	if (MAJOR(dev->devt)) {
-		char *node = devnode_name(dev, NULL);
+		umode_t mode = 0;
+		char *node = devnode_name(dev, &mode);
 
 		if (node)
 			host_class_dev(HOST_NODE_DEL, dev->class->name, node, dev->devt, 0);

@@ -97,9 +97,14 @@ static int dev_uevent(const struct device *dev, struct kobj_uevent_env *env)
 	int retval = 0;
 
 	if (MAJOR(dev->devt)) {
+		/* The node's name below /dev: the class's devnode() ("input/event0"), else the device's. */
+		umode_t mode = 0;
+		char *node = dev->class && dev->class->devnode ? dev->class->devnode(dev, &mode) : NULL;
+
 		add_uevent_var(env, "MAJOR=%u", MAJOR(dev->devt));
 		add_uevent_var(env, "MINOR=%u", MINOR(dev->devt));
-		add_uevent_var(env, "DEVNAME=%s", dev_name(dev));
+		add_uevent_var(env, "DEVNAME=%s", node ? node : dev_name(dev));
+		kfree(node);
 	}
 	if (dev->type && dev->type->name)
 		add_uevent_var(env, "DEVTYPE=%s", dev->type->name);
