@@ -216,4 +216,23 @@ describe('evdev: /dev/input/event0', () => {
     f.close();
     expect((await t.run('ls /dev; ls /sys/class/input')).stdout).toBe('full  null  random  urandom  zero\n');
   });
+
+  it('nothing stays allocated: load, read, unload with a reader still open, close it', async () => {
+    const t = await vkeys();
+    // The first device made /sys/devices/virtual/input, which stays (as the class's directory does).
+    expect((await t.run('rmmod vkeys')).status).toBe(0);
+    const before = t.k.usage();
+    expect((await t.run(`insmod ${example('vkeys')}`)).status).toBe(0);
+    const a = t.k.open('/dev/input/event0', O_RDONLY | O_NONBLOCK);
+    const b = t.k.open('/dev/input/event0', O_RDONLY | O_NONBLOCK);
+    await t.run('echo hello > /proc/vkeys');
+    a.read(4096);
+    a.close();
+    expect((await t.run('cat /proc/bus/input/devices /sys/class/input/input1/uevent /sys/class/input/event0/uevent')).status).toBe(0);
+    expect((await t.run('rmmod vkeys')).status).toBe(0);
+    expect(t.k.usage().objects).toBeGreaterThan(before.objects);	// b still holds its client and the evdev
+    b.close();
+    expect(t.k.usage()).toEqual(before);
+    expect(t.k.leaks()).toEqual([]);
+  });
 });
