@@ -64,6 +64,7 @@ struct kobject *lkm_class_dev_parent(struct device *dev);
 int lkm_class_dev_add(struct device *dev);
 void lkm_class_dev_del(struct device *dev);
 void lkm_class_virtual_del(struct class *cls);
+void lkm_class_glue_put(struct kobject *kobj);
 int bus_add_device(struct device *dev);
 void bus_probe_device(struct device *dev);
 void bus_remove_device(struct device *dev);

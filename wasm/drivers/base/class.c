@@ -2,12 +2,14 @@
 /*
  * Devices of a class added with device_add() (the input core's inputN and eventN, say), laid out as
  * Linux's get_device_parent() and device_add_class_symlinks() do: a device without a parent lives in
- * /sys/devices/virtual/CLASS/, one whose parent has a class under that parent; /sys/class/CLASS/NAME
+ * /sys/devices/virtual/CLASS/, one whose parent has a class in that parent, one whose parent has none in
+ * a CLASS directory under the parent (/sys/devices/platform/NAME/input/input1); /sys/class/CLASS/NAME
  * links to it, and it has "subsystem", "device" (its parent) and, with a number, "dev" and its /dev
  * node (the class's devnode() names it: "input/event0"). device_create() devices are in device.c.
  */
 #include <linux/device.h>
 #include <linux/kdev_t.h>
+#include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/sysfs.h>
 #include "base.h"
@@ -20,14 +22,84 @@ __host_import(class_dev) int host_class_dev(int op, const char *cls, const char 
 
 static struct kobject *virtual_dir;	/* /sys/devices/virtual */
 
+/*
+ * The "CLASS" directories between a classless parent and its class devices
+ * (/sys/devices/platform/inabs/input/input1): made with the first such child, removed with the last.
+ */
+struct glue_dir {
+	struct kobject *kobj;
+	struct kobject *parent;
+	const struct class *cls;
+	unsigned int users;
+	struct list_head node;
+};
+
+static LIST_HEAD(glue_dirs);
+static DEFINE_MUTEX(glue_lock);
+
+static struct kobject *get_glue_dir(struct kobject *parent, const struct class *cls)
+{
+	struct glue_dir *g;
+	struct kobject *kobj = NULL;
+
+	mutex_lock(&glue_lock);
+	list_for_each_entry(g, &glue_dirs, node) {
+		if (g->parent == parent && g->cls == cls) {
+			g->users++;
+			kobj = g->kobj;
+			goto out;
+		}
+	}
+	g = kzalloc(sizeof(*g), GFP_KERNEL);
+	if (!g)
+		goto out;
+	g->kobj = kobject_create_and_add(cls->name, parent);
+	if (!g->kobj) {
+		kfree(g);
+		goto out;
+	}
+	g->parent = parent;
+	g->cls = cls;
+	g->users = 1;
+	list_add(&g->node, &glue_dirs);
+	kobj = g->kobj;
+out:
+	mutex_unlock(&glue_lock);
+	return kobj;
+}
+
+/* After the device's kobject_del(): its parent directory goes with its last class device. */
+void lkm_class_glue_put(struct kobject *kobj)
+{
+	struct glue_dir *g;
+
+	mutex_lock(&glue_lock);
+	list_for_each_entry(g, &glue_dirs, node) {
+		if (g->kobj != kobj)
+			continue;
+		if (!--g->users) {
+			list_del(&g->node);
+			kobject_del(g->kobj);
+			kobject_put(g->kobj);
+			kfree(g);
+		}
+		break;
+	}
+	mutex_unlock(&glue_lock);
+}
+
 struct kobject *lkm_class_dev_parent(struct device *dev)
 {
 	struct class *cls = (struct class *)dev->class;
+	struct kobject *glue;
 
-	/* A parent with or without a class: under the parent (Linux puts a "CLASS" glue directory
-	 * between a classless parent and the device; here the device sits in the parent itself). */
-	if (dev->parent)
+	/* A class device's child (eventN of inputN) sits in it; a classless parent gets a glue dir. */
+	if (dev->parent && dev->parent->class)
 		return &dev->parent->kobj;
+	if (dev->parent) {
+		glue = get_glue_dir(&dev->parent->kobj, cls);
+		return glue ? glue : ERR_PTR(-ENOMEM);
+	}
 	if (!virtual_dir)
 		virtual_dir = kobject_create_and_add("virtual", &devices_kset->kobj);
 	if (!virtual_dir)

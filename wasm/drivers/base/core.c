@@ -264,6 +264,8 @@ attrs_error:
 attr_error:
 	kobject_del(&dev->kobj);
 parent_error:
+	if (dev->class && !IS_ERR_OR_NULL(kobj))
+		lkm_class_glue_put(kobj);
 	put_device(dev->parent);
 name_error:
 	kfree(dev->p);
@@ -277,6 +279,7 @@ EXPORT_SYMBOL_GPL(__lkm_device_add);
 void device_del(struct device *dev)
 {
 	struct device *parent = dev->parent;
+	struct kobject *glue;
 
 	if (!dev->p || !device_is_registered(dev)) {
 		WARN(1, "device_del: '%s' is not registered\n", dev_name(dev));
@@ -293,7 +296,10 @@ void device_del(struct device *dev)
 	/* Managed resources of a device without a driver go now (a leaked reference would keep them). */
 	devres_release_all(dev);
 	kobject_uevent(&dev->kobj, KOBJ_REMOVE);
+	glue = dev->class ? dev->kobj.parent : NULL;
 	kobject_del(&dev->kobj);
+	if (glue)
+		lkm_class_glue_put(glue);
 	put_device(parent);
 }
 EXPORT_SYMBOL_GPL(device_del);

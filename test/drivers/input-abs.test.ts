@@ -1,0 +1,127 @@
+// The input core with an absolute-axis device on a platform device (test/fixtures/modules/input-abs.c):
+// devm_input_allocate_device (unbind removes the device), the CLASS glue directory under a classless
+// parent, fuzz filtering of ABS events, REL and key filtering, EVIOCGABS/EVIOCGREP/EVIOCGRAB, and the
+// refusal of an EV_ABS device without absinfo.
+import { describe, expect, it } from 'vitest';
+import { bootTestKernel } from '../helpers/kernel.js';
+import { fixture } from '../helpers/paths.js';
+import { O_NONBLOCK, O_RDONLY } from '../../src/kernel/file.js';
+
+const EV_SYN = 0, EV_KEY = 1, EV_REL = 2, EV_ABS = 3, ABS_X = 0, ABS_Y = 1, REL_WHEEL = 8, BTN_LEFT = 0x110;
+const ioc = (dir: number, nr: number, size: number) => ((dir << 30) | (size << 16) | (0x45 << 8) | nr) >>> 0;
+const EVIOCGREP = ioc(2, 0x03, 8), EVIOCGABS = (abs: number) => ioc(2, 0x40 + abs, 24), EVIOCGRAB = ioc(1, 0x90, 4);
+const EVIOCGPROP = (len: number) => ioc(2, 0x09, len);
+
+type Ev = [number, number, number];
+function events(b: Uint8Array): Ev[] {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const out: Ev[] = [];
+  for (let o = 0; o < b.length; o += 16) out.push([dv.getUint16(o + 8, true), dv.getUint16(o + 10, true), dv.getInt32(o + 12, true)]);
+  return out;
+}
+const SYN: Ev = [EV_SYN, 0, 0];
+
+async function tablet() {
+  const t = await bootTestKernel();
+  expect((await t.run(`insmod ${fixture('input-abs')}`)).status).toBe(0);
+  const report = async (s: string) => expect((await t.run(`echo -n '${s}' > /proc/input_abs`)).status).toBe(0);
+  return { t, report };
+}
+
+describe('input core: an absolute device with a platform parent', () => {
+  it('refuses EV_ABS without absinfo; the devm device sits in the parent\'s input/ directory', async () => {
+    const { t } = await tablet();
+    expect(t.log()).toEqual(expect.arrayContaining([
+      'input input0: Absolute device without dev->absinfo, refusing to register',
+      'inabs: registering an EV_ABS device without absinfo: -22',
+      'input: inabs tablet as /devices/platform/inabs/input/input1',
+      'inabs inabs: drvdata ok',
+    ]));
+    expect((await t.run('cat /proc/bus/input/devices')).stdout).toBe(`I: Bus=0019 Vendor=0000 Product=0000 Version=0000
+N: Name="inabs tablet"
+P: Phys=inabs/input0
+S: Sysfs=/devices/platform/inabs/input/input1
+U: Uniq=
+H: Handlers=event0 
+B: PROP=2
+B: EV=10000f
+B: KEY=10000 0 0 0 0 0 0 0 0
+B: REL=100
+B: ABS=3
+
+`);
+    expect((await t.run('ls /sys/devices/platform/inabs /sys/devices/platform/inabs/input')).stdout)
+      .toBe('/sys/devices/platform/inabs:\ndriver  driver_override  input  modalias  power  subsystem  uevent\n' +
+        '/sys/devices/platform/inabs/input:\ninput1\n');
+    expect((await t.run('readlink /sys/class/input/input1 /sys/class/input/input1/device')).stdout)
+      .toBe('../../devices/platform/inabs/input/input1\n../../../inabs\n');
+    expect((await t.run('cat /sys/class/input/input1/capabilities/abs /sys/class/input/input1/properties')).stdout).toBe('3\n2\n');
+    expect((await t.run('cat /sys/class/input/input1/modalias')).stdout)
+      .toBe('input:b0019v0000p0000e0000-e0,1,2,3,14,k110,r8,a0,1,mlsfw\n');
+  });
+
+  it('filters: ABS inside the fuzz is dropped or smoothed, REL 0 and a repeated button state are dropped', async () => {
+    const { t, report } = await tablet();
+    const f = t.k.open('/dev/input/event0', O_RDONLY | O_NONBLOCK);
+    await report('100 200');
+    expect(events(f.read(4096))).toEqual([[EV_ABS, ABS_X, 100], [EV_ABS, ABS_Y, 200], SYN]);
+    await report('103 200');	// within fuzz/2 of 100: no event, and an empty packet is not passed on
+    expect(() => f.read(16)).toThrow(expect.objectContaining({ code: 'EAGAIN' }));
+    await report('110 201');	// within 2 * fuzz: halfway, 105
+    expect(events(f.read(4096))).toEqual([[EV_ABS, ABS_X, 105], [EV_ABS, ABS_Y, 201], SYN]);
+    await report('w 0');
+    await report('b 0');
+    expect(() => f.read(16)).toThrow(expect.objectContaining({ code: 'EAGAIN' }));
+    await report('w -2');
+    await report('b 1');
+    await report('b 1');
+    expect(events(f.read(4096))).toEqual([[EV_REL, REL_WHEEL, -2], SYN, [EV_KEY, BTN_LEFT, 1], SYN]);
+    f.close();
+  });
+
+  it('EVIOCGABS, EVIOCGREP (250/33 by default), EVIOCGPROP; EVIOCGRAB gives one reader every event', async () => {
+    const { t, report } = await tablet();
+    const a = t.k.open('/dev/input/event0', O_RDONLY | O_NONBLOCK);
+    const b = t.k.open('/dev/input/event0', O_RDONLY | O_NONBLOCK);
+    await report('300 400');
+    a.read(4096); b.read(4096);
+    const buf = new Uint8Array(24);
+    const dv = new DataView(buf.buffer);
+    expect(a.ioctl(EVIOCGABS(ABS_X), buf)).toBe(0);
+    expect([0, 4, 8, 12, 16, 20].map((o) => dv.getInt32(o, true))).toEqual([300, 0, 1023, 8, 0, 0]);
+    expect(a.ioctl(EVIOCGABS(ABS_Y), buf)).toBe(0);
+    expect([0, 4, 8, 12].map((o) => dv.getInt32(o, true))).toEqual([400, 0, 767, 0]);
+    expect(a.ioctl(EVIOCGREP, buf)).toBe(0);
+    expect([dv.getInt32(0, true), dv.getInt32(4, true)]).toEqual([250, 33]);
+    expect(a.ioctl(EVIOCGPROP(4), buf)).toBe(4);
+    expect(dv.getUint32(0, true)).toBe(2);
+
+    const one = new Uint8Array(4);
+    one[0] = 1;
+    expect(a.ioctl(EVIOCGRAB, one)).toBe(0);
+    expect(() => b.ioctl(EVIOCGRAB, one)).toThrow(expect.objectContaining({ code: 'EBUSY' }));
+    await report('w 1');
+    expect(events(a.read(4096))).toEqual([[EV_REL, REL_WHEEL, 1], SYN]);
+    expect(() => b.read(16)).toThrow(expect.objectContaining({ code: 'EAGAIN' }));
+    // Only the grabbing client may release it; then both see events again.
+    expect(() => b.ioctl(EVIOCGRAB, 0)).toThrow(expect.objectContaining({ code: 'EINVAL' }));
+    expect(a.ioctl(EVIOCGRAB, 0)).toBe(0);
+    await report('w 1');
+    expect(events(b.read(4096))).toEqual([[EV_REL, REL_WHEEL, 1], SYN]);
+    a.close(); b.close();
+  });
+
+  it('unbind removes the devm device, its node and the glue directory; bind makes input2; nothing leaks', async () => {
+    const { t } = await tablet();
+    const before = t.k.usage();
+    expect((await t.run('echo inabs > /sys/bus/platform/drivers/inabs/unbind')).status).toBe(0);
+    expect((await t.run('ls /sys/devices/platform/inabs; ls /dev')).stdout)
+      .toBe('driver_override  modalias  power  subsystem  uevent\nfull  null  random  urandom  zero\n');
+    expect((await t.run('cat /proc/bus/input/devices')).stdout).toBe('');
+    expect((await t.run('echo inabs > /sys/bus/platform/drivers/inabs/bind; ls /sys/class/input /dev/input')).stdout)
+      .toBe('/sys/class/input:\nevent0  input2\n/dev/input:\nevent0\n');
+    expect(t.k.usage()).toEqual(before);
+    expect((await t.run('rmmod input-abs; ls /sys/class/input; ls /dev')).stdout).toBe('full  null  random  urandom  zero\n');
+    expect(t.k.leaks()).toEqual([]);
+  });
+});
