@@ -1,10 +1,13 @@
 // The input core with an absolute-axis device on a platform device (test/fixtures/modules/input-abs.c):
 // devm_input_allocate_device (unbind removes the device), the CLASS glue directory under a classless
 // parent, fuzz filtering of ABS events, REL and key filtering, EVIOCGABS/EVIOCGREP/EVIOCGRAB, and the
-// refusal of an EV_ABS device without absinfo.
+// refusal of an EV_ABS device without absinfo; software autorepeat with a fake clock.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bootTestKernel } from '../helpers/kernel.js';
-import { fixture } from '../helpers/paths.js';
+import { BUILD, fixture } from '../helpers/paths.js';
+import { Kernel } from '../../src/kernel/kernel.js';
 import { O_NONBLOCK, O_RDONLY } from '../../src/kernel/file.js';
 
 const EV_SYN = 0, EV_KEY = 1, EV_REL = 2, EV_ABS = 3, ABS_X = 0, ABS_Y = 1, REL_WHEEL = 8, BTN_LEFT = 0x110;
@@ -123,5 +126,37 @@ B: ABS=3
     expect(t.k.usage()).toEqual(before);
     expect((await t.run('rmmod input-abs; ls /sys/class/input; ls /dev')).stdout).toBe('full  null  random  urandom  zero\n');
     expect(t.k.leaks()).toEqual([]);
+  });
+});
+
+describe('input core: software autorepeat on the kernel clock', () => {
+  it('a key held 250 ms repeats (value 2) every 33 ms (in jiffies) until released', async () => {
+    let now = 1000;
+    const k = await Kernel.boot({ vmlinux: new Uint8Array(readFileSync(join(BUILD, 'vmlinux.ko'))), clockMs: () => now });
+    await k.insmod(new Uint8Array(readFileSync(fixture('input-abs'))));
+    const advance = (ms: number) => { now += ms; return k.runTimers(); };
+    const f = k.open('/dev/input/event0', O_RDONLY | O_NONBLOCK);
+    k.writeFile('/proc/input_abs', 'b 1');
+    expect(events(f.read(4096))).toEqual([[EV_KEY, BTN_LEFT, 1], SYN]);
+    expect(advance(249)).toBe(0);
+    expect(advance(1)).toBe(1);
+    // The repeat's packet ends with Linux's input_value_sync: SYN_REPORT with value 1.
+    const REPEAT: Ev[] = [[EV_KEY, BTN_LEFT, 2], [EV_SYN, 0, 1]];
+    expect(events(f.read(4096))).toEqual(REPEAT);
+    // 33 ms is 4 jiffies at HZ=100: the next repeats come 40 ms apart.
+    expect(advance(39)).toBe(0);
+    expect(advance(1)).toBe(1);
+    expect(advance(40)).toBe(1);
+    expect(events(f.read(4096))).toEqual([...REPEAT, ...REPEAT]);
+    k.writeFile('/proc/input_abs', 'b 0');
+    expect(events(f.read(4096))).toEqual([[EV_KEY, BTN_LEFT, 0], SYN]);
+    expect(advance(1000)).toBe(0);
+    expect(() => f.read(16)).toThrow(expect.objectContaining({ code: 'EAGAIN' }));
+    // Held at unload: the repeat timer goes with the device.
+    k.writeFile('/proc/input_abs', 'b 1');
+    f.close();
+    await k.rmmod('input_abs');
+    expect(advance(1000)).toBe(0);
+    expect(k.dmesg({ time: false }).filter((l) => /timer|WARN|BUG/.test(l))).toEqual([]);
   });
 });

@@ -14,6 +14,8 @@
 #include <linux/time64.h>
 #include <linux/timekeeping.h>
 #include <linux/kdev_t.h>
+#include <linux/jiffies.h>
+#include <linux/timer.h>
 #include <linux/fs.h>
 #include "input-core.h"
 #include "host.h"
@@ -103,25 +105,77 @@ static unsigned int input_to_handler(struct input_handle *handle, struct input_v
 	return count;
 }
 
+/* Software autorepeat: a key held for rep[REP_DELAY] ms repeats (value 2) every rep[REP_PERIOD] ms. */
+static void input_start_autorepeat(struct input_dev *dev, int code)
+{
+	if (test_bit(EV_REP, dev->evbit) && dev->rep[REP_PERIOD] && dev->rep[REP_DELAY] && dev->timer.function) {
+		dev->repeat_key = code;
+		mod_timer(&dev->timer, jiffies + msecs_to_jiffies(dev->rep[REP_DELAY]));
+	}
+}
+
+static void input_stop_autorepeat(struct input_dev *dev)
+{
+	if (dev->timer.function)
+		del_timer(&dev->timer);
+}
+
 static void input_pass_values(struct input_dev *dev, struct input_value *vals, unsigned int count)
 {
 	struct input_handle *handle;
+	struct input_value *v;
 
 	if (!count)
 		return;
 	handle = dev->grab;
 	if (handle) {
 		input_to_handler(handle, vals, count);
-		return;
+	} else {
+		list_for_each_entry(handle, &dev->h_list, d_node) {
+			if (handle->open) {
+				count = input_to_handler(handle, vals, count);
+				if (!count)
+					break;
+			}
+		}
 	}
-	list_for_each_entry(handle, &dev->h_list, d_node) {
-		if (handle->open) {
-			count = input_to_handler(handle, vals, count);
-			if (!count)
-				break;
+	if (test_bit(EV_REP, dev->evbit) && test_bit(EV_KEY, dev->evbit)) {
+		for (v = vals; v != vals + count; v++) {
+			if (v->type == EV_KEY && v->value != 2) {
+				if (v->value)
+					input_start_autorepeat(dev, v->code);
+				else
+					input_stop_autorepeat(dev);
+			}
 		}
 	}
 }
+
+static void input_repeat_key(struct timer_list *t)
+{
+	struct input_dev *dev = from_timer(dev, t, timer);
+	unsigned long flags;
+
+	spin_lock_irqsave(&dev->event_lock, flags);
+	if (!dev->inhibited && test_bit(dev->repeat_key, dev->key) &&
+	    is_event_supported(dev->repeat_key, dev->keybit, KEY_MAX)) {
+		struct input_value vals[] = { { EV_KEY, dev->repeat_key, 2 }, input_value_sync };
+
+		input_set_timestamp(dev, ktime_get());
+		input_pass_values(dev, vals, ARRAY_SIZE(vals));
+		if (dev->rep[REP_PERIOD])
+			mod_timer(&dev->timer, jiffies + msecs_to_jiffies(dev->rep[REP_PERIOD]));
+	}
+	spin_unlock_irqrestore(&dev->event_lock, flags);
+}
+
+void input_enable_softrepeat(struct input_dev *dev, int delay, int period)
+{
+	timer_setup(&dev->timer, input_repeat_key, 0);
+	dev->rep[REP_DELAY] = delay;
+	dev->rep[REP_PERIOD] = period;
+}
+EXPORT_SYMBOL(input_enable_softrepeat);
 
 /* ---- the disposition of one event ---------------------------------------------------------------- */
 
@@ -873,11 +927,9 @@ int input_register_device(struct input_dev *dev)
 	if (!dev->vals)
 		return -ENOMEM;
 
-	/* Software autorepeat's defaults; nothing repeats here (no repeat timer), the values are shown. */
-	if (test_bit(EV_REP, dev->evbit) && !dev->rep[REP_DELAY] && !dev->rep[REP_PERIOD]) {
-		dev->rep[REP_DELAY] = 250;
-		dev->rep[REP_PERIOD] = 33;
-	}
+	/* A device that declares EV_REP without its own rates gets software autorepeat (250 ms, then 33 ms). */
+	if (test_bit(EV_REP, dev->evbit) && !dev->rep[REP_DELAY] && !dev->rep[REP_PERIOD])
+		input_enable_softrepeat(dev, 250, 33);
 	if (!dev->getkeycode)
 		dev->getkeycode = input_default_getkeycode;
 	if (!dev->setkeycode)
@@ -907,6 +959,8 @@ static void __input_unregister_device(struct input_dev *dev)
 
 	mutex_lock(&dev->mutex);
 	dev->going_away = true;
+	if (dev->timer.function)
+		del_timer_sync(&dev->timer);
 	/* Keys still down are released for the handles still open, so no reader sees a stuck key. */
 	if (test_bit(EV_KEY, dev->evbit)) {
 		unsigned long flags;

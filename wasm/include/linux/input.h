@@ -239,6 +239,7 @@ static inline void input_mt_sync(struct input_dev *dev)
 }
 
 void input_set_capability(struct input_dev *dev, unsigned int type, unsigned int code);
+void input_enable_softrepeat(struct input_dev *dev, int delay, int period);
 
 void input_alloc_absinfo(struct input_dev *dev);
 void input_set_abs_params(struct input_dev *dev, unsigned int axis, int min, int max, int fuzz, int flat);
