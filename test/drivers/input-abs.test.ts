@@ -129,6 +129,21 @@ B: ABS=3
   });
 });
 
+describe('input core: leftovers at unload', () => {
+  it('an input device the module never unregistered is reported and removed with its event node', async () => {
+    const t = await bootTestKernel();
+    expect((await t.run(`insmod ${fixture('input-abs')} forget=1`)).status).toBe(0);
+    expect((await t.run('ls /sys/class/input /dev/input')).stdout).toBe('/sys/class/input:\nevent0  event1  input1  input2\n/dev/input:\nevent0  event1\n');
+    const f = t.k.open('/dev/input/event0', O_RDONLY | O_NONBLOCK);
+    const mark = t.mark();
+    expect((await t.run('rmmod input-abs')).status).toBe(0);
+    expect(mark()).toContain("input_abs: input device 'input1' not unregistered at unload: removing it");
+    expect(() => f.read(16)).toThrow(expect.objectContaining({ code: 'ENODEV' }));
+    f.close();
+    expect((await t.run('ls /sys/class/input; ls /dev; cat /proc/bus/input/devices')).stdout).toBe('full  null  random  urandom  zero\n');
+  });
+});
+
 describe('input core: software autorepeat on the kernel clock', () => {
   it('a key held 250 ms repeats (value 2) every 33 ms (in jiffies) until released', async () => {
     let now = 1000;

@@ -902,7 +902,7 @@ static unsigned int input_estimate_events_per_packet(struct input_dev *dev)
 	return events;
 }
 
-int input_register_device(struct input_dev *dev)
+int __lkm_input_register_device(struct input_dev *dev, struct module *owner)
 {
 	struct input_handler *handler;
 	unsigned int packet_size;
@@ -938,6 +938,7 @@ int input_register_device(struct input_dev *dev)
 	error = device_add(&dev->dev);
 	if (error)
 		return error;
+	dev->lkm_owner = owner;
 
 	path = kobject_get_path(&dev->dev.kobj, GFP_KERNEL);
 	pr_info("%s as %s\n", dev->name ? dev->name : "Unspecified device", path ? path : "N/A");
@@ -951,7 +952,7 @@ int input_register_device(struct input_dev *dev)
 	mutex_unlock(&input_mutex);
 	return 0;
 }
-EXPORT_SYMBOL(input_register_device);
+EXPORT_SYMBOL(__lkm_input_register_device);
 
 static void __input_unregister_device(struct input_dev *dev)
 {
@@ -1047,6 +1048,37 @@ void input_unregister_handler(struct input_handler *handler)
 	mutex_unlock(&input_mutex);
 }
 EXPORT_SYMBOL(input_unregister_handler);
+
+/*
+ * At unload (after exit()): input devices the module registered and never unregistered point into its
+ * code (open, close, event) and data (names). Linux would crash at the next use; here each is reported
+ * and unregistered while the module's code is still there.
+ */
+void __lkm_entry lkm_input_module_gone(struct module *mod)
+{
+	struct input_dev *dev, *found;
+
+	for (;;) {
+		found = NULL;
+		mutex_lock(&input_mutex);
+		list_for_each_entry(dev, &input_dev_list, node) {
+			if (dev->lkm_owner == mod) {
+				found = dev;
+				break;
+			}
+		}
+		mutex_unlock(&input_mutex);
+		if (!found)
+			return;
+		printk(KERN_WARNING "%s: input device '%s' not unregistered at unload: removing it\n", mod->name,
+			dev_name(&found->dev));
+		found->lkm_owner = NULL;
+		if (found->devres_managed)
+			__input_unregister_device(found);	/* its devres entry drops the reference */
+		else
+			input_unregister_device(found);
+	}
+}
 
 /* Boot (input_init()): the class, /proc/bus/input, major 13. */
 int __lkm_entry lkm_init_input(void)

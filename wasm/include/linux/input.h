@@ -108,6 +108,9 @@ struct input_dev {
 	ktime_t timestamp[INPUT_CLK_MAX];
 
 	bool inhibited;
+
+	/* kernel bookkeeping: the module that registered it (the leftover check at its unload) */
+	struct module *lkm_owner;
 };
 #define to_input_dev(d) container_of(d, struct input_dev, dev)
 
@@ -172,7 +175,12 @@ static inline void input_set_drvdata(struct input_dev *dev, void *data)
 	dev_set_drvdata(&dev->dev, data);
 }
 
-int __must_check input_register_device(struct input_dev *dev);
+/* A module's registration passes THIS_MODULE, as device_add() does: what it leaves registered is removed. */
+int __must_check __lkm_input_register_device(struct input_dev *dev, struct module *owner);
+static inline int __must_check input_register_device(struct input_dev *dev)
+{
+	return __lkm_input_register_device(dev, THIS_MODULE);
+}
 void input_unregister_device(struct input_dev *dev);
 
 void input_reset_device(struct input_dev *dev);
