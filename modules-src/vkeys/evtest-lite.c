@@ -4,13 +4,17 @@
  * id, name and supported events (EVIOCGVERSION, EVIOCGID, EVIOCGNAME, EVIOCGBIT), then each event read
  * as evtest prints it.
  *
- *   evtest-lite DEVICE [-c COUNT] [-n] [-q]
+ *   evtest-lite DEVICE [-c COUNT] [-n] [-q] [-p MS]
  *     -c COUNT  stop after COUNT events (SYN_REPORTs included); default: read until an error
  *     -n        open with O_NONBLOCK: an empty device prints "read: Resource temporarily unavailable"
  *     -q        leave out the header
+ *     -p MS     poll(2) for POLLIN before each read, MS milliseconds at most (-1: no limit); a poll that
+ *               times out prints "poll: timeout" (status 4), one that reports POLLHUP/POLLERR
+ *               "poll: device gone" (status 5)
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,7 +118,7 @@ static void print_header(int fd)
 
 int main(int argc, char **argv)
 {
-	int fd, i, n, flags = O_RDONLY, quiet = 0;
+	int fd, i, n, flags = O_RDONLY, quiet = 0, poll_ms = 0, polling = 0;
 	long count = -1;
 	struct input_event ev[64];
 
@@ -129,6 +133,8 @@ int main(int argc, char **argv)
 			quiet = 1;
 		else if (!strcmp(argv[i], "-c") && i + 1 < argc)
 			count = atol(argv[++i]);
+		else if (!strcmp(argv[i], "-p") && i + 1 < argc)
+			polling = 1, poll_ms = atoi(argv[++i]);
 	}
 	fd = open(argv[1], flags);
 	if (fd < 0) {
@@ -139,6 +145,23 @@ int main(int argc, char **argv)
 		print_header(fd);
 	fflush(stdout);
 	while (count != 0) {
+		if (polling) {
+			struct pollfd p = { .fd = fd, .events = POLLIN };
+
+			n = poll(&p, 1, poll_ms);
+			if (n < 0) {
+				perror("poll");
+				return 2;
+			}
+			if (n == 0) {
+				printf("poll: timeout\n");
+				return 4;
+			}
+			if (p.revents & (POLLHUP | POLLERR)) {
+				printf("poll: device gone\n");
+				return 5;
+			}
+		}
 		n = read(fd, ev, count > 0 && count < 64 ? count * sizeof(ev[0]) : sizeof(ev));
 		if (n < 0) {
 			perror("read");

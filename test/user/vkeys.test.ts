@@ -104,4 +104,28 @@ describe('evtest-lite: a C program reading /dev/input/event0', () => {
       await s.close();
     }
   }, T);
+
+  it('poll(2): a timeout with nothing to read, POLLIN when the keys come, POLLHUP when the device goes', async () => {
+    const s = await session();
+    try {
+      expect(await s.run('./evtest-lite /dev/input/event0 -q -p 0')).toEqual({ status: 4, stdout: 'poll: timeout\n', stderr: '' });
+      expect(await s.run('./evtest-lite /dev/input/event0 -q -p 20')).toEqual({ status: 4, stdout: 'poll: timeout\n', stderr: '' });
+      // Each run opened the device once ("input0 opened" from the driver's open()).
+      const opened = async (n: number) => {
+        while ((await s.run('dmesg | grep -c "input0 opened"')).stdout !== `${n}\n`) await new Promise((r) => setTimeout(r, 10));
+      };
+      await opened(2);
+      // poll with no limit sleeps on the client's queue until the shell types.
+      expect((await s.run('./evtest-lite /dev/input/event0 -q -p -1 -c 2 &')).status).toBe(0);
+      await opened(3);
+      const r = await s.run('echo -n a > /proc/vkeys; wait');
+      expect(times(r.stdout)).toBe(key(30, 'KEY_A', 1) + SYN);
+      expect((await s.run('./evtest-lite /dev/input/event0 -q -p -1 -c 1 &')).status).toBe(0);
+      await opened(4);
+      const gone = await s.run('rmmod vkeys; wait');
+      expect(gone.stdout).toBe('poll: device gone\n');
+    } finally {
+      await s.close();
+    }
+  }, T);
 });
