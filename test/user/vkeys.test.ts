@@ -2,9 +2,13 @@
 // a worker: its ioctls (EVIOCGVERSION, EVIOCGID, EVIOCGNAME, EVIOCGBIT), its read sleeping until the shell
 // types on the virtual keyboard, O_NONBLOCK's EAGAIN, two readers each getting every event, and a reader
 // woken with ENODEV when the module goes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bootNodeWorkerKernel } from '../../src/worker/boot.node.js';
 import { Shell } from '../../src/session/shell.js';
+import { Kernel } from '../../src/kernel/kernel.js';
+import { KernelSystem, runProgram } from '../../src/user/index.js';
 import { BUILD, example } from '../helpers/paths.js';
 
 const T = 120_000;
@@ -128,4 +132,22 @@ describe('evtest-lite: a C program reading /dev/input/event0', () => {
       await s.close();
     }
   }, T);
+
+  it("on the kernel's own thread a poll that would wait is EINTR; one with timeout 0 says none is ready", async () => {
+    const k = await Kernel.boot({ vmlinux: new Uint8Array(readFileSync(join(BUILD, 'vmlinux.ko'))) });
+    await k.insmod(new Uint8Array(readFileSync(example('vkeys'))));
+    const prog = new Uint8Array(readFileSync(join(BUILD, 'bin/evtest-lite')));
+    const dec = new TextDecoder();
+    const run = async (...args: string[]) => {
+      let stdout = '', stderr = '';
+      const r = await runProgram(prog, {
+        argv: ['evtest-lite', '/dev/input/event0', '-q', ...args], system: new KernelSystem({ kernel: k }),
+        stdout: (d) => { stdout += dec.decode(d); }, stderr: (d) => { stderr += dec.decode(d); },
+      });
+      return { status: r.status, stdout, stderr };
+    };
+    expect(await run('-p', '0')).toEqual({ status: 4, stdout: 'poll: timeout\n', stderr: '' });
+    expect(await run('-p', '-1')).toEqual({ status: 2, stdout: '', stderr: 'poll: Interrupted system call\n' });
+    expect(k.waits.queued).toBe(0);
+  });
 });
