@@ -155,6 +155,21 @@ describe('evdev: /dev/input/event0', () => {
     f.close();
   });
 
+  it('a reader that falls behind loses the oldest events: SYN_DROPPED, then the newest ones, whole packets', async () => {
+    const t = await vkeys();
+    const f = t.k.open('/dev/input/event0', O_RDONLY | O_NONBLOCK);
+    // 40 taps are 160 events; the ring holds 128 (8 packets of 9 events, rounded up to a power of two).
+    await t.run(`echo -n ${'a'.repeat(40)} > /proc/vkeys`);
+    const got = events(f.read(16 * 1024));
+    expect(got[0]).toEqual([EV_SYN, 3, 0]);
+    expect(got.length).toBeLessThan(128);
+    expect(got.slice(-4)).toEqual(tap(KEY_A));
+    // After the marker come the newest events, the one that overflowed the ring first.
+    expect(got.slice(1).every(([type, code]) => (type === EV_KEY && code === KEY_A) || (type === EV_SYN && code === 0))).toBe(true);
+    expect(() => f.read(16)).toThrow(expect.objectContaining({ code: 'EAGAIN' }));
+    f.close();
+  });
+
   it('ioctls: EVIOCGVERSION, EVIOCGID, EVIOCGNAME/PHYS/UNIQ, EVIOCGBIT, EVIOCGKEY; unknown ones are EINVAL', async () => {
     const t = await vkeys();
     const f = t.k.open('/dev/input/event0', O_RDONLY | O_NONBLOCK);
