@@ -82,6 +82,26 @@ B: ABS=3
     f.close();
   });
 
+  it('EVIOCGKEY gives the key state and drops the queued key events (and the later packets left empty)', async () => {
+    const { t, report } = await tablet();
+    const f = t.k.open('/dev/input/event0', O_RDONLY | O_NONBLOCK);
+    await report('b 1');
+    await report('100 200');
+    const bits = new Uint8Array(96);
+    expect(f.ioctl(ioc(2, 0x18, 96), bits)).toBe(96);
+    expect(bits[BTN_LEFT >> 3]).toBe(1 << (BTN_LEFT & 7));
+    // The first packet's SYN_REPORT stays, as Linux keeps a leading one (the packet may be partly read).
+    expect(events(f.read(4096))).toEqual([SYN, [EV_ABS, ABS_X, 100], [EV_ABS, ABS_Y, 200], SYN]);
+    await report('b 0');
+    await report('b 1');
+    await report('b 0');
+    expect(f.ioctl(ioc(2, 0x18, 96), bits)).toBe(96);
+    expect(bits.every((b) => b === 0)).toBe(true);
+    // Packets after the first that held nothing but key events are gone entirely.
+    expect(events(f.read(4096))).toEqual([SYN]);
+    f.close();
+  });
+
   it('EVIOCGABS, EVIOCGREP (250/33 by default), EVIOCGPROP; EVIOCGRAB gives one reader every event', async () => {
     const { t, report } = await tablet();
     const a = t.k.open('/dev/input/event0', O_RDONLY | O_NONBLOCK);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * evdev's ioctls (drivers/input/evdev.c's evdev_do_ioctl()): the device's version, id, strings, bits and
- * state, absinfo, autorepeat rates, keymaps, grab, revoke and the client's clock.
+ * state (which drops the queued events of that type), absinfo, autorepeat rates, keymaps, grab, revoke and the client's clock.
  */
+#include <linux/bitmap.h>
 #include <linux/fs.h>
 #include <linux/input.h>
 #include <linux/poll.h>
@@ -18,6 +19,56 @@ static int bits_to_user(const unsigned long *bits, unsigned int maxbit, unsigned
 	if (len > maxlen)
 		len = maxlen;
 	return copy_to_user(p, bits, len) ? -EFAULT : len;
+}
+
+/*
+ * Takes the events of @type out of the client's queue, and the SYN_REPORTs of packets left empty, so that
+ * a reader that just asked for the state does not see the changes that led to it again.
+ */
+static void evdev_flush_queue(struct evdev_client *client, unsigned int type)
+{
+	unsigned int mask = client->bufsize - 1, to = client->tail, i;
+	bool empty = false;	/* the packet being copied has nothing but what was dropped (yet) */
+
+	client->packet_head = client->tail;
+	for (i = client->tail; i != client->head; i = (i + 1) & mask) {
+		struct input_event *ev = &client->buffer[i];
+		bool report = ev->type == EV_SYN && ev->code == SYN_REPORT;
+
+		if (ev->type == type || (report && empty))
+			continue;
+		client->buffer[to] = *ev;
+		to = (to + 1) & mask;
+		empty = false;
+		if (report) {
+			client->packet_head = to;
+			empty = true;
+		}
+	}
+	client->head = to;
+}
+
+/* EVIOCGKEY and friends: a snapshot of the state bits, with the queued events of that type dropped. */
+static int evdev_handle_get_val(struct evdev_client *client, struct input_dev *dev, unsigned int type,
+				const unsigned long *bits, unsigned int maxbit, unsigned int maxlen, void __user *p)
+{
+	unsigned long *mem = bitmap_alloc(maxbit, GFP_KERNEL);
+	int ret;
+
+	if (!mem)
+		return -ENOMEM;
+	spin_lock_irq(&dev->event_lock);
+	spin_lock(&client->buffer_lock);
+	bitmap_copy(mem, bits, maxbit);
+	spin_unlock(&dev->event_lock);
+	evdev_flush_queue(client, type);
+	spin_unlock_irq(&client->buffer_lock);
+	ret = bits_to_user(mem, maxbit, maxlen, p);
+	/* The events are gone and the state did not arrive: the reader must resynchronise. */
+	if (ret < 0)
+		evdev_queue_syn_dropped(client);
+	bitmap_free(mem);
+	return ret;
 }
 
 /* A string with its NUL, cut to @maxlen (then without it), as Linux's str_to_user(). */
@@ -199,13 +250,13 @@ static long evdev_do_ioctl(struct file *file, unsigned int cmd, void __user *p)
 	case EVIOCGMTSLOTS(0):
 		return -EINVAL;	/* no multi-touch slots */
 	case EVIOCGKEY(0):
-		return bits_to_user(dev->key, KEY_MAX, size, p);
+		return evdev_handle_get_val(client, dev, EV_KEY, dev->key, KEY_MAX, size, p);
 	case EVIOCGLED(0):
-		return bits_to_user(dev->led, LED_MAX, size, p);
+		return evdev_handle_get_val(client, dev, EV_LED, dev->led, LED_MAX, size, p);
 	case EVIOCGSND(0):
-		return bits_to_user(dev->snd, SND_MAX, size, p);
+		return evdev_handle_get_val(client, dev, EV_SND, dev->snd, SND_MAX, size, p);
 	case EVIOCGSW(0):
-		return bits_to_user(dev->sw, SW_MAX, size, p);
+		return evdev_handle_get_val(client, dev, EV_SW, dev->sw, SW_MAX, size, p);
 	case EVIOCGNAME(0):
 		return str_to_user(dev->name, size, p);
 	case EVIOCGPHYS(0):
