@@ -1,7 +1,8 @@
 // The input core with an absolute-axis device on a platform device (test/fixtures/modules/input-abs.c):
 // devm_input_allocate_device (unbind removes the device), the CLASS glue directory under a classless
 // parent, fuzz filtering of ABS events, REL and key filtering, EVIOCGABS/EVIOCGREP/EVIOCGRAB, and the
-// refusal of an EV_ABS device without absinfo; software autorepeat with a fake clock.
+// refusal of an EV_ABS device without absinfo; software autorepeat with a fake clock; and an input device
+// inside a class device of a module's own class (input-vdev.c, the shape of LKMPG's vinput + vkbd).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -161,6 +162,26 @@ describe('input core: leftovers at unload', () => {
     expect(() => f.read(16)).toThrow(expect.objectContaining({ code: 'ENODEV' }));
     f.close();
     expect((await t.run('ls /sys/class/input; ls /dev; cat /proc/bus/input/devices')).stdout).toBe('full  null  random  urandom  zero\n');
+  });
+});
+
+describe('input core: an input device whose parent is a class device (LKMPG vinput\'s shape)', () => {
+  it('the module\'s class device and its node, the input device inside it, keys through /dev/vdev0', async () => {
+    const t = await bootTestKernel();
+    expect((await t.run(`insmod ${fixture('input-vdev')}`)).status).toBe(0);
+    expect((await t.run('echo x > /sys/class/vdev/make')).status).toBe(0);
+    expect(t.log()).toEqual(expect.arrayContaining(['input: vdev keyboard as /devices/virtual/vdev/vdev0/input0', 'vdev vdev0: made with input input0']));
+    expect((await t.run('ls /sys/class/vdev /sys/devices/virtual/vdev/vdev0; ls /dev /dev/input')).stdout).toBe(
+      '/sys/class/vdev:\nmake  vdev0\n/sys/devices/virtual/vdev/vdev0:\ndev  input0  power  subsystem  uevent\n' +
+      '/dev:\nfull  input  null  random  urandom  vdev0  zero\n/dev/input:\nevent0\n');
+    expect((await t.run('cat /sys/class/vdev/vdev0/dev /sys/class/input/input0/device/uevent')).stdout)
+      .toMatch(/^\d+:0\nMAJOR=\d+\nMINOR=0\nDEVNAME=vdev0\n$/);
+    const f = t.k.open('/dev/input/event0', O_RDONLY | O_NONBLOCK);
+    expect((await t.run('echo +34 > /dev/vdev0; echo -34 > /dev/vdev0')).status).toBe(0);
+    expect(events(f.read(4096))).toEqual([[EV_KEY, 34, 1], SYN, [EV_KEY, 34, 0], SYN]);
+    f.close();
+    expect((await t.run('rmmod input-vdev; ls /dev; ls /sys/class')).stdout).toBe('full  null  random  urandom  zero\ninput  mem  misc\n');
+    expect(t.k.leaks()).toEqual([]);
   });
 });
 
