@@ -69,7 +69,14 @@ export class Devices {
         this.classes.get(cls)?.delete(dev);
         if (this.nodes.get(dev)?.rdev === devt) this.nodes.delete(dev);
         return 0;
-      case 5: // add_disk: a block node (no class view: /sys/class/block is the block layer's own in sysfs)
+      // A class device of device_add() (drivers/base/class.c): only its node, named by the class's devnode().
+      case 5:
+        this.nodes.set(dev, { type: 'c', rdev: devt, mode: mode || 0o600, ctimeMs: Date.now() });
+        return 0;
+      case 6:
+        if (this.nodes.get(dev)?.rdev === devt) this.nodes.delete(dev);
+        return 0;
+      case 7: // add_disk: a block node (no class view: /sys/class/block is the block layer's own in sysfs)
         this.nodes.set(dev, { type: 'b', rdev: devt, mode: mode || 0o600, ctimeMs: Date.now() });
         return 0;
       case 4: {
@@ -79,6 +86,14 @@ export class Devices {
       }
       default: return -EINVAL;
     }
+  }
+
+  /** The entries of devtmpfs directory `dir` ('' for /dev): nodes, and subdirectories of nodes named "DIR/NAME". */
+  list(dir: string): string[] {
+    const prefix = dir ? `${dir}/` : '';
+    const names = new Set<string>();
+    for (const n of this.nodes.keys()) if (n.startsWith(prefix)) names.add(n.slice(prefix.length).split('/')[0]!);
+    return [...names].sort();
   }
 
   /** stat(2) of /dev/NAME. */

@@ -173,7 +173,7 @@ function builtinLookup(k: Kernel, path: string): Entry | undefined {
       },
     };
     case '/proc/devices': return { read: () => procDevices(k) };
-    case '/dev': return { dir: () => [...k.devices.nodes.keys()].filter((n) => !n.includes('/')).sort() };
+    case '/dev': return { dir: () => k.devices.list('') };
     case '/sys': return { dir: () => ['class', 'module'] };
     case '/sys/class': return { dir: () => [...k.devices.classes.keys()].sort() };
     case '/sys/module': return { dir: () => [...k.modules.filter((m) => m.sysfs).map((m) => m.name), ...builtinParams(k).keys()].sort() };
@@ -294,8 +294,11 @@ function procDevices(k: Kernel): string {
 const DEVICE_READ_MAX = 1 << 20;
 
 function deviceNode(k: Kernel, path: string): Entry | undefined {
-  if (!k.devices.nodes.has(path.slice('/dev/'.length))) return undefined;
-  return openedFile(k, path);
+  const name = path.slice('/dev/'.length);
+  if (k.devices.nodes.has(name)) return openedFile(k, path);
+  // A directory of devtmpfs: the first part of some node's name ("input" of "input/event0").
+  const names = k.devices.list(name);
+  return names.length ? { dir: () => names } : undefined;
 }
 
 /** A /proc, sysfs or debugfs file kernel code made: read and written through its file operations. */

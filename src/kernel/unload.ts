@@ -50,6 +50,8 @@ function tryForceUnload(k: Kernel, force: boolean): boolean {
  * table slots back for reuse, and take it off the list.
  */
 export function releaseModuleMemory(k: Kernel, mod: Module): void {
+  // Input devices it registered (their open/close are its code: unregistered while that is still there).
+  if (mod.thisModule) k.run(`${mod.name}: input core`, () => k.vm.lkm_input_module_gone(mod.thisModule));
   // Devices it added and drivers it registered, still on their buses (before their sysfs files go).
   if (mod.thisModule) k.run(`${mod.name}: driver core`, () => k.vm.lkm_driver_core_module_gone(mod.thisModule));
   // Disks it left added (their /dev nodes, sysfs and /proc/partitions rows).

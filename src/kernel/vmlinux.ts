@@ -63,6 +63,7 @@ export interface VmlinuxExports {
   lkm_filesystems_module_gone(mod: number): void;
   lkm_driver_core_module_gone(mod: number): void;
   lkm_block_module_gone(mod: number): void;
+  lkm_input_module_gone(mod: number): void;
   lkm_kunit_module_init(mod: number): void;
   lkm_kunit_module_exit(mod: number): void;
   lkm_parse_cmdline(args: number): number;

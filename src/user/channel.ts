@@ -15,7 +15,7 @@
 
 import { ioctlArgBytes } from '../api/ioctl.js';
 import {
-  errnoName, UserError, type DirEntry, type UserFile, type UserMemory, type UserStat, type UserSystem,
+  errnoName, pollNow, UserError, type DirEntry, type UserFile, type UserMemory, type UserStat, type UserSystem,
 } from './system.js';
 
 const HEADER = 16;
@@ -38,6 +38,8 @@ export type SyscallRequest =
   | { op: 'ioctl'; fh: number; cmd: number; arg: number; size: number }
   | { op: 'lseek'; fh: number; offset: number; whence: 0 | 1 | 2 }
   | { op: 'close' | 'fstat'; fh: number }
+  /** poll(2): each file's revents; waits up to `timeout` ms (-1: no limit) while none is ready. */
+  | { op: 'poll'; fhs: number[]; events: number[]; timeout: number }
   /** Up to `count` bytes of the program's stdin (the caller's stdin callback); 0 bytes: end of input. */
   | { op: 'stdin'; count: number };
 type Request = SyscallRequest;
@@ -116,6 +118,10 @@ export class ChannelSystem implements UserSystem {
   unlink(path: string): void { this.call({ op: 'unlink', path }); }
   rmdir(path: string): void { this.call({ op: 'rmdir', path }); }
   rename(from: string, to: string): void { this.call({ op: 'rename', from, to }); }
+  poll(files: UserFile[], events: number[], timeout: number): number[] {
+    const fhs = files.map((f) => (f instanceof ChannelFile ? f.fh : -1));
+    return this.call({ op: 'poll', fhs, events, timeout });
+  }
 
   /** stdin read on the serving side (a StdinSource callback for runModule). */
   stdin(max: number): Uint8Array | null {
@@ -125,7 +131,7 @@ export class ChannelSystem implements UserSystem {
 }
 
 class ChannelFile implements UserFile {
-  constructor(private readonly ch: ChannelSystem, private readonly fh: number) {}
+  constructor(private readonly ch: ChannelSystem, readonly fh: number) {}
 
   readInto(mem: UserMemory, ptr: number, count: number): number {
     const n = this.ch.call<number>({ op: 'read', fh: this.fh, count: Math.min(count, DATA_MAX) });
@@ -197,6 +203,10 @@ export function systemHandler(system: UserSystem): ChannelHandler & { closeAll()
         const f = file(req.fh);
         files.delete(req.fh);
         return f.close();
+      }
+      case 'poll': {
+        const open = req.fhs.map(file);
+        return system.poll ? system.poll(open, req.events, req.timeout) : open.map((f, i) => pollNow(f, req.events[i]!));
       }
       case 'stdin': return 0;
     }

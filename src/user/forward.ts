@@ -15,7 +15,7 @@ import type { Vfs } from '../vfs/vfs.js';
 import type { SyscallRequest } from './channel.js';
 import { KernelSystem, type KernelLike } from './kernel-system.js';
 import {
-  errnoName, UserError, type KernelFile, type UserFile, type UserMemory,
+  errnoName, pollNow, UserError, type KernelFile, type UserFile, type UserMemory,
 } from './system.js';
 
 /** Options of calls that can sleep: `signal` interrupts one parked in a driver (EINTR). */
@@ -121,6 +121,7 @@ export class KernelSyscalls {
         const r = f.ioctlAsync ? await f.ioctlAsync(req.cmd, arg, mem(buf), opts) : f.ioctl(req.cmd, arg, mem(buf));
         return { ok: r, data: req.size > 0 && ioctlArgBytes(req.cmd).out ? buf : undefined };
       }
+      case 'poll': return { ok: await pollWait(req.fhs.map((fh) => this.file(fh)), req.events, req.timeout, opts) };
       case 'lseek': return { ok: this.file(req.fh).lseek(req.offset, req.whence) };
       case 'fstat': return { ok: this.file(req.fh).stat?.() ?? { type: 'chardev', size: 0 } };
       case 'close': {
@@ -132,6 +133,32 @@ export class KernelSyscalls {
       case 'stdin': return { ok: 0 };
     }
   }
+}
+
+/**
+ * poll(2) over kernel files that can wait: the masks now; when none is ready and the timeout allows, waits
+ * on every file's queues at once (pollAsync) until the first is ready, then reports them all again.
+ */
+async function pollWait(files: UserFile[], events: number[], timeout: number, opts: SleepOptions): Promise<number[]> {
+  const now = () => files.map((f, i) => pollNow(f, events[i]!));
+  const masks = now();
+  if (timeout === 0 || masks.some((m) => m !== 0)) return masks;
+  const waiting = files.filter((f) => f.pollAsync);
+  if (waiting.length === 0) return masks;
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  opts.signal?.addEventListener('abort', onAbort);
+  try {
+    const ends = waiting.map((f) => f.pollAsync!(events[files.indexOf(f)]!, timeout < 0 ? undefined : timeout, { signal: stop.signal }));
+    // The first to end decides (ready, its timeout, or EINTR); the others are interrupted.
+    await Promise.race(ends);
+    stop.abort();
+    await Promise.allSettled(ends);
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+  }
+  if (opts.signal?.aborted) throw new UserError('EINTR');
+  return now();
 }
 
 export interface ForwardingOptions {
@@ -203,6 +230,20 @@ export function forwardingHandler(opts: ForwardingOptions) {
         if (kernelPath(req.path)) throw new UserError('EPERM');
         return local[req.op](req.path);
       case 'rename': return local.rename();
+      case 'poll': {
+        // Ordinary files are always ready; the kernel's are polled (and waited on) in the kernel worker.
+        const at = req.fhs.map(entry);
+        const masks = at.map((f, i) => ('local' in f ? pollNow(f.local, req.events[i]!) : 0));
+        const kernel = at.flatMap((f, i) => ('kernel' in f ? [i] : []));
+        if (kernel.length > 0) {
+          const timeout = masks.some((m) => m !== 0) ? 0 : req.timeout;
+          const { ok } = await forward({
+            op: 'poll', fhs: kernel.map((i) => (at[i] as { kernel: number }).kernel), events: kernel.map((i) => req.events[i]!), timeout,
+          });
+          kernel.forEach((i, j) => { masks[i] = (ok as number[])[j]!; });
+        }
+        return masks;
+      }
       case 'stdin': {
         if (pendingIn.length === 0) {
           const got = (await opts.stdin?.(req.count)) ?? null;

@@ -9,7 +9,7 @@
 
 import type { Vfs } from '../vfs/vfs.js';
 import {
-  errnoName, O_ACCMODE_MASK, O_APPEND, O_CREAT, O_DIRECTORY, O_EXCL, O_TRUNC, O_WRONLY, UserError,
+  errnoName, pollNow, O_ACCMODE_MASK, O_APPEND, O_CREAT, O_DIRECTORY, O_EXCL, O_TRUNC, O_WRONLY, UserError,
   type DirEntry, type FileType, type KernelFile, type UserFile, type UserMemory, type UserStat, type UserSystem,
 } from './system.js';
 
@@ -112,6 +112,13 @@ export class KernelSystem implements UserSystem {
     if (f) return f;
     if (this.kernel?.open) return this.kernel.open(p, flags);
     return undefined;
+  }
+
+  /** poll(2) in-thread: the masks now; nothing could wake a wait on this thread, so one that would wait is EINTR. */
+  poll(files: UserFile[], events: number[], timeoutMs: number): number[] {
+    const masks = files.map((f, i) => pollNow(f, events[i]!));
+    if (timeoutMs !== 0 && masks.every((m) => m === 0)) throw new UserError('EINTR');
+    return masks;
   }
 
   /** Reads directory listings of the VFS ahead of the run (the program's synchronous readdir/stat use them). */

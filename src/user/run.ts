@@ -4,7 +4,9 @@
 
 import { WASI, WASIProcExit, type Fd } from '@bjorn3/browser_wasi_shim';
 import { wasiErrno } from './errno.js';
-import type { UserMemory, UserSystem } from './system.js';
+import { DEFAULT_POLLMASK, POLL_ALWAYS, pollNow, type UserFile, type UserMemory, type UserSystem } from './system.js';
+
+const POLLNVAL = 0x20;
 import { DirFd, FileFd, guard, OutputFd, ProcessKilled, StdinFd, type StdinSource } from './wasi.js';
 
 export interface RunOptions {
@@ -103,6 +105,35 @@ export function runModule(module: WebAssembly.Module, opts: RunOptions): RunResu
       if (!(f instanceof FileFd)) return -(f ? wasi_ENOTTY : wasiErrno('EBADF'));
       const r = guard(() => f.file.ioctl(request >>> 0, arg >>> 0, mem));
       return typeof r === 'number' ? r : -r.errno;
+    },
+    /**
+     * poll(fds, nfds, timeout) → ready count, or -errno. `fds` is an array of { int fd; short events;
+     * short revents } with Linux's EPOLL* bits (lkm-user.c translates wasi-libc's). Files that are not
+     * opened files (stdio) are always ready; a bad descriptor is POLLNVAL.
+     */
+    poll(fdsPtr: number, nfds: number, timeout: number): number {
+      const at = (i: number) => fdsPtr + i * 8;
+      const dv = () => new DataView(memory!.buffer);
+      const revents: number[] = [];
+      const files: UserFile[] = [];
+      const events: number[] = [];
+      const where: number[] = [];
+      for (let i = 0; i < nfds; i++) {
+        const fd = dv().getInt32(at(i), true);
+        const ev = dv().getUint16(at(i) + 4, true);
+        const f = w.fds[fd];
+        if (fd < 0) revents.push(0);
+        else if (f instanceof FileFd) { revents.push(0); files.push(f.file); events.push(ev); where.push(i); }
+        else revents.push(f ? DEFAULT_POLLMASK & (ev | POLL_ALWAYS) : POLLNVAL);
+      }
+      if (files.length > 0) {
+        const ready = revents.some((m) => m !== 0) ? 0 : timeout;
+        const r = guard(() => opts.system.poll ? opts.system.poll(files, events, ready) : files.map((f, i) => pollNow(f, events[i]!)));
+        if (!Array.isArray(r)) return -r.errno;
+        where.forEach((i, j) => { revents[i] = r[j]!; });
+      }
+      revents.forEach((m, i) => dv().setUint16(at(i) + 6, m, true));
+      return revents.filter((m) => m !== 0).length;
     },
   };
 

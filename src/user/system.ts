@@ -29,6 +29,20 @@ export interface KernelFile {
   readIntoAsync?(mem: UserMemory, ptr: number, count: number, opts?: { signal?: AbortSignal }): Promise<number>;
   writeFromAsync?(mem: UserMemory, ptr: number, count: number, opts?: { signal?: AbortSignal }): Promise<number>;
   ioctlAsync?(cmd: number, arg: number, mem: UserMemory, opts?: { signal?: AbortSignal }): Promise<number>;
+  /** The driver's poll mask now (Linux EPOLL* bits); files without one are always ready (DEFAULT_POLLMASK). */
+  poll?(events: number): number;
+  /** Waits until the mask has one of `events` (or `timeoutMs` passes: 0). */
+  pollAsync?(events: number, timeoutMs?: number, opts?: { signal?: AbortSignal }): Promise<number>;
+}
+
+/** What poll(2) reports for a file without a poll method: readable and writable. */
+export const DEFAULT_POLLMASK = 0x1 | 0x4 | 0x40 | 0x100;
+/** The bits poll(2) reports whether asked or not: EPOLLERR, EPOLLHUP, EPOLLNVAL. */
+export const POLL_ALWAYS = 0x8 | 0x10 | 0x20;
+
+/** One file's poll mask now, limited to what was asked (and the bits always reported). */
+export function pollNow(f: KernelFile, events: number): number {
+  return (f.poll ? f.poll(events) : DEFAULT_POLLMASK) & (events | POLL_ALWAYS);
 }
 
 export type FileType = 'file' | 'dir' | 'chardev';
@@ -68,6 +82,11 @@ export interface UserSystem {
   unlink(path: string): void;
   rmdir(path: string): void;
   rename(from: string, to: string): void;
+  /**
+   * poll(2) over open files: each one's revents (Linux EPOLL* bits). Waits up to `timeoutMs` (-1: no limit)
+   * when none is ready, where the system can wait; where it cannot (in-thread), EINTR instead.
+   */
+  poll?(files: UserFile[], events: number[], timeoutMs: number): number[];
   /** After the program ended: write back what an asynchronous store could not take at once. */
   sync?(): Promise<void>;
 }

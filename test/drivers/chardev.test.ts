@@ -13,7 +13,7 @@ describe('chardev (register_chrdev, class_create, device_create)', () => {
     const t = await bootTestKernel();
     expect((await t.run(`insmod ${example('chardev')}`)).status).toBe(0);
     expect(t.log().slice(2)).toEqual(['I was assigned major number 254.', 'Device created on /dev/chardev']);
-    expect((await t.run('cat /proc/devices')).stdout).toBe('Character devices:\n  1 mem\n 10 misc\n254 chardev\n\nBlock devices:\n');
+    expect((await t.run('cat /proc/devices')).stdout).toBe('Character devices:\n  1 mem\n 10 misc\n 13 input\n254 chardev\n\nBlock devices:\n');
     expect((await t.run('cat /sys/class/chardev/chardev/dev')).stdout).toBe('254:0\n');
     const f = t.k.open('/dev/chardev');
     expect(() => t.k.open('/dev/chardev')).toThrow(expect.objectContaining({ code: 'EBUSY' }));
@@ -27,7 +27,7 @@ describe('chardev (register_chrdev, class_create, device_create)', () => {
     expect(t.log()).toContain('Sorry, this operation is not supported.');
     expect((await t.run('rmmod chardev')).status).toBe(0);
     expect(t.k.readdir('/dev')).toEqual(['full', 'null', 'random', 'urandom', 'zero']);
-    expect((await t.run('ls /sys/class')).stdout).toBe('block  mem  misc  net\n');
+    expect((await t.run('ls /sys/class')).stdout).toBe('block  input  mem  misc  net\n');
     // Loading again finds no leftovers: same major, same names.
     expect((await t.run(`insmod ${example('chardev')}`)).status).toBe(0);
     expect(t.log().filter((l) => l === 'I was assigned major number 254.')).toHaveLength(2);

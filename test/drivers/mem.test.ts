@@ -9,7 +9,7 @@ describe('/dev/null, /dev/zero, /dev/full, /dev/random, /dev/urandom', () => {
     const t = await bootTestKernel();
     expect((await t.run('ls -l /dev')).stdout).toMatch(
       /^total 0\ncrw-rw-rw- 1 root root 1, 7 .* full\ncrw-rw-rw- 1 root root 1, 3 .* null\ncrw-rw-rw- 1 root root 1, 8 .* random\ncrw-rw-rw- 1 root root 1, 9 .* urandom\ncrw-rw-rw- 1 root root 1, 5 .* zero\n$/);
-    expect((await t.run('cat /proc/devices')).stdout).toBe('Character devices:\n  1 mem\n 10 misc\n\nBlock devices:\n');
+    expect((await t.run('cat /proc/devices')).stdout).toBe('Character devices:\n  1 mem\n 10 misc\n 13 input\n\nBlock devices:\n');
     expect((await t.run('cat /sys/class/mem/null/dev')).stdout).toBe('1:3\n');
   });
 
@@ -43,6 +43,6 @@ describe('/dev/null, /dev/zero, /dev/full, /dev/random, /dev/urandom', () => {
     expect(await t.run('echo hi > /dev/null')).toEqual({ status: 0, stdout: '', stderr: '' });
     expect((await t.run('echo x > /dev/full')).stderr).toBe('lkm: echo: write error: No space left on device\n');
     expect((await t.run('head -c 5 /dev/zero | wc -c')).stdout).toBe('5\n');
-    expect((await t.run('wc -lc /proc/devices /dev/null')).stdout).toBe('5 52 /proc/devices\n0 0 /dev/null\n5 52 total\n');
+    expect((await t.run('wc -lc /proc/devices /dev/null')).stdout).toBe('6 62 /proc/devices\n0 0 /dev/null\n6 62 total\n');
   });
 });

@@ -12,7 +12,7 @@ describe('procfs-rw (proc_create, proc_read/proc_write, proc_set_size)', () => {
     const t = await bootTestKernel();
     expect((await t.run(`insmod ${example('procfs-rw')}`)).status).toBe(0);
     expect(t.log()).toContain('procfs_rw: /proc/procfs_rw created');
-    expect((await t.run('ls /proc')).stdout).toBe('cmdline  cpuinfo  devices  filesystems  iomem  ioports  kallsyms  keys  modules  mounts  net  partitions  procfs_rw  self  sys  version\n');
+    expect((await t.run('ls /proc')).stdout).toBe('bus  cmdline  cpuinfo  devices  filesystems  iomem  ioports  kallsyms  keys  modules  mounts  net  partitions  procfs_rw  self  sys  version\n');
     expect((await t.run('cat /proc/procfs_rw')).stdout).toBe('Hello from /proc/procfs_rw\n');
     expect((await t.run('echo hi there > /proc/procfs_rw')).status).toBe(0);
     expect(t.k.readFile('/proc/procfs_rw')).toBe('hi there\n');
@@ -49,7 +49,7 @@ describe('procfs-rw (proc_create, proc_read/proc_write, proc_set_size)', () => {
     wo.close();
 
     expect((await t.run('rmmod procfs_rw')).status).toBe(0);
-    expect((await t.run('ls /proc')).stdout).toBe('cmdline  cpuinfo  devices  filesystems  iomem  ioports  kallsyms  keys  modules  mounts  net  partitions  self  sys  version\n');
+    expect((await t.run('ls /proc')).stdout).toBe('bus  cmdline  cpuinfo  devices  filesystems  iomem  ioports  kallsyms  keys  modules  mounts  net  partitions  self  sys  version\n');
     expect(() => t.k.open('/proc/procfs_rw')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
     // Loading again finds nothing left.
     const mark = t.mark();

@@ -101,7 +101,7 @@ describe('sysfs-attr (kobject_create_and_add, sysfs_create_group, __ATTR*)', () 
   it('class and device attributes: CLASS_ATTR_RO, class dev_groups with DEVICE_ATTR_RW, device_create_file', async () => {
     const t = await bootTestKernel();
     expect((await t.run(`insmod ${fixture('pseudofs')}`)).status).toBe(0);
-    expect((await t.run('ls /sys/class')).stdout).toBe('block  mem  misc  net  pfs_class\n');
+    expect((await t.run('ls /sys/class')).stdout).toBe('block  input  mem  misc  net  pfs_class\n');
     expect((await t.run('ls /sys/class/pfs_class')).stdout).toBe('pfs0  version\n');
     expect((await t.run('cat /sys/class/pfs_class/version')).stdout).toBe('pfs_class 1.0\n');
     expect((await t.run('ls /sys/class/pfs_class/pfs0')).stdout).toBe('level  serial  uevent\n');
@@ -112,7 +112,7 @@ describe('sysfs-attr (kobject_create_and_add, sysfs_create_group, __ATTR*)', () 
     expect(t.k.readFile('/sys/class/pfs_class/pfs0/serial')).toBe('PFS-0042\n');
     expect((await t.run('echo 1 > /sys/class/pfs_class/version')).stderr).toBe('lkm: echo: write error: Permission denied\n');
     expect((await t.run('rmmod pseudofs')).status).toBe(0);
-    expect((await t.run('ls /sys/class')).stdout).toBe('block  mem  misc  net\n');
+    expect((await t.run('ls /sys/class')).stdout).toBe('block  input  mem  misc  net\n');
     expect(t.log().filter((l) => l.includes('not removed') || l.includes('WARNING'))).toEqual([]);
   });
 

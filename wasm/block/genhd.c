@@ -338,7 +338,7 @@ int device_add_disk(struct device *parent, struct gendisk *disk, const struct at
 	if (ret)
 		goto out_free_ext_minor;
 	if (!(disk->flags & GENHD_FL_HIDDEN)) {
-		ret = host_class_dev(5, "block", disk->disk_name, bdev->bd_dev, 0600);
+		ret = host_class_dev(7, "block", disk->disk_name, bdev->bd_dev, 0600);
 		if (ret) {
 			lkm_disk_sysfs_del(disk);
 			goto out_free_ext_minor;

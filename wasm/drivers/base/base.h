@@ -58,6 +58,13 @@ struct device_driver *lkm_first_driver(const struct bus_type *bus);
 int device_private_init(struct device *dev);
 
 struct subsys_private *bus_to_subsys(const struct bus_type *bus);
+
+/* class.c: devices of a class added with device_add() (/sys/devices/virtual, /sys/class links, /dev). */
+struct kobject *lkm_class_dev_parent(struct device *dev);
+int lkm_class_dev_add(struct device *dev);
+void lkm_class_dev_del(struct device *dev);
+void lkm_class_virtual_del(struct class *cls);
+void lkm_class_glue_put(struct kobject *kobj);
 int bus_add_device(struct device *dev);
 void bus_probe_device(struct device *dev);
 void bus_remove_device(struct device *dev);

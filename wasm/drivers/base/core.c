@@ -97,9 +97,14 @@ static int dev_uevent(const struct device *dev, struct kobj_uevent_env *env)
 	int retval = 0;
 
 	if (MAJOR(dev->devt)) {
+		/* The node's name below /dev: the class's devnode() ("input/event0"), else the device's. */
+		umode_t mode = 0;
+		char *node = dev->class && dev->class->devnode ? dev->class->devnode(dev, &mode) : NULL;
+
 		add_uevent_var(env, "MAJOR=%u", MAJOR(dev->devt));
 		add_uevent_var(env, "MINOR=%u", MINOR(dev->devt));
-		add_uevent_var(env, "DEVNAME=%s", dev_name(dev));
+		add_uevent_var(env, "DEVNAME=%s", node ? node : dev_name(dev));
+		kfree(node);
 	}
 	if (dev->type && dev->type->name)
 		add_uevent_var(env, "DEVTYPE=%s", dev->type->name);
@@ -221,7 +226,9 @@ int __lkm_device_add(struct device *dev, struct module *owner)
 	pr_debug("device: '%s': %s\n", dev_name(dev), __func__);
 
 	kobj = dev->parent ? &get_device(dev->parent)->kobj : NULL;
-	error = kobject_add(&dev->kobj, kobj, NULL);
+	if (dev->class)
+		kobj = lkm_class_dev_parent(dev);
+	error = IS_ERR(kobj) ? PTR_ERR(kobj) : kobject_add(&dev->kobj, kobj, NULL);
 	if (error)
 		goto parent_error;
 
@@ -231,6 +238,9 @@ int __lkm_device_add(struct device *dev, struct module *owner)
 	error = device_add_attrs(dev);
 	if (error)
 		goto attrs_error;
+	error = dev->class ? lkm_class_dev_add(dev) : 0;
+	if (error)
+		goto class_error;
 	error = bus_add_device(dev);
 	if (error)
 		goto bus_error;
@@ -245,12 +255,17 @@ int __lkm_device_add(struct device *dev, struct module *owner)
 dpm_error:
 	bus_remove_device(dev);
 bus_error:
+	if (dev->class)
+		lkm_class_dev_del(dev);
+class_error:
 	device_remove_attrs(dev);
 attrs_error:
 	device_remove_file(dev, &dev_attr_uevent);
 attr_error:
 	kobject_del(&dev->kobj);
 parent_error:
+	if (dev->class && !IS_ERR_OR_NULL(kobj))
+		lkm_class_glue_put(kobj);
 	put_device(dev->parent);
 name_error:
 	kfree(dev->p);
@@ -264,6 +279,7 @@ EXPORT_SYMBOL_GPL(__lkm_device_add);
 void device_del(struct device *dev)
 {
 	struct device *parent = dev->parent;
+	struct kobject *glue;
 
 	if (!dev->p || !device_is_registered(dev)) {
 		WARN(1, "device_del: '%s' is not registered\n", dev_name(dev));
@@ -273,12 +289,17 @@ void device_del(struct device *dev)
 	dpm_sysfs_remove(dev);
 	bus_remove_device(dev);
 	driver_deferred_probe_del(dev);
+	if (dev->class)
+		lkm_class_dev_del(dev);
 	device_remove_attrs(dev);
 	device_remove_file(dev, &dev_attr_uevent);
 	/* Managed resources of a device without a driver go now (a leaked reference would keep them). */
 	devres_release_all(dev);
 	kobject_uevent(&dev->kobj, KOBJ_REMOVE);
+	glue = dev->class ? dev->kobj.parent : NULL;
 	kobject_del(&dev->kobj);
+	if (glue)
+		lkm_class_glue_put(glue);
 	put_device(parent);
 }
 EXPORT_SYMBOL_GPL(device_del);

@@ -354,6 +354,7 @@ static void class_sysfs_del(struct class *cls)
 {
 	struct kobject *kobj = cls->kobj;
 
+	lkm_class_virtual_del(cls);
 	cls->kobj = NULL;
 	if (kobj) {
 		kobject_del(kobj);

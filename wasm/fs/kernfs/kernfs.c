@@ -92,7 +92,9 @@ int kernfs_link_target(struct kernfs_node *dir, struct kernfs_node *target, char
 	int at = 0, n = 0;
 
 	buf[0] = '\0';
-	while (base->parent && !kernfs_is_ancestor(base, target)) {
+	/* Up to a proper ancestor of the target (Linux's kernfs_get_target_path(): a link to an ancestor
+	 * of its directory climbs above it and names it, "../../input0"). */
+	while (base->parent && !(target->parent && kernfs_is_ancestor(base, target->parent))) {
 		at += scnprintf(buf + at, size - at, "../");
 		base = base->parent;
 	}

@@ -36,6 +36,7 @@ struct class {
 	struct list_head node;
 	bool allocated;
 	struct kobject *kobj;	/* /sys/class/NAME (class attributes) */
+	struct kobject *lkm_virtual;	/* /sys/devices/virtual/NAME: its parentless devices of device_add() */
 };
 
 struct device_private;
