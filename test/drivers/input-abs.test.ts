@@ -180,7 +180,7 @@ describe('input core: an input device whose parent is a class device (LKMPG vinp
     expect((await t.run('echo +34 > /dev/vdev0; echo -34 > /dev/vdev0')).status).toBe(0);
     expect(events(f.read(4096))).toEqual([[EV_KEY, 34, 1], SYN, [EV_KEY, 34, 0], SYN]);
     f.close();
-    expect((await t.run('rmmod input-vdev; ls /dev; ls /sys/class')).stdout).toBe('full  null  random  urandom  zero\ninput  mem  misc\n');
+    expect((await t.run('rmmod input-vdev; ls /dev; ls /sys/class')).stdout).toBe('full  null  random  urandom  zero\nblock  input  mem  misc  net\n');
     expect(t.k.leaks()).toEqual([]);
   });
 });

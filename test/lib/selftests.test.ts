@@ -7,7 +7,8 @@ import { example } from '../helpers/paths.js';
 
 const dec = new TextDecoder();
 const O_RDWR = 2;
-const BAD = /BUG at |WARNING:|Oops|Unknown symbol|leak|not freed/;
+// Any kernel report: a BUG (incl. a sleeping allocation under a lock), a WARN, an Oops, an unresolved symbol, a leak.
+const BAD = /BUG at |BUG: |WARNING:|Oops|Unknown symbol|leak|not freed/;
 
 /** [module file, module name, summary prefixes, least number of checks each]. */
 const SELFTESTS: [string, string, [string, number][]][] = [

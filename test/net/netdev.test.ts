@@ -114,7 +114,7 @@ describe('a device under a parent (SET_NETDEV_DEV)', () => {
       'platform npdev eth0: registered',
     ]);
     expect((await t.run('readlink /sys/class/net/eth0/device /sys/class/net/eth0/subsystem')).stdout)
-      .toBe('../../../devices/platform/npdev\n../\n');
+      .toBe('../../../devices/platform/npdev\n../../net\n');
     expect((await t.run('ls /sys/class/net/eth0/device')).stdout).toMatch(/\buevent\b/);
     const gone = t.mark();
     expect((await t.run('rmmod netdev_parent')).status).toBe(0);

@@ -433,6 +433,9 @@ static int show_partitions(struct seq_file *seqf, void *v)
 	return 0;
 }
 
+/* /sys/devices/virtual (drivers/base/class.c), shared with the class devices that have no parent. */
+struct kobject *virtual_device_parent(struct device *dev);
+
 /* genhd_device_init() and proc_genhd_init(): /sys/class/block, /sys/block, /sys/dev/block, /proc/partitions. */
 int __lkm_entry lkm_init_block(void)
 {
@@ -445,7 +448,7 @@ int __lkm_entry lkm_init_block(void)
 	lkm_sys_block = kobject_create_and_add("block", NULL);
 	dev_kobj = kobject_create_and_add("dev", NULL);
 	lkm_sys_dev_block = dev_kobj ? kobject_create_and_add("block", dev_kobj) : NULL;
-	virt = devices_kset ? kobject_create_and_add("virtual", &devices_kset->kobj) : NULL;
+	virt = virtual_device_parent(NULL);
 	lkm_virtual_block = virt ? kobject_create_and_add("block", virt) : NULL;
 	if (!lkm_sys_block || !lkm_sys_dev_block || !lkm_virtual_block)
 		return -ENOMEM;

@@ -195,7 +195,7 @@ int ida_alloc_range(struct ida *ida, unsigned int min, unsigned int max,
 		    gfp_t gfp)
 {
 	unsigned long chunk, bit, flags, last;
-	struct ida_bitmap *bitmap;
+	struct ida_bitmap *bitmap, *spare = NULL;
 	int id;
 
 	if ((int)min < 0)
@@ -205,6 +205,8 @@ int ida_alloc_range(struct ida *ida, unsigned int min, unsigned int max,
 	if (min > max)
 		return -ENOSPC;
 
+	/* A chunk may need a new bitmap: allocated before the lock is taken, as no allocation may sleep under it. */
+again:
 	chunk = min / IDA_BITMAP_BITS;
 	bit = min % IDA_BITMAP_BITS;
 	last = max / IDA_BITMAP_BITS;
@@ -219,13 +221,17 @@ int ida_alloc_range(struct ida *ida, unsigned int min, unsigned int max,
 			id = chunk * IDA_BITMAP_BITS + bit;
 			if (id > max)
 				goto nospc;
-			bitmap = kzalloc(sizeof(*bitmap), gfp);
-			if (!bitmap) {
+			if (!spare) {
 				xa_unlock_irqrestore(&ida->xa, flags);
-				return -ENOMEM;
+				spare = kzalloc(sizeof(*spare), gfp);
+				if (!spare)
+					return -ENOMEM;
+				goto again;
 			}
+			bitmap = spare;
+			spare = NULL;
 			__set_bit(bit, bitmap->bitmap);
-			if (xa_is_err(__xa_store(&ida->xa, chunk, bitmap, gfp))) {
+			if (xa_is_err(__xa_store(&ida->xa, chunk, bitmap, GFP_NOWAIT))) {
 				xa_unlock_irqrestore(&ida->xa, flags);
 				kfree(bitmap);
 				return -ENOMEM;
@@ -246,10 +252,12 @@ int ida_alloc_range(struct ida *ida, unsigned int min, unsigned int max,
 		bit = 0;
 	}
 	xa_unlock_irqrestore(&ida->xa, flags);
+	kfree(spare);
 	return id;
 
 nospc:
 	xa_unlock_irqrestore(&ida->xa, flags);
+	kfree(spare);
 	return -ENOSPC;
 }
 EXPORT_SYMBOL(ida_alloc_range);

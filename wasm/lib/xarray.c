@@ -88,9 +88,14 @@ static inline bool node_any_mark(const struct xa_node *node, xa_mark_t mark)
 	return find_first_bit(node->marks[(__force unsigned)mark], XA_CHUNK_SIZE) < XA_CHUNK_SIZE;
 }
 
+/*
+ * Nodes are allocated with the array's lock held, where nothing may sleep: as Linux's first try under
+ * the lock, without direct reclaim (Linux then drops the lock and tries again with the caller's flags;
+ * this allocator never sleeps, so that second try could not find memory the first did not).
+ */
 static struct xa_node *xa_node_alloc(struct xarray *xa, unsigned int shift, gfp_t gfp)
 {
-	struct xa_node *node = kzalloc(sizeof(*node), gfp & __GFP_BITS_MASK);
+	struct xa_node *node = kzalloc(sizeof(*node), (gfp & __GFP_BITS_MASK & ~__GFP_DIRECT_RECLAIM) | __GFP_NOWARN);
 
 	if (!node)
 		return NULL;

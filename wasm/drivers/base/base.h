@@ -61,6 +61,8 @@ struct subsys_private *bus_to_subsys(const struct bus_type *bus);
 
 /* class.c: devices of a class added with device_add() (/sys/devices/virtual, /sys/class links, /dev). */
 struct kobject *lkm_class_dev_parent(struct device *dev);
+/* /sys/devices/virtual, shared by class devices without a parent and the block layer. */
+struct kobject *virtual_device_parent(struct device *dev);
 int lkm_class_dev_add(struct device *dev);
 void lkm_class_dev_del(struct device *dev);
 void lkm_class_virtual_del(struct class *cls);

@@ -88,6 +88,15 @@ void lkm_class_glue_put(struct kobject *kobj)
 	mutex_unlock(&glue_lock);
 }
 
+/* /sys/devices/virtual, made by whoever needs it first (class devices without a parent, the block layer). */
+struct kobject *virtual_device_parent(struct device *dev)
+{
+	(void)dev;
+	if (!virtual_dir && devices_kset)
+		virtual_dir = kobject_create_and_add("virtual", &devices_kset->kobj);
+	return virtual_dir;
+}
+
 struct kobject *lkm_class_dev_parent(struct device *dev)
 {
 	struct class *cls = (struct class *)dev->class;
@@ -100,9 +109,7 @@ struct kobject *lkm_class_dev_parent(struct device *dev)
 		glue = get_glue_dir(&dev->parent->kobj, cls);
 		return glue ? glue : ERR_PTR(-ENOMEM);
 	}
-	if (!virtual_dir)
-		virtual_dir = kobject_create_and_add("virtual", &devices_kset->kobj);
-	if (!virtual_dir)
+	if (!virtual_device_parent(dev))
 		return ERR_PTR(-ENOMEM);
 	if (!cls->lkm_virtual)
 		cls->lkm_virtual = kobject_create_and_add(cls->name, virtual_dir);
