@@ -78,14 +78,15 @@ describe('the kernel build writes them', () => {
     }
   });
 
-  it('npm run build: kunit and crc32 are built into vmlinux, and the tree has both files', () => {
+  it('npm run build: kunit and crc32 are built into vmlinux, and the tree has both files (and signing.c\'s parameter type)', () => {
     const vmlinux = new Uint8Array(readFileSync(join(BUILD, 'vmlinux.ko')));
     // lib/kunit's parameters come first (link order), with their types, as Linux lists a built-in's.
     const kunit = 'kunit.parmtype=enable:bool\0kunit.parm=enable:Enable KUnit tests\0' +
       'kunit.parmtype=filter_glob:charp\0kunit.parm=filter_glob:Filter which KUnit test suites/tests run at boot-time, e.g. list* or list*.*del_test\0' +
       'kunit.parmtype=stats_enabled:int\0kunit.parm=stats_enabled:Print test stats: never (0), only for multiple subtests (1), or always (2)\0' +
       'kunit.description=Base unit test (KUnit) API\0kunit.file=lib/kunit/kunit\0kunit.license=GPL v2\0';
-    const modinfo = kunit + 'crc32.file=lib/crc32\0crc32.license=GPL\0' +
+    // kernel/module/signing.c's module.sig_enforce: its KBUILD_MODNAME is "signing", as in Linux.
+    const modinfo = kunit + 'signing.parmtype=sig_enforce:bool_enable_only\0' + 'crc32.file=lib/crc32\0crc32.license=GPL\0' +
       'crc32.description=CRC-32 (IEEE 802.3, both bit orders) and CRC-32C (Castagnoli) checksums\0crc32.author=lkm-wasm developers\0';
     expect(text(builtinModinfo(vmlinux))).toBe(modinfo);
     for (const dir of [BUILD, RELEASE_DIR]) {
