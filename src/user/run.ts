@@ -77,6 +77,8 @@ export function runModule(module: WebAssembly.Module, opts: RunOptions): RunResu
   const wasiFd = { ...imports };
   const rw = (dir: 'read' | 'write') => (fd: number, iovs: number, iovsLen: number, outPtr: number): number => {
     const f = w.fds[fd];
+    // stdout/stderr: one writev(2) is one write, as a pipe's is (two programs' lines do not interleave mid-line).
+    if (dir === 'write' && f instanceof OutputFd) return writeGathered(f, new DataView(memory!.buffer), iovs, iovsLen, outPtr);
     if (!(f instanceof FileFd)) return (dir === 'read' ? imports.fd_read! : imports.fd_write!)(fd, iovs, iovsLen, outPtr);
     const dv = new DataView(memory!.buffer);
     let total = 0;
@@ -163,3 +165,20 @@ export function runModule(module: WebAssembly.Module, opts: RunOptions): RunResu
 }
 
 const wasi_ENOTTY = wasiErrno('ENOTTY');
+
+/** fd_write of all of `iovs` to an output as one chunk. */
+function writeGathered(f: OutputFd, dv: DataView, iovs: number, iovsLen: number, outPtr: number): number {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (let i = 0; i < iovsLen; i++) {
+    const len = dv.getUint32(iovs + i * 8 + 4, true);
+    parts.push(new Uint8Array(dv.buffer, dv.getUint32(iovs + i * 8, true), len));
+    total += len;
+  }
+  const data = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) { data.set(p, at); at += p.length; }
+  f.fd_write(data);
+  dv.setUint32(outPtr, total, true);
+  return 0;
+}
