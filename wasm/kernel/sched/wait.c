@@ -602,7 +602,7 @@ void usleep_range_state(unsigned long min, unsigned long max, unsigned int state
 }
 EXPORT_SYMBOL(usleep_range_state);
 
-/* A kernel thread's delay spins on the clock, as Linux's does; a system call moves the clock on. */
+/* A delay spins on the clock, as Linux's does, where threads run; with none, the call moves the clock on. */
 static void delay_ns(unsigned long long ns)
 {
 	/* A busy wait in real time where other threads run (the host thread serves them meanwhile). */
