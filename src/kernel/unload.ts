@@ -50,22 +50,26 @@ function tryForceUnload(k: Kernel, force: boolean): boolean {
  * table slots back for reuse, and take it off the list.
  */
 export function releaseModuleMemory(k: Kernel, mod: Module): void {
-  // Input devices it registered (their open/close are its code: unregistered while that is still there).
-  if (mod.thisModule) k.run(`${mod.name}: input core`, () => k.vm.lkm_input_module_gone(mod.thisModule));
-  // Devices it added and drivers it registered, still on their buses (before their sysfs files go).
-  if (mod.thisModule) k.run(`${mod.name}: driver core`, () => k.vm.lkm_driver_core_module_gone(mod.thisModule));
-  // Disks it left added (their /dev nodes, sysfs and /proc/partitions rows).
-  if (mod.thisModule) k.run(`${mod.name}: block`, () => k.vm.lkm_block_module_gone(mod.thisModule));
-  // Network devices and packet handlers it left registered.
-  if (mod.thisModule) k.run(`${mod.name}: unregister_netdev`, () => k.vm.lkm_netdev_module_gone(mod.thisModule));
-  // /proc, sysfs and debugfs entries still using the module's code or data.
-  k.kernfs.moduleGone(mod);
-  // Timers still pending whose function is the module's (Linux would run freed code: an Oops later).
-  k.timerLists.moduleGone(mod);
-  // File system types it left registered.
-  if (mod.thisModule) k.run(`${mod.name}: unregister_filesystem`, () => k.vm.lkm_filesystems_module_gone(mod.thisModule));
-  // destroy_params(): charp parameters free the strings they allocated.
-  if (mod.thisModule) k.run(`${mod.name}: destroy_params`, () => k.vm.lkm_destroy_params(mod.thisModule));
+  // One entry into the kernel for the clean-up (its NULL-page and stack guards are checked once); each step
+  // keeps its own label for an Oops.
+  k.run(`${mod.name}: free_module`, () => {
+    // Input devices it registered (their open/close are its code: unregistered while that is still there).
+    if (mod.thisModule) k.run(`${mod.name}: input core`, () => k.vm.lkm_input_module_gone(mod.thisModule));
+    // Devices it added and drivers it registered, still on their buses (before their sysfs files go).
+    if (mod.thisModule) k.run(`${mod.name}: driver core`, () => k.vm.lkm_driver_core_module_gone(mod.thisModule));
+    // Disks it left added (their /dev nodes, sysfs and /proc/partitions rows).
+    if (mod.thisModule) k.run(`${mod.name}: block`, () => k.vm.lkm_block_module_gone(mod.thisModule));
+    // Network devices and packet handlers it left registered.
+    if (mod.thisModule) k.run(`${mod.name}: unregister_netdev`, () => k.vm.lkm_netdev_module_gone(mod.thisModule));
+    // /proc, sysfs and debugfs entries still using the module's code or data.
+    k.kernfs.moduleGone(mod);
+    // Timers still pending whose function is the module's (Linux would run freed code: an Oops later).
+    k.timerLists.moduleGone(mod);
+    // File system types it left registered.
+    if (mod.thisModule) k.run(`${mod.name}: unregister_filesystem`, () => k.vm.lkm_filesystems_module_gone(mod.thisModule));
+    // destroy_params(): charp parameters free the strings they allocated.
+    if (mod.thisModule) k.run(`${mod.name}: destroy_params`, () => k.vm.lkm_destroy_params(mod.thisModule));
+  });
   if (mod.thisModule) {
     const bytes = k.mem.u32(mod.thisModule + MODULE.kmem_bytes);
     const count = k.mem.u32(mod.thisModule + MODULE.kmem_count);
