@@ -39,22 +39,30 @@ int input_scancode_to_scalar(const struct input_keymap_entry *ke, unsigned int *
 }
 EXPORT_SYMBOL(input_scancode_to_scalar);
 
-int input_default_getkeycode(struct input_dev *dev, struct input_keymap_entry *ke)
+/* The keymap slot @ke names (by index, or by its scancode as a number), or -EINVAL. */
+static int keymap_index(struct input_dev *dev, const struct input_keymap_entry *ke, unsigned int *index)
 {
-	unsigned int index;
 	int error;
 
 	if (!dev->keycodesize)
 		return -EINVAL;
 	if (ke->flags & INPUT_KEYMAP_BY_INDEX) {
-		index = ke->index;
+		*index = ke->index;
 	} else {
-		error = input_scancode_to_scalar(ke, &index);
+		error = input_scancode_to_scalar(ke, index);
 		if (error)
 			return error;
 	}
-	if (index >= dev->keycodemax)
-		return -EINVAL;
+	return *index < dev->keycodemax ? 0 : -EINVAL;
+}
+
+int input_default_getkeycode(struct input_dev *dev, struct input_keymap_entry *ke)
+{
+	unsigned int index;
+	int error = keymap_index(dev, ke, &index);
+
+	if (error)
+		return error;
 	ke->keycode = input_fetch_keycode(dev, index);
 	ke->index = index;
 	ke->len = sizeof(index);
@@ -66,19 +74,10 @@ int input_default_setkeycode(struct input_dev *dev, const struct input_keymap_en
 				    unsigned int *old_keycode)
 {
 	unsigned int index;
-	int error, i;
+	int i, error = keymap_index(dev, ke, &index);
 
-	if (!dev->keycodesize)
-		return -EINVAL;
-	if (ke->flags & INPUT_KEYMAP_BY_INDEX) {
-		index = ke->index;
-	} else {
-		error = input_scancode_to_scalar(ke, &index);
-		if (error)
-			return error;
-	}
-	if (index >= dev->keycodemax)
-		return -EINVAL;
+	if (error)
+		return error;
 	if (dev->keycodesize < sizeof(ke->keycode) && (ke->keycode >> (dev->keycodesize * 8)))
 		return -EINVAL;
 
