@@ -2,14 +2,14 @@
 // (default 100,000), seed FUZZ_SEED (default: the time). Prints counts per outcome, time and rate; a
 // failure prints its shrunk input and the seed to replay it, and the run exits 1.
 
-import { builtModules, kernelBooter } from './inputs.node.js';
+import { builtModules, hostRoot, kernelBooter } from './inputs.node.js';
 import { TARGETS } from './targets.js';
 import { runProperty, Tally } from './tally.js';
 
 const total = Number(process.env.FUZZ_RUNS ?? 100_000);
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const only = process.argv.slice(2);
-const inputs = { modules: await builtModules(), boot: await kernelBooter() };
+const inputs = { modules: await builtModules(), boot: await kernelBooter(), hostRoot: hostRoot() };
 console.log(`fuzz: seed ${seed}, ${total} inputs across ${only.length ? only.join(', ') : 'all targets'}`);
 
 let failed = false;

@@ -7,6 +7,7 @@ import { depmodConfigProperty, modprobeConfigProperty } from './config.js';
 import { KernelSession, loaderProperty } from './loader.js';
 import { metadataProperty } from './metadata.js';
 import { paramsProperty } from './params.js';
+import { pathsProperty, type HostRoot } from './paths.js';
 import { shellProperty } from './shell.js';
 import type { Tally } from './tally.js';
 
@@ -14,6 +15,8 @@ export interface FuzzInputs {
   /** Real .ko files by file name (hello-params.ko among them). */
   modules: Map<string, Uint8Array>;
   boot: () => Promise<Kernel>;
+  /** A host directory as the emulated root (the paths target). */
+  hostRoot: HostRoot;
 }
 
 type AnyProperty = fc.IAsyncPropertyWithHooks<never> | fc.IPropertyWithHooks<never>;
@@ -46,5 +49,6 @@ export const TARGETS: Target[] = [
   },
   { name: 'modprobe.d', share: 0.2, property: (_, tally) => p(modprobeConfigProperty(tally)) },
   { name: 'depmod.d', share: 0.15, property: (_, tally) => p(depmodConfigProperty(tally)) },
-  { name: 'shell', share: 0.25, property: (_, tally) => p(shellProperty(tally)) },
+  { name: 'paths', share: 0.05, property: ({ hostRoot }, tally) => p(pathsProperty(hostRoot, tally)) },
+  { name: 'shell', share: 0.2, property: (_, tally) => p(shellProperty(tally)) },
 ];

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtModules, kernelBooter } from '../../fuzz/inputs.node.js';
+import { builtModules, hostRoot, kernelBooter } from '../../fuzz/inputs.node.js';
 import { KernelChecker } from '../../fuzz/kernel-check.js';
 import { withMemInfo, withModinfo } from '../../fuzz/ko-mutate.js';
 import { readModuleMetadata } from '../../src/wasm/metadata.js';
@@ -14,10 +14,10 @@ import { ROOT } from '../helpers/paths.js';
 
 const SEED = 20261203;
 /** Inputs per target: enough to reach every outcome kind of the fixed seed, in a few seconds in all. */
-const RUNS: Record<string, number> = { loader: 150, metadata: 600, params: 120, 'modprobe.d': 400, 'depmod.d': 300, shell: 800 };
+const RUNS: Record<string, number> = { loader: 150, metadata: 600, params: 120, 'modprobe.d': 400, 'depmod.d': 300, paths: 300, shell: 800 };
 
 let inputs: FuzzInputs | undefined;
-const getInputs = async () => (inputs ??= { modules: await builtModules(), boot: await kernelBooter() });
+const getInputs = async () => (inputs ??= { modules: await builtModules(), boot: await kernelBooter(), hostRoot: hostRoot() });
 
 describe('fuzz targets (fixed seed)', () => {
   for (const target of TARGETS) {
