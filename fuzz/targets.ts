@@ -6,6 +6,7 @@ import type { Kernel } from '../src/kernel/kernel.js';
 import { depmodConfigProperty, modprobeConfigProperty } from './config.js';
 import { KernelSession, loaderProperty } from './loader.js';
 import { metadataProperty } from './metadata.js';
+import { depmodTreeProperty } from './depmod-tree.js';
 import { paramsProperty } from './params.js';
 import { pathsProperty, type HostRoot } from './paths.js';
 import { shellProperty } from './shell.js';
@@ -48,7 +49,8 @@ export const TARGETS: Target[] = [
     },
   },
   { name: 'modprobe.d', share: 0.2, property: (_, tally) => p(modprobeConfigProperty(tally)) },
-  { name: 'depmod.d', share: 0.15, property: (_, tally) => p(depmodConfigProperty(tally)) },
+  { name: 'depmod tree', share: 0.03, property: ({ modules }, tally) => p(depmodTreeProperty([...modules.values()], tally)) },
+  { name: 'depmod.d', share: 0.12, property: (_, tally) => p(depmodConfigProperty(tally)) },
   { name: 'paths', share: 0.05, property: ({ hostRoot }, tally) => p(pathsProperty(hostRoot, tally)) },
   { name: 'shell', share: 0.2, property: (_, tally) => p(shellProperty(tally)) },
 ];
