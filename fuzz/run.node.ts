@@ -3,13 +3,16 @@
 // failure prints its shrunk input and the seed to replay it, and the run exits 1.
 
 import { builtModules, hostRoot, kernelBooter } from './inputs.node.js';
+import { sequenceModules } from './sequences.js';
 import { TARGETS } from './targets.js';
 import { runProperty, Tally } from './tally.js';
 
 const total = Number(process.env.FUZZ_RUNS ?? 100_000);
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const only = process.argv.slice(2);
-const inputs = { modules: await builtModules(), boot: await kernelBooter(), hostRoot: hostRoot() };
+const modules = await builtModules();
+const boot = await kernelBooter();
+const inputs = { modules, boot, hostRoot: hostRoot(), sequenceModules: await sequenceModules(modules, boot) };
 console.log(`fuzz: seed ${seed}, ${total} inputs across ${only.length ? only.join(', ') : 'all targets'}`);
 
 let failed = false;

@@ -9,6 +9,7 @@ import { metadataProperty } from './metadata.js';
 import { depmodTreeProperty } from './depmod-tree.js';
 import { paramsProperty } from './params.js';
 import { pathsProperty, type HostRoot } from './paths.js';
+import { sequenceModules, sequenceProperty } from './sequences.js';
 import { shellProperty } from './shell.js';
 import type { Tally } from './tally.js';
 
@@ -16,6 +17,8 @@ export interface FuzzInputs {
   /** Real .ko files by file name (hello-params.ko among them). */
   modules: Map<string, Uint8Array>;
   boot: () => Promise<Kernel>;
+  /** The sequences target's modules (sequenceModules()). */
+  sequenceModules: Awaited<ReturnType<typeof sequenceModules>>;
   /** A host directory as the emulated root (the paths target). */
   hostRoot: HostRoot;
 }
@@ -39,7 +42,11 @@ export const TARGETS: Target[] = [
       return p(loaderProperty(kos, new KernelSession({ boot, warmUp: kos }), tally));
     },
   },
-  { name: 'metadata', share: 0.25, property: ({ modules }, tally) => p(metadataProperty([...modules.values()], tally)) },
+  {
+    name: 'sequences', share: 0.1,
+    property: ({ boot, sequenceModules: mods }, tally) => p(sequenceProperty(mods, boot, tally)),
+  },
+  { name: 'metadata', share: 0.15, property: ({ modules }, tally) => p(metadataProperty([...modules.values()], tally)) },
   {
     name: 'params', share: 0.05,
     property: ({ modules, boot }, tally) => {

@@ -7,6 +7,7 @@ import { builtModules, hostRoot, kernelBooter } from '../../fuzz/inputs.node.js'
 import { KernelChecker } from '../../fuzz/kernel-check.js';
 import { withMemInfo, withModinfo } from '../../fuzz/ko-mutate.js';
 import { readModuleMetadata } from '../../src/wasm/metadata.js';
+import { sequenceModules } from '../../fuzz/sequences.js';
 import { TARGETS, type FuzzInputs } from '../../fuzz/targets.js';
 import { runProperty, Tally } from '../../fuzz/tally.js';
 import { KernelError } from '../../src/kernel/errno.js';
@@ -14,10 +15,15 @@ import { ROOT } from '../helpers/paths.js';
 
 const SEED = 20261203;
 /** Inputs per target: enough to reach every outcome kind of the fixed seed, in a few seconds in all. */
-const RUNS: Record<string, number> = { loader: 150, metadata: 600, params: 120, 'modprobe.d': 400, 'depmod.d': 300, 'depmod tree': 100, paths: 300, shell: 800 };
+const RUNS: Record<string, number> = { loader: 150, metadata: 600, sequences: 150, params: 120, 'modprobe.d': 400, 'depmod.d': 300, 'depmod tree': 100, paths: 300, shell: 800 };
 
 let inputs: FuzzInputs | undefined;
-const getInputs = async () => (inputs ??= { modules: await builtModules(), boot: await kernelBooter(), hostRoot: hostRoot() });
+async function makeInputs(): Promise<FuzzInputs> {
+  const modules = await builtModules();
+  const boot = await kernelBooter();
+  return { modules, boot, hostRoot: hostRoot(), sequenceModules: await sequenceModules(modules, boot) };
+}
+const getInputs = async () => (inputs ??= await makeInputs());
 
 describe('fuzz targets (fixed seed)', () => {
   for (const target of TARGETS) {
